@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3';
+import { Observable } from 'rxjs';
+import {
+  RevisionConflictError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+} from '@sss/contracts/ports/event-store';
+import { stampEvents } from './metadata.ts';
+
+/**
+ * The embedded event store (the default): one SQLite file in WAL mode with synchronous=FULL, so an
+ * append is on disk before it is acknowledged and survives `kill -9` (and power loss). Appends run
+ * in IMMEDIATE transactions, which also makes a second process writing the same file safe.
+ */
+
+interface EventRow {
+  position: number | bigint;
+  stream: string;
+  revision: number | bigint;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+const PAGE = 500;
+/** Another process may append to the same file; poll at this pace when no in-process append wakes us. */
+const POLL_MS = 250;
+
+export interface SqliteEventStore extends EventStore {
+  /** Raw handle for benchmarks and the EventStoreDB stand-in; not for application code. */
+  readonly db: Database.Database;
+}
+
+export function openSqliteEventStore(path: string): SqliteEventStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.defaultSafeIntegers(true);
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS events (
+      position INTEGER PRIMARY KEY AUTOINCREMENT,
+      stream   TEXT    NOT NULL,
+      revision INTEGER NOT NULL,
+      type     TEXT    NOT NULL,
+      data     TEXT    NOT NULL,
+      metadata TEXT    NOT NULL,
+      occurred_at TEXT NOT NULL,
+      UNIQUE (stream, revision)
+    );
+    CREATE TABLE IF NOT EXISTS streams (
+      stream    TEXT PRIMARY KEY,
+      revision  INTEGER NOT NULL,
+      last_hash TEXT NOT NULL
+    );
+  `);
+
+  const selectStream = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream = ?');
+  const insertEvent = db.prepare('INSERT INTO events (stream, revision, type, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const upsertStream = db.prepare('INSERT INTO streams (stream, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash');
+  const selectAllAfter = db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+  const selectHead = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events');
+
+  const listeners = new Set<() => void>();
+  let closed = false;
+
+  const appendTx = db.transaction((streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
+    const current = selectStream.get(streamName);
+    const actual = current ? current.revision : 'no_stream';
+    const ok =
+      expected === 'any' ||
+      (expected === 'no_stream' && !current) ||
+      (expected === 'stream_exists' && !!current) ||
+      (typeof expected === 'bigint' && current !== undefined && current.revision === expected);
+    if (!ok) throw new RevisionConflictError(streamName, expected, actual);
+    const first = current ? current.revision + 1n : 0n;
+    const stamped = stampEvents(streamName, first, current?.last_hash ?? '', events);
+    let position = 0n;
+    stamped.forEach((event, index) => {
+      const info = insertEvent.run(streamName, first + BigInt(index), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt);
+      position = BigInt(info.lastInsertRowid);
+    });
+    const last = first + BigInt(stamped.length) - 1n;
+    upsertStream.run(streamName, last, stamped[stamped.length - 1]!.metadata.hash);
+    return { nextExpectedRevision: last, position };
+  });
+
+  const toRecorded = (row: EventRow): RecordedEvent => ({
+    streamName: row.stream,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  });
+
+  const readAllSync = (after: bigint, maxCount: number): RecordedEvent[] => selectAllAfter.all(after, maxCount).map(toRecorded);
+
+  const store: SqliteEventStore = {
+    db,
+    async append(streamName, events, expected) {
+      if (events.length === 0) throw new Error('append needs at least one event');
+      const result = appendTx.immediate(streamName, events, expected);
+      for (const wake of listeners) wake();
+      return result;
+    },
+
+    async readStream(streamName, options: ReadStreamOptions = {}) {
+      const backwards = options.direction === 'backwards';
+      const clauses = ['stream = ?'];
+      const params: unknown[] = [streamName];
+      if (options.fromRevision !== undefined) {
+        clauses.push(backwards ? 'revision <= ?' : 'revision >= ?');
+        params.push(options.fromRevision);
+      }
+      if (options.toRevision !== undefined) {
+        clauses.push(backwards ? 'revision >= ?' : 'revision <= ?');
+        params.push(options.toRevision);
+      }
+      if (options.until !== undefined) {
+        clauses.push('occurred_at <= ?');
+        params.push(options.until);
+      }
+      const limit = options.maxCount ?? -1;
+      const sql = `SELECT * FROM events WHERE ${clauses.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT ?`;
+      return db.prepare<unknown[], EventRow>(sql).all(...params, limit).map(toRecorded);
+    },
+
+    async readAll(options: ReadAllOptions = {}) {
+      return readAllSync(options.after ?? 0n, options.maxCount ?? PAGE);
+    },
+
+    subscribeAll(after) {
+      return new Observable<RecordedEvent>((subscriber) => {
+        let last = after;
+        let stopped = false;
+        let wake: (() => void) | undefined;
+        const notify = () => wake?.();
+        listeners.add(notify);
+        const pump = async () => {
+          while (!stopped && !closed) {
+            const page = readAllSync(last, PAGE);
+            for (const event of page) {
+              if (stopped) return;
+              subscriber.next(event);
+              last = event.position;
+            }
+            if (page.length === PAGE) {
+              // Yield between pages so a long catch-up never starves the event loop.
+              await new Promise((resolve) => setImmediate(resolve));
+              continue;
+            }
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, POLL_MS);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            wake = undefined;
+          }
+        };
+        pump().catch((error: unknown) => subscriber.error(error));
+        return () => {
+          stopped = true;
+          listeners.delete(notify);
+          wake?.();
+        };
+      });
+    },
+
+    async headPosition() {
+      return selectHead.get()?.head ?? 0n;
+    },
+
+    async close() {
+      closed = true;
+      for (const wake of listeners) wake();
+      listeners.clear();
+      db.close();
+    },
+  };
+  return store;
+}
