@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Doc, ReadStore } from '@sss/contracts/ports/read-store';
+
+/**
+ * One conformance suite for the read-store port: the embedded store and MongoDB (or FerretDB) run
+ * exactly these tests. Only what both FerretDB v1 and MongoDB support is asked for.
+ */
+
+const companies: Doc[] = [
+  { _id: 'c1', code: 'C001', name: '株式会社アルファ', kana: 'アルファ', isCustomer: true, isPartner: false, creditLimit: 5_000_000, address: { pref: '東京都' } },
+  { _id: 'c2', code: 'C002', name: 'ベータ商事株式会社', kana: 'ベータショウジ', isCustomer: true, isPartner: true, creditLimit: 1_000_000, address: { pref: '大阪府' } },
+  { _id: 'c3', code: 'C003', name: 'ガンマシステムズ', kana: 'ガンマシステムズ', isCustomer: false, isPartner: true, creditLimit: null, address: { pref: '東京都' }, abolishedOn: '2025-03-31' },
+  { _id: 'c4', code: 'C004', name: 'デルタ工業', kana: 'デルタコウギョウ', isCustomer: true, isPartner: false, creditLimit: 3_000_000, address: { pref: '愛知県' } },
+];
+
+export function readStoreConformance(name: string, makeStore: () => Promise<ReadStore>): void {
+  const test = suite<{ store: ReadStore }>(`read store conformance: ${name}`, { store: undefined as unknown as ReadStore });
+  const collection = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
+  const seeded = async (store: ReadStore) => {
+    const c = collection('companies');
+    await store.apply(companies.map((doc) => ({ op: 'put' as const, collection: c, doc })));
+    return c;
+  };
+  const ids = (docs: Doc[]) => docs.map((d) => d._id);
+
+  test.before(async (context) => {
+    context.store = await makeStore();
+  });
+  test.after(async ({ store }) => {
+    await store.close();
+  });
+
+  test('puts and gets whole documents exactly', async ({ store }) => {
+    const c = await seeded(store);
+    assert.equal(await store.get(c, 'c2'), companies[1]);
+    assert.is(await store.get(c, 'nope'), null);
+  });
+
+  test('a put replaces the whole document; a delete removes it', async ({ store }) => {
+    const c = await seeded(store);
+    await store.apply([{ op: 'put', collection: c, doc: { _id: 'c1', code: 'C001', name: '新アルファ' } }]);
+    assert.equal(await store.get(c, 'c1'), { _id: 'c1', code: 'C001', name: '新アルファ' });
+    await store.apply([{ op: 'delete', collection: c, id: 'c1' }]);
+    assert.is(await store.get(c, 'c1'), null);
+    assert.is(await store.count(c), 3);
+  });
+
+  test('filters by equality, $in, ranges, $ne, $exists and dotted paths', async ({ store }) => {
+    const c = await seeded(store);
+    const find = async (filter: Record<string, unknown>) => ids(await store.find(c, filter, { sort: { _id: 1 } }));
+    assert.equal(await find({ isCustomer: true }), ['c1', 'c2', 'c4']);
+    assert.equal(await find({ isCustomer: true, isPartner: true }), ['c2']);
+    assert.equal(await find({ code: { $in: ['C003', 'C004'] } }), ['c3', 'c4']);
+    assert.equal(await find({ creditLimit: { $gte: 1_000_000, $lt: 5_000_000 } }), ['c2', 'c4']);
+    assert.equal(await find({ 'address.pref': '東京都' }), ['c1', 'c3']);
+    assert.equal(await find({ abolishedOn: { $exists: false } }), ['c1', 'c2', 'c4']);
+    assert.equal(await find({ code: { $ne: 'C001' }, isPartner: false }), ['c4']);
+  });
+
+  test('filters by case-insensitive regex and $or (free-text search)', async ({ store }) => {
+    const c = await seeded(store);
+    const byText = async (text: string) =>
+      ids(await store.find(c, { $or: [{ name: { $regex: text, $options: 'i' } }, { kana: { $regex: text, $options: 'i' } }, { code: { $regex: text, $options: 'i' } }] }, { sort: { _id: 1 } }));
+    assert.equal(await byText('システム'), ['c3']);
+    assert.equal(await byText('c00[12]'), ['c1', 'c2']);
+    assert.equal(await byText('ショウジ'), ['c2']);
+  });
+
+  test('sorts on one or more keys and pages with skip and limit', async ({ store }) => {
+    const c = await seeded(store);
+    assert.equal(ids(await store.find(c, {}, { sort: { code: -1 } })), ['c4', 'c3', 'c2', 'c1']);
+    assert.equal(ids(await store.find(c, {}, { sort: { isCustomer: 1, code: -1 } })), ['c3', 'c4', 'c2', 'c1']);
+    assert.equal(ids(await store.find(c, {}, { sort: { code: 1 }, skip: 1, limit: 2 })), ['c2', 'c3']);
+    assert.equal(ids(await store.find(c, {}, { sort: { creditLimit: 1 } })), ['c3', 'c2', 'c4', 'c1'], 'null sorts first');
+  });
+
+  test('counts with and without a filter', async ({ store }) => {
+    const c = await seeded(store);
+    assert.is(await store.count(c), 4);
+    assert.is(await store.count(c, { isPartner: true }), 2);
+    assert.is(await store.count(collection('empty')), 0);
+  });
+
+  test('groups and sums', async ({ store }) => {
+    const c = collection('sales');
+    const row = (id: string, month: string, org: string, plan: number, actual: number): Doc => ({ _id: id, month, org, plan, actual });
+    await store.apply([row('a', '2025-04', 'BS1', 100, 90), row('b', '2025-04', 'BS1', 50, 60), row('c', '2025-04', 'BS2', 70, 0), row('d', '2025-05', 'BS1', 10, 10)].map((doc) => ({ op: 'put' as const, collection: c, doc })));
+    const rows = await store.groupSum(c, { month: '2025-04' }, { by: ['org'], sum: ['plan', 'actual'] });
+    const byOrg = Object.fromEntries(rows.map((r) => [r.key.org as string, { count: r.count, ...r.sums }]));
+    assert.equal(byOrg, { BS1: { count: 2, plan: 150, actual: 150 }, BS2: { count: 1, plan: 70, actual: 0 } });
+  });
+
+  test('stores checkpoints with the changes, as exact bigints', async ({ store }) => {
+    const c = collection('ck');
+    const name = `proj-${randomUUID().slice(0, 8)}`;
+    assert.is(await store.getCheckpoint(name), null);
+    await store.apply([{ op: 'put', collection: c, doc: { _id: 'x', v: 1 } }], { name, position: 42n });
+    assert.is(await store.getCheckpoint(name), 42n);
+    const big = 2n ** 63n - 25n;
+    await store.apply([], { name, position: big });
+    assert.is(await store.getCheckpoint(name), big);
+  });
+
+  test('indexes can be ensured repeatedly; a dropped collection is empty', async ({ store }) => {
+    const c = await seeded(store);
+    await store.ensureIndexes(c, [{ keys: { code: 1 } }, { keys: { isCustomer: 1, kana: 1 } }]);
+    await store.ensureIndexes(c, [{ keys: { code: 1 } }, { keys: { isCustomer: 1, kana: 1 } }]);
+    await store.drop(c);
+    assert.is(await store.count(c), 0);
+    assert.equal(await store.find(c), []);
+  });
+
+  test.run();
+}
