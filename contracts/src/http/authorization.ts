@@ -1,0 +1,45 @@
+import type { Role } from './auth.ts';
+
+/**
+ * The one authorization table: every API route, and which roles may call it. The gate refuses any
+ * route missing here (fail closed), and a test walks the table route by route for every role.
+ */
+
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+const ALL_STAFF: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin'];
+const MASTER_EDITORS: readonly Role[] = ['sales', 'sales_admin', 'admin'];
+const CREDIT_OFFICERS: readonly Role[] = ['sales_admin', 'finance', 'admin'];
+const HISTORY_READERS: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin'];
+
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'authenticated',
+  'GET /api/auth/me': 'authenticated',
+
+  'POST /api/companies': MASTER_EDITORS,
+  'PUT /api/companies/:id': MASTER_EDITORS,
+  'POST /api/companies/:id/anti-social-checks': ['sales_admin', 'admin'],
+  'POST /api/companies/:id/credit-limit': CREDIT_OFFICERS,
+  'POST /api/companies/:id/abolish': ['sales_admin', 'admin'],
+  'GET /api/companies': ALL_STAFF,
+  'GET /api/companies/:id': ALL_STAFF,
+  'GET /api/companies/:id/history': HISTORY_READERS,
+
+  'POST /api/users': ['admin'],
+  'GET /api/users': ['admin', 'auditor'],
+};
+
+export function accessOf(method: string, url: string): Access | undefined {
+  return ROUTE_ACCESS[`${method.toUpperCase()} ${url}`];
+}
+
+export function mayCall(access: Access, roles: readonly Role[] | undefined): boolean {
+  if (access === 'public') return true;
+  if (!roles) return false;
+  if (access === 'authenticated') return true;
+  return access.some((role) => roles.includes(role));
+}
