@@ -1,0 +1,183 @@
+/**
+ * The message bus over Apache Kafka, through kafkajs. The only file that knows kafkajs: values are
+ * JSON, keys and headers strings, and offsets are committed by hand after the handler has finished
+ * (at-least-once). Retries and dead letters are shared with the memory bus (`delivery.ts`).
+ */
+import { Kafka, Partitioners, logLevel, type Consumer, type EachMessagePayload, type IHeaders, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
+import type { ConsumerOptions, IncomingMessage, MessageBus, OutgoingMessage, RunningConsumer } from '@sss/contracts/ports/message-bus';
+import { deadLetter, deadLetterTopicsOf, deliver } from './delivery.ts';
+
+export interface KafkaBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId?: string;
+  /** Partitions of each topic that `ensureTopics` creates: the ceiling on consumers sharing a topic in one group. */
+  readonly partitions?: number;
+  readonly replicationFactor?: number;
+  /** kafkajs chatter below this level is dropped; it logs every rebalance and reconnect at INFO. */
+  readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
+}
+
+const levels = { error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO, debug: logLevel.DEBUG } as const;
+
+export async function createKafkaBus(options: KafkaBusOptions): Promise<MessageBus> {
+  const kafka = new Kafka({
+    clientId: options.clientId ?? 'sss',
+    brokers: [...options.brokers],
+    logLevel: levels[options.logLevel ?? 'error'],
+    logCreator: (threshold) => (entry) => {
+      if (levelOf(entry) <= threshold) logLine(entry);
+    },
+  });
+  // Naming the partitioner is what silences kafkajs's v2 partitioner warning; it is Java's murmur2, so
+  // Java and Node producers put a key on the same partition.
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+  const admin = kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+  return new KafkaBus(kafka, producer, admin, options);
+}
+
+class KafkaBus implements MessageBus {
+  private readonly consumers = new Set<RunningConsumer>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly admin: ReturnType<Kafka['admin']>,
+    private readonly options: KafkaBusOptions,
+  ) {}
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const message of messages) {
+      const batch = byTopic.get(message.topic) ?? [];
+      batch.push({ key: message.key, value: JSON.stringify(message.value ?? null), headers: { ...message.headers } });
+      byTopic.set(message.topic, batch);
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, batch]) => ({ topic, messages: batch })) });
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
+    });
+  }
+
+  async consume(options: ConsumerOptions): Promise<RunningConsumer> {
+    await this.ensureTopics(deadLetterTopicsOf(options));
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      // The broker's minimum session; short heartbeats and fetch waits make joins, rebalances and stop() quick.
+      sessionTimeout: 6_000,
+      rebalanceTimeout: 10_000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 250,
+      allowAutoTopicCreation: false,
+    });
+    let stopping = false;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? false });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: (payload) => this.handle(consumer, payload, options, () => stopping),
+    });
+    try {
+      // Resolving only once in the group means a message published next is one this consumer will see.
+      await withTimeout(joined, 30_000, `consumer of group ${options.groupId} did not join within 30 s`);
+    } catch (error) {
+      stopping = true;
+      await consumer.disconnect();
+      throw error;
+    }
+
+    const running: RunningConsumer = {
+      stop: async () => {
+        if (stopping) return;
+        stopping = true;
+        this.consumers.delete(running);
+        await consumer.disconnect();
+      },
+    };
+    this.consumers.add(running);
+    return running;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  private async handle(consumer: Consumer, payload: EachMessagePayload, options: ConsumerOptions, isStopping: () => boolean): Promise<void> {
+    // kafkajs may hand over the rest of a fetched batch after stop(); leaving it uncommitted gives it to the group's next member.
+    if (isStopping()) return;
+    const { topic, partition, message, heartbeat } = payload;
+    const decoded = decode(topic, partition, message);
+    const outcome =
+      decoded.value instanceof Error
+        ? await this.publish([deadLetter(decoded.message, options, decoded.value)]).then(() => 'committable' as const)
+        : await deliver(decoded.message, options, { isStopping, publish: (messages) => this.publish(messages), whileWaiting: heartbeat });
+    if (outcome === 'abandoned') return;
+    const next = (BigInt(message.offset) + 1n).toString();
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: next }]);
+    } catch (error) {
+      // A rebalance or stop can reject the commit; the message then comes again, which at-least-once allows.
+      console.warn(`kafka bus: commit of ${topic}/${partition}@${next} failed, it will be redelivered: ${String(error)}`);
+    }
+  }
+}
+
+function decode(topic: string, partition: number, message: KafkaMessage): { message: IncomingMessage; value: unknown } {
+  const raw = message.value?.toString('utf8') ?? 'null';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    // Not ours to handle, and retrying cannot help: straight to the dead letters, raw text kept.
+    value = new Error(`value is not JSON: ${(error as Error).message}`);
+  }
+  const incoming: IncomingMessage = {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? '',
+    value: value instanceof Error ? raw : value,
+    headers: headersOf(message.headers),
+  };
+  return { message: incoming, value };
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    result[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return result;
+}
+
+/**
+ * kafkajs reports every retriable broker answer (coordinator loading, rebalance in progress) as an
+ * ERROR from its connection and then retries it; what really fails reaches us as a thrown error.
+ */
+function levelOf({ namespace, level, log }: LogEntry): logLevel {
+  return namespace === 'Connection' && log.message.startsWith('Response ') ? Math.max(level, logLevel.WARN) : level;
+}
+
+function logLine({ namespace, level, log }: LogEntry): void {
+  const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
+  const line = `kafka ${namespace}: ${message} ${Object.keys(extra).length > 0 ? JSON.stringify(extra) : ''}`;
+  if (level <= logLevel.ERROR) console.error(line);
+  else console.warn(line);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
