@@ -78,7 +78,8 @@ export interface DocumentSummary extends FiledDocument {
   readonly routeId: number;
   readonly title: string;
   readonly status: WorkflowStatus;
-  readonly applicantLoginId: string;
+  /** The workflow product's code of the applicant (not the login id). */
+  readonly applicantId: string;
   readonly applicantName: string;
   /** ISO-8601 UTC, or null while not requested. */
   readonly requestedAt: string | null;
@@ -90,7 +91,8 @@ export interface ApprovalStep {
   /** 1..n; phase 0 is the applicant. */
   readonly phase: number;
   readonly phaseTitle: string;
-  readonly approverLoginId: string;
+  /** The workflow product's code of the approver (not the login id). */
+  readonly approverId: string;
   readonly approverName: string;
   readonly status: ApproverStatus;
   readonly comment: string;
