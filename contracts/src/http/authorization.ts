@@ -30,7 +30,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/companies/:id/history': HISTORY_READERS,
 
   'POST /api/users': ['admin'],
-  'GET /api/users': ['admin', 'auditor'],
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import sift from 'sift';
+import siftModule from 'sift';
 import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
 
 /**
@@ -8,6 +8,9 @@ import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, 
  * projector's "changes + checkpoint in one write" promise holds exactly. Filters use `sift`, a
  * well-kept implementation of MongoDB's query language, so queries behave as they do on MongoDB.
  */
+
+// sift is CommonJS whose export is the matcher itself; TypeScript sees it one level deeper.
+const sift = siftModule as unknown as (query: Filter) => (doc: Doc) => boolean;
 
 export function valueAt(doc: unknown, path: string): unknown {
   let current: unknown = doc;

@@ -1,0 +1,136 @@
+import AjvModule from 'ajv';
+import type {} from '@fastify/cookie';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RevisionConflictError } from '../ports/event-store.ts';
+import { accessOf, mayCall } from './authorization.ts';
+import { SESSION_COOKIE, type SessionClaims } from './auth.ts';
+import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from './problem.ts';
+import { fieldErrors, type SchemaIssue } from './validation-messages.ts';
+
+/**
+ * The server half of the HTTP protocol both sides speak: how requests are validated, how every
+ * failure becomes an RFC 9457 problem in Japanese, and how the one authorization table is enforced.
+ * Both the write-side and the read-side APIs install exactly this, so they behave as one API.
+ */
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionClaims | null;
+  }
+}
+
+/**
+ * Bodies are validated strictly (a string where a number belongs is an error, unknown fields are
+ * refused); query strings and params are coerced, since everything arrives there as text.
+ */
+export function installValidation(app: FastifyInstance): void {
+  const options = { allErrors: true, verbose: true, strict: false, useDefaults: true, removeAdditional: false } as const;
+  // ajv is CommonJS: its class is `module.exports.default` for TypeScript and at run time alike.
+  const Ajv = AjvModule.default;
+  const strict = new Ajv({ ...options, coerceTypes: false });
+  const coercing = new Ajv({ ...options, coerceTypes: 'array' });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+export function problemFor(error: unknown, instance?: string): ProblemDetails {
+  if (error instanceof DomainError) {
+    return problemOf(error.code, error.message, { ...error.extensions, ...(error.errors.length ? { errors: error.errors } : {}), ...(instance ? { instance } : {}) });
+  }
+  if (error instanceof RevisionConflictError) {
+    return problemOf('revision_conflict', '他の人がこのデータを先に更新しました。最新の内容を確認してから、もう一度操作してください。', {
+      currentRevision: error.actual === 'no_stream' ? null : error.actual.toString(),
+      ...(instance ? { instance } : {}),
+    });
+  }
+  const fastifyError = error as Omit<FastifyError, 'validation'> & { validation?: Array<SchemaIssue & { parentSchema?: SchemaIssue['schema'] }> };
+  if (fastifyError.validation) {
+    const issues = fastifyError.validation.map((v) => ({ ...v, schema: v.parentSchema }));
+    const errors = fieldErrors(issues).map((e) => ({ ...e, field: fastifyError.validationContext === 'body' ? e.field : `${fastifyError.validationContext ?? ''}.${e.field}`.replace(/^\./, '') }));
+    return problemOf('validation_failed', errors.map((e) => e.message).join(' '), { errors, ...(instance ? { instance } : {}) });
+  }
+  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code = fastifyError.statusCode === 404 ? 'not_found' : fastifyError.statusCode === 429 ? 'too_many_attempts' : 'validation_failed';
+    return { ...problemOf(code, requestErrorMessage(fastifyError)), status: fastifyError.statusCode };
+  }
+  return problemOf('internal', 'システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合は管理者に連絡してください。');
+}
+
+function requestErrorMessage(error: Pick<FastifyError, 'code' | 'message'>): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Content-Type は application/json で送ってください。';
+  if (error.code?.startsWith('FST_ERR_CTP')) return 'リクエストの本文を JSON として読み取れません。';
+  return error.message;
+}
+
+export interface ProblemHandlerOptions {
+  /** Answers unmatched requests that are not API calls (e.g. the UI's client-side routes). */
+  readonly pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
+}
+
+export function installProblemHandlers(app: FastifyInstance, options: ProblemHandlerOptions = {}): void {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFor(error, request.url);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (options.pageFallback && request.method === 'GET' && !request.url.startsWith('/api/')) return options.pageFallback(request, reply);
+    return sendProblem(reply, problemOf('not_found', `${request.method} ${request.url} はありません。`));
+  });
+}
+
+export interface AuthGateOptions {
+  /** Reads the session from a request (signed cookie by default). */
+  readonly readSession?: (request: FastifyRequest) => SessionClaims | null;
+}
+
+/** Reads the signed session cookie set at login (requires @fastify/cookie with a secret). */
+export function sessionFromCookie(request: FastifyRequest): SessionClaims | null {
+  const raw = request.cookies?.[SESSION_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return null;
+  try {
+    const claims = JSON.parse(unsigned.value) as SessionClaims;
+    return claims.exp > Date.now() ? claims : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every route must appear in the authorization table, or the gate refuses it (fail closed) —
+ * and startup reports routes the table misses, so a new route cannot ship unprotected unnoticed.
+ */
+export function installAuthGate(app: FastifyInstance, options: AuthGateOptions = {}): { unlisted: string[] } {
+  const readSession = options.readSession ?? sessionFromCookie;
+  const unlisted: string[] = [];
+  app.decorateRequest('session', null);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD' || route.url.startsWith('/documentation') || !route.url.startsWith('/api') && !['/healthz', '/readyz'].includes(route.url)) continue;
+      if (!accessOf(method, route.url)) unlisted.push(`${method} ${route.url}`);
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.routeOptions.url;
+    if (!url || !(url.startsWith('/api') || url === '/healthz' || url === '/readyz')) return;
+    const access = accessOf(request.method === 'HEAD' ? 'GET' : request.method, url);
+    request.session = readSession(request);
+    if (access === 'public') return;
+    if (!request.session) return sendProblem(reply, problemOf('unauthenticated', 'ログインしてください。'));
+    if (!access || !mayCall(access, request.session.roles)) {
+      return sendProblem(reply, problemOf('forbidden', 'この操作を行う権限がありません。必要な場合は管理者に権限を依頼してください。'));
+    }
+  });
+  return { unlisted };
+}
+
+/** The session of a request that passed the gate (routes that are not public). */
+export function sessionOf(request: FastifyRequest): SessionClaims {
+  if (!request.session) throw new DomainError('unauthenticated', 'ログインしてください。');
+  return request.session;
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
+import { openEmbeddedReadStore } from '@sss/read-side/store/embedded-read-store';
+import type { Settings } from './config.ts';
+
+/** Each port picks its adapter from its own setting; unset means the embedded default. */
+
+export async function openEventStore(settings: Settings): Promise<{ store: EventStore; kind: string }> {
+  if (settings.eventStoreUrl) {
+    const { openEsdbEventStore } = await import('@sss/write-side/eventstore/esdb-event-store');
+    return { store: openEsdbEventStore(settings.eventStoreUrl), kind: `EventStoreDB (${settings.eventStoreUrl})` };
+  }
+  return { store: openSqliteEventStore(join(settings.dataDir, 'events.db')), kind: `embedded SQLite (${join(settings.dataDir, 'events.db')})` };
+}
+
+export async function openReadStore(settings: Settings): Promise<{ store: ReadStore; kind: string }> {
+  if (settings.mongoDbUrl) {
+    const { openMongoReadStore } = await import('@sss/read-side/store/mongo-read-store');
+    return { store: await openMongoReadStore({ url: settings.mongoDbUrl, database: settings.mongoDbName }), kind: `MongoDB (${settings.mongoDbUrl}, db ${settings.mongoDbName})` };
+  }
+  return { store: openEmbeddedReadStore(join(settings.dataDir, 'read-models.db')), kind: `embedded (${join(settings.dataDir, 'read-models.db')})` };
+}

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { installAuthGate, installProblemHandlers, installValidation } from '@sss/contracts/http/server-kit';
+import { writeApi } from '@sss/write-side/http/write-api';
+import { readApi } from '@sss/read-side/http/read-api';
+import type { ReadModels } from '@sss/read-side/projector/runtime';
+
+/**
+ * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
+ * validation, problem details and authorization gate. The embedded default serves both (and the
+ * UI) from one process; the real stack runs each side as its own process with the same pieces.
+ */
+export interface AppParts {
+  readonly events?: EventStore;
+  readonly readModels?: ReadModels;
+  readonly sessionSecret: string;
+  readonly secureCookies?: boolean;
+  readonly uiDir?: string;
+  readonly logLevel?: string;
+  readonly clock?: () => Date;
+}
+
+export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
+  const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024 });
+  await app.register(cookie, { secret: parts.sessionSecret });
+  installValidation(app);
+  const hasUi = !!parts.uiDir && existsSync(parts.uiDir);
+  // The UI routes on the client: a page path that is neither an API nor a file gets index.html.
+  installProblemHandlers(app, hasUi ? { pageFallback: (_request, reply) => reply.sendFile('index.html') } : {});
+  const gate = installAuthGate(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'SSS 営業支援システム API', version: '0.1.0', description: 'Commands answer { id, revision, position }; queries accept X-SSS-Min-Position for read-your-writes. Errors are RFC 9457 problem details.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sss_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const projections = parts.readModels ? await parts.readModels.status() : [];
+    const ready = projections.every((p) => p.caughtUp);
+    const body = { status: ready ? 'ready' : 'catching_up', projections: projections.map((p) => ({ ...p, lag: (BigInt(p.head) - BigInt(p.position)).toString() })) };
+    return reply.code(ready ? 200 : 503).send(body);
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.clock ? { clock: parts.clock } : {}) });
+  if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}) });
+
+  if (hasUi) await app.register(fastifyStatic, { root: parts.uiDir!, wildcard: false });
+
+  await app.ready();
+  if (gate.unlisted.length) throw new Error(`Routes missing from the authorization table (contracts/src/http/authorization.ts): ${gate.unlisted.join(', ')}`);
+  return app;
+}

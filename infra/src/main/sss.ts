@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { startReadModels, type ReadModels } from '@sss/read-side/projector/runtime';
+import { allProjections } from '@sss/read-side/projections';
+import type { Settings } from './config.ts';
+import { openEventStore, openReadStore } from './adapters.ts';
+import { buildHttpApp } from './http-app.ts';
+import { seedDemoData } from './demo-data.ts';
+
+/** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
+export interface RunningSss {
+  readonly app: FastifyInstance;
+  readonly events: EventStore;
+  readonly readStore: ReadStore;
+  readonly readModels: ReadModels;
+  stop(): Promise<void>;
+}
+
+export async function startSss(settings: Settings, options: { clock?: () => Date } = {}): Promise<RunningSss & { describe: string[] }> {
+  const events = await openEventStore(settings);
+  const readStore = await openReadStore(settings);
+  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
+  const app = await buildHttpApp({
+    events: events.store,
+    readModels,
+    sessionSecret: settings.sessionSecret,
+    secureCookies: settings.secureCookies,
+    uiDir: settings.uiDir,
+    logLevel: settings.logLevel,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  if (settings.seedDemoData) await seedDemoData(events.store, app, (m) => app.log.info(m));
+  return {
+    app,
+    events: events.store,
+    readStore: readStore.store,
+    readModels,
+    describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`],
+    async stop() {
+      await app.close();
+      await readModels.stop();
+      await readStore.store.close();
+      await events.store.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { CompanyEvent } from '@sss/contracts/company/events';
+import type { Doc } from '@sss/contracts/ports/read-store';
+import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+
+/**
+ * 会社一覧 / 会社詳細: one document per company serves both the list and the form. Names of the
+ * people who checked or changed things are resolved here, from this projection's own copy of
+ * user names, so the projection never depends on another projection's progress.
+ */
+
+export const COMPANIES = 'companies';
+const PEOPLE = 'company_people';
+
+const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPLE, userId))?.name as string | undefined) ?? userId;
+
+export const companyProjection: Projection = {
+  name: 'companies',
+  collections: {
+    [COMPANIES]: [{ keys: { kana: 1 } }, { keys: { code: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { isCustomer: 1, kana: 1 } }, { keys: { isPartner: 1, kana: 1 } }],
+    [PEOPLE]: [],
+  },
+
+  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    if (event.type === 'UserRegistered') {
+      const { userId, name } = event.data as { userId: string; name: string };
+      return [{ op: 'put', collection: PEOPLE, doc: { _id: userId, name } }];
+    }
+    if (!event.streamName.startsWith('company-')) return [];
+    const e = { type: event.type, data: event.data } as CompanyEvent;
+    const id = e.data.companyId;
+    const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
+    const current = await docs.get(COMPANIES, id);
+    const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: COMPANIES, doc }];
+    switch (e.type) {
+      case 'CompanyRegistered': {
+        const { companyId, ...fields } = e.data;
+        return put({ _id: companyId, id: companyId, ...fields, abolishedOn: null, antiSocialCheck: null, credit: null, partnerCount: 0, ...common });
+      }
+      case 'CompanyEdited': {
+        const { companyId: _id, changed: _changed, ...fields } = e.data;
+        return current ? put({ ...current, ...fields, ...common }) : [];
+      }
+      case 'AntiSocialCheckRecorded': {
+        const { checkedOn, result, checkedBy } = e.data;
+        return current ? put({ ...current, antiSocialCheck: { checkedOn, result, checkedBy, checkedByName: await nameOf(docs, checkedBy) }, ...common }) : [];
+      }
+      case 'CreditLimitChanged': {
+        const { creditLimit, reviewedOn, changedBy } = e.data;
+        return current ? put({ ...current, credit: { creditLimit, reviewedOn, updatedBy: changedBy, updatedByName: await nameOf(docs, changedBy) }, ...common }) : [];
+      }
+      case 'CompanyAbolished':
+        return current ? put({ ...current, abolishedOn: e.data.abolishedOn, ...common }) : [];
+      default:
+        return [];
+    }
+  },
+};

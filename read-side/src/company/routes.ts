@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Filter, SortSpec } from '@sss/contracts/ports/read-store';
+import { IdParams } from '@sss/contracts/common';
+import { CompanyListQuery, CompanyPage, CompanyView, type CompanySortKeys } from '@sss/contracts/company/schemas';
+import { todayInJapan } from '@sss/contracts/domain/dates';
+import { DomainError } from '@sss/contracts/http/problem';
+import type { ReadModels } from '../projector/runtime.ts';
+import { awaitPosition } from '../http/read-your-writes.ts';
+import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
+import { COMPANIES, companyProjection } from './projection.ts';
+
+export interface CompanyQueryDeps {
+  readonly readModels: ReadModels;
+  readonly clock: () => Date;
+}
+
+const SORTS: Record<(typeof CompanySortKeys)[number], SortSpec> = {
+  code: { code: 1 }, '-code': { code: -1 }, name: { name: 1 }, '-name': { name: -1 },
+  kana: { kana: 1 }, '-kana': { kana: -1 }, registeredOn: { registeredOn: 1 }, '-registeredOn': { registeredOn: -1 },
+};
+
+export async function companyQueries(fastify: FastifyInstance, deps: CompanyQueryDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { store } = deps.readModels;
+  const tags = ['会社'];
+  const view = (doc: Record<string, unknown>, today: string) => {
+    const abolishedOn = doc.abolishedOn as string | null;
+    return { ...publicDoc(doc), active: !abolishedOn || abolishedOn > today } as CompanyView;
+  };
+
+  app.get('/api/companies', { schema: { tags, summary: '会社一覧', querystring: CompanyListQuery, response: { 200: CompanyPage } } }, async (request) => {
+    await awaitPosition(deps.readModels, request, companyProjection.name);
+    const { q, customer, partner, active, sort = 'kana', page = 1, pageSize = 20 } = request.query;
+    const today = todayInJapan(deps.clock());
+    const and: Filter[] = [];
+    if (q?.trim()) {
+      const pattern = escapeRegex(q.trim());
+      and.push({ $or: ['name', 'kana', 'code', 'formalName', 'shortName'].map((field) => ({ [field]: { $regex: pattern, $options: 'i' } })) });
+    }
+    if (customer !== undefined) and.push({ isCustomer: customer });
+    if (partner !== undefined) and.push({ isPartner: partner });
+    if (active === true) and.push({ $or: [{ abolishedOn: null }, { abolishedOn: { $gt: today } }] });
+    if (active === false) and.push({ abolishedOn: { $lte: today } });
+    const filter = and.length ? { $and: and } : {};
+    const [items, total] = await Promise.all([
+      store.find(COMPANIES, filter, { sort: SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }),
+      store.count(COMPANIES, filter),
+    ]);
+    return { items: items.map((doc) => view(doc, today)), total, page, pageSize };
+  });
+
+  app.get('/api/companies/:id', { schema: { tags, summary: '会社詳細', params: IdParams, response: { 200: CompanyView } } }, async (request) => {
+    await awaitPosition(deps.readModels, request, companyProjection.name);
+    const doc = await store.get(COMPANIES, request.params.id);
+    if (!doc) throw new DomainError('not_found', '会社が見つかりません。');
+    return view(doc, todayInJapan(deps.clock()));
+  });
+}

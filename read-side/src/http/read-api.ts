@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/swagger';
+import type { ReadModels } from '../projector/runtime.ts';
+import { companyQueries } from '../company/routes.ts';
+
+/** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
+export interface ReadApiDeps {
+  readonly readModels: ReadModels;
+  readonly clock?: () => Date;
+}
+
+export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<void> {
+  const clock = deps.clock ?? (() => new Date());
+  await app.register(companyQueries, { readModels: deps.readModels, clock });
+}

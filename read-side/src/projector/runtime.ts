@@ -1,0 +1,48 @@
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { ReadStore } from '@sss/contracts/ports/read-store';
+import type { Projection } from './projection.ts';
+import { startProjector, type RunningProjector } from './projector.ts';
+
+/** All projections of a read-side process, with what the query API needs of them. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly position: string;
+  readonly head: string;
+  readonly caughtUp: boolean;
+}
+
+export interface ReadModels {
+  readonly store: ReadStore;
+  /** Resolves true once `projection` has reached `position`, false after `timeoutMs`. */
+  waitFor(projection: string, position: bigint, timeoutMs: number): Promise<boolean>;
+  status(): Promise<ProjectionStatus[]>;
+  stop(): Promise<void>;
+}
+
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}): Promise<ReadModels> {
+  const startHead = await events.headPosition();
+  const running = new Map<string, RunningProjector>();
+  for (const projection of projections) {
+    running.set(projection.name, await startProjector({ events, store, projection, onError: (error, attempt) => log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error) }));
+  }
+  return {
+    store,
+    async waitFor(projection, position, timeoutMs) {
+      const projector = running.get(projection);
+      if (!projector) throw new Error(`unknown projection ${projection}`);
+      return projector.waitFor(position, timeoutMs);
+    },
+    async status() {
+      const head = await events.headPosition();
+      return [...running].map(([name, projector]) => ({
+        name,
+        position: projector.position$.value.toString(),
+        head: head.toString(),
+        caughtUp: projector.position$.value >= startHead,
+      }));
+    },
+    async stop() {
+      for (const projector of running.values()) await projector.stop();
+    },
+  };
+}

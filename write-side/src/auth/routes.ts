@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { ROLES, SESSION_COOKIE, SESSION_HOURS, type SessionClaims } from '@sss/contracts/http/auth';
+import { DomainError } from '@sss/contracts/http/problem';
+import { sessionOf } from '@sss/contracts/http/server-kit';
+import { CommandAccepted } from '@sss/contracts/common';
+import { fold } from '../kernel/decider.ts';
+import { handleCommand, loadStream } from '../kernel/command-handler.ts';
+import { ownerOf, reserveUniqueKey } from '../kernel/unique-key.ts';
+import { answerCommand } from '../http/command-route.ts';
+import { userDecider, type UserEvent } from '../user/decider.ts';
+import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
+import { createLoginThrottle } from './login-throttle.ts';
+
+export const userStream = (id: string) => `user-${id}`;
+
+const Credentials = Type.Object({
+  email: Type.String({ title: 'メールアドレス', minLength: 3, maxLength: 254 }),
+  password: Type.String({ title: 'パスワード', minLength: 1, maxLength: 200 }),
+}, { additionalProperties: false });
+
+const Me = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), roles: Type.Array(Type.String()) });
+
+const NewUser = Type.Object({
+  email: Type.String({ title: 'メールアドレス', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'name@example.co.jp' }),
+  name: Type.String({ title: '氏名', minLength: 1, maxLength: 100 }),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { title: 'ロール', minItems: 1 }),
+  orgUnitId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { title: '所属組織' })),
+  password: Type.String({ title: 'パスワード', maxLength: 200 }),
+}, { additionalProperties: false });
+
+export interface AuthRouteDeps {
+  readonly events: EventStore;
+  readonly clock: () => Date;
+  /** Mark cookies Secure (behind HTTPS in production). */
+  readonly secureCookies: boolean;
+}
+
+export async function findUserByEmail(events: EventStore, email: string) {
+  const owner = await ownerOf(events, 'user-email', email.trim().toLowerCase());
+  if (!owner) return null;
+  const { domain } = await loadStream<UserEvent>(events, userStream(owner));
+  return fold(userDecider, domain);
+}
+
+export async function registerUser(events: EventStore, user: { email: string; name: string; roles: SessionClaims['roles'][number][]; orgUnitId?: string | null; password: string }, context: { actor: string; correlationId: string }) {
+  const problems = passwordProblems(user.password, user.email);
+  if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
+  const userId = uuidv7();
+  const email = user.email.trim().toLowerCase();
+  await reserveUniqueKey(events, { scope: 'user-email', value: email, owner: userId, ownerStream: userStream, field: 'email', label: 'メールアドレス' }, context);
+  const result = await handleCommand(events, {
+    streamName: userStream(userId),
+    decider: userDecider,
+    command: { type: 'RegisterUser', userId, email, name: user.name, roles: user.roles, orgUnitId: user.orgUnitId ?? null, passwordHash: await hashPassword(user.password) },
+    context,
+  });
+  return { userId, result };
+}
+
+export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const throttle = createLoginThrottle();
+  const tags = ['認証・ユーザー'];
+
+  app.post('/api/auth/login', { schema: { tags, summary: 'ログイン', body: Credentials, response: { 200: Me } } }, async (request, reply) => {
+    const email = request.body.email.trim().toLowerCase();
+    const now = deps.clock().getTime();
+    const keys = [`account:${email}`, `address:${request.ip}`];
+    if (keys.some((key) => throttle.isLocked(key, now))) {
+      throw new DomainError('too_many_attempts', 'ログインの失敗が続いたため、しばらくログインできません。15分ほど待ってから再度お試しください。');
+    }
+    const user = await findUserByEmail(deps.events, email);
+    const ok = user?.active ? await passwordMatches(user.passwordHash, request.body.password) : (await passwordMatches(await decoyHash(), request.body.password), false);
+    if (!ok || !user) {
+      for (const key of keys) throttle.recordFailure(key, now);
+      throw new DomainError('invalid_credentials', 'メールアドレスまたはパスワードが違います。');
+    }
+    for (const key of keys) throttle.recordSuccess(key);
+    const claims: SessionClaims = { sub: user.userId!, name: user.name, email: user.email, roles: [...user.roles], exp: now + SESSION_HOURS * 3_600_000 };
+    reply.setCookie(SESSION_COOKIE, JSON.stringify(claims), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_HOURS * 3600 });
+    return { id: claims.sub, name: claims.name, email: claims.email, roles: [...claims.roles] };
+  });
+
+  app.post('/api/auth/logout', { schema: { tags, summary: 'ログアウト' } }, async (_request, reply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/me', { schema: { tags, summary: 'ログイン中のユーザー', response: { 200: Me } } }, async (request) => {
+    const session = sessionOf(request);
+    return { id: session.sub, name: session.name, email: session.email, roles: [...session.roles] };
+  });
+
+  app.post('/api/users', { schema: { tags, summary: 'ユーザーを登録する', body: NewUser, response: { 201: CommandAccepted } } }, async (request, reply) => {
+    let userId = '';
+    return answerCommand(deps.events, request, reply, () => userId, async (context) => {
+      const registered = await registerUser(deps.events, request.body, context);
+      userId = registered.userId;
+      return registered.result;
+    }, 201);
+  });
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type {} from '@fastify/swagger';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { authRoutes } from '../auth/routes.ts';
+import { companyRoutes } from '../company/routes.ts';
+
+/** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
+export interface WriteApiDeps {
+  readonly events: EventStore;
+  readonly clock?: () => Date;
+  readonly secureCookies?: boolean;
+}
+
+export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promise<void> {
+  const clock = deps.clock ?? (() => new Date());
+  await app.register(authRoutes, { events: deps.events, clock, secureCookies: deps.secureCookies ?? false });
+  await app.register(companyRoutes, { events: deps.events, clock });
+}
