@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ROLE_LABELS } from '@sss/contracts/http/auth';
+import { accessOf, mayCall } from '@sss/contracts/http/authorization';
+import { login, logout, me, type SessionUser } from '../api/auth.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+/** Who is signed in; `null` means nobody. Fetched once, then kept until login/logout/401 changes it. */
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: me, staleTime: Infinity, retry: false });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ email, password }: { email: string; password: string }) => login(email, password),
+    onSuccess: (user) => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      client.setQueryData(SESSION_KEY, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => {
+      // forget everything the previous user could see
+      client.clear();
+      client.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+export const roleLabels = (user: SessionUser) => user.roles.map((role) => ROLE_LABELS[role] ?? role);
+
+/** The same authorization table as the server decides which buttons a person is offered. */
+export function may(user: SessionUser | null | undefined, method: string, route: string): boolean {
+  const access = accessOf(method, route);
+  return access !== undefined && mayCall(access, user?.roles);
+}

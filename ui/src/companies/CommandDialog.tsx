@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import type { TSchema } from 'typebox';
+import type { CommandAccepted } from '@sss/contracts/common';
+import { useCompanyCommand } from './queries.ts';
+import { useIdempotencyKey } from './useIdempotencyKey.ts';
+import { isApiError } from '../api/problem.ts';
+import { Dialog } from '../forms/Dialog.tsx';
+import { Field } from '../forms/Field.tsx';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { byField, validate } from '../forms/validate.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export interface DialogField {
+  name: string;
+  label: string;
+  kind: 'date' | 'text' | 'multiline' | 'yen' | 'select';
+  required?: boolean;
+  options?: readonly { value: string; label: string }[];
+}
+
+interface CommandDialogProps {
+  title: string;
+  testId: string;
+  /** The command's schema from contracts: the same check the server makes. */
+  schema: TSchema;
+  fields: readonly DialogField[];
+  initial: Record<string, string>;
+  toBody: (values: Record<string, string>) => unknown;
+  run: (body: unknown, idempotencyKey: string) => Promise<CommandAccepted>;
+  onClose: () => void;
+  onDone: () => void;
+  /** A sentence to read before an irreversible action. */
+  warning?: string;
+  danger?: boolean;
+}
+
+/** A small form in a dialog for one company command (反社チェック記録, 与信限度額変更, 廃止). */
+export function CommandDialog({ title, testId, schema, fields, initial, toBody, run, onClose, onDone, warning, danger }: CommandDialogProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState(initial);
+  const [attempted, setAttempted] = useState(false);
+  const idempotency = useIdempotencyKey();
+  const mutation = useCompanyCommand((body: unknown) => run(body, idempotency.keyFor(body)));
+
+  const clientErrors = attempted ? validate(schema, toBody(values)) : [];
+  const serverErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : [];
+  const errors = { ...byField(serverErrors), ...byField(clientErrors) };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    const body = toBody(values);
+    if (validate(schema, body).length > 0) return;
+    mutation.mutate(body, {
+      onSuccess: () => {
+        idempotency.done();
+        onDone();
+      },
+    });
+  };
+
+  const conflict = isApiError(mutation.error, 'revision_conflict');
+
+  return (
+    <Dialog title={title} testId={testId} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="form">
+        {warning && <p className={`alert ${danger ? 'error' : 'info'}`}>{warning}</p>}
+        {fields.map((field) => (
+          <Field key={field.name} label={field.label} name={field.name} error={errors[field.name]} required={field.required ?? false}>
+            {({ id, describedBy, invalid }) => {
+              const common = {
+                id,
+                name: field.name,
+                'data-testid': `input-${field.name}`,
+                'aria-invalid': invalid,
+                'aria-describedby': describedBy,
+                value: values[field.name] ?? '',
+              };
+              const set = (value: string) => setValues((current) => ({ ...current, [field.name]: value }));
+              if (field.kind === 'multiline') return <textarea {...common} rows={3} onChange={(e) => set(e.target.value)} />;
+              if (field.kind === 'select')
+                return (
+                  <select {...common} onChange={(e) => set(e.target.value)}>
+                    {field.options?.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                );
+              return <input {...common} type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'yen' ? 'numeric' : undefined} className={field.kind === 'yen' ? 'num' : undefined} onChange={(e) => set(e.target.value)} />;
+            }}
+          </Field>
+        ))}
+        {conflict ? (
+          <div className="alert warning" role="alert" data-testid="dialog-error">
+            <strong>{t('conflict.title')}</strong>
+            <div>{t('conflict.actionBody')}</div>
+          </div>
+        ) : (
+          <ProblemMessage error={mutation.error} shownFields={fields.map((f) => f.name)} testId="dialog-error" />
+        )}
+        <div className="form-actions">
+          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className={`button ${danger ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>
+            {mutation.isPending ? t('common.saving') : t('common.execute')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

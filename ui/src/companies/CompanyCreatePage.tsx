@@ -1,0 +1,46 @@
+import { useNavigate } from 'react-router';
+import type { CompanyFields } from '@sss/contracts/company/schemas';
+import { CompanyForm } from './CompanyForm.tsx';
+import { bodyFromForm, emptyForm } from './companyForm.ts';
+import { useCompanyCommand } from './queries.ts';
+import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
+import { useIdempotencyKey } from './useIdempotencyKey.ts';
+import { registerCompany } from '../api/companies.ts';
+import { today } from '../format/date.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export function CompanyCreatePage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const idempotency = useIdempotencyKey();
+  const register = useCompanyCommand((body: CompanyFields) => registerCompany(body, { idempotencyKey: idempotency.keyFor(body) }));
+  const form = useCompanyFormState(emptyForm(today()), register.error);
+
+  const save = () => {
+    if (!form.check()) return focusFirstError();
+    // the schema has accepted the body (validateForm), so it is a CompanyFields
+    const body = bodyFromForm(form.values) as CompanyFields;
+    register.mutate(body, {
+      onSuccess: (accepted) => {
+        idempotency.done();
+        navigate(`/companies/${encodeURIComponent(accepted.id)}`, { state: { flash: 'company.saved' } });
+      },
+      onError: focusFirstError,
+    });
+  };
+
+  return (
+    <section className="page narrow" data-testid="company-create">
+      <h1>{t('company.createTitle')}</h1>
+      <CompanyForm
+        values={form.values}
+        errors={form.errors}
+        onChange={form.setField}
+        onSubmit={save}
+        onCancel={() => navigate('/companies')}
+        saving={register.isPending}
+        problem={register.error}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import type { FormEvent, ReactNode } from 'react';
+import { fieldHint, fieldLabel, maxLengthOf } from './fieldLabels.ts';
+import type { CompanyFormValues, FlagPath, FormPath, TextPath } from './companyForm.ts';
+import { TextField } from '../forms/TextField.tsx';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+interface CompanyFormProps {
+  values: CompanyFormValues;
+  errors: Record<string, string>;
+  onChange: (path: FormPath, value: string | boolean) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+  saving: boolean;
+  /** The server's refusal, if any; its field errors are already in `errors`. */
+  problem: unknown;
+  /** Shown above the buttons, e.g. the conflict explanation. */
+  notice?: ReactNode;
+}
+
+const REQUIRED: ReadonlySet<FormPath> = new Set(['code', 'name', 'kana', 'formalName', 'shortName']);
+const DATES: ReadonlySet<FormPath> = new Set(['ndaSignedOn', 'masterAgreementSignedOn', 'registeredOn']);
+const MULTILINE: ReadonlySet<FormPath> = new Set(['notes', 'partner.specialties']);
+
+export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, saving, problem, notice }: CompanyFormProps) {
+  const { t, language } = useI18n();
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const text = (path: TextPath) => (
+    <TextField
+      key={path}
+      name={path}
+      label={fieldLabel(path, language)}
+      value={values[path]}
+      onChange={(value) => onChange(path, value)}
+      error={errors[path]}
+      required={REQUIRED.has(path)}
+      hint={DATES.has(path) ? undefined : fieldHint(path)}
+      type={DATES.has(path) ? 'date' : path === 'partner.salesRepEmail' ? 'email' : 'text'}
+      inputMode={path === 'partner.capital' ? 'numeric' : undefined}
+      multiline={MULTILINE.has(path)}
+      maxLength={maxLengthOf(path)}
+    />
+  );
+
+  const flag = (path: FlagPath) => (
+    <label className="checkbox" key={path}>
+      <input type="checkbox" name={path} data-testid={`input-${path}`} checked={values[path]} onChange={(e) => onChange(path, e.target.checked)} />
+      {fieldLabel(path, language)}
+    </label>
+  );
+
+  const flagsError = errors.isCustomer ?? errors.isPartner;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="company-form">
+      <fieldset>
+        <legend>{t('company.section.basic')}</legend>
+        <div className="grid-2">
+          {text('code')}
+          {text('registeredOn')}
+          {text('name')}
+          {text('kana')}
+          {text('formalName')}
+          {text('shortName')}
+        </div>
+        <div className={`field${flagsError ? ' has-error' : ''}`} data-testid="field-flags" role="group" aria-label={`${fieldLabel('isCustomer', language)} / ${fieldLabel('isPartner', language)}`}>
+          <div className="checkbox-row">
+            {flag('isCustomer')}
+            {flag('isPartner')}
+          </div>
+          {flagsError && (
+            <div className="field-error" role="alert" data-testid="error-flags">
+              {flagsError}
+            </div>
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('company.section.contracts')}</legend>
+        <div className="grid-2">
+          {text('ndaSignedOn')}
+          {text('masterAgreementSignedOn')}
+          {text('url')}
+          {text('sansanUrl')}
+          {text('invoiceRegistrationNumber')}
+        </div>
+      </fieldset>
+
+      {values.isPartner && (
+        <fieldset data-testid="partner-section">
+          <legend>{t('company.section.partner')}</legend>
+          <div className="grid-2">
+            {text('partner.salesRepName')}
+            {text('partner.salesRepKana')}
+            {text('partner.salesRepEmail')}
+            {text('partner.phone')}
+            {text('partner.capital')}
+          </div>
+          {text('partner.specialties')}
+        </fieldset>
+      )}
+
+      <fieldset>
+        <legend>{t('company.section.other')}</legend>
+        {text('notes')}
+      </fieldset>
+
+      {notice}
+      {hasErrors && !problem && (
+        <div className="alert error" role="alert" data-testid="form-error">
+          {t('common.fixFields')}
+        </div>
+      )}
+      <ProblemMessage error={problem} shownFields={Object.keys(errors)} testId="form-error" />
+
+      <div className="form-actions">
+        <button type="button" className="button" data-testid="cancel-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="save-button" disabled={saving}>
+          {saving ? t('common.saving') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

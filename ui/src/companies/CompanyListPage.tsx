@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
+import { Pager } from './Pager.tsx';
+import { SortHeader } from './SortHeader.tsx';
+import { fieldLabel } from './fieldLabels.ts';
+import { nextSort, queryFromSearch, searchFromQuery, type CompanyListParams } from './listParams.ts';
+import { useCompanyList } from './queries.ts';
+import { may, useSession } from '../auth/session.ts';
+import { formatDate } from '../format/date.ts';
+import { formatYen } from '../format/yen.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useDebounced } from '../forms/useDebounced.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export function CompanyListPage() {
+  const { t, language } = useI18n();
+  const navigate = useNavigate();
+  const { data: user } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const query = queryFromSearch(search);
+  const list = useCompanyList(query);
+
+  const [typed, setTyped] = useState(query.q ?? '');
+  const settled = useDebounced(typed.trim());
+  const update = (change: Partial<CompanyListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true });
+
+  useEffect(() => {
+    // only the settled text reaches the URL (and the server); a new search starts at page 1
+    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
+    // deliberately keyed on the settled text only: a URL change (back button) must not re-run it
+  }, [settled]);
+
+  const label = (path: string) => fieldLabel(path, language);
+  const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });
+
+  return (
+    <section className="page" data-testid="company-list">
+      <div className="page-header">
+        <h1>{t('company.listTitle')}</h1>
+        {may(user, 'POST', '/api/companies') && (
+          <Link to="/companies/new" className="button primary" data-testid="company-new">
+            {t('company.new')}
+          </Link>
+        )}
+      </div>
+
+      <div className="toolbar">
+        <input type="search" className="search" placeholder={t('company.search')} aria-label={t('company.search')} data-testid="company-search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <label className="checkbox">
+          <input type="checkbox" data-testid="filter-customer" checked={query.customer === true} onChange={(e) => update({ customer: e.target.checked || undefined })} />
+          {t('company.filter.customer')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" data-testid="filter-partner" checked={query.partner === true} onChange={(e) => update({ partner: e.target.checked || undefined })} />
+          {t('company.filter.partner')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" data-testid="filter-active" checked={query.active === true} onChange={(e) => update({ active: e.target.checked || undefined })} />
+          {t('company.filter.active')}
+        </label>
+      </div>
+
+      <ProblemMessage error={list.error} />
+
+      <div className={`table-wrap${list.isPlaceholderData ? ' stale' : ''}`}>
+        <table className="table" data-testid="company-table">
+          <thead>
+            <tr>
+              <SortHeader column="code" label={label('code')} sort={query.sort} onSort={sortBy} />
+              <SortHeader column="name" label={label('name')} sort={query.sort} onSort={sortBy} />
+              <SortHeader column="kana" label={label('kana')} sort={query.sort} onSort={sortBy} />
+              <th>{t('company.col.kind')}</th>
+              <th className="num">{t('company.col.creditLimit')}</th>
+              <SortHeader column="registeredOn" label={label('registeredOn')} sort={query.sort} onSort={sortBy} />
+              <th>{t('company.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.isPending && (
+              <tr>
+                <td colSpan={7} className="empty">
+                  {t('common.loading')}
+                </td>
+              </tr>
+            )}
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={7} className="empty" data-testid="company-empty">
+                  {t('company.empty')}
+                </td>
+              </tr>
+            )}
+            {list.data?.items.map((company) => (
+              <tr key={company.id} className="clickable" data-testid="company-row" data-company-id={company.id} onClick={() => navigate(`/companies/${encodeURIComponent(company.id)}`)}>
+                <td className="mono">{company.code}</td>
+                <td>
+                  <Link to={`/companies/${encodeURIComponent(company.id)}`} data-testid="company-link" onClick={(e) => e.stopPropagation()}>
+                    {company.name}
+                  </Link>
+                </td>
+                <td className="subtle">{company.kana}</td>
+                <td>
+                  <CompanyKindBadges isCustomer={company.isCustomer} isPartner={company.isPartner} />
+                </td>
+                <td className="num">{company.credit ? formatYen(company.credit.creditLimit) : '—'}</td>
+                <td className="date">{formatDate(company.registeredOn)}</td>
+                <td>
+                  <CompanyStatusBadge active={company.active} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} />}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { isApiError } from '../api/problem.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+/**
+ * A refusal the person can read: the server's Japanese title and detail, plus field messages that
+ * have no field on screen to sit beside (e.g. a business rule about the whole form).
+ */
+export function ProblemMessage({ error, shownFields = [], testId = 'error-message' }: { error: unknown; shownFields?: readonly string[]; testId?: string }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  if (!isApiError(error)) {
+    return (
+      <div className="alert error" role="alert" data-testid={testId}>
+        <strong>{t('common.errorTitle')}</strong>
+        <div>{error instanceof Error ? error.message : String(error)}</div>
+      </div>
+    );
+  }
+  const { problem } = error;
+  const loose = error.fieldErrors.filter((e) => !shownFields.includes(e.field));
+  return (
+    <div className="alert error" role="alert" data-testid={testId} data-code={problem.code}>
+      <strong>{problem.title}</strong>
+      {problem.detail && problem.detail !== problem.title && <div>{problem.detail}</div>}
+      {loose.length > 0 && (
+        <ul>
+          {loose.map((e) => (
+            <li key={`${e.field}:${e.message}`}>{e.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

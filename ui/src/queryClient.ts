@@ -1,0 +1,24 @@
+import { QueryClient } from '@tanstack/react-query';
+import { isApiError } from './api/problem.ts';
+
+/**
+ * Retry only what may succeed on its own: a read model still catching up with our own write
+ * (503 read_model_lagging) or a brief outage. A refusal (4xx) will not change by asking again.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (failures, error) => {
+          if (isApiError(error, 'read_model_lagging')) return failures < 5;
+          if (isApiError(error, 'unavailable')) return failures < 2;
+          return false;
+        },
+        retryDelay: (attempt) => Math.min(250 * 2 ** attempt, 2_000),
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

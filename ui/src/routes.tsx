@@ -1,0 +1,39 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { CompanyCreatePage } from './companies/CompanyCreatePage.tsx';
+import { CompanyDetailPage } from './companies/CompanyDetailPage.tsx';
+import { CompanyEditPage } from './companies/CompanyEditPage.tsx';
+import { CompanyListPage } from './companies/CompanyListPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { AppShell } from './shell/AppShell.tsx';
+import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
+import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { NAV_ITEMS } from './shell/navItems.ts';
+
+/** Every navigation entry gets a route; unbuilt ones show 準備中 until their screens land. */
+const comingSoon: RouteObject[] = NAV_ITEMS.filter((item) => !item.ready).map((item) => ({
+  path: `${item.path.slice(1)}/*`,
+  element: <ComingSoonPage title={item.label} />,
+}));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'companies', element: <CompanyListPage /> },
+      { path: 'companies/new', element: <CompanyCreatePage /> },
+      { path: 'companies/:id', element: <CompanyDetailPage /> },
+      { path: 'companies/:id/edit', element: <CompanyEditPage /> },
+      ...comingSoon,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

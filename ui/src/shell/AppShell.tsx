@@ -1,0 +1,29 @@
+import { Link, Outlet } from 'react-router';
+import { NavBar } from './NavBar.tsx';
+import { UserMenu } from './UserMenu.tsx';
+import { useSession } from '../auth/session.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+
+export function AppShell() {
+  const { t } = useI18n();
+  const { data: user } = useSession();
+  return (
+    <div className="shell">
+      <header className="topbar" data-testid="app-header">
+        <Link to="/" className="brand">
+          <span className="brand-mark">{t('app.shortName')}</span>
+          <span className="brand-name">{t('app.name')}</span>
+        </Link>
+        <div className="topbar-right">
+          <LanguageSwitch />
+          {user && <UserMenu user={user} />}
+        </div>
+      </header>
+      <NavBar />
+      <main className="content" data-testid="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

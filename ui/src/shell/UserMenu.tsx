@@ -1,0 +1,27 @@
+import { useNavigate } from 'react-router';
+import type { SessionUser } from '../api/auth.ts';
+import { roleLabels, useLogout } from '../auth/session.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+
+export function UserMenu({ user }: { user: SessionUser }) {
+  const { t } = useI18n();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <div className="user-menu">
+      <span className="user-name" data-testid="user-name">
+        {user.name}
+      </span>
+      <span className="user-roles" data-testid="user-roles">
+        {roleLabels(user).map((label) => (
+          <span key={label} className="badge role">
+            {label}
+          </span>
+        ))}
+      </span>
+      <button type="button" className="button ghost small" data-testid="logout" disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>
+        {t('auth.logout')}
+      </button>
+    </div>
+  );
+}

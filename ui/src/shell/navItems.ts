@@ -1,0 +1,26 @@
+import type { MessageKey } from '../i18n/dictionary.ts';
+
+export interface NavItem {
+  /** Stable id: names the route and the `nav-<id>` test id. */
+  id: string;
+  path: string;
+  label: MessageKey;
+  /** Built screens; the rest route to the 準備中 page. */
+  ready: boolean;
+}
+
+/** The whole system in business-flow order: proposal → estimate → order → monthly sales → billing, then masters. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', path: '/', label: 'nav.home', ready: true },
+  { id: 'projects', path: '/projects', label: 'nav.projects', ready: false },
+  { id: 'estimates', path: '/estimates', label: 'nav.estimates', ready: false },
+  { id: 'orders', path: '/orders', label: 'nav.orders', ready: false },
+  { id: 'monthly-sales', path: '/monthly-sales', label: 'nav.monthlySales', ready: false },
+  { id: 'invoices', path: '/invoices', label: 'nav.invoices', ready: false },
+  { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: false },
+  { id: 'companies', path: '/companies', label: 'nav.companies', ready: true },
+  { id: 'partners', path: '/partners', label: 'nav.partners', ready: false },
+  { id: 'org', path: '/org', label: 'nav.org', ready: false },
+  { id: 'users', path: '/users', label: 'nav.users', ready: false },
+  { id: 'audit', path: '/audit', label: 'nav.audit', ready: false },
+];
