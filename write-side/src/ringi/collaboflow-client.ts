@@ -1,0 +1,286 @@
+import {
+  WorkflowError,
+  type ApprovalStep,
+  type ApproverStatus,
+  type DocumentSummary,
+  type DraftListItem,
+  type DraftRequest,
+  type FiledDocument,
+  type FileToUpload,
+  type FormValues,
+  type Page,
+  type PageRequest,
+  type RequestListItem,
+  type WorkflowPort,
+  type WorkflowStatus,
+} from '@sss/contracts/ports/workflow';
+import { DEFAULT_RETRY, realRetryDeps, withRetry, type RetryDeps, type RetryPolicy } from './collaboflow-retry.ts';
+
+/**
+ * The workflow port on CollaboFlow's REST API (`{base}/{instance}/api/index.cfm/v1/...`), on global
+ * `fetch`. This is the only file that knows the vendor's field names.
+ *
+ * Filing never happens twice: `submit` saves a draft carrying our correlation key, then requests
+ * it. A POST that fails ambiguously (timeout, 5xx, lost connection) is retried only after looking
+ * for the draft it may have created; a request that fails ambiguously is retried only while the
+ * document still reads `draft`.
+ */
+
+export interface CollaboflowClientOptions {
+  /** e.g. `https://cloud.collaboflow.com`, or the simulator's address. */
+  readonly baseUrl: string;
+  /** The contracted environment name (the path segment before `/api`). */
+  readonly instance: string;
+  /** Key issued under システム管理 > REST API; with a login id it acts as that user. */
+  readonly apiKey: string;
+  readonly appCd?: number;
+  /** Per HTTP attempt. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Text part where the correlation key is stored on every route's form. */
+  readonly correlationPartId?: string;
+  readonly retryDeps?: RetryDeps;
+}
+
+type Json = Record<string, unknown>;
+
+interface CallOptions {
+  readonly actAs: string;
+  readonly query?: Record<string, string | number>;
+  readonly json?: unknown;
+  readonly form?: FormData;
+}
+
+const STATUSES: readonly WorkflowStatus[] = ['draft', 'flow', 'decision', 'reject', 'remand', 'takeback'];
+const APPROVER_STATUS: Record<string, ApproverStatus> = {
+  undeterm: 'waiting',
+  '': 'scheduled',
+  accept: 'accept',
+  reject: 'reject',
+  remand: 'remand',
+  skip: 'skip',
+  stay: 'saved',
+  confirm: 'confirm',
+  unconfirm: 'unconfirm',
+  deny: 'deny',
+};
+const DRAFT_SCAN_PAGE = 100;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+const dateOrNull = (v: unknown): string | null => (str(v) === '' ? null : str(v)); // unset dates come as ""
+const records = (body: Json): Json[] => (Array.isArray(body.records) ? (body.records as Json[]) : []);
+
+function flowStatus(v: unknown): WorkflowStatus {
+  const s = str(v) as WorkflowStatus;
+  if (!STATUSES.includes(s)) throw new WorkflowError('protocol', `CollaboFlow returned an unknown flow_status "${str(v)}"`, { retryable: false });
+  return s;
+}
+
+function errorFor(status: number, messages: readonly string[]): WorkflowError {
+  const text = messages.length > 0 ? messages.join(' ') : `HTTP ${status}`;
+  const options = { httpStatus: status, vendorMessages: messages };
+  if (status >= 500 || status === 408 || status === 429) return new WorkflowError('unavailable', `CollaboFlow is unavailable: ${text}`, { ...options, retryable: true });
+  if (status === 401) return new WorkflowError('unauthorized', `CollaboFlow refused the credentials: ${text}`, { ...options, retryable: false });
+  if (status === 403) return new WorkflowError('forbidden', `CollaboFlow refused the action: ${text}`, { ...options, retryable: false });
+  if (status === 404) return new WorkflowError('not_found', `CollaboFlow did not find it: ${text}`, { ...options, retryable: false });
+  return new WorkflowError('invalid', `CollaboFlow rejected the request: ${text}`, { ...options, retryable: false });
+}
+
+const isRetryable = (error: unknown) => error instanceof WorkflowError && error.retryable;
+
+export class CollaboflowClient implements WorkflowPort {
+  private readonly root: string;
+  private readonly appCd: number;
+  private readonly timeoutMs: number;
+  private readonly policy: RetryPolicy;
+  private readonly deps: RetryDeps;
+  private readonly correlationPartId: string;
+
+  constructor(private readonly options: CollaboflowClientOptions) {
+    this.root = `${options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(options.instance)}/api/index.cfm/v1`;
+    this.appCd = options.appCd ?? 1;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.deps = options.retryDeps ?? realRetryDeps;
+    this.correlationPartId = options.correlationPartId ?? 'fidSssKey';
+  }
+
+  async createDraft(request: DraftRequest): Promise<FiledDocument> {
+    return this.retrying(async (attempt) => {
+      if (attempt > 0) {
+        // The previous POST may have created the draft before its answer was lost.
+        const existing = await this.findDraftByCorrelationKey(request.actAs, request.routeId, request.correlationKey);
+        if (existing) return this.filed(request.actAs, existing.documentId);
+      }
+      const body = await this.call('POST', '/documents', {
+        actAs: request.actAs,
+        json: {
+          processes_id: request.routeId,
+          app_cd: this.appCd,
+          title: request.title,
+          action: 'draft',
+          document: this.documentValues(request),
+          ...(request.groupCode ? { request_groupcode: request.groupCode } : {}),
+        },
+      });
+      return { documentId: Number(body.document_id), documentNumber: str(body.document_number), link: str(body.link) };
+    });
+  }
+
+  async request(actAs: string, documentId: number): Promise<void> {
+    await this.retrying(async (attempt) => {
+      if (attempt > 0 && (await this.getSummary(actAs, documentId)).status !== 'draft') return; // an earlier try went through
+      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'request' } });
+    });
+  }
+
+  async submit(request: DraftRequest): Promise<FiledDocument> {
+    const draft = await this.createDraft(request);
+    await this.request(request.actAs, draft.documentId);
+    return this.filed(request.actAs, draft.documentId); // the number is issued on request
+  }
+
+  async withdraw(actAs: string, documentId: number, comment: string): Promise<void> {
+    await this.retrying(async (attempt) => {
+      if (attempt > 0 && (await this.getSummary(actAs, documentId)).status === 'takeback') return;
+      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'takeback', comment } });
+    });
+  }
+
+  async getSummary(actAs: string, documentId: number): Promise<DocumentSummary> {
+    const b = await this.retrying(() => this.call('GET', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd } }));
+    return {
+      documentId: Number(b.document_id),
+      documentNumber: str(b.document_number),
+      link: str(b.link),
+      routeId: Number(b.processes_id),
+      title: str(b.title),
+      status: flowStatus(b.flow_status),
+      applicantId: str(b.request_usercd),
+      applicantName: str(b.request_username),
+      requestedAt: dateOrNull(b.request_date),
+      endedAt: dateOrNull(b.end_date),
+    };
+  }
+
+  async getApprovals(actAs: string, documentId: number): Promise<readonly ApprovalStep[]> {
+    const b = await this.retrying(() => this.call('GET', `/documents/${documentId}/determs`, { actAs, query: { app_cd: this.appCd } }));
+    return records(b).map((r) => ({
+      phase: Number(r.phase_number),
+      phaseTitle: str(r.phase_title),
+      approverId: str(r.determ_usercd),
+      approverName: str(r.determ_username),
+      status: APPROVER_STATUS[str(r.determ_status)] ?? 'scheduled',
+      comment: str(r.comment),
+      decidedAt: dateOrNull(r.determ_date),
+      current: r.current === true,
+    }));
+  }
+
+  async uploadFile(actAs: string, file: FileToUpload): Promise<string> {
+    // A repeated upload after an ambiguous failure only leaves an unattached file, which the
+    // product deletes after 31 days; so uploads retry like reads.
+    const b = await this.retrying(() => {
+      const form = new FormData();
+      form.append('file', new Blob([file.data], { type: file.contentType }), file.fileName);
+      return this.call('POST', '/files', { actAs, form });
+    });
+    const id = str(b.id ?? b.file_id);
+    if (id === '' || id === '0') throw new WorkflowError('protocol', 'CollaboFlow accepted the upload but returned no file id', { retryable: false });
+    return id;
+  }
+
+  async listMyDrafts(actAs: string, page: PageRequest = {}): Promise<Page<DraftListItem>> {
+    const b = await this.list('/mydrafts', actAs, page);
+    return this.page(b, (r) => ({ documentId: Number(r.document_id ?? r.id), title: str(r.title), modifiedAt: str(r.modified_date) }));
+  }
+
+  async listMyRequests(actAs: string, page: PageRequest = {}): Promise<Page<RequestListItem>> {
+    const b = await this.list('/myrequests', actAs, page);
+    return this.page(b, (r) => ({
+      documentId: Number(r.document_id ?? r.id),
+      documentNumber: str(r.document_number),
+      title: str(r.title),
+      status: flowStatus(r.flow_status),
+      requestedAt: dateOrNull(r.request_date),
+      link: str(r.link),
+    }));
+  }
+
+  async findDraftByCorrelationKey(actAs: string, routeId: number, correlationKey: string): Promise<DraftListItem | null> {
+    // Draft lists carry neither the route nor the parts, so each candidate's contents are read.
+    // Drafts are few (SSS requests its drafts right away), so this stays cheap.
+    for (let offset = 0; ; offset += DRAFT_SCAN_PAGE) {
+      const drafts = await this.listMyDrafts(actAs, { offset, limit: DRAFT_SCAN_PAGE });
+      for (const draft of drafts.items) {
+        const c = await this.retrying(() => this.call('GET', `/documents/${draft.documentId}/contents`, { actAs, query: { app_cd: this.appCd } }));
+        const part = ((c.contents ?? {}) as Record<string, Json | undefined>)[this.correlationPartId];
+        if (str(part?.value) !== correlationKey) continue;
+        if ((await this.getSummary(actAs, draft.documentId)).routeId === routeId) return draft;
+      }
+      if (drafts.items.length === 0 || offset + drafts.items.length >= drafts.total) return null;
+    }
+  }
+
+  private documentValues(request: DraftRequest): FormValues {
+    const values: Record<string, FormValues[string]> = { ...request.values, [this.correlationPartId]: request.correlationKey };
+    for (const a of request.attachments ?? []) values[a.partId] = a.fileId;
+    return values;
+  }
+
+  private async filed(actAs: string, documentId: number): Promise<FiledDocument> {
+    const s = await this.getSummary(actAs, documentId);
+    return { documentId: s.documentId, documentNumber: s.documentNumber, link: s.link };
+  }
+
+  private list(path: string, actAs: string, page: PageRequest): Promise<Json> {
+    const query = { app_cd: this.appCd, offset: page.offset ?? 0, limit: page.limit ?? 10 };
+    return this.retrying(() => this.call('GET', path, { actAs, query }));
+  }
+
+  private page<T>(b: Json, map: (r: Json) => T): Page<T> {
+    return { items: records(b).map(map), offset: Number(b.offset ?? 0), limit: Number(b.limit ?? 0), total: Number(b.total_count ?? 0) };
+  }
+
+  private retrying<T>(attempt: (n: number) => Promise<T>): Promise<T> {
+    return withRetry(attempt, isRetryable, this.policy, this.deps);
+  }
+
+  private authorization(actAs: string): string {
+    return `Basic ${Buffer.from(`${actAs}/apikey:${this.options.apiKey}`, 'utf8').toString('base64')}`;
+  }
+
+  /** One HTTP exchange; every failure becomes a WorkflowError that says whether to retry. */
+  private async call(method: string, path: string, options: CallOptions): Promise<Json> {
+    const url = new URL(`${this.root}${path}`);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { 'x-collaboflow-authorization': this.authorization(options.actAs), accept: 'application/json' };
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: options.form ?? (options.json === undefined ? undefined : JSON.stringify(options.json)),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (cause) {
+      if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
+        throw new WorkflowError('timeout', `CollaboFlow did not answer ${method} ${path} within ${this.timeoutMs} ms`, { retryable: true, cause });
+      }
+      throw new WorkflowError('unavailable', `CollaboFlow could not be reached for ${method} ${path}`, { retryable: true, cause });
+    }
+    let body: Json = {};
+    try {
+      body = text === '' ? {} : (JSON.parse(text) as Json);
+    } catch {
+      if (response.ok) throw new WorkflowError('protocol', `CollaboFlow answered ${method} ${path} with something other than JSON`, { retryable: false, httpStatus: response.status });
+    }
+    const messages = Array.isArray(body.messages) ? body.messages.map(str) : [];
+    if (!response.ok) throw errorFor(response.status, messages);
+    if (body.error === true) throw errorFor(400, messages); // defensive: an error body on a 2xx
+    return body;
+  }
+}
