@@ -138,6 +138,20 @@ test('takeback: only the applicant, with a reason, and it ends the document', as
   assert.is((await put('yamada', id, { action: 'rerequest' })).status, 400);
 });
 
+test('a decided document can be taken back only where the tenant policy allows it', async () => {
+  const id = await sim.fileEstimate();
+  await put('takahashi', id, { action: 'accept' });
+  await put('watanabe', id, { action: 'accept' });
+  assert.is((await put('yamada', id, { action: 'takeback', comment: '契約不成立' })).status, 400);
+  assert.is((await sim.admin('PATCH', `/routes/${ESTIMATE}`, { takebackAfterDecision: true })).status, 200);
+  try {
+    assert.is((await put('yamada', id, { action: 'takeback', comment: '契約不成立' })).status, 200);
+    assert.is(await status(id), 'takeback');
+  } finally {
+    await sim.admin('PATCH', `/routes/${ESTIMATE}`, { takebackAfterDecision: false });
+  }
+});
+
 test('who may read: the applicant and the judges who got it; not a colleague, not a draft to a judge', async () => {
   const id = await sim.fileEstimate();
   assert.is((await sim.api('takahashi', 'GET', `/documents/${id}`)).status, 200);

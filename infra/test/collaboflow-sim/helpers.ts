@@ -40,8 +40,8 @@ async function answer(res: Response): Promise<Answer> {
   return { status: res.status, body: text === '' ? {} : JSON.parse(text) };
 }
 
-export async function startTestSim(): Promise<TestSim> {
-  const sim = await startCollaboflowSimulator({ apiKey: API_KEY });
+export async function startTestSim(options: { stateFile?: string } = {}): Promise<TestSim> {
+  const sim = await startCollaboflowSimulator({ apiKey: API_KEY, ...options });
   const api: TestSim['api'] = async (login, method, path, body) => {
     const url = new URL(`${sim.apiBase}/v1${path}`);
     if (!url.searchParams.has('app_cd')) url.searchParams.set('app_cd', '1');

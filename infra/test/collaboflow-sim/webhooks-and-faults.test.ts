@@ -99,6 +99,13 @@ test('faults: an answer delayed after the work was done (the ambiguous failure)'
   assert.is((await attempt).status, 201);
 });
 
+test('faults: `/_sim/faults` addresses the first instance', async () => {
+  const set = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ http: [{ status: 500 }] }) });
+  assert.is(set.status, 200);
+  assert.is((await sim.api('yamada', 'GET', '/mydrafts')).status, 500);
+  assert.is((await sim.api('yamada', 'GET', '/mydrafts')).status, 200);
+});
+
 test('faults: latency on every answer, and bad fault specs are refused', async () => {
   await sim.admin('PUT', '/faults', { latencyMs: 120 });
   const started = Date.now();

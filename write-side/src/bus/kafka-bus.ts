@@ -3,9 +3,9 @@
  * JSON, keys and headers strings, and offsets are committed by hand after the handler has finished
  * (at-least-once). Retries and dead letters are shared with the memory bus (`delivery.ts`).
  */
-import { Kafka, Partitioners, logLevel, type Consumer, type EachMessagePayload, type IHeaders, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type EachBatchPayload, type IHeaders, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
 import type { ConsumerOptions, IncomingMessage, MessageBus, OutgoingMessage, RunningConsumer } from '@sss/contracts/ports/message-bus';
-import { deadLetter, deadLetterTopicsOf, deliver } from './delivery.ts';
+import { deadLetter, deadLetterTopicsOf, deliver, type DeliveryOutcome } from './delivery.ts';
 
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
@@ -17,6 +17,7 @@ export interface KafkaBusOptions {
   readonly logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
 
+const commitEvery = { messages: 100, ms: 1_000 } as const;
 const levels = { error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO, debug: logLevel.DEBUG } as const;
 
 export async function createKafkaBus(options: KafkaBusOptions): Promise<MessageBus> {
@@ -84,7 +85,10 @@ class KafkaBus implements MessageBus {
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? false });
     await consumer.run({
       autoCommit: false,
-      eachMessage: (payload) => this.handle(consumer, payload, options, () => stopping),
+      // Partitions in parallel, each in order: per-key order holds and one slow key does not stall the rest.
+      partitionsConsumedConcurrently: this.options.partitions ?? 3,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload, options, () => stopping),
     });
     try {
       // Resolving only once in the group means a message published next is one this consumer will see.
@@ -112,23 +116,62 @@ class KafkaBus implements MessageBus {
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
-  private async handle(consumer: Consumer, payload: EachMessagePayload, options: ConsumerOptions, isStopping: () => boolean): Promise<void> {
-    // kafkajs may hand over the rest of a fetched batch after stop(); leaving it uncommitted gives it to the group's next member.
-    if (isStopping()) return;
-    const { topic, partition, message, heartbeat } = payload;
-    const decoded = decode(topic, partition, message);
-    const outcome =
-      decoded.value instanceof Error
-        ? await this.publish([deadLetter(decoded.message, options, decoded.value)]).then(() => 'committable' as const)
-        : await deliver(decoded.message, options, { isStopping, publish: (messages) => this.publish(messages), whileWaiting: heartbeat });
-    if (outcome === 'abandoned') return;
-    const next = (BigInt(message.offset) + 1n).toString();
+  /**
+   * One partition's batch, in order. Progress is committed when the batch ends, when the consumer
+   * stops or a message is abandoned, and every `commitEvery` messages or ms in between: a commit
+   * per message would cap a partition at the broker's commit round trip (a few ms each).
+   */
+  private async handleBatch(payload: EachBatchPayload, options: ConsumerOptions, isStopping: () => boolean): Promise<void> {
+    const { batch, heartbeat, isStale, isRunning } = payload;
+    const { topic, partition } = batch;
+    let uncommitted: string | undefined;
+    let lastCommitAt = Date.now();
+    let sinceCommit = 0;
+    const commit = async (): Promise<void> => {
+      if (uncommitted === undefined) return;
+      const offset = uncommitted;
+      uncommitted = undefined;
+      lastCommitAt = Date.now();
+      sinceCommit = 0;
+      try {
+        // The payload's commit, unlike consumer.commitOffsets, still works while stop() waits for this batch.
+        await payload.commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset }] }] });
+      } catch (error) {
+        // A rebalance can reject the commit; the messages then come again, which at-least-once allows.
+        console.warn(`kafka bus: commit of ${topic}/${partition}@${offset} failed, they will be redelivered: ${String(error)}`);
+      }
+    };
     try {
-      await consumer.commitOffsets([{ topic, partition, offset: next }]);
-    } catch (error) {
-      // A rebalance or stop can reject the commit; the message then comes again, which at-least-once allows.
-      console.warn(`kafka bus: commit of ${topic}/${partition}@${next} failed, it will be redelivered: ${String(error)}`);
+      for (const message of batch.messages) {
+        // Whatever is left of the batch after a stop or a lost partition belongs to the group's next member.
+        if (isStopping() || !isRunning() || isStale()) break;
+        const outcome = await this.handleOne(topic, partition, message, options, isStopping, heartbeat);
+        if (outcome === 'abandoned') break;
+        // Tells kafkajs where this partition's next fetch starts, also after an error in this batch.
+        payload.resolveOffset(message.offset);
+        uncommitted = (BigInt(message.offset) + 1n).toString();
+        if (++sinceCommit >= commitEvery.messages || Date.now() - lastCommitAt >= commitEvery.ms) await commit();
+        await heartbeat();
+      }
+    } finally {
+      await commit();
     }
+  }
+
+  private async handleOne(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    options: ConsumerOptions,
+    isStopping: () => boolean,
+    heartbeat: () => Promise<void>,
+  ): Promise<DeliveryOutcome> {
+    const decoded = decode(topic, partition, message);
+    if (decoded.value instanceof Error) {
+      await this.publish([deadLetter(decoded.message, options, decoded.value)]);
+      return 'committable';
+    }
+    return deliver(decoded.message, options, { isStopping, publish: (messages) => this.publish(messages), whileWaiting: heartbeat });
   }
 }
 

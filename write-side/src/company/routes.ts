@@ -5,6 +5,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { AbolishCompany, ChangeCreditLimit, CompanyFields, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import { todayInJapan } from '@sss/contracts/domain/dates';
+import { DomainError } from '@sss/contracts/http/problem';
 import { handleCommand } from '../kernel/command-handler.ts';
 import { reserveUniqueKey } from '../kernel/unique-key.ts';
 import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
@@ -31,9 +32,13 @@ export async function companyRoutes(fastify: FastifyInstance, deps: CompanyRoute
 
   app.post('/api/companies', { schema: { tags, summary: '会社を登録する', body: CompanyFields, response: accepted } }, async (request, reply) => {
     const companyId = uuidv7();
+    const command: CompanyCommand = { type: 'RegisterCompany', companyId, fields: request.body, today: today() };
     return answerCommand(events, request, reply, companyId, async (context) => {
+      // Refuse bad input before claiming the code, so a refused registration leaves no trace.
+      const verdict = companyDecider.decide(command, companyDecider.initialState);
+      if (verdict instanceof DomainError) throw verdict;
       await reserveUniqueKey(events, { scope: 'company-code', value: request.body.code.trim(), owner: companyId, ownerStream: companyStream, field: 'code', label: '会社コード' }, context);
-      return run(companyId, { type: 'RegisterCompany', companyId, fields: request.body, today: today() }, undefined, context, false);
+      return run(companyId, command, undefined, context, false);
     }, 201);
   });
 

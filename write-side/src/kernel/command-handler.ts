@@ -36,7 +36,8 @@ export interface HandleOptions<C, E extends DomainEvent, S> {
   readonly schemaVersion?: number;
 }
 
-const MAX_ATTEMPTS = 3;
+/** Enough for a burst of concurrent writers to one stream; each retry reloads fresh state. */
+const MAX_ATTEMPTS = 5;
 
 export async function loadStream<E extends DomainEvent>(store: EventStore, streamName: string): Promise<{ events: RecordedEvent[]; domain: E[]; revision: bigint }> {
   const events = await store.readStream(streamName);

@@ -1,0 +1,57 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROLES, type Role } from '@sss/contracts/http/auth';
+import { ROUTE_ACCESS, type Access } from '@sss/contracts/http/authorization';
+import type { RunningSss } from '../../src/main/sss.ts';
+import { as, DEMO, login, startTestSss, type Session } from '../support/sss.ts';
+
+/**
+ * The authorization table, route by route and role by role: a role the table allows is never
+ * refused with 401/403, a role it does not allow always is, and no session gets 401 except on
+ * public routes. Every registered route must be in the table (startup refuses otherwise), and
+ * every entry of the table must be a real route.
+ */
+const test = suite<{ sss: RunningSss; sessions: Map<Role, Session> }>('authorization table');
+
+const LOGIN_OF: Record<Role, string> = {
+  sales: DEMO.sales, sales_admin: DEMO.salesAdmin, division_head: DEMO.divisionHead, finance: DEMO.finance, auditor: DEMO.auditor, admin: DEMO.admin,
+};
+
+test.before(async (context) => {
+  context.sss = await startTestSss();
+  context.sessions = new Map();
+  for (const role of ROLES) context.sessions.set(role, await login(context.sss, LOGIN_OF[role]));
+});
+test.after(async ({ sss }) => sss.stop());
+
+const allows = (access: Access, role: Role) => access === 'public' || access === 'authenticated' || access.includes(role);
+
+test('every table entry is a registered route', async ({ sss }) => {
+  for (const entry of Object.keys(ROUTE_ACCESS)) {
+    const [method, url] = entry.split(' ') as [string, string];
+    assert.ok(sss.app.hasRoute({ method: method as 'GET', url }), `${entry} is in the table but not registered`);
+  }
+});
+
+test('each route admits exactly the roles the table names', async ({ sss, sessions }) => {
+  for (const [entry, access] of Object.entries(ROUTE_ACCESS)) {
+    const [method, pattern] = entry.split(' ') as ['GET' | 'POST' | 'PUT', string];
+    if (pattern === '/api/auth/logout') continue; // checked below: it would end the session under test
+    const url = pattern.replace(/:(\w+)/g, 'no-such-$1');
+    const payload = method === 'GET' ? undefined : {};
+    const anonymous = await as(sss, null)({ method, url, ...(payload ? { payload } : {}) });
+    if (access === 'public') assert.is.not(anonymous.statusCode, 401, `${entry} is public`);
+    else assert.is(anonymous.statusCode, 401, `${entry} without a session`);
+    for (const role of ROLES) {
+      const response = await as(sss, sessions.get(role)!)({ method, url, ...(payload ? { payload } : {}) });
+      if (allows(access, role)) assert.ok(![401, 403].includes(response.statusCode), `${entry} must admit ${role}, got ${response.statusCode} ${response.body}`);
+      else assert.is(response.statusCode, 403, `${entry} must refuse ${role}`);
+    }
+  }
+});
+
+test('logout needs a session', async ({ sss }) => {
+  assert.is((await as(sss, null)({ method: 'POST', url: '/api/auth/logout' })).statusCode, 401);
+});
+
+test.run();

@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { readSettings } from '../../src/main/config.ts';
+import { startSss, type RunningSss } from '../../src/main/sss.ts';
+import { DEMO_PASSWORD } from '../../src/main/demo-data.ts';
+
+/** A whole SSS on the embedded default in a fresh data directory, with the demo data seeded. */
+export async function startTestSss(env: Record<string, string> = {}): Promise<RunningSss> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sss-test-'));
+  return startSss(readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSS_UI_DIR: join(dataDir, 'no-ui'), ...env }));
+}
+
+export type Session = Record<string, string>;
+
+export async function login(sss: RunningSss, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const response = await sss.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.statusCode} ${response.body}`);
+  return Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
+}
+
+export function as(sss: RunningSss, session: Session | null) {
+  return (options: InjectOptions): Promise<LightMyRequestResponse> => sss.app.inject({ ...options, ...(session ? { cookies: session } : {}) });
+}
+
+export const DEMO = {
+  sales: 'sato@example.co.jp',
+  salesAdmin: 'suzuki@example.co.jp',
+  divisionHead: 'tanaka@example.co.jp',
+  finance: 'kato@example.co.jp',
+  auditor: 'watanabe@example.co.jp',
+  admin: 'admin@example.co.jp',
+} as const;
+
+export const newCompany = (code: string, overrides: Record<string, unknown> = {}) => ({
+  code,
+  name: 'テスト商事',
+  kana: 'テストショウジ',
+  formalName: 'テスト商事株式会社',
+  shortName: 'Test Shoji',
+  isCustomer: true,
+  isPartner: false,
+  ...overrides,
+});

@@ -1,0 +1,369 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  AccessDeniedError,
+  ErrorType,
+  InvalidArgumentError,
+  StreamNotFoundError,
+  excludeSystemEvents,
+  isCommandError,
+  jsonEvent,
+  type AllStreamRecordedEvent,
+  type AllStreamResolvedEvent,
+  type AppendExpectedRevision,
+  type JSONType,
+  type Position,
+  type RecordedEvent as EsdbRecordedEvent,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { Observable } from 'rxjs';
+import {
+  RevisionConflictError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+} from '@sss/contracts/ports/event-store';
+import { stampEvents } from './metadata.ts';
+
+/**
+ * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
+ * file that imports the client, so a move to `@kurrent/kurrentdb-client` touches this file alone.
+ *
+ * Positions. EventStoreDB orders $all by a log position `{commit, prepare}` (two uint64). Every event
+ * appended through gRPC on a single node or cluster is an implicit transaction whose commit position
+ * equals its prepare position, so our bigint position IS that common value: `toEsdbPosition(p) =
+ * {commit: p, prepare: p}`, `fromEsdbPosition({commit}) = commit`. Both directions are exact bigint
+ * arithmetic (never a JS number), valid for 0..2^64-1. Only legacy explicit TCP transactions produce
+ * commit != prepare; $all still orders by commit first, so order is kept, but resuming from the middle
+ * of such a transaction is not expressible in one bigint (we never write those).
+ *
+ * Concurrency. The hash chain of a stream needs the predecessor of the first new event, so an append
+ * reads the stream head, checks the caller's expectation against it locally, stamps the events, and
+ * then appends with the EXACT head it chained onto as the client's `expectedRevision`. The server is
+ * therefore the arbiter of every race; a WrongExpectedVersionError becomes our RevisionConflictError
+ * (for 'any'/'stream_exists' callers we re-read and retry, since they did not pin a revision).
+ */
+
+export interface EsdbEventStoreOptions {
+  /** Back-off between resubscription attempts after a dropped subscription. */
+  readonly resubscribeDelayMs?: { readonly initial: number; readonly max: number };
+  /** Told about every resubscription (observability and tests). */
+  readonly onResubscribe?: (info: { readonly after: bigint; readonly attempt: number; readonly error: unknown }) => void;
+  /**
+   * Test seam: runs after the head was read and the events stamped, right before the append is
+   * sent. A test uses it to let another writer win the race deterministically.
+   */
+  readonly beforeAppendSent?: (streamName: string) => Promise<void>;
+}
+
+const UINT64_MAX = (1n << 64n) - 1n;
+const READ_PAGE = 500;
+const DEFAULT_READ_ALL_COUNT = 500;
+/** 'any'/'stream_exists' appends retry this often when other writers keep moving the head. */
+const MAX_UNPINNED_ATTEMPTS = 20;
+
+export function toEsdbPosition(position: bigint): Position {
+  if (position < 0n || position > UINT64_MAX) throw new RangeError(`Position ${position} is outside EventStoreDB's uint64 range`);
+  return { commit: position, prepare: position };
+}
+
+export function fromEsdbPosition(position: Position): bigint {
+  return position.commit;
+}
+
+export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  switch (expected) {
+    case 'no_stream':
+      return NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    case 'any':
+      return ANY;
+    default:
+      if (typeof expected !== 'bigint' || expected < 0n) throw new RangeError(`Invalid expected revision ${String(expected)}`);
+      return expected;
+  }
+}
+
+/**
+ * The options object handed to `appendToStream`. Kept as one function so a test can prove the
+ * client honours it: `@kurrent/kurrentdb-client` renamed the key to `streamState` and silently
+ * ignores `expectedRevision`, which would drop every concurrency check (es-landscape §0.2).
+ */
+export function appendOptions(expected: ExpectedRevision): { expectedRevision: AppendExpectedRevision } {
+  return { expectedRevision: toEsdbExpectedRevision(expected) };
+}
+
+const isSystemEvent = (type: string) => type.startsWith('$');
+
+const isWrongExpectedVersion = (error: unknown) => error instanceof Error && isCommandError(error) && error.type === ErrorType.WRONG_EXPECTED_VERSION;
+
+const actualOf = (error: unknown): bigint | 'no_stream' => {
+  const actual = (error as { actualVersion?: unknown }).actualVersion;
+  return typeof actual === 'bigint' ? actual : 'no_stream';
+};
+
+/** Errors a later attempt will not fix: resubscribing would only spin. */
+const isPermanent = (error: unknown) => error instanceof AccessDeniedError || error instanceof InvalidArgumentError;
+
+const satisfies = (expected: ExpectedRevision, actual: bigint | 'no_stream') =>
+  expected === 'any' ||
+  (expected === 'no_stream' && actual === 'no_stream') ||
+  (expected === 'stream_exists' && actual !== 'no_stream') ||
+  (typeof expected === 'bigint' && expected === actual);
+
+function metadataOf(event: EsdbRecordedEvent): EventMetadata {
+  const metadata = event.metadata as Partial<EventMetadata> | undefined;
+  if (metadata && typeof metadata === 'object' && typeof metadata.eventId === 'string' && typeof metadata.hash === 'string') {
+    return metadata as EventMetadata;
+  }
+  // Written by someone other than SSS (another tool on a shared server): describe it from what the
+  // server knows rather than failing every reader of $all on it.
+  return {
+    eventId: event.id,
+    occurredAt: event.created.toISOString(),
+    actor: 'unknown',
+    correlationId: event.id,
+    causationId: null,
+    schemaVersion: 1,
+    prevHash: '',
+    hash: '',
+  };
+}
+
+function toRecorded(event: EsdbRecordedEvent, fallbackPosition?: bigint): RecordedEvent {
+  const position = event.position ? fromEsdbPosition(event.position) : fallbackPosition;
+  if (position === undefined) throw new Error(`EventStoreDB reported no position for ${event.streamId}@${event.revision}`);
+  return {
+    streamName: event.streamId,
+    revision: event.revision,
+    position,
+    type: event.type,
+    data: event.data,
+    metadata: metadataOf(event),
+  };
+}
+
+/**
+ * Drain a client read to its end, ignoring what comes after 'stop'. Breaking out early would leave
+ * the gRPC call's buffered tail unread, and `client.dispose()` then waits forever for it to finish;
+ * callers bound the read with `maxCount` instead, so the tail is small.
+ */
+async function collect<E, T>(read: StreamingRead<E>, take: (event: E) => T | undefined | 'stop'): Promise<T[]> {
+  const out: T[] = [];
+  let stopped = false;
+  for await (const item of read) {
+    if (stopped) continue;
+    const value = take(item);
+    if (value === 'stop') stopped = true;
+    else if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const delays = options.resubscribeDelayMs ?? { initial: 100, max: 5_000 };
+  const liveSubscriptions = new Set<() => void>();
+
+  async function streamHead(streamName: string): Promise<RecordedEvent | undefined> {
+    try {
+      const [last] = await collect(client.readStream(streamName, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }), (r: ResolvedEvent) =>
+        r.event ? toRecorded(r.event as EsdbRecordedEvent, r.commitPosition) : undefined);
+      return last;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  async function append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    for (let attempt = 1; ; attempt += 1) {
+      const head = await streamHead(streamName);
+      const actual = head ? head.revision : 'no_stream';
+      if (!satisfies(expected, actual)) throw new RevisionConflictError(streamName, expected, actual);
+      const stamped = stampEvents(streamName, head ? head.revision + 1n : 0n, head?.metadata.hash ?? '', events);
+      await options.beforeAppendSent?.(streamName);
+      try {
+        const result = await client.appendToStream(
+          streamName,
+          stamped.map((event) => jsonEvent({ id: event.metadata.eventId, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } })),
+          // Pinned to the head we chained onto, whatever the caller asked for: see the file comment.
+          appendOptions(actual),
+        );
+        if (!result.success) throw new RevisionConflictError(streamName, expected, result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision);
+        const position = result.position ? fromEsdbPosition(result.position) : (await streamHead(streamName))?.position;
+        if (position === undefined) throw new Error(`EventStoreDB reported no position for the append to ${streamName}`);
+        return { nextExpectedRevision: result.nextExpectedRevision, position };
+      } catch (error) {
+        if (!isWrongExpectedVersion(error)) throw error;
+        const pinnedByCaller = typeof expected === 'bigint' || expected === 'no_stream';
+        if (pinnedByCaller || attempt >= MAX_UNPINNED_ATTEMPTS) throw new RevisionConflictError(streamName, expected, actualOf(error));
+      }
+    }
+  }
+
+  async function readStream(streamName: string, opts: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = opts.direction === 'backwards';
+    const until = opts.until === undefined ? undefined : Date.parse(opts.until);
+    const limit = opts.maxCount ?? Number.POSITIVE_INFINITY;
+    if (limit <= 0) return [];
+    let taken = 0;
+    // Bound the server read: by the caller's count (unless a time filter drops events after
+    // counting) and by the distance to toRevision when both ends are known.
+    let serverCount = until === undefined ? limit : Number.POSITIVE_INFINITY;
+    if (opts.toRevision !== undefined) {
+      const from = opts.fromRevision ?? (backwards ? undefined : 0n);
+      if (from !== undefined) {
+        const span = backwards ? from - opts.toRevision + 1n : opts.toRevision - from + 1n;
+        if (span <= 0n) return [];
+        if (span < BigInt(Number.MAX_SAFE_INTEGER)) serverCount = Math.min(serverCount, Number(span));
+      }
+    }
+    const read = client.readStream(streamName, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: opts.fromRevision ?? (backwards ? END : START),
+      ...(Number.isFinite(serverCount) ? { maxCount: serverCount } : {}),
+    });
+    try {
+      return await collect(read, (resolved: ResolvedEvent) => {
+        if (!resolved.event) return undefined;
+        const event = toRecorded(resolved.event as EsdbRecordedEvent, resolved.commitPosition);
+        if (opts.toRevision !== undefined && (backwards ? event.revision < opts.toRevision : event.revision > opts.toRevision)) return 'stop';
+        if (until !== undefined && Date.parse(event.metadata.occurredAt) > until) return undefined;
+        taken += 1;
+        if (taken > limit) return 'stop';
+        return event;
+      });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  async function readAll(opts: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = opts.after ?? 0n;
+    const maxCount = opts.maxCount ?? DEFAULT_READ_ALL_COUNT;
+    const out: RecordedEvent[] = [];
+    let cursor = after;
+    // System events interleave with ours on a real server, so page until enough of ours are found.
+    while (out.length < maxCount) {
+      const page = await collect(
+        client.readAll({ direction: FORWARDS, fromPosition: cursor === 0n ? START : toEsdbPosition(cursor), maxCount: READ_PAGE }),
+        (resolved: AllStreamResolvedEvent) => resolved.event,
+      );
+      let progressed = false;
+      for (const event of page) {
+        const position = fromEsdbPosition(event.position);
+        // Reading $all forwards from a position includes the event at that position.
+        if (position <= cursor) continue;
+        cursor = position;
+        progressed = true;
+        if (isSystemEvent(event.type)) continue;
+        out.push(toRecorded(event));
+        if (out.length === maxCount) break;
+      }
+      if (!progressed || page.length < READ_PAGE) break;
+    }
+    return out;
+  }
+
+  async function headPosition(): Promise<bigint> {
+    let from: Position | typeof END = END;
+    for (;;) {
+      const page: AllStreamRecordedEvent[] = await collect(client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: READ_PAGE }), (resolved: AllStreamResolvedEvent) => resolved.event);
+      const ceiling: bigint | undefined = from === END ? undefined : from.commit;
+      const fresh: AllStreamRecordedEvent[] = page.filter((event) => ceiling === undefined || fromEsdbPosition(event.position) < ceiling);
+      const ours = fresh.find((event) => !isSystemEvent(event.type));
+      if (ours) return fromEsdbPosition(ours.position);
+      const oldest: AllStreamRecordedEvent | undefined = fresh[fresh.length - 1];
+      if (!oldest || page.length < READ_PAGE) return 0n;
+      from = oldest.position;
+    }
+  }
+
+  function subscribeAll(after: bigint): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      let last = after;
+      let stopped = false;
+      let failures = 0;
+      let retryTimer: NodeJS.Timeout | undefined;
+      let current: ReturnType<typeof client.subscribeToAll> | undefined;
+
+      const connect = () => {
+        if (stopped) return;
+        const subscription = client.subscribeToAll({ fromPosition: last === 0n ? START : toEsdbPosition(last), filter: excludeSystemEvents() });
+        current = subscription;
+        let finished = false;
+        const dropped = (error: unknown) => {
+          if (finished || stopped) return;
+          finished = true;
+          subscription.removeAllListeners('data');
+          void subscription.unsubscribe().catch(() => undefined);
+          if (isPermanent(error)) {
+            subscriber.error(error);
+            return;
+          }
+          failures += 1;
+          options.onResubscribe?.({ after: last, attempt: failures, error });
+          const delay = Math.min(delays.max, delays.initial * 2 ** Math.min(failures - 1, 16));
+          retryTimer = setTimeout(connect, delay);
+        };
+        subscription.on('confirmation', () => {
+          failures = 0;
+        });
+        subscription.on('data', (resolved: AllStreamResolvedEvent) => {
+          const event = resolved.event;
+          if (!event) return;
+          const position = fromEsdbPosition(event.position);
+          // A resubscription starts strictly after `last`; this guard also absorbs any replay.
+          if (position <= last) return;
+          last = position;
+          if (isSystemEvent(event.type)) return;
+          subscriber.next(toRecorded(event));
+        });
+        subscription.on('error', dropped);
+        // A subscription never ends by itself; an end means the server closed the call.
+        subscription.on('end', () => dropped(new Error('EventStoreDB ended the subscription')));
+        subscription.on('close', () => dropped(new Error('EventStoreDB subscription closed')));
+      };
+
+      const stop = () => {
+        stopped = true;
+        clearTimeout(retryTimer);
+        liveSubscriptions.delete(stop);
+        const subscription = current;
+        current = undefined;
+        if (subscription) void subscription.unsubscribe().catch(() => undefined);
+      };
+      liveSubscriptions.add(stop);
+      connect();
+      return stop;
+    });
+  }
+
+  return {
+    append,
+    readStream,
+    readAll,
+    subscribeAll,
+    headPosition,
+    async close() {
+      for (const stop of [...liveSubscriptions]) stop();
+      await client.dispose();
+    },
+  };
+}
