@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { filter, firstValueFrom, take, tap, timeout, toArray } from 'rxjs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
+import { eventStoreConformance, newEvents } from '../../src/eventstore/conformance.ts';
+import { verifyChain } from '../../src/eventstore/metadata.ts';
+import { appendOptions, fromEsdbPosition, openEsdbEventStore, toEsdbExpectedRevision, toEsdbPosition } from '../../src/eventstore/esdb-event-store.ts';
+
+/**
+ * The EventStoreDB adapter against a server at EVENTSTORE_URL: the stand-in in CI, a real
+ * EventStoreDB whenever one is given. Without a server this file fails; it never skips.
+ */
+const url = process.env.EVENTSTORE_URL;
+if (!url) {
+  throw new Error('EVENTSTORE_URL is not set: run through `npm test` (which starts the EventStoreDB stand-in) or point it at an EventStoreDB, e.g. EVENTSTORE_URL=esdb://127.0.0.1:2113?tls=false');
+}
+
+eventStoreConformance('EventStoreDB', async () => openEsdbEventStore(url));
+
+const stream = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`;
+
+/** A TCP relay between the client and the server, so a test can cut the connection like a network would. */
+async function startRelay(target: string) {
+  const parsed = new URL(target.replace(/^esdb:/, 'http:'));
+  const targetHost = parsed.hostname;
+  const targetPort = Number(parsed.port || 2113);
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const listen = () => new Promise<void>((resolve, reject) => {
+    server = createServer((inbound) => {
+      const outbound = createConnection({ host: targetHost, port: targetPort });
+      sockets.add(inbound).add(outbound);
+      const drop = () => {
+        inbound.destroy();
+        outbound.destroy();
+        sockets.delete(inbound);
+        sockets.delete(outbound);
+      };
+      inbound.on('error', drop).on('close', drop).pipe(outbound);
+      outbound.on('error', drop).on('close', drop).pipe(inbound);
+    });
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server!.address() as { port: number }).port;
+      resolve();
+    });
+  });
+  await listen();
+  const relayUrl = `esdb://127.0.0.1:${port}${parsed.search}`;
+  const cut = () => {
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+  };
+  return {
+    url: relayUrl,
+    cut,
+    /** Refuse connections for a while (the server "is down"), dropping the live ones. */
+    async down() {
+      // close() waits for open connections, so cut them while it waits.
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      cut();
+      await closed;
+    },
+    up: listen,
+    async stop() {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      cut();
+      await closed;
+    },
+  };
+}
+
+const adapter = suite('EventStoreDB adapter specifics');
+
+adapter('positions map to and from EventStoreDB {commit, prepare} exactly, far beyond 2^53', () => {
+  for (const position of [1n, 2n ** 53n + 1n, 2n ** 63n + 5n, 2n ** 64n - 1n]) {
+    assert.equal(toEsdbPosition(position), { commit: position, prepare: position });
+    assert.is(fromEsdbPosition(toEsdbPosition(position)), position);
+  }
+  assert.throws(() => toEsdbPosition(2n ** 64n), /uint64/);
+  assert.throws(() => toEsdbPosition(-1n), /uint64/);
+});
+
+adapter('expected revisions map to the client constants, under the option key the 6.x client reads', () => {
+  assert.is(toEsdbExpectedRevision('no_stream'), 'no_stream');
+  assert.is(toEsdbExpectedRevision('stream_exists'), 'stream_exists');
+  assert.is(toEsdbExpectedRevision('any'), 'any');
+  assert.is(toEsdbExpectedRevision(2n ** 60n), 2n ** 60n);
+  // @kurrent/kurrentdb-client reads `streamState` and ignores this key: the race test below fails there.
+  assert.equal(appendOptions(3n), { expectedRevision: 3n });
+});
+
+adapter('a stale revision is refused by the server itself and surfaces as RevisionConflictError', async () => {
+  const s = stream('stale');
+  const winner = openEsdbEventStore(url);
+  let raced = false;
+  // Our local head check passes (the head is 0), then another writer appends before we send: only
+  // the server's expected-revision check can stop us now. If the option were ignored, we would win.
+  const loser = openEsdbEventStore(url, {
+    beforeAppendSent: async () => {
+      if (raced) return;
+      raced = true;
+      await winner.append(s, newEvents(1), 0n);
+    },
+  });
+  try {
+    await winner.append(s, newEvents(1), 'no_stream');
+    const outcome = await loser.append(s, newEvents(1), 0n).then(() => 'appended', (error: unknown) => error);
+    assert.instance(outcome, RevisionConflictError);
+    assert.is((outcome as RevisionConflictError).actual, 1n);
+    assert.is((outcome as RevisionConflictError).expected, 0n);
+    const events = await winner.readStream(s);
+    assert.is(events.length, 2);
+    assert.equal(verifyChain(events), { valid: true });
+  } finally {
+    await loser.close();
+    await winner.close();
+  }
+});
+
+adapter("an 'any' append that loses a race re-chains on the new head instead of forking the hash chain", async () => {
+  const s = stream('any');
+  const other = openEsdbEventStore(url);
+  let raced = false;
+  const store = openEsdbEventStore(url, {
+    beforeAppendSent: async () => {
+      if (raced) return;
+      raced = true;
+      await other.append(s, newEvents(1), 0n);
+    },
+  });
+  try {
+    await other.append(s, newEvents(1), 'no_stream');
+    const result = await store.append(s, newEvents(1), 'any');
+    assert.is(result.nextExpectedRevision, 2n);
+    const events = await store.readStream(s);
+    assert.equal(events.map((e) => e.revision), [0n, 1n, 2n]);
+    assert.equal(verifyChain(events), { valid: true });
+  } finally {
+    await store.close();
+    await other.close();
+  }
+});
+
+adapter('a subscription survives dropped connections and an outage: nothing lost, nothing doubled', async () => {
+  const relay = await startRelay(url);
+  const direct: EventStore = openEsdbEventStore(url);
+  const resubscribes: unknown[] = [];
+  const viaRelay = openEsdbEventStore(relay.url, {
+    resubscribeDelayMs: { initial: 50, max: 400 },
+    onResubscribe: ({ error }) => resubscribes.push(error),
+  });
+  const s = stream('resub');
+  try {
+    const checkpoint = await direct.headPosition();
+    await direct.append(s, newEvents(5), 'no_stream');
+    let received = 0;
+    let droppedOnce = false;
+    let outage: Promise<void> | undefined;
+    const all = firstValueFrom(viaRelay.subscribeAll(checkpoint).pipe(
+      filter((e) => e.streamName === s),
+      tap(() => {
+        received += 1;
+        if (received === 3 && !droppedOnce) {
+          droppedOnce = true;
+          relay.cut(); // mid catch-up
+        }
+        if (received === 5 && !outage) {
+          outage = (async () => {
+            await relay.down(); // live phase: the server goes away for a while
+            await direct.append(s, newEvents(5), 4n);
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            await relay.up();
+            await direct.append(s, newEvents(5), 9n);
+          })();
+        }
+      }),
+      take(15),
+      toArray(),
+      timeout(20_000),
+    ));
+    const events = await all;
+    await outage;
+    assert.equal(events.map((e) => e.revision), Array.from({ length: 15 }, (_, i) => BigInt(i)), 'every revision once, in order');
+    assert.ok(resubscribes.length >= 2, `resubscribed after each drop (saw ${resubscribes.length})`);
+    for (let i = 1; i < events.length; i += 1) assert.ok(events[i]!.position > events[i - 1]!.position);
+  } finally {
+    await viaRelay.close();
+    await direct.close();
+    await relay.stop();
+  }
+});
+
+adapter.run();
