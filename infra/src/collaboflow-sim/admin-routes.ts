@@ -13,7 +13,7 @@ type Req = FastifyRequest<{ Params: Record<string, string>; Body: unknown }>;
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-export function registerAdminRoutes(app: FastifyInstance, state: SimulatorState): void {
+export function registerAdminRoutes(app: FastifyInstance, state: SimulatorState, defaultInstance: string): void {
   /** A fresh, seeded tenant: lets each test file work on a private world of one running simulator. */
   app.post('/_sim/tenants', async (request: Req, reply) => {
     const body = (request.body ?? {}) as { instance?: unknown; apiKey?: unknown };
@@ -59,24 +59,30 @@ export function registerAdminRoutes(app: FastifyInstance, state: SimulatorState)
     return { id: route.id, webhooks: route.webhooks, takebackAfterDecision: route.takebackAfterDecision };
   });
 
-  /** Replaces the tenant's faults (PUT and POST alike, for convenience from curl). */
-  app.route({ method: ['PUT', 'POST'], url: '/_sim/:instance/faults', handler: async (request: Req) => {
-    const runtime = state.runtime(request.params.instance ?? '');
-    try {
-      runtime.faults = parseFaults(request.body);
-    } catch (err) {
-      throw new SimError(400, err instanceof Error ? err.message : String(err));
-    }
-    return runtime.faults;
-  } });
-
-  app.get('/_sim/:instance/faults', async (request: Req) => state.runtime(request.params.instance ?? '').faults);
-
-  app.delete('/_sim/:instance/faults', async (request: Req) => {
-    const runtime = state.runtime(request.params.instance ?? '');
-    runtime.faults = parseFaults({});
-    return runtime.faults;
-  });
+  // Faults live at `/_sim/{instance}/faults`; `/_sim/faults` is the simulator's first instance.
+  const faultTenant = (request: Req) => state.runtime(request.params.instance ?? defaultInstance);
+  for (const url of ['/_sim/:instance/faults', '/_sim/faults']) {
+    /** Replaces the tenant's faults (PUT and POST alike, for convenience from curl). */
+    app.route({
+      method: ['PUT', 'POST'],
+      url,
+      handler: async (request: Req) => {
+        const runtime = faultTenant(request);
+        try {
+          runtime.faults = parseFaults(request.body);
+        } catch (err) {
+          throw new SimError(400, err instanceof Error ? err.message : String(err));
+        }
+        return runtime.faults;
+      },
+    });
+    app.get(url, async (request: Req) => faultTenant(request).faults);
+    app.delete(url, async (request: Req) => {
+      const runtime = faultTenant(request);
+      runtime.faults = parseFaults({});
+      return runtime.faults;
+    });
+  }
 
   /** The delivery log, once everything queued so far has been attempted. */
   app.get('/_sim/:instance/webhooks', async (request: Req) => {

@@ -6,6 +6,7 @@ import { registerApiRoutes } from './api-routes.ts';
 import { registerApproverPage } from './approver-page.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { errorBody, MSG, SimError } from './errors.ts';
+import { loadStateFile, saveStateFile } from './persistence.ts';
 import { SimulatorState } from './state.ts';
 
 export interface CollaboflowSimulatorOptions {
@@ -17,6 +18,8 @@ export interface CollaboflowSimulatorOptions {
   readonly webhooks?: Readonly<Record<number, readonly string[]>>;
   readonly clock?: Clock;
   readonly logger?: boolean;
+  /** JSON file that keeps documents and files across restarts; memory only when absent. */
+  readonly stateFile?: string;
 }
 
 export type CollaboflowSimulator = FastifyInstance & { readonly simulator: SimulatorState };
@@ -27,7 +30,10 @@ const PARSE_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPT
 export function createCollaboflowSimulator(options: CollaboflowSimulatorOptions = {}): CollaboflowSimulator {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 35 * 1024 * 1024 });
   const state = new SimulatorState(options.clock ?? systemClock);
-  const first = state.addTenant(options.instance ?? 'sss', options.apiKey);
+  const instance = options.instance ?? 'sss';
+  if (options.stateFile) loadStateFile(state, options.stateFile);
+  const first = state.tenants.get(instance) ?? state.addTenant(instance, options.apiKey);
+  if (options.apiKey) first.tenant.apiKey = options.apiKey;
   for (const [routeId, urls] of Object.entries(options.webhooks ?? {})) {
     const route = first.tenant.routes.get(Number(routeId));
     if (!route) throw new Error(`no seeded route ${routeId}`);
@@ -51,10 +57,33 @@ export function createCollaboflowSimulator(options: CollaboflowSimulatorOptions 
     return reply.code(404).send(errorBody(['Not Found']));
   });
 
+  if (options.stateFile) persistAfterChanges(app, state, options.stateFile);
+
   registerApiRoutes(app, state);
-  registerAdminRoutes(app, state);
+  registerAdminRoutes(app, state, instance);
   registerApproverPage(app, state);
   app.get('/', async (_request, reply) => reply.redirect('/_sim/'));
 
   return Object.assign(app, { simulator: state });
+}
+
+/** Saves shortly after any request that may have changed something, and once more on close. */
+function persistAfterChanges(app: FastifyInstance, state: SimulatorState, path: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  const save = () => {
+    timer = undefined;
+    try {
+      saveStateFile(state, path);
+    } catch (err) {
+      app.log.error(err, 'could not save the simulator state');
+    }
+  };
+  app.addHook('onResponse', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || timer) return;
+    timer = setTimeout(save, 50);
+  });
+  app.addHook('onClose', async () => {
+    if (timer) clearTimeout(timer);
+    save();
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Runs the CollaboFlow simulator on its own:
  *   node --import tsx infra/src/collaboflow-sim/cli.ts [--port 8090] [--instance sss] [--api-key KEY]
- *     [--webhook ROUTE_ID=URL ...]
+ *     [--webhook ROUTE_ID=URL ...] [--state-file data/collaboflow-sim.json]
  * Prints one JSON line `{url, instance, apiKey, apiBase}` so a parent process can read where it is.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     'api-key': { type: 'string' },
     webhook: { type: 'string', multiple: true, default: [] },
     log: { type: 'boolean', default: false },
+    'state-file': { type: 'string' },
   },
 });
 
@@ -33,6 +34,7 @@ const sim = await startCollaboflowSimulator({
   webhooks,
   logger: values.log,
   ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+  ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
 });
 console.log(JSON.stringify({ url: sim.url, instance: sim.instance, apiKey: sim.apiKey, apiBase: sim.apiBase }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -117,7 +117,8 @@ export interface SimFile {
 
 export interface Tenant {
   readonly instance: string;
-  readonly apiKey: string;
+  /** Mutable so a configured key can replace the one stored in a state file. */
+  apiKey: string;
   readonly appCd: number;
   readonly users: Map<string, SimUser>;
   readonly groups: Map<string, SimGroup>;

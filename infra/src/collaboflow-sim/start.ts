@@ -19,8 +19,8 @@ export async function startCollaboflowSimulator(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host}:${port}`;
-  const [first] = app.simulator.tenants.values();
-  if (!first) throw new Error('simulator started without a tenant');
+  const first = app.simulator.tenants.get(options.instance ?? 'sss');
+  if (!first) throw new Error('simulator started without its tenant');
   return {
     url,
     instance: first.tenant.instance,
