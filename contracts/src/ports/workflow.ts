@@ -129,6 +129,29 @@ export interface RequestListItem {
   readonly link: string;
 }
 
+/** What the workflow product did, in its notification's words mapped to ours. */
+export type WorkflowAction = 'request' | 'accept' | 'reject' | 'remand' | 'takeback' | 'end' | 'other';
+
+/**
+ * A notification pushed by the workflow product (a route webhook). Unauthenticated and possibly
+ * duplicated, dropped or out of order: deduplicate on `notificationId` and confirm with
+ * `getSummary` before acting on it.
+ */
+export interface WorkflowNotification {
+  readonly notificationId: string;
+  readonly action: WorkflowAction;
+  /** The document's status as the notification reports it. */
+  readonly status: WorkflowStatus;
+  readonly routeId: number;
+  readonly documentId: number;
+  readonly documentNumber: string;
+  readonly title: string;
+  /** Our correlation key when the document carries one, else null. */
+  readonly correlationKey: string | null;
+  readonly requestedAt: string | null;
+  readonly endedAt: string | null;
+}
+
 export interface WorkflowPort {
   /** Save a draft: nothing is circulated yet, so a failed submission never leaves a half-filed 稟議. */
   createDraft(request: DraftRequest): Promise<FiledDocument>;

@@ -11,6 +11,8 @@ import {
   type Page,
   type PageRequest,
   type RequestListItem,
+  type WorkflowAction,
+  type WorkflowNotification,
   type WorkflowPort,
   type WorkflowStatus,
 } from '@sss/contracts/ports/workflow';
@@ -18,7 +20,8 @@ import { DEFAULT_RETRY, realRetryDeps, withRetry, type RetryDeps, type RetryPoli
 
 /**
  * The workflow port on CollaboFlow's REST API (`{base}/{instance}/api/index.cfm/v1/...`), on global
- * `fetch`. This is the only file that knows the vendor's field names.
+ * `fetch`, and the reader of its route webhooks. This is the only file that knows the vendor's
+ * field names.
  *
  * Filing never happens twice: `submit` saves a draft carrying our correlation key, then requests
  * it. A POST that fails ambiguously (timeout, 5xx, lost connection) is retried only after looking
@@ -283,4 +286,49 @@ export class CollaboflowClient implements WorkflowPort {
     if (body.error === true) throw errorFor(400, messages); // defensive: an error body on a 2xx
     return body;
   }
+}
+
+const WEBHOOK_ACTIONS: Record<string, WorkflowAction> = {
+  request: 'request',
+  accept: 'accept',
+  confirm: 'accept', // a circulation (回覧) step confirmed
+  reject: 'reject',
+  remand: 'remand',
+  takeback: 'takeback',
+  end: 'end',
+};
+
+/**
+ * Reads a route webhook's JSON body (§4 of the API notes) into our notification. Webhooks carry no
+ * signature, so this only checks shape; the caller confirms by reading the document.
+ */
+export function parseCollaboflowWebhook(body: unknown, correlationPartId = 'fidSssKey'): WorkflowNotification {
+  const invalid = (why: string) => new WorkflowError('invalid', `Not a CollaboFlow webhook: ${why}`, { retryable: false });
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalid('the body is not a JSON object');
+  const b = body as Json;
+  const documentId = Number(b.document_id);
+  const routeId = Number(b.process_id); // sic: `process_id` in webhooks, `processes_id` in REST
+  if (str(b.id) === '') throw invalid('no id');
+  if (!Number.isSafeInteger(documentId) || documentId <= 0) throw invalid('no document_id');
+  if (!Number.isSafeInteger(routeId)) throw invalid('no process_id');
+  let status: WorkflowStatus;
+  try {
+    status = flowStatus(b.flow_status);
+  } catch {
+    throw invalid(`unknown flow_status "${str(b.flow_status)}"`);
+  }
+  const contents = (b.contents ?? {}) as Record<string, Json | undefined>;
+  const key = str(contents[correlationPartId]?.value);
+  return {
+    notificationId: str(b.id),
+    action: WEBHOOK_ACTIONS[str(b.action_type)] ?? 'other',
+    status,
+    routeId,
+    documentId,
+    documentNumber: str(b.document_number),
+    title: str(b.document_title),
+    correlationKey: key === '' ? null : key,
+    requestedAt: dateOrNull(b.request_date),
+    endedAt: dateOrNull(b.end_date),
+  };
 }

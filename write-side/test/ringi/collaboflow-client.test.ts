@@ -7,12 +7,14 @@
  * imports infra: the simulator is reached over HTTP only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WorkflowError, type DraftRequest } from '@sss/contracts/ports/workflow';
-import { CollaboflowClient } from '../../src/ringi/collaboflow-client.ts';
+import { CollaboflowClient, parseCollaboflowWebhook } from '../../src/ringi/collaboflow-client.ts';
 import type { RetryDeps } from '../../src/ringi/collaboflow-retry.ts';
 
 const ESTIMATE_ROUTE = 101; // the simulator's seeded 見積稟議 route
@@ -274,6 +276,56 @@ test('withdraw takes a document back with a reason', async () => {
   const { documentId } = await cf.submit(estimate());
   await cf.withdraw('yamada', documentId, '顧客都合により案件中止');
   assert.is((await cf.getSummary('yamada', documentId)).status, 'takeback');
+});
+
+test('route webhooks read as our notifications, carrying our correlation key', async () => {
+  const bodies: unknown[] = [];
+  const receiver = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c: Buffer) => (text += c.toString('utf8')));
+    req.on('end', () => {
+      bodies.push(JSON.parse(text));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await simAdmin('PATCH', `/routes/${ORDER_ROUTE}`, { webhooks: [url] });
+    const request = estimate({ routeId: ORDER_ROUTE, title: '受注稟議 物流管理システム保守' });
+    const filed = await client().submit(request);
+    await decide('takahashi', filed.documentId, { action: 'accept' });
+    await decide('watanabe', filed.documentId, { action: 'accept' });
+    await simAdmin('GET', '/webhooks'); // answers once every delivery was attempted
+    const notes = bodies.map((b) => parseCollaboflowWebhook(b));
+    assert.equal(notes.map((n) => [n.action, n.status]), [
+      ['request', 'flow'],
+      ['accept', 'flow'],
+      ['accept', 'decision'],
+      ['end', 'decision'],
+    ]);
+    const end = notes[3]!;
+    assert.is(end.documentId, filed.documentId);
+    assert.is(end.routeId, ORDER_ROUTE);
+    assert.is(end.documentNumber, filed.documentNumber);
+    assert.is(end.correlationKey, request.correlationKey);
+    assert.ok(end.endedAt?.endsWith('Z'));
+    assert.is(new Set(notes.map((n) => n.notificationId)).size, 4);
+  } finally {
+    receiver.close();
+  }
+});
+
+test('malformed webhook bodies are refused as invalid', () => {
+  for (const body of [null, [], 'text', {}, { id: 'x', document_id: 1, process_id: 1, flow_status: 'weird' }]) {
+    try {
+      parseCollaboflowWebhook(body);
+      assert.unreachable(JSON.stringify(body));
+    } catch (error) {
+      assert.instance(error, WorkflowError);
+      assert.is((error as WorkflowError).code, 'invalid');
+    }
+  }
 });
 
 test.run();
