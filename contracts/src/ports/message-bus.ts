@@ -26,21 +26,30 @@ export interface ConsumerOptions {
   /** Start at the earliest retained message when the group has no committed offset. */
   readonly fromBeginning?: boolean;
   /**
-   * Called once per message, in order per key. Resolving commits the message; throwing retries it
-   * a few times, after which it goes to `deadLetterTopic` with the reason in headers and the
-   * consumer moves on.
+   * Called once per message, in order per key; messages of different keys (partitions) may be
+   * handled concurrently. Resolving commits the message; throwing retries it a few times, after
+   * which it goes to `deadLetterTopic` with the reason in headers (`x-dead-letter-reason`,
+   * `x-original-topic`, `x-original-partition`, `x-original-offset`) and the consumer moves on.
    */
   readonly handle: (message: IncomingMessage) => Promise<void>;
+  /** Default `<topic>.dead-letter`, so a poison message is never dropped; `consume` creates it. */
   readonly deadLetterTopic?: string;
+  /** Attempts before dead-lettering, default 3. */
   readonly maxAttempts?: number;
 }
 
 export interface RunningConsumer {
+  /**
+   * Leaves the group once the message in hand is settled. A handler that fails while stopping is
+   * treated as a crash: not retried, not dead-lettered, left uncommitted for the group's next
+   * member. Never await it inside `handle` — it waits for that very handler.
+   */
   stop(): Promise<void>;
 }
 
 export interface MessageBus {
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
+  /** Resolves once the consumer is a member of its group; the subscribed topics must exist. */
   consume(options: ConsumerOptions): Promise<RunningConsumer>;
   /** Make sure topics exist (Kafka: create if missing). */
   ensureTopics(topics: readonly string[]): Promise<void>;

@@ -63,9 +63,25 @@ class KafkaBus implements MessageBus {
     const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
     await this.admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs's own wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a fresh broker answers for a moment.
+      waitForLeaders: false,
       topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
     });
+    await this.waitForLeaders(missing, 30_000);
+  }
+
+  private async waitForLeaders(topics: string[], timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: metadata } = await this.admin.fetchTopicMetadata({ topics });
+        if (metadata.every(({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
@@ -205,11 +221,12 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
 }
 
 /**
- * kafkajs reports every retriable broker answer (coordinator loading, rebalance in progress) as an
- * ERROR from its connection and then retries it; what really fails reaches us as a thrown error.
+ * kafkajs reports every retriable broker answer (coordinator loading, leader moved) as an ERROR and
+ * then retries it; what really fails reaches us as a thrown error.
  */
 function levelOf({ namespace, level, log }: LogEntry): logLevel {
-  return namespace === 'Connection' && log.message.startsWith('Response ') ? Math.max(level, logLevel.WARN) : level;
+  const retried = (namespace === 'Connection' && log.message.startsWith('Response ')) || 'retryCount' in log;
+  return retried ? Math.max(level, logLevel.WARN) : level;
 }
 
 function logLine({ namespace, level, log }: LogEntry): void {
