@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningSss } from '../../src/main/sss.ts';
+import { readSettings } from '../../src/main/config.ts';
+import { startSss } from '../../src/main/sss.ts';
+
+/**
+ * Debian's Chromium driven by playwright-core (no test tool downloads a browser here), against a
+ * whole SSS on the embedded default listening on a free loopback port with the built UI.
+ */
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const SCREENSHOTS = join(root, '.sss-run', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function startServedSss(env: Record<string, string> = {}): Promise<RunningSss & { url: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sss-browser-'));
+  const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', SSS_UI_DIR: join(root, 'ui', 'dist'), ...env });
+  const sss = await startSss(settings);
+  const address = await sss.app.listen({ port: 0, host: '127.0.0.1' });
+  return Object.assign(sss, { url: address });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string, password = 'demo-pass-2025'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-header').waitFor();
+}
