@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './api/http.ts';
-import { SESSION_KEY } from './auth/session.ts';
+import { markSessionExpired, SESSION_KEY } from './auth/session.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { createQueryClient } from './queryClient.ts';
 import { router } from './routes.tsx';
@@ -13,6 +13,7 @@ const queryClient = createQueryClient();
 
 // A 401 on any call means the session cookie is gone: forget the user; RequireAuth sends them to login.
 setUnauthenticatedHandler(() => {
+  if (queryClient.getQueryData(SESSION_KEY)) markSessionExpired();
   queryClient.setQueryData(SESSION_KEY, null);
 });
 

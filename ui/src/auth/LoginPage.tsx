@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useLogin, useSession } from './session.ts';
+import { consumeSessionExpired, useLogin, useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
@@ -18,6 +18,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  const [expired] = useState(consumeSessionExpired);
   const next = safeNext(params.get('next'));
 
   if (session.data) return <Navigate to={next} replace />;
@@ -42,6 +43,11 @@ export function LoginPage() {
         <h2>{t('auth.title')}</h2>
         <TextField label={t('auth.email')} name="email" testId="login-email" type="email" inputMode="email" autoComplete="username" autoFocus value={email} onChange={setEmail} />
         <TextField label={t('auth.password')} name="password" testId="login-password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+        {expired && !loginMutation.error && (
+          <div className="alert warning" role="status" data-testid="session-expired">
+            {t('auth.sessionExpired')}
+          </div>
+        )}
         {missing && (
           <div className="alert error" role="alert" data-testid="login-error">
             {t('auth.required')}

@@ -5,6 +5,17 @@ import { login, logout, me, type SessionUser } from '../api/auth.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
+/** Set when a signed-in person's cookie stops working, so the login page can say why they are there. */
+let expired = false;
+export function markSessionExpired(): void {
+  expired = true;
+}
+export function consumeSessionExpired(): boolean {
+  const was = expired;
+  expired = false;
+  return was;
+}
+
 /** Who is signed in; `null` means nobody. Fetched once, then kept until login/logout/401 changes it. */
 export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: me, staleTime: Infinity, retry: false });

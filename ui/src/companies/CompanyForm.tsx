@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { fieldHint, fieldLabel, maxLengthOf } from './fieldLabels.ts';
-import type { CompanyFormValues, FlagPath, FormPath, TextPath } from './companyForm.ts';
+import { FORM_PATHS, type CompanyFormValues, type FlagPath, type FormPath, type TextPath } from './companyForm.ts';
 import { TextField } from '../forms/TextField.tsx';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -14,7 +14,7 @@ interface CompanyFormProps {
   saving: boolean;
   /** The server's refusal, if any; its field errors are already in `errors`. */
   problem: unknown;
-  /** Shown above the buttons, e.g. the conflict explanation. */
+  /** Shown above the fields, e.g. the conflict explanation. */
   notice?: ReactNode;
 }
 
@@ -51,6 +51,8 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
   );
 
   const flagsError = errors.isCustomer ?? errors.isPartner;
+  // messages for fields on screen sit beside them; the rest (e.g. hidden partner fields) go in the banner
+  const visible = FORM_PATHS.filter((path) => values.isPartner || !path.startsWith('partner.'));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +61,7 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
 
   return (
     <form className="form" onSubmit={submit} noValidate data-testid="company-form">
+      {notice}
       <fieldset>
         <legend>{t('company.section.basic')}</legend>
         <div className="grid-2">
@@ -112,13 +115,12 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
         {text('notes')}
       </fieldset>
 
-      {notice}
       {hasErrors && !problem && (
         <div className="alert error" role="alert" data-testid="form-error">
           {t('common.fixFields')}
         </div>
       )}
-      <ProblemMessage error={problem} shownFields={Object.keys(errors)} testId="form-error" />
+      <ProblemMessage error={problem} shownFields={visible} testId="form-error" />
 
       <div className="form-actions">
         <button type="button" className="button" data-testid="cancel-button" onClick={onCancel}>

@@ -23,7 +23,8 @@ export function CompanyListPage() {
 
   const [typed, setTyped] = useState(query.q ?? '');
   const settled = useDebounced(typed.trim());
-  const update = (change: Partial<CompanyListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true });
+  // flushSync: a checkbox driven by the URL must show its new state at once, not after the navigation settles
+  const update = (change: Partial<CompanyListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
 
   useEffect(() => {
     // only the settled text reaches the URL (and the server); a new search starts at page 1

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { changedPaths, type CompanyFormValues, type FormPath } from './companyForm.ts';
 import { fieldLabel } from './fieldLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -19,13 +20,16 @@ interface ConflictNoticeProps {
  */
 export function ConflictNotice({ base, latest, draft, onReapply, onDiscard }: ConflictNoticeProps) {
   const { t, language } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  // the save button is at the bottom of a long form; bring the explanation into view
+  useEffect(() => ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), []);
   const theirs = new Set(changedPaths(base, latest));
   const mine = new Set(changedPaths(base, draft));
   const rows = [...new Set<FormPath>([...theirs, ...mine])];
   const show = (value: string | boolean) => (typeof value === 'boolean' ? (value ? '✓' : '—') : value || '—');
 
   return (
-    <div className="alert warning conflict" role="alert" data-testid="conflict-notice">
+    <div ref={ref} className="alert warning conflict" role="alert" data-testid="conflict-notice">
       <strong>{t('conflict.title')}</strong>
       <p>{t('conflict.body')}</p>
       {rows.length > 0 && (

@@ -17,11 +17,13 @@ export function ProblemMessage({ error, shownFields = [], testId = 'error-messag
     );
   }
   const { problem } = error;
+  const same = (a: string, b: string) => a.replace(/[。.]$/, '') === b.replace(/[。.]$/, '');
   const loose = error.fieldErrors.filter((e) => !shownFields.includes(e.field));
   return (
     <div className="alert error" role="alert" data-testid={testId} data-code={problem.code}>
       <strong>{problem.title}</strong>
-      {problem.detail && problem.detail !== problem.title && <div>{problem.detail}</div>}
+      {/* with errors[] the detail only repeats the field messages, which are shown beside the fields */}
+      {problem.detail && !same(problem.detail, problem.title) && error.fieldErrors.length === 0 && <div>{problem.detail}</div>}
       {loose.length > 0 && (
         <ul>
           {loose.map((e) => (

@@ -85,7 +85,7 @@ export const ja = {
   'company.section.partner': '協力会社',
   'company.section.other': 'その他',
   'company.section.audit': '確認・審査',
-  'company.flagsRequired': '顧客会社・協力会社の少なくとも一方を選んでください。',
+  'company.flagsRequired': '顧客会社・協力会社のどちらか（または両方）を選んでください。',
   'company.saved': '保存しました。',
   'company.antiSocial': '最終反社チェック',
   'company.antiSocialBy': '最終反社チェック更新者',
