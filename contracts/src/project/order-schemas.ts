@@ -1,0 +1,29 @@
+import { Type, type Static } from 'typebox';
+import { DateString, Text, Yen } from '../common.ts';
+import { Id } from './fields.ts';
+
+/** 受注 (Order): the customer's 注文書 as we record it, confirmed by the approved 受注稟議. */
+
+export const OrderTerms = Type.Object(
+  {
+    customerPoNumber: Text('注文No', 200, 1),
+    orderDate: DateString('受注日'),
+    orderAmount: Yen('受注金額'),
+    labourAmount: Yen('うち人件費'),
+    periodStart: DateString('契約期間（開始）'),
+    periodEnd: DateString('契約期間（終了）'),
+    notes: Type.Optional(Text('備考', 500)),
+  },
+  { additionalProperties: false },
+);
+export type OrderTerms = Static<typeof OrderTerms>;
+
+/** 受注登録: when the 注文書 arrives, before (or while) the 受注稟議 runs. */
+export const RegisterOrder = Type.Object({ projectId: Id('案件'), terms: OrderTerms }, { additionalProperties: false });
+export type RegisterOrder = Static<typeof RegisterOrder>;
+
+export const EditOrder = OrderTerms;
+export type EditOrder = OrderTerms;
+
+export const CancelOrder = Type.Object({ reason: Text('取消理由', 500, 1) }, { additionalProperties: false });
+export type CancelOrder = Static<typeof CancelOrder>;
