@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ESTIMATE, estimateValues, startTestSim, type TestSim } from './helpers.ts';
+import { apiKeyHeader } from '../../src/collaboflow-sim/index.ts';
+import { API_KEY, ESTIMATE, estimateValues, startTestSim, type TestSim } from './helpers.ts';
 
 /**
  * The 見積稟議 route: phase 1 事業部長 (takahashi), phase 2 営業管理部 (watanabe or nakamura, the
@@ -162,6 +163,17 @@ test('who may read: the applicant and the judges who got it; not a colleague, no
   const denied = await sim.api('takahashi', 'GET', `/documents/${draft.body.document_id}`);
   assert.is(denied.status, 403);
   assert.equal(denied.body.messages, ['文書の閲覧権限がありません。']);
+});
+
+test('PUT also accepts application/x-www-form-urlencoded', async () => {
+  const id = await sim.fileEstimate();
+  const res = await fetch(`${sim.apiBase}/v1/documents/${id}?app_cd=1`, {
+    method: 'PUT',
+    headers: { 'x-collaboflow-authorization': apiKeyHeader('takahashi', API_KEY) },
+    body: new URLSearchParams({ action: 'remand', comment: 'フォームから差し戻し', phase_number: '0' }),
+  });
+  assert.is(res.status, 200);
+  assert.is(await status(id), 'remand');
 });
 
 test('a proxy application records both the applicant and the proxy', async () => {
