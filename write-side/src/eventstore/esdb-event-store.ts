@@ -50,10 +50,12 @@ import { stampEvents } from './metadata.ts';
  * of such a transaction is not expressible in one bigint (we never write those).
  *
  * Concurrency. The hash chain of a stream needs the predecessor of the first new event, so an append
- * reads the stream head, checks the caller's expectation against it locally, stamps the events, and
- * then appends with the EXACT head it chained onto as the client's `expectedRevision`. The server is
- * therefore the arbiter of every race; a WrongExpectedVersionError becomes our RevisionConflictError
- * (for 'any'/'stream_exists' callers we re-read and retry, since they did not pin a revision).
+ * finds that event (remembered from an earlier read or append of this process, else read from the
+ * server), checks the caller's expectation against it locally, stamps the events, and appends with
+ * the EXACT revision it chained onto as the client's `expectedRevision` (NO_STREAM for a new stream).
+ * The server is therefore the arbiter of every race; a WrongExpectedVersionError becomes our
+ * RevisionConflictError. Callers of 'any'/'stream_exists' pinned nothing, so for them we re-read the
+ * head and retry instead.
  */
 
 export interface EsdbEventStoreOptions {
@@ -73,6 +75,8 @@ const READ_PAGE = 500;
 const DEFAULT_READ_ALL_COUNT = 500;
 /** 'any'/'stream_exists' appends retry this often when other writers keep moving the head. */
 const MAX_UNPINNED_ATTEMPTS = 20;
+/** Streams whose last known (revision, hash) we keep; beyond this the oldest are forgotten. */
+const KNOWN_HEADS_LIMIT = 10_000;
 
 export function toEsdbPosition(position: bigint): Position {
   if (position < 0n || position > UINT64_MAX) throw new RangeError(`Position ${position} is outside EventStoreDB's uint64 range`);
@@ -189,22 +193,49 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
     }
   }
 
+  /**
+   * Known (revision, hash) pairs per stream. A revision's content never changes, so a pair is a fact
+   * even when it is no longer the head: if the server accepts `expectedRevision = r`, the event we
+   * chain onto is exactly the one we remember. It saves the head read on the common path (load the
+   * stream, decide, append; or append again to a stream we just wrote).
+   */
+  const known = new Map<string, { revision: bigint; hash: string }>();
+  const remember = (streamName: string, revision: bigint, hash: string) => {
+    const current = known.get(streamName);
+    if (current && current.revision >= revision) return;
+    known.delete(streamName);
+    known.set(streamName, { revision, hash });
+    if (known.size > KNOWN_HEADS_LIMIT) known.delete(known.keys().next().value!);
+  };
+
+  /** The event to chain onto: from memory when it can be pinned, else from the server. */
+  async function chainBase(streamName: string, expected: ExpectedRevision, attempt: number): Promise<{ revision: bigint; hash: string } | 'no_stream'> {
+    if (expected === 'no_stream') return 'no_stream';
+    const remembered = known.get(streamName);
+    if (remembered && attempt === 1 && (expected === remembered.revision || expected === 'any' || expected === 'stream_exists')) return remembered;
+    const head = await streamHead(streamName);
+    if (head) remember(streamName, head.revision, head.metadata.hash);
+    return head ? { revision: head.revision, hash: head.metadata.hash } : 'no_stream';
+  }
+
   async function append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     for (let attempt = 1; ; attempt += 1) {
-      const head = await streamHead(streamName);
-      const actual = head ? head.revision : 'no_stream';
+      const base = await chainBase(streamName, expected, attempt);
+      const actual = base === 'no_stream' ? 'no_stream' : base.revision;
       if (!satisfies(expected, actual)) throw new RevisionConflictError(streamName, expected, actual);
-      const stamped = stampEvents(streamName, head ? head.revision + 1n : 0n, head?.metadata.hash ?? '', events);
+      const stamped = stampEvents(streamName, base === 'no_stream' ? 0n : base.revision + 1n, base === 'no_stream' ? '' : base.hash, events);
       await options.beforeAppendSent?.(streamName);
       try {
         const result = await client.appendToStream(
           streamName,
           stamped.map((event) => jsonEvent({ id: event.metadata.eventId, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } })),
-          // Pinned to the head we chained onto, whatever the caller asked for: see the file comment.
+          // Pinned to the event we chained onto, whatever the caller asked for: see the file comment.
           appendOptions(actual),
         );
         if (!result.success) throw new RevisionConflictError(streamName, expected, result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision);
+        const last = stamped[stamped.length - 1]!;
+        remember(streamName, result.nextExpectedRevision, last.metadata.hash);
         const position = result.position ? fromEsdbPosition(result.position) : (await streamHead(streamName))?.position;
         if (position === undefined) throw new Error(`EventStoreDB reported no position for the append to ${streamName}`);
         return { nextExpectedRevision: result.nextExpectedRevision, position };
@@ -244,6 +275,7 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
         const event = toRecorded(resolved.event as EsdbRecordedEvent, resolved.commitPosition);
         if (opts.toRevision !== undefined && (backwards ? event.revision < opts.toRevision : event.revision > opts.toRevision)) return 'stop';
         if (until !== undefined && Date.parse(event.metadata.occurredAt) > until) return undefined;
+        remember(streamName, event.revision, event.metadata.hash);
         taken += 1;
         if (taken > limit) return 'stop';
         return event;

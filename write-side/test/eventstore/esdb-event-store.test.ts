@@ -145,6 +145,25 @@ adapter("an 'any' append that loses a race re-chains on the new head instead of 
   }
 });
 
+adapter('a head remembered from our own append but moved by another process is caught by the server', async () => {
+  const s = stream('remembered');
+  const ours = openEsdbEventStore(url);
+  const theirs = openEsdbEventStore(url);
+  try {
+    await ours.append(s, newEvents(1), 'no_stream'); // we now remember revision 0
+    await theirs.append(s, newEvents(1), 0n);
+    const conflict = await ours.append(s, newEvents(1), 0n).then(() => 'appended', (error: unknown) => error);
+    assert.instance(conflict, RevisionConflictError);
+    assert.is((conflict as RevisionConflictError).actual, 1n);
+    const result = await ours.append(s, newEvents(1), 'any'); // re-reads the head after the refusal
+    assert.is(result.nextExpectedRevision, 2n);
+    assert.equal(verifyChain(await theirs.readStream(s)), { valid: true });
+  } finally {
+    await ours.close();
+    await theirs.close();
+  }
+});
+
 adapter('a subscription survives dropped connections and an outage: nothing lost, nothing doubled', async () => {
   const relay = await startRelay(url);
   const direct: EventStore = openEsdbEventStore(url);
