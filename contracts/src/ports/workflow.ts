@@ -157,7 +157,12 @@ export interface WorkflowPort {
   createDraft(request: DraftRequest): Promise<FiledDocument>;
   /** Submit a saved draft into its route. Safe to repeat: a draft already submitted counts as done. */
   request(actAs: string, documentId: number): Promise<void>;
-  /** Draft then request, recovering from ambiguous failures so one call files exactly one document. */
+  /**
+   * Draft then request, recovering from ambiguous failures so one call files exactly one document.
+   * Calling it again with the same correlation key reuses a draft an earlier call left behind. Once
+   * a document was requested it is no longer a draft: a caller that may crash between the two
+   * steps records the document id from `createDraft` and then calls `request` itself.
+   */
   submit(request: DraftRequest): Promise<FiledDocument>;
   /** The applicant withdraws (取り下げ) a document in flow or sent back. */
   withdraw(actAs: string, documentId: number, comment: string): Promise<void>;

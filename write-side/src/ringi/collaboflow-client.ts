@@ -138,9 +138,29 @@ export class CollaboflowClient implements WorkflowPort {
   }
 
   async submit(request: DraftRequest): Promise<FiledDocument> {
-    const draft = await this.createDraft(request);
+    // A draft left by an earlier submit that failed after the POST (e.g. a missing part, now
+    // fixed) is brought up to date and reused rather than filed again.
+    const existing = await this.findDraftByCorrelationKey(request.actAs, request.routeId, request.correlationKey);
+    const draft = existing ? await this.updateDraft(request, existing.documentId) : await this.createDraft(request);
     await this.request(request.actAs, draft.documentId);
     return this.filed(request.actAs, draft.documentId); // the number is issued on request
+  }
+
+  /** Overwrites a draft's title and parts; repeating it is harmless, so it retries like a read. */
+  private async updateDraft(request: DraftRequest, documentId: number): Promise<FiledDocument> {
+    await this.retrying(() =>
+      this.call('PUT', `/documents/${documentId}`, {
+        actAs: request.actAs,
+        query: { app_cd: this.appCd },
+        json: {
+          action: 'draft',
+          title: request.title,
+          document: this.documentValues(request),
+          ...(request.groupCode ? { request_groupcode: request.groupCode } : {}),
+        },
+      }),
+    );
+    return this.filed(request.actAs, documentId);
   }
 
   async withdraw(actAs: string, documentId: number, comment: string): Promise<void> {

@@ -194,6 +194,17 @@ test('4xx answers are never retried and keep the vendor messages', async () => {
   assert.equal(deps.delays, []);
 });
 
+test('submitting again after a refused request reuses the draft left behind', async () => {
+  const cf = client();
+  const complete = estimate();
+  const refused = await cf.submit({ ...complete, values: { fidProjectNo: 'P-2026-0107' } }).catch((e: unknown) => e);
+  assert.is((refused as WorkflowError).code, 'invalid');
+  assert.equal((await documentsWithKey(complete.correlationKey)).map((d) => d.flow_status), ['draft']);
+  const filed = await cf.submit(complete);
+  const docs = await documentsWithKey(complete.correlationKey);
+  assert.equal(docs.map((d) => [d.document_id, d.flow_status]), [[filed.documentId, 'flow']]);
+});
+
 test('wrong credentials are unauthorized, not retried', async () => {
   const deps = recordingDeps();
   const error = await client({ apiKey: 'wrong', deps }).listMyRequests('yamada').catch((e: unknown) => e);
