@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { startKafka } from '../servers/kafka.ts';
 import { startFerretDb } from '../servers/ferretdb.ts';
 import { startEsdbStandIn } from '../servers/esdb-stand-in/esdb-stand-in.ts';
@@ -23,12 +24,8 @@ function testFiles(): string[] {
   const files: string[] = [];
   for (const workspace of WORKSPACES) {
     const dir = join(root, workspace, 'test');
-    let entries: string[] = [];
-    try {
-      entries = readdirSync(dir, { recursive: true }) as string[];
-    } catch {
-      continue;
-    }
+    if (!existsSync(dir)) continue;
+    const entries = readdirSync(dir, { recursive: true }) as string[];
     files.push(...entries.filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
   }
   const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
@@ -59,7 +56,8 @@ function runFile(file: string, env: NodeJS.ProcessEnv): Promise<FileResult> {
     child.on('exit', (exitCode) => {
       clearTimeout(timer);
       // uvu prints "Total / Passed / Skipped" per run() call; a file may run several suites.
-      const sum = (label: string) => [...output.replace(/\x1b\[[0-9;]*m/g, '').matchAll(new RegExp(`^\\s*${label}:\\s+(\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+      const plain = stripVTControlCharacters(output);
+      const sum = (label: string) => [...plain.matchAll(new RegExp(`^\\s*${label}:\\s+(\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
       const total = sum('Total');
       const passed = sum('Passed');
       const skipped = sum('Skipped');
