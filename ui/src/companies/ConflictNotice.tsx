@@ -22,7 +22,10 @@ export function ConflictNotice({ base, latest, draft, onReapply, onDiscard }: Co
   const { t, language } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   // the save button is at the bottom of a long form; bring the explanation into view
-  useEffect(() => ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), []);
+  useEffect(() => {
+    // a block body on purpose: newer browsers return a Promise from scrollIntoView, which React would take for a cleanup
+    ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
   const theirs = new Set(changedPaths(base, latest));
   const mine = new Set(changedPaths(base, draft));
   const rows = [...new Set<FormPath>([...theirs, ...mine])];
