@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,15 +46,18 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const clusterId = randomBytes(16).toString('base64url');
   await runToCompletion(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile], logFile);
 
-  const child = spawn('java', [...jvmFlags, '-cp', classpath(), 'kafka.Kafka', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const log = createWriteStream(logFile, { flags: 'a' });
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
+  // The broker writes to the file itself: no pipe to fill up when this process is busy or gone.
+  const logFd = openSync(logFile, 'a');
+  const child = spawn('java', [...jvmFlags, '-cp', classpath(), 'kafka.Kafka', configFile], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  // A test runner that exits without stop() must not leave a broker holding ports and memory.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const brokers = [`127.0.0.1:${brokerPort}`];
   const stop = async (): Promise<void> => {
     await terminate(child);
-    log.end();
+    process.removeListener('exit', killOnExit);
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -140,9 +143,10 @@ function runToCompletion(javaArgs: string[], logFile: string): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', fail);
     child.once('exit', (code) => {
+      // On success it only dumps the whole config, which would bury the broker's own lines in the log tail.
+      if (code === 0) return ok();
       writeFileSync(logFile, output, { flag: 'a' });
-      if (code === 0) ok();
-      else fail(new Error(`${javaArgs.slice(0, 2).join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
+      fail(new Error(`${javaArgs.slice(0, 2).join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
     });
   });
 }
@@ -150,6 +154,7 @@ function runToCompletion(javaArgs: string[], logFile: string): Promise<void> {
 async function waitUntilReady(brokers: string[], child: ChildProcess, timeoutMs: number): Promise<void> {
   let exit: string | undefined;
   child.once('exit', (code, signal) => (exit = `the broker exited (code ${code}, signal ${signal})`));
+  child.once('error', (error) => (exit = `java could not be run: ${error.message}`));
   // kafkajs logs every refused connection at ERROR while the broker boots; the log file tells the real story.
   const admin = new Kafka({ clientId: 'sss-kafka-readiness', brokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2_000 }).admin();
   const deadline = Date.now() + timeoutMs;
