@@ -15,6 +15,8 @@ fi
 
 # Stale jars from an older version would end up on the same classpath: start clean.
 rm -rf "$kafka_dir/lib"
-mvn -B -q -Dstyle.color=never -f "$kafka_dir/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=lib
+# Debian's Maven 3.8.7 prints colour resets even in batch mode; strip them so CI logs stay readable.
+mvn -B -q -f "$kafka_dir/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=lib 2>&1 \
+  | sed -e 's/\x1b\[[0-9;]*m//g'
 echo "$pom_hash" > "$marker"
 echo "fetch-kafka: $(ls "$kafka_dir"/lib/*.jar | wc -l) jars in $kafka_dir/lib"
