@@ -1,24 +1,32 @@
+import { pathToFileURL } from 'node:url';
 import { readSettings } from './config.ts';
 import { startSss } from './sss.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 
 /** `npm start`: SSS on the embedded default, one process on one port, demo data on first start. */
-const settings = readSettings();
-const sss = await startSss(settings);
-await sss.app.listen({ port: settings.port, host: settings.host });
-const url = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`;
-console.log(`
+export async function runEmbedded(options: { onStop?: () => Promise<void>; banner?: string[] } = {}): Promise<void> {
+  const settings = readSettings();
+  const sss = await startSss(settings);
+  await sss.app.listen({ port: settings.port, host: settings.host });
+  const url = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`;
+  console.log(`
 SSS 営業支援システム is running: ${url}
-  ${sss.describe.join('\n  ')}
+  ${[...sss.describe, ...(options.banner ?? [])].join('\n  ')}
   data directory: ${settings.dataDir}
   demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}
 `);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    void sss.stop().then(() => process.exit(0));
-  });
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void (async () => {
+        await sss.stop();
+        await options.onStop?.();
+        process.exit(0);
+      })();
+    });
+  }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runEmbedded();

@@ -1,0 +1,40 @@
+import { readSettings } from './config.ts';
+import { openEventStore, openReadStore } from './adapters.ts';
+import { buildHttpApp } from './http-app.ts';
+import { startReadModels } from '@sss/read-side/projector/runtime';
+import { allProjections } from '@sss/read-side/projections';
+
+/**
+ * The real stack runs each side as its own process (docker-compose.yml): `write` serves commands,
+ * `read` runs the projectors and serves queries. Both verify the same signed session cookie
+ * (SESSION_SECRET), so a gateway can route by path without sharing any state.
+ */
+const role = process.argv[2];
+if (role !== 'write' && role !== 'read') {
+  console.error('usage: services.ts write|read');
+  process.exit(2);
+}
+const settings = readSettings();
+const events = await openEventStore(settings);
+const closers: Array<() => Promise<void>> = [];
+let app;
+if (role === 'write') {
+  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel });
+} else {
+  const readStore = await openReadStore(settings);
+  const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
+  closers.push(() => readModels.stop(), () => readStore.store.close());
+  app = await buildHttpApp({ readModels, sessionSecret: settings.sessionSecret, logLevel: settings.logLevel });
+}
+await app.listen({ port: settings.port, host: settings.host });
+console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void (async () => {
+      await app.close();
+      for (const close of closers) await close();
+      await events.store.close();
+      process.exit(0);
+    })();
+  });
+}
