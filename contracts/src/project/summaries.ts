@@ -134,19 +134,27 @@ function monthsOf(resources: readonly SummaryResource[], period: readonly string
   return [...months].sort();
 }
 
-function lineOf(key: string, kind: ResourceKind, name: string, members: readonly SummaryResource[], months: readonly string[]): SummaryLine {
-  // Within one line every member has the same kind, so the line's effort is its own unit (人月 or quantity).
-  const ownEffort = (c: Cell) => c.effort;
-  const monthLines = months.map((month) => ({ month, ...figuresOf(members.map((r) => cellOf(r, month)), ownEffort) }));
-  const allCells = months.flatMap((month) => members.map((r) => cellOf(r, month)));
-  return { key, kind, name, resourceNos: members.map((r) => r.resourceNo), months: monthLines, total: figuresOf(allCells, ownEffort) };
+/** One row's cells, month by month: computed once, then only added up. */
+interface RowCells {
+  readonly resource: SummaryResource;
+  readonly cells: readonly Cell[];
 }
 
-function groupBy(resources: readonly SummaryResource[], keyOf: (r: SummaryResource) => string): Map<string, SummaryResource[]> {
-  const groups = new Map<string, SummaryResource[]>();
-  for (const r of resources) {
-    const key = keyOf(r);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+function lineOf(key: string, kind: ResourceKind, name: string, members: readonly RowCells[], months: readonly string[]): SummaryLine {
+  // Within one line every member has the same kind, so the line's effort is its own unit (人月 or quantity).
+  const ownEffort = (c: Cell) => c.effort;
+  const monthLines = months.map((month, i) => ({ month, ...figuresOf(members.map((m) => m.cells[i]!), ownEffort) }));
+  const total = figuresOf(members.flatMap((m) => m.cells), ownEffort);
+  return { key, kind, name, resourceNos: members.map((m) => m.resource.resourceNo), months: monthLines, total };
+}
+
+function groupBy(rows: readonly RowCells[], keyOf: (r: SummaryResource) => string): Map<string, RowCells[]> {
+  const groups = new Map<string, RowCells[]>();
+  for (const row of rows) {
+    const key = keyOf(row.resource);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   return groups;
 }
@@ -157,22 +165,25 @@ function groupBy(resources: readonly SummaryResource[], keyOf: (r: SummaryResour
  */
 export function summarize(resources: readonly SummaryResource[], periodMonths: readonly string[] = []): ProjectSummary {
   const months = monthsOf(resources, periodMonths);
+  const rows: RowCells[] = resources.map((resource) => ({ resource, cells: months.map((month) => cellOf(resource, month)) }));
   const labour = (c: Cell) => c.labourEffort;
-  const byMonth = months.map((month) => ({ month, ...figuresOf(resources.map((r) => cellOf(r, month)), labour) }));
-  const total = figuresOf(months.flatMap((month) => resources.map((r) => cellOf(r, month))), labour);
+  const byMonth = months.map((month, i) => ({ month, ...figuresOf(rows.map((r) => r.cells[i]!), labour) }));
+  const total = figuresOf(rows.flatMap((r) => r.cells), labour);
 
-  const rows = resources.map((r) => lineOf(String(r.resourceNo), r.kind, r.name, [r], months));
+  const single = (r: RowCells) => lineOf(String(r.resource.resourceNo), r.resource.kind, r.resource.name, [r], months);
   const people = (kind: 'employee' | 'partner', idOf: (r: SummaryResource) => string | undefined) =>
-    [...groupBy(resources.filter((r) => r.kind === kind), (r) => idOf(r) ?? `#${r.resourceNo}`)].map(([key, members]) => lineOf(key, kind, members[0]!.name, members, months));
+    [...groupBy(rows.filter((r) => r.resource.kind === kind), (r) => idOf(r) ?? `#${r.resourceNo}`)].map(([key, members]) =>
+      lineOf(key, kind, members[0]!.resource.name, members, months),
+    );
 
   return {
     months,
-    rows,
+    rows: rows.map(single),
     byMonth,
     total,
     employees: people('employee', (r) => r.employeeId),
     partners: people('partner', (r) => r.partnerId),
-    expenses: resources.filter((r) => r.kind === 'expense').map((r) => lineOf(String(r.resourceNo), 'expense', r.name, [r], months)),
+    expenses: rows.filter((r) => r.resource.kind === 'expense').map(single),
   };
 }
 

@@ -61,7 +61,10 @@ export function editResource(cmd: Cmd<'EditResource'>, state: ProjectState): Dec
   const invalid = failIfAny(priceErrors(cmd.body));
   if (invalid) return invalid;
   const next = recordResource(cmd.body, current.resourceNo, current.effort);
-  const changed = Object.keys(next).filter((k) => JSON.stringify(next[k as keyof ProjectResource]) !== JSON.stringify(current[k as keyof ProjectResource]));
+  // Sorted: a stable order whatever the key order of the recorded row.
+  const changed = Object.keys(next)
+    .filter((k) => JSON.stringify(next[k as keyof ProjectResource]) !== JSON.stringify(current[k as keyof ProjectResource]))
+    .sort();
   return changed.length === 0 ? [] : [{ type: 'ResourceEdited', data: { projectId: state.projectId, resource: next, changed } }];
 }
 

@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import { EFFORT_PATTERN, MONTH_PATTERN } from '@sss/contracts/project/fields';
+import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { monthOf } from '@sss/contracts/project/effort';
 
 /**
@@ -11,12 +12,6 @@ import { monthOf } from '@sss/contracts/project/effort';
 
 const EFFORT = new RegExp(EFFORT_PATTERN);
 const MONTH = new RegExp(MONTH_PATTERN);
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export function dateErrors(fields: Readonly<Record<string, string | null | undefined>>, label: Readonly<Record<string, string>>): FieldError[] {
   return Object.entries(fields).flatMap(([field, value]) =>

@@ -31,7 +31,7 @@ export const registered: ProjectEvent = {
   data: { projectId: PID, projectNumber: '20250042', status: 'proposing', copiedFrom: null, by: meta.actor, at: meta.at, ...basics },
 };
 
-export const employee: ProjectResource = {
+export const employee: Extract<ProjectResource, { kind: 'employee' }> = {
   kind: 'employee',
   resourceNo: 1,
   employeeId: 'e-100',
@@ -46,7 +46,7 @@ export const employee: ProjectResource = {
   effort: { '2025-04': '0.5', '2025-05': '1' },
 };
 
-export const partner: ProjectResource = {
+export const partner: Extract<ProjectResource, { kind: 'partner' }> = {
   kind: 'partner',
   resourceNo: 2,
   partnerId: 'pt-7',
