@@ -43,8 +43,11 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   writeFileSync(configFile, serverProperties(brokerPort, controllerPort, join(dataDir, 'kraft')));
   const logFile = join(logDir, `kafka-${brokerPort}.log`);
 
-  const clusterId = randomBytes(16).toString('base64url');
-  await runToCompletion(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile], logFile);
+  // A kept dataDir (local-infra) is already formatted with its own cluster id, which format would reject.
+  if (!existsSync(join(dataDir, 'kraft', 'meta.properties'))) {
+    const clusterId = randomBytes(16).toString('base64url');
+    await runToCompletion(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile], logFile);
+  }
 
   // The broker writes to the file itself: no pipe to fill up when this process is busy or gone.
   const logFd = openSync(logFile, 'a');
