@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, AUTH_HEADER } from './auth.ts';
 import { canRead, pendingJudges, routeOf } from './document-rules.ts';
 import { MSG, SimError } from './errors.ts';
+import { registerDirectoryRoutes } from './directory-routes.ts';
 import { takeHttpFault } from './faults.ts';
 import type { SimDocument, SimUser } from './model.ts';
 import type { SimulatorState, TenantRuntime } from './state.ts';
@@ -197,6 +198,13 @@ export function registerApiRoutes(app: FastifyInstance, state: SimulatorState): 
         const due = docsOf(c, (d) => pendingJudges(routeOf(c.runtime.tenant, d), d).includes(c.user.loginid));
         const p = page(due, request.query);
         return { error: false, messages: [], ...p, records: p.records.map((d) => listRecord(c.runtime.tenant, d, links)) };
+      });
+
+      registerDirectoryRoutes(api, {
+        caller: (request) => {
+          const c = caller(request);
+          return { tenant: c.runtime.tenant, user: c.user };
+        },
       });
 
       api.get('/myprocesses', async (request: Req) => {

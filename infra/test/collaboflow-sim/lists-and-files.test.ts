@@ -50,6 +50,21 @@ test('myprocesses lists the seeded routes, one per SSS ringi type', async () => 
   assert.equal(routes.records?.map((r) => r.title), ['見積稟議', '提案稟議', '受注稟議', '先行着手稟議', '売上実績・請求チェック']);
 });
 
+test('directory: users, groups, forms and parts for the admin only', async () => {
+  assert.is((await sim.api('yamada', 'GET', '/users')).status, 403);
+  const users = (await sim.api('kato', 'GET', '/users?limit=100')).body;
+  assert.ok(users.records?.some((u) => u.loginid === 'kobayashi' && u.title === '営管室長'));
+  assert.match(String(users.records?.[0]?.id), /^[0-9A-F]{32}$/);
+  assert.is((await sim.api('kato', 'GET', '/groups')).body.total_count, 4);
+  const forms = (await sim.api('kato', 'GET', '/forms')).body;
+  assert.is(forms.total_count, 5);
+  const parts = (await sim.api('kato', 'GET', '/forms/1/versions/latest/parts')).body as { parts: Record<string, { name: string; required: boolean }>; tables: { title: string }[] };
+  assert.equal(parts.parts.fidSssKey?.name, 'SSS連携キー');
+  assert.is(parts.parts.fidProjectNo?.required, true);
+  assert.equal(parts.tables.map((t) => t.title), ['明細']);
+  assert.is((await sim.api('kato', 'GET', '/forms/99/versions/latest/parts')).status, 404);
+});
+
 test('files: multipart `file` upload gives a 44-character id that downloads the same bytes and attaches', async () => {
   const form = new FormData();
   const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);

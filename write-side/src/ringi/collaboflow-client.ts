@@ -205,7 +205,8 @@ export class CollaboflowClient implements WorkflowPort {
     // product deletes after 31 days; so uploads retry like reads.
     const b = await this.retrying(() => {
       const form = new FormData();
-      form.append('file', new Blob([file.data], { type: file.contentType }), file.fileName);
+      const bytes = new Uint8Array(file.data); // a copy on a plain ArrayBuffer, which is what Blob accepts
+      form.append('file', new Blob([bytes], { type: file.contentType }), file.fileName);
       return this.call('POST', '/files', { actAs, form });
     });
     const id = str(b.id ?? b.file_id);
