@@ -173,6 +173,18 @@ export function busConformance(name: string, makeBus: () => Promise<MessageBus>)
     assert.is(dead.headers['x-correlation-id'], 'c-9', 'the original headers travel with it');
   });
 
+  spec('refuses to consume a topic nobody created, rather than wait on it forever', async (bus) => {
+    const topic = unique('missing');
+    let failure: unknown;
+    try {
+      const consumer = await bus.consume(group({ topics: [topic], handle: async () => undefined }));
+      await consumer.stop();
+    } catch (error) {
+      failure = error;
+    }
+    assert.instance(failure, Error);
+  });
+
   spec('gives every message to each consumer group', async (bus) => {
     const topic = unique('fan-out');
     await bus.ensureTopics([topic]);

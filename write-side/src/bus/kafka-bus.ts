@@ -97,21 +97,21 @@ class KafkaBus implements MessageBus {
     });
     let stopping = false;
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? false });
-    await consumer.run({
-      autoCommit: false,
-      // Partitions in parallel, each in order: per-key order holds and one slow key does not stall the rest.
-      partitionsConsumedConcurrently: this.options.partitions ?? 3,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.handleBatch(payload, options, () => stopping),
-    });
     try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? false });
+      await consumer.run({
+        autoCommit: false,
+        // Partitions in parallel, each in order: per-key order holds and one slow key does not stall the rest.
+        partitionsConsumedConcurrently: this.options.partitions ?? 3,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.handleBatch(payload, options, () => stopping),
+      });
       // Resolving only once in the group means a message published next is one this consumer will see.
       await withTimeout(joined, 30_000, `consumer of group ${options.groupId} did not join within 30 s`);
     } catch (error) {
       stopping = true;
-      await consumer.disconnect();
+      await consumer.disconnect().catch(() => undefined);
       throw error;
     }
 
