@@ -90,13 +90,17 @@ test('faults: a given number of 5xx answers, then normal service', async () => {
 });
 
 test('faults: an answer delayed after the work was done (the ambiguous failure)', async () => {
-  await sim.admin('PUT', '/faults', { http: [{ method: 'POST', path: '/documents', times: 1, delayMs: 400, when: 'after' }] });
-  const before = ((await sim.admin('GET', '/state')).body.documents as unknown[]).length;
-  const attempt = sim.api('yamada', 'POST', '/documents', { processes_id: ESTIMATE, app_cd: 1, action: 'draft', document: {} });
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  // The draft exists while its answer is still on the way.
-  assert.is(((await sim.admin('GET', '/state')).body.documents as unknown[]).length, before + 1);
+  await sim.admin('PUT', '/faults', { http: [{ method: 'POST', path: '/documents', times: 1, delayMs: 1500, when: 'after' }] });
+  const count = async () => ((await sim.admin('GET', '/state')).body.documents as unknown[]).length;
+  const before = await count();
+  let answered = false;
+  const attempt = sim
+    .api('yamada', 'POST', '/documents', { processes_id: ESTIMATE, app_cd: 1, action: 'draft', document: {} })
+    .finally(() => (answered = true));
+  while ((await count()) === before) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.is(answered, false); // the draft exists while its answer is still on the way
   assert.is((await attempt).status, 201);
+  assert.is(await count(), before + 1);
 });
 
 test('faults: `/_sim/faults` addresses the first instance', async () => {

@@ -214,21 +214,22 @@ test('wrong credentials are unauthorized, not retried', async () => {
 });
 
 test('a POST whose answer is lost (timeout after the draft was saved) still files exactly one document', async () => {
-  await simAdmin('PUT', '/faults', { http: [{ method: 'POST', path: '/documents', times: 1, delayMs: 800, when: 'after' }] });
+  // Generous margins (1 s timeout, 3 s held answer) so a busy test machine cannot time out a normal call.
+  await simAdmin('PUT', '/faults', { http: [{ method: 'POST', path: '/documents', times: 1, delayMs: 3000, when: 'after' }] });
   const request = estimate();
   const deps = recordingDeps();
-  const filed = await client({ timeoutMs: 300, deps }).submit(request);
-  assert.is(deps.delays.length, 1); // one timeout, then the retry found the draft
+  const filed = await client({ timeoutMs: 1000, deps }).submit(request);
+  assert.ok(deps.delays.length >= 1); // it did time out, and the retry found the draft
   const docs = await documentsWithKey(request.correlationKey);
   assert.equal(docs.map((d) => [d.document_id, d.flow_status]), [[filed.documentId, 'flow']]);
 });
 
 test('a request whose answer is lost is confirmed by reading the document, not repeated', async () => {
-  await simAdmin('PUT', '/faults', { http: [{ method: 'PUT', path: '/documents/', times: 1, delayMs: 800, when: 'after' }] });
+  await simAdmin('PUT', '/faults', { http: [{ method: 'PUT', path: '/documents/', times: 1, delayMs: 3000, when: 'after' }] });
   const request = estimate();
   const deps = recordingDeps();
-  const filed = await client({ timeoutMs: 300, deps }).submit(request);
-  assert.is(deps.delays.length, 1);
+  const filed = await client({ timeoutMs: 1000, deps }).submit(request);
+  assert.ok(deps.delays.length >= 1);
   assert.match(filed.documentNumber, /^RINGI/);
   const docs = await documentsWithKey(request.correlationKey);
   assert.equal(docs.map((d) => d.flow_status), ['flow']);
