@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { consumeSessionExpired, useLogin, useSession } from './session.ts';
+import { sessionExpired, useLogin, useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { TextField } from '../forms/TextField.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 /** Only same-site paths are followed after login, so `?next=` cannot send people elsewhere. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -18,8 +19,9 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
-  const [expired] = useState(consumeSessionExpired);
+  const [expired] = useState(sessionExpired);
   const next = safeNext(params.get('next'));
+  useDocumentTitle(t('auth.title'));
 
   if (session.data) return <Navigate to={next} replace />;
 

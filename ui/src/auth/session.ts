@@ -10,10 +10,9 @@ let expired = false;
 export function markSessionExpired(): void {
   expired = true;
 }
-export function consumeSessionExpired(): boolean {
-  const was = expired;
-  expired = false;
-  return was;
+/** Read-only, so React may call it twice (StrictMode); cleared by the next successful login. */
+export function sessionExpired(): boolean {
+  return expired;
 }
 
 /** Who is signed in; `null` means nobody. Fetched once, then kept until login/logout/401 changes it. */
@@ -26,6 +25,7 @@ export function useLogin() {
   return useMutation({
     mutationFn: ({ email, password }: { email: string; password: string }) => login(email, password),
     onSuccess: (user) => {
+      expired = false;
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       client.setQueryData(SESSION_KEY, user);
     },

@@ -8,6 +8,7 @@ import { useIdempotencyKey } from './useIdempotencyKey.ts';
 import { registerCompany } from '../api/companies.ts';
 import { today } from '../format/date.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 export function CompanyCreatePage() {
   const { t } = useI18n();
@@ -15,6 +16,7 @@ export function CompanyCreatePage() {
   const idempotency = useIdempotencyKey();
   const register = useCompanyCommand((body: CompanyFields) => registerCompany(body, { idempotencyKey: idempotency.keyFor(body) }));
   const form = useCompanyFormState(emptyForm(today()), register.error);
+  useDocumentTitle(t('company.createTitle'));
 
   const save = () => {
     if (!form.check()) return focusFirstError();

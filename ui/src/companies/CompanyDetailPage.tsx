@@ -16,6 +16,7 @@ import { formatYen } from '../format/yen.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 
@@ -24,7 +25,7 @@ export function CompanyDetailPage() {
   const { t } = useI18n();
   const company = useCompany(id);
   if (company.isPending) return <div className="page-loading">{t('common.loading')}</div>;
-  if (company.isError) return <ProblemMessage error={company.error} />;
+  if (company.isError) return <ProblemMessage error={company.error} onRetry={() => void company.refetch()} />;
   return <CompanyDetail company={company.data} />;
 }
 
@@ -36,6 +37,7 @@ function CompanyDetail({ company }: { company: CompanyView }) {
   const [action, setAction] = useState<Action | null>(null);
   const [flash, setFlash] = useState<MessageKey | null>((location.state as { flash?: MessageKey } | null)?.flash ?? null);
   const label = (path: string) => fieldLabel(path, language);
+  useDocumentTitle(company.name);
   const route = '/api/companies/:id';
 
   const finished = () => {

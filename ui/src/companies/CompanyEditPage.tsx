@@ -12,13 +12,14 @@ import { editCompany, getCompany } from '../api/companies.ts';
 import { isApiError } from '../api/problem.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const company = useCompany(id);
   if (company.isPending) return <div className="page-loading">{t('common.loading')}</div>;
-  if (company.isError) return <ProblemMessage error={company.error} />;
+  if (company.isError) return <ProblemMessage error={company.error} onRetry={() => void company.refetch()} />;
   // keyed by id: the editor owns its draft from here on, later refetches do not overwrite typing
   return <CompanyEditor key={id} view={company.data} />;
 }
@@ -40,6 +41,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
   );
   const form = useCompanyFormState(base.values, edit.error);
   const detailPath = `/companies/${encodeURIComponent(view.id)}`;
+  useDocumentTitle(`${t('company.editTitle')}: ${view.name}`);
 
   const save = () => {
     if (!form.check()) return focusFirstError();

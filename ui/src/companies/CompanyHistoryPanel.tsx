@@ -20,7 +20,7 @@ export function CompanyHistoryPanel({ companyId, enabled }: { companyId: string;
       </div>
       {!enabled && <p className="subtle">{t('history.forbidden')}</p>}
       {enabled && history.isPending && <p className="subtle">{t('common.loading')}</p>}
-      {history.isError && (isApiError(history.error, 'forbidden') ? <p className="subtle">{t('history.forbidden')}</p> : <ProblemMessage error={history.error} />)}
+      {history.isError && (isApiError(history.error, 'forbidden') ? <p className="subtle">{t('history.forbidden')}</p> : <ProblemMessage error={history.error} onRetry={() => void history.refetch()} />)}
       {history.data && history.data.events.length === 0 && <p className="subtle">{t('history.empty')}</p>}
       {history.data && history.data.events.length > 0 && (
         <table className="table compact" data-testid="history-table">

@@ -12,6 +12,7 @@ import { formatYen } from '../format/yen.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useDebounced } from '../forms/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -20,6 +21,7 @@ export function CompanyListPage() {
   const [search, setSearch] = useSearchParams();
   const query = queryFromSearch(search);
   const list = useCompanyList(query);
+  useDocumentTitle(t('company.listTitle'));
 
   const [typed, setTyped] = useState(query.q ?? '');
   const settled = useDebounced(typed.trim());
@@ -62,7 +64,7 @@ export function CompanyListPage() {
         </label>
       </div>
 
-      <ProblemMessage error={list.error} />
+      <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
 
       <div className={`table-wrap${list.isPlaceholderData ? ' stale' : ''}`}>
         <table className="table" data-testid="company-table">

@@ -1,12 +1,21 @@
 import { isApiError } from '../api/problem.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { problemTitle } from '../i18n/problemTitles.ts';
 
 /**
  * A refusal the person can read: the server's Japanese title and detail, plus field messages that
  * have no field on screen to sit beside (e.g. a business rule about the whole form).
  */
-export function ProblemMessage({ error, shownFields = [], testId = 'error-message' }: { error: unknown; shownFields?: readonly string[]; testId?: string }) {
-  const { t } = useI18n();
+interface ProblemMessageProps {
+  error: unknown;
+  shownFields?: readonly string[];
+  testId?: string;
+  /** For failed reads: lets the person ask again (e.g. after read_model_lagging ran out of retries). */
+  onRetry?: () => void;
+}
+
+export function ProblemMessage({ error, shownFields = [], testId = 'error-message', onRetry }: ProblemMessageProps) {
+  const { t, language } = useI18n();
   if (!error) return null;
   if (!isApiError(error)) {
     return (
@@ -21,7 +30,7 @@ export function ProblemMessage({ error, shownFields = [], testId = 'error-messag
   const loose = error.fieldErrors.filter((e) => !shownFields.includes(e.field));
   return (
     <div className="alert error" role="alert" data-testid={testId} data-code={problem.code}>
-      <strong>{problem.title}</strong>
+      <strong>{problemTitle(problem.code, problem.title, language)}</strong>
       {/* with errors[] the detail only repeats the field messages, which are shown beside the fields */}
       {problem.detail && !same(problem.detail, problem.title) && error.fieldErrors.length === 0 && <div>{problem.detail}</div>}
       {loose.length > 0 && (
@@ -30,6 +39,13 @@ export function ProblemMessage({ error, shownFields = [], testId = 'error-messag
             <li key={`${e.field}:${e.message}`}>{e.message}</li>
           ))}
         </ul>
+      )}
+      {onRetry && (
+        <div>
+          <button type="button" className="button small" data-testid="retry" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        </div>
       )}
     </div>
   );

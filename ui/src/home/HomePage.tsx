@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 interface Tile {
   to: string;
@@ -54,6 +55,7 @@ const SECTIONS: readonly { title: MessageKey; open: boolean; tiles: readonly Til
 export function HomePage() {
   const { t } = useI18n();
   const { data: user } = useSession();
+  useDocumentTitle(t('home.title'));
   return (
     <section className="page" data-testid="home">
       <h1>{t('home.title')}</h1>

@@ -131,9 +131,6 @@ export const ja = {
   'event.AntiSocialCheckRecorded': '反社チェック記録',
   'event.CreditLimitChanged': '与信限度額変更',
   'event.CompanyAbolished': '廃止',
-
-  'lagging.title': '画面の更新が追いついていません',
-  'lagging.body': '保存した内容の反映を待っています。しばらくしてから再読み込みしてください。',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -266,9 +263,6 @@ export const en: Record<MessageKey, string> = {
   'event.AntiSocialCheckRecorded': 'Anti-social check recorded',
   'event.CreditLimitChanged': 'Credit limit changed',
   'event.CompanyAbolished': 'Abolished',
-
-  'lagging.title': 'The screen is catching up',
-  'lagging.body': 'Waiting for your change to appear. Please reload in a moment.',
 };
 
 export const dictionaries = { ja, en } as const;

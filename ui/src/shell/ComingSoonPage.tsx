@@ -1,9 +1,11 @@
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from './useDocumentTitle.ts';
 
 /** Screens of the whole system exist in the navigation from day one; unbuilt ones say so plainly. */
 export function ComingSoonPage({ title }: { title: MessageKey }) {
   const { t } = useI18n();
+  useDocumentTitle(t(title));
   return (
     <section className="page" data-testid="coming-soon">
       <h1>{t(title)}</h1>
