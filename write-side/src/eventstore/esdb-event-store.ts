@@ -8,9 +8,12 @@ import {
   START,
   STREAM_EXISTS,
   AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
   ErrorType,
   InvalidArgumentError,
   StreamNotFoundError,
+  UnavailableError,
   excludeSystemEvents,
   isCommandError,
   jsonEvent,
@@ -35,7 +38,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
-import { stampEvents } from './metadata.ts';
+import { stampEvents, type StampedEvent } from './metadata.ts';
 
 /**
  * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
@@ -75,6 +78,8 @@ const READ_PAGE = 500;
 const DEFAULT_READ_ALL_COUNT = 500;
 /** 'any'/'stream_exists' appends retry this often when other writers keep moving the head. */
 const MAX_UNPINNED_ATTEMPTS = 20;
+/** Sends of one pinned batch whose answer was lost in transit. */
+const MAX_SEND_ATTEMPTS = 5;
 /** Streams whose last known (revision, hash) we keep; beyond this the oldest are forgotten. */
 const KNOWN_HEADS_LIMIT = 10_000;
 
@@ -118,6 +123,9 @@ const actualOf = (error: unknown): bigint | 'no_stream' => {
   const actual = (error as { actualVersion?: unknown }).actualVersion;
   return typeof actual === 'bigint' ? actual : 'no_stream';
 };
+
+/** The request may have reached the server, but its answer did not reach us. */
+const isAnswerLost = (error: unknown) => error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof CancelledError;
 
 /** Errors a later attempt will not fix: resubscribing would only spin. */
 const isPermanent = (error: unknown) => error instanceof AccessDeniedError || error instanceof InvalidArgumentError;
@@ -218,6 +226,37 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
     return head ? { revision: head.revision, hash: head.metadata.hash } : 'no_stream';
   }
 
+  /**
+   * Send one stamped batch pinned to `pinned`. When the answer is lost (connection dropped, deadline)
+   * the append may or may not have landed, so we ask again with the same event ids and the same pin:
+   * the pin makes a second copy impossible, and if the server then refuses, the events after the pin
+   * tell whether the first attempt landed (ours, by event id) or another writer won.
+   */
+  async function sendPinned(streamName: string, stamped: readonly StampedEvent[], pinned: bigint | 'no_stream'): Promise<{ revision: bigint; position: bigint | undefined }> {
+    const payload = stamped.map((event) => jsonEvent({ id: event.metadata.eventId, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } }));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await client.appendToStream(streamName, payload, appendOptions(pinned));
+        return { revision: result.nextExpectedRevision, position: result.position ? fromEsdbPosition(result.position) : undefined };
+      } catch (error) {
+        if (attempt > 1 && isWrongExpectedVersion(error)) {
+          const landed = await landedEarlier(streamName, stamped, pinned);
+          if (landed) return landed;
+          throw error;
+        }
+        if (!isAnswerLost(error) || attempt >= MAX_SEND_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  async function landedEarlier(streamName: string, stamped: readonly StampedEvent[], pinned: bigint | 'no_stream') {
+    const found = await readStream(streamName, { fromRevision: pinned === 'no_stream' ? 0n : pinned + 1n, maxCount: stamped.length });
+    const ours = found.length === stamped.length && found.every((event, index) => event.metadata.eventId === stamped[index]!.metadata.eventId);
+    const last = found[found.length - 1];
+    return ours && last ? { revision: last.revision, position: last.position } : undefined;
+  }
+
   async function append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     for (let attempt = 1; ; attempt += 1) {
@@ -227,18 +266,12 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
       const stamped = stampEvents(streamName, base === 'no_stream' ? 0n : base.revision + 1n, base === 'no_stream' ? '' : base.hash, events);
       await options.beforeAppendSent?.(streamName);
       try {
-        const result = await client.appendToStream(
-          streamName,
-          stamped.map((event) => jsonEvent({ id: event.metadata.eventId, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } })),
-          // Pinned to the event we chained onto, whatever the caller asked for: see the file comment.
-          appendOptions(actual),
-        );
-        if (!result.success) throw new RevisionConflictError(streamName, expected, result.nextExpectedRevision < 0n ? 'no_stream' : result.nextExpectedRevision);
-        const last = stamped[stamped.length - 1]!;
-        remember(streamName, result.nextExpectedRevision, last.metadata.hash);
-        const position = result.position ? fromEsdbPosition(result.position) : (await streamHead(streamName))?.position;
+        // Pinned to the event we chained onto, whatever the caller asked for: see the file comment.
+        const result = await sendPinned(streamName, stamped, actual);
+        remember(streamName, result.revision, stamped[stamped.length - 1]!.metadata.hash);
+        const position = result.position ?? (await streamHead(streamName))?.position;
         if (position === undefined) throw new Error(`EventStoreDB reported no position for the append to ${streamName}`);
-        return { nextExpectedRevision: result.nextExpectedRevision, position };
+        return { nextExpectedRevision: result.revision, position };
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
         const pinnedByCaller = typeof expected === 'bigint' || expected === 'no_stream';

@@ -27,6 +27,7 @@ async function startRelay(target: string) {
   const targetHost = parsed.hostname;
   const targetPort = Number(parsed.port || 2113);
   const sockets = new Set<Socket>();
+  let swallowAnswers = false;
   let server: Server | undefined;
   let port = 0;
   const listen = () => new Promise<void>((resolve, reject) => {
@@ -40,7 +41,9 @@ async function startRelay(target: string) {
         sockets.delete(outbound);
       };
       inbound.on('error', drop).on('close', drop).pipe(outbound);
-      outbound.on('error', drop).on('close', drop).pipe(inbound);
+      outbound.on('error', drop).on('close', drop).on('data', (chunk: Buffer) => {
+        if (!swallowAnswers) inbound.write(chunk);
+      });
     });
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -65,6 +68,14 @@ async function startRelay(target: string) {
       await closed;
     },
     up: listen,
+    /** Let requests through but lose every answer, until the connections are cut. */
+    loseAnswers() {
+      swallowAnswers = true;
+    },
+    cutAndHeal() {
+      cut();
+      swallowAnswers = false;
+    },
     async stop() {
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
       cut();
@@ -161,6 +172,36 @@ adapter('a head remembered from our own append but moved by another process is c
   } finally {
     await ours.close();
     await theirs.close();
+  }
+});
+
+adapter('an append whose answer is lost is asked again and lands exactly once', async () => {
+  const relay = await startRelay(url);
+  const direct = openEsdbEventStore(url);
+  let tripped = true;
+  const store = openEsdbEventStore(relay.url, {
+    beforeAppendSent: async () => {
+      if (tripped) return;
+      tripped = true;
+      // The request reaches the server and is written; the acknowledgement never comes back.
+      relay.loseAnswers();
+      setTimeout(() => relay.cutAndHeal(), 500);
+    },
+  });
+  const s = stream('lost-ack');
+  try {
+    await store.append(stream('warm-up'), newEvents(1), 'no_stream'); // connected, capabilities known
+    tripped = false;
+    const result = await store.append(s, newEvents(2), 'no_stream');
+    assert.is(result.nextExpectedRevision, 1n);
+    const events = await direct.readStream(s);
+    assert.equal(events.map((e) => e.revision), [0n, 1n], 'written once, not twice');
+    assert.is(result.position, events[1]!.position);
+    assert.equal(verifyChain(events), { valid: true });
+  } finally {
+    await store.close();
+    await direct.close();
+    await relay.stop();
   }
 });
 
