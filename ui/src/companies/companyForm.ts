@@ -60,7 +60,8 @@ export function formFromView(view: CompanyView): CompanyFormValues {
     'partner.salesRepKana': p.salesRepKana ?? '',
     'partner.salesRepEmail': p.salesRepEmail ?? '',
     'partner.phone': p.phone ?? '',
-    'partner.capital': p.capital === null || p.capital === undefined ? '' : String(p.capital),
+    // shown the way people write yen; parseYenInput reads the commas back
+    'partner.capital': p.capital === null || p.capital === undefined ? '' : p.capital.toLocaleString('ja-JP'),
     'partner.specialties': p.specialties ?? '',
     isCustomer: view.isCustomer,
     isPartner: view.isPartner,
