@@ -126,7 +126,11 @@ export class CollaboflowClient implements WorkflowPort {
           ...(request.groupCode ? { request_groupcode: request.groupCode } : {}),
         },
       });
-      return { documentId: Number(body.document_id), documentNumber: str(body.document_number), link: str(body.link) };
+      const documentId = Number(body.document_id);
+      if (!Number.isSafeInteger(documentId) || documentId <= 0) {
+        throw new WorkflowError('protocol', 'CollaboFlow accepted the draft but returned no document_id', { retryable: false });
+      }
+      return { documentId, documentNumber: str(body.document_number), link: str(body.link) };
     });
   }
 
