@@ -1,0 +1,76 @@
+/**
+ * Projector catch-up into FerretDB: N events projected by the real projector (read current docs,
+ * project, write whole documents with `_pos`, checkpoint per batch) versus a raw `bulkWrite` of
+ * exactly the document writes the projector made. The ratio is the projector's overhead: reading
+ * current documents and projecting; the raw side only writes.
+ *
+ *   node --import tsx bench/projector-catchup.bench.ts
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { filter, firstValueFrom } from 'rxjs';
+import { MongoClient } from 'mongodb';
+import type { Change, Doc, ReadStore } from '@sss/contracts/ports/read-store';
+import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
+import { openMongoReadStore } from '@sss/read-side/store/mongo-read-store';
+import { startProjector } from '@sss/read-side/projector/projector';
+import { countingProjection } from '../read-side/test/support/counting-projection.ts';
+import { buildFerretDbRunner, startFerretDb, type FerretDbServer } from '../infra/src/servers/ferretdb.ts';
+
+const EVENTS = 5_000;
+const STREAMS = 250;
+const BATCH = 500;
+
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+export async function run(): Promise<Record<string, number | string>> {
+  let server: FerretDbServer | null = null;
+  let url = process.env.MONGODB_URL;
+  if (!url) {
+    buildFerretDbRunner();
+    server = await startFerretDb();
+    url = server.url;
+  }
+  const events = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-bench-proj-')), 'events.db'));
+  for (let i = 0; i < EVENTS; i += 50) {
+    const stream = `s-${(i / 50) % STREAMS}`;
+    await events.append(stream, Array.from({ length: 50 }, (_, k) => ({ type: 'Numbered', data: { n: i + k + 1 }, metadata: { actor: 'bench', correlationId: 'b' } })), 'any');
+  }
+  const head = await events.headPosition();
+  const suffix = `${process.pid}_${Date.now()}`;
+  const inner = await openMongoReadStore({ url, database: `bench_projector_${suffix}` });
+  const writes: Change[][] = [];
+  const recording: ReadStore = { ...inner, get: inner.get.bind(inner), find: inner.find.bind(inner), getCheckpoint: inner.getCheckpoint.bind(inner), ensureIndexes: inner.ensureIndexes.bind(inner), apply: async (changes, checkpoint) => { writes.push([...changes]); return inner.apply(changes, checkpoint); } };
+
+  const projectorStarted = performance.now();
+  const projector = await startProjector({ events, store: recording, projection: countingProjection, batchSize: BATCH, batchMs: 5 });
+  await firstValueFrom(projector.position$.pipe(filter((p) => p >= head)));
+  const projectorMs = performance.now() - projectorStarted;
+  await projector.stop();
+
+  const client = new MongoClient(url, { retryWrites: false });
+  await client.connect();
+  const raw = client.db(`bench_raw_${suffix}`).collection<Doc>('tallies');
+  const rawStarted = performance.now();
+  for (const batch of writes) {
+    await raw.bulkWrite(batch.map((c) => (c.op === 'put' ? { replaceOne: { filter: { _id: c.doc._id }, replacement: c.doc, upsert: true } } : { deleteOne: { filter: { _id: c.id } } })), { ordered: true });
+  }
+  const rawMs = performance.now() - rawStarted;
+  const documentWrites = writes.reduce((n, b) => n + b.length, 0);
+  await client.close();
+  await inner.close();
+  await events.close();
+  await server?.stop();
+  return {
+    'projector.events': EVENTS,
+    'projector.batches': writes.length,
+    'projector.documentWrites': documentWrites,
+    'projector.eventsPerSec': rate(EVENTS, projectorMs),
+    'raw.bulkWrite.eventsPerSec (same writes)': rate(EVENTS, rawMs),
+    'ratio projector / raw': Math.round((rawMs / projectorMs) * 100) / 100,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.table(await run());
