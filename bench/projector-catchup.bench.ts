@@ -42,7 +42,13 @@ export async function run(): Promise<Record<string, number | string>> {
   const suffix = `${process.pid}_${Date.now()}`;
   const inner = await openMongoReadStore({ url, database: `bench_projector_${suffix}` });
   const writes: Change[][] = [];
-  const recording: ReadStore = { ...inner, get: inner.get.bind(inner), find: inner.find.bind(inner), getCheckpoint: inner.getCheckpoint.bind(inner), ensureIndexes: inner.ensureIndexes.bind(inner), apply: async (changes, checkpoint) => { writes.push([...changes]); return inner.apply(changes, checkpoint); } };
+  // The adapter is a class: inherit its methods, and record what apply writes.
+  const recording: ReadStore = Object.assign(Object.create(inner) as ReadStore, {
+    apply: async (changes: readonly Change[], checkpoint?: Parameters<ReadStore['apply']>[1]) => {
+      writes.push([...changes]);
+      return inner.apply(changes, checkpoint);
+    },
+  });
 
   const projectorStarted = performance.now();
   const projector = await startProjector({ events, store: recording, projection: countingProjection, batchSize: BATCH, batchMs: 5 });

@@ -32,17 +32,16 @@ function fillLog(): EventStore {
 class Crash extends Error {}
 function crashingOn(store: ReadStore, batchIndex: number, keep: number): ReadStore {
   let batches = 0;
-  return {
-    ...store,
-    get: store.get.bind(store),
-    async apply(changes, checkpoint) {
+  // Adapters may be classes: inherit every method, replace apply only.
+  return Object.assign(Object.create(store) as ReadStore, {
+    async apply(changes: Parameters<ReadStore['apply']>[0], checkpoint?: Parameters<ReadStore['apply']>[1]) {
       if (batches++ === batchIndex) {
         await store.apply(changes.slice(0, keep));
         throw new Crash('killed mid-batch');
       }
       return store.apply(changes, checkpoint);
     },
-  };
+  });
 }
 
 async function runToEnd(events: EventStore, store: ReadStore): Promise<void> {
