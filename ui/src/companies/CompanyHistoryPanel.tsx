@@ -1,4 +1,5 @@
 import { CompanyChainVerdict } from './CompanyChainVerdict.tsx';
+import { EventDetails } from './EventDetails.tsx';
 import { eventLabelKey } from './eventLabels.ts';
 import { historySummary } from './historySummary.ts';
 import { useCompanyHistory } from './queries.ts';
@@ -43,7 +44,10 @@ export function CompanyHistoryPanel({ companyId, enabled }: { companyId: string;
                   </td>
                   <td data-testid="history-actor">{event.actorName || event.actor}</td>
                   <td data-testid="history-event">{key ? t(key) : event.type}</td>
-                  <td data-testid="history-changes">{historySummary(event.type, event.data, t, language)}</td>
+                  <td data-testid="history-changes">
+                    {historySummary(event.type, event.data, t, language)}
+                    <EventDetails hash={event.hash} data={event.data} />
+                  </td>
                 </tr>
               );
             })}

@@ -40,7 +40,7 @@ export function ProblemMessage({ error, shownFields = [], testId = 'error-messag
           ))}
         </ul>
       )}
-      {onRetry && (
+      {onRetry && (error.status === 0 || error.status >= 500) && (
         <div>
           <button type="button" className="button small" data-testid="retry" onClick={onRetry}>
             {t('common.retry')}

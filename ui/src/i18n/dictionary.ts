@@ -123,6 +123,8 @@ export const ja = {
   'history.chainBroken': '改ざん検知',
   'history.brokenAt': 'リビジョン {revision} 以降のハッシュが一致しません',
   'history.empty': '履歴はありません。',
+  'history.details': '詳細',
+  'history.hash': 'ハッシュ',
   'history.forbidden': '履歴を閲覧する権限がありません。',
 
   'event.CompanyRegistered': '会社登録',
@@ -255,6 +257,8 @@ export const en: Record<MessageKey, string> = {
   'history.chainBroken': 'Tampering detected',
   'history.brokenAt': 'Hashes do not match from revision {revision}',
   'history.empty': 'No history.',
+  'history.details': 'Details',
+  'history.hash': 'Hash',
   'history.forbidden': 'You may not view the history.',
 
   'event.CompanyRegistered': 'Registered',
