@@ -27,3 +27,17 @@ export type EditOrder = OrderTerms;
 
 export const CancelOrder = Type.Object({ reason: Text('取消理由', 500, 1) }, { additionalProperties: false });
 export type CancelOrder = Static<typeof CancelOrder>;
+
+/**
+ * 受注確定: sent by the 稟議 process manager when the 受注稟議 is approved (not typed by a person).
+ * The handler adds the project's 月毎明細 rows as they stand, from which the sales plan is derived.
+ */
+export const ConfirmOrder = Type.Object(
+  {
+    ringiId: Id('稟議ID'),
+    ringiNumber: Text('受注稟議番号', 50, 1),
+    approvedAt: Type.String({ title: '承認日時', description: 'ISO-8601' }),
+  },
+  { additionalProperties: false },
+);
+export type ConfirmOrder = Static<typeof ConfirmOrder>;

@@ -82,6 +82,8 @@ const latest = (s: EstimateState) => s.versions[s.versions.length - 1]!;
 function decide(command: EstimateCommand, state: EstimateState): Decision<EstimateEvent> {
   if (command.type === 'DraftEstimate') {
     if (state.exists) return new DomainError('already_exists', 'この見積は既に作成されています。');
+    // One estimate per project is what makes the derived 見積番号 unique; refuse anything else.
+    if (command.estimateId !== command.body.projectId) return new DomainError('rule_violated', '見積は案件ごとに1つです（見積IDは案件IDと同じにしてください）。');
     if (!/^\d{8}$/.test(command.projectNumber)) return DomainError.field('validation_failed', 'projectNumber', '案件番号が正しくありません。');
     const invalid = failIfAny(contentErrors(command.body.content));
     if (invalid) return invalid;

@@ -1,6 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { OrderEvent, PlannedMonth, RecordedOrderTerms } from '@sss/contracts/project/order-events';
-import type { CancelOrder, OrderTerms, RegisterOrder } from '@sss/contracts/project/order-schemas';
+import type { CancelOrder, ConfirmOrder, OrderTerms, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import { monthsBetween } from '@sss/contracts/project/effort';
 import { summarize, type SummaryResource } from '@sss/contracts/project/summaries';
 import type { Decider, Decision } from '../kernel/decider.ts';
@@ -21,7 +21,7 @@ export type OrderCommand =
    * From the 稟議 process manager on approval. `resources` and `periodMonths` are the project's
    * 月毎明細 rows and period at that moment (the handler reads the project stream).
    */
-  | { type: 'ConfirmOrder'; ringiId: string; ringiNumber: string; approvedAt: string; resources: readonly SummaryResource[]; meta: CommandMeta }
+  | { type: 'ConfirmOrder'; body: ConfirmOrder; resources: readonly SummaryResource[]; meta: CommandMeta }
   | { type: 'CancelOrder'; body: CancelOrder; meta: CommandMeta };
 
 export type OrderStatus = 'registered' | 'confirmed' | 'cancelled';
@@ -100,9 +100,10 @@ function decide(command: OrderCommand, state: OrderState): Decision<OrderEvent> 
       return changed.length === 0 ? [] : [{ type: 'OrderEdited', data: { orderId: state.orderId, changed, ...next } }];
     }
     case 'ConfirmOrder': {
-      if (state.status === 'confirmed' && state.ringiId === command.ringiId) return [];
+      const { ringiId, ringiNumber, approvedAt } = command.body;
+      if (state.status === 'confirmed' && state.ringiId === ringiId) return [];
       if (state.status !== 'registered') return notRegistered(state, '確定');
-      if (command.ringiNumber.trim() === '') return DomainError.field('validation_failed', 'ringiNumber', '受注稟議番号がありません。');
+      if (ringiNumber.trim() === '') return DomainError.field('validation_failed', 'ringiNumber', '受注稟議番号がありません。');
       const plan = salesPlanOf(command.resources, terms);
       return [
         {
@@ -110,9 +111,9 @@ function decide(command: OrderCommand, state: OrderState): Decision<OrderEvent> 
           data: {
             orderId: state.orderId,
             projectId: state.projectId,
-            ringiId: command.ringiId,
-            ringiNumber: command.ringiNumber,
-            approvedAt: command.approvedAt,
+            ringiId,
+            ringiNumber,
+            approvedAt,
             orderAmount: terms.orderAmount,
             labourAmount: terms.labourAmount,
           },

@@ -56,6 +56,7 @@ test('drafting records version 1 with optional texts filled in', () => {
 test('drafting twice, or drafting with a bad project number, is refused', () => {
   estimate.given([drafted]).when(draft).thenFails('already_exists');
   estimate.given([]).when({ ...draft, projectNumber: '42' } as EstimateCommand).thenFails('validation_failed', 'projectNumber');
+  estimate.given([]).when({ ...draft, estimateId: 'e-2' } as EstimateCommand).thenFails('rule_violated');
 });
 
 test('bad content is refused with the field', () => {

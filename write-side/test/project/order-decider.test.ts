@@ -20,7 +20,8 @@ const terms: OrderTerms = {
 };
 const register: OrderCommand = { type: 'RegisterOrder', orderId: 'o-1', projectNumber: '20250042', body: { projectId: 'p-1', terms }, meta };
 const registered: OrderEvent = { type: 'OrderRegistered', data: { orderId: 'o-1', projectId: 'p-1', projectNumber: '20250042', ...terms, notes: '' } };
-const confirm: OrderCommand = { type: 'ConfirmOrder', ringiId: 'r-order', ringiNumber: 'JUCHU-2025-001', approvedAt: '2025-04-20T02:00:00.000Z', resources: [employee, partner], meta };
+const approval = { ringiId: 'r-order', ringiNumber: 'JUCHU-2025-001', approvedAt: '2025-04-20T02:00:00.000Z' };
+const confirm: OrderCommand = { type: 'ConfirmOrder', body: approval, resources: [employee, partner], meta };
 const confirmed: OrderEvent = {
   type: 'OrderConfirmed',
   data: { orderId: 'o-1', projectId: 'p-1', ringiId: 'r-order', ringiNumber: 'JUCHU-2025-001', approvedAt: '2025-04-20T02:00:00.000Z', orderAmount: 2_700_000, labourAmount: 2_700_000 },
@@ -87,13 +88,13 @@ test('a plan that differs from the order amount is still derived, with the diffe
 
 test('the same approval delivered twice changes nothing; confirmed orders cannot be edited or cancelled', () => {
   order.given([registered, confirmed]).when(confirm).thenNothing();
-  order.given([registered, confirmed]).when({ ...confirm, ringiId: 'r-other' } as OrderCommand).thenFails('illegal_transition');
+  order.given([registered, confirmed]).when({ ...confirm, body: { ...approval, ringiId: 'r-other' } } as OrderCommand).thenFails('illegal_transition');
   order.given([registered, confirmed]).when({ type: 'EditOrder', body: terms, meta }).thenFails('illegal_transition');
   order.given([registered, confirmed]).when({ type: 'CancelOrder', body: { reason: '誤登録' }, meta }).thenFails('illegal_transition');
 });
 
 test('confirming needs the 受注稟議番号', () => {
-  order.given([registered]).when({ ...confirm, ringiNumber: '' } as OrderCommand).thenFails('validation_failed', 'ringiNumber');
+  order.given([registered]).when({ ...confirm, body: { ...approval, ringiNumber: ' ' } } as OrderCommand).thenFails('validation_failed', 'ringiNumber');
 });
 
 test('an order registered by mistake can be cancelled with a reason, and then nothing else', () => {
