@@ -31,6 +31,10 @@ const DETERM_JA: Record<string, string> = {
   '': '予定',
 };
 
+/** The API speaks UTC; people here read Japan time. */
+const jst = (iso: string) =>
+  iso === '' ? '' : new Date(iso).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' });
+
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 const base = (tenant: Tenant) => `/_sim/${encodeURIComponent(tenant.instance)}`;
 
@@ -47,7 +51,7 @@ function documentTable(tenant: Tenant, docs: readonly SimDocument[], as: SimUser
 ${docs.map(
   (d) => html`<tr><td>${d.number || '（未採番）'}</td>
 <td><a href="${base(tenant)}/documents/${d.id}?as=${encodeURIComponent(as.loginid)}">${d.title}</a></td>
-<td>${routeOf(tenant, d).title}</td><td>${tenant.users.get(d.requestUser)?.name}</td><td>${d.requestDate}</td>
+<td>${routeOf(tenant, d).title}</td><td>${tenant.users.get(d.requestUser)?.name}</td><td>${jst(d.requestDate)}</td>
 <td class="status">${STATUS_JA[d.status]}</td></tr>`,
 )}</table>`;
 }
@@ -125,14 +129,14 @@ function documentPage(runtime: TenantRuntime, doc: SimDocument, as: SimUser, que
 <tr><th>経路</th><td>${routeOf(tenant, doc).title}</td></tr>
 <tr><th>状態</th><td class="status">${STATUS_JA[doc.status]}</td></tr>
 <tr><th>申請者</th><td>${tenant.users.get(doc.requestUser)?.name}（${tenant.groups.get(doc.requestGroupCode)?.name}）</td></tr>
-<tr><th>申請日時</th><td>${doc.requestDate}</td></tr>
-<tr><th>完了日時</th><td>${doc.endDate}</td></tr>
+<tr><th>申請日時</th><td>${jst(doc.requestDate)}</td></tr>
+<tr><th>完了日時</th><td>${jst(doc.endDate)}</td></tr>
 ${doc.takebackComment ? html`<tr><th>取り消し理由</th><td>${doc.takebackComment}</td></tr>` : ''}
 </table>
 <h2>内容</h2>${contentsTable(tenant, doc, originUrl)}
 <h2>判定状況</h2>
 <table><tr><th>フェーズ</th><th>判定者</th><th>判定</th><th>コメント</th><th>日時</th></tr>
-${determs.map((d) => html`<tr><td>${d.phase_number}: ${d.phase_title}</td><td>${d.determ_username}</td><td>${DETERM_JA[d.determ_status] ?? d.determ_status}</td><td>${d.comment}</td><td>${d.determ_date}</td></tr>`)}
+${determs.map((d) => html`<tr><td>${d.phase_number}: ${d.phase_title}</td><td>${d.determ_username}</td><td>${DETERM_JA[d.determ_status] ?? d.determ_status}</td><td>${d.comment}</td><td>${jst(d.determ_date)}</td></tr>`)}
 </table>
 ${actionForms(tenant, doc, as)}`;
   return page(doc.title, body);
