@@ -4,15 +4,17 @@ import { join } from 'node:path';
 import { filter, firstValueFrom, take, tap, timeout, toArray } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { EventStoreDBClient, NO_STREAM, jsonEvent } from '@eventstore/db-client';
 import { openEsdbEventStore } from '@sss/write-side/eventstore/esdb-event-store';
 import { newEvents } from '@sss/write-side/eventstore/conformance';
 import { startEsdbStandIn, type EsdbStandIn } from './esdb-stand-in.ts';
 
 /**
- * Check of the EventStoreDB stand-in together with the adapter, for what needs control of the
+ * Checks of the EventStoreDB stand-in itself, and with the adapter where they need control of the
  * server (which `write-side` tests cannot have): a server-side subscription drop and a stand-in
- * restart on the same port and data, with log positions beyond 2^60. Nothing may be lost or doubled.
- * Run: node --import tsx infra/src/servers/esdb-stand-in/restart-check.ts
+ * restart on the same port and data, with log positions beyond 2^60 (nothing lost or doubled), and
+ * idempotent appends as EventStoreDB answers them.
+ * Run: node --import tsx infra/src/servers/esdb-stand-in/stand-in-check.ts
  */
 test('the adapter resubscribes through a server-side drop and a stand-in restart, losing and doubling nothing', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'esdb-stand-in-restart-'));
@@ -60,6 +62,28 @@ test('the adapter resubscribes through a server-side drop and a stand-in restart
     await store.close();
     await standIn.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('repeating an append with the same event ids answers success and writes nothing new', async () => {
+  const standIn = await startEsdbStandIn({ log: () => {} });
+  const client = EventStoreDBClient.connectionString(standIn.url);
+  try {
+    const events = [jsonEvent({ type: 'A', data: { n: 1 } }), jsonEvent({ type: 'B', data: { n: 2 } })];
+    const first = await client.appendToStream('idem-1', events, { expectedRevision: NO_STREAM });
+    const again = await client.appendToStream('idem-1', events, { expectedRevision: NO_STREAM });
+    assert.is(again.nextExpectedRevision, first.nextExpectedRevision);
+    assert.equal(again.position, first.position);
+    const third = [jsonEvent({ type: 'C', data: {} })];
+    await client.appendToStream('idem-1', third, { expectedRevision: 1n });
+    await client.appendToStream('idem-1', third, { expectedRevision: 1n });
+    await client.appendToStream('idem-1', third);
+    let count = 0;
+    for await (const _ of client.readStream('idem-1')) count += 1;
+    assert.is(count, 3);
+  } finally {
+    await client.dispose();
+    await standIn.stop();
   }
 });
 

@@ -135,14 +135,34 @@ export function createStreamsStandIn({ store, positionOffset, log }: StreamsStan
       data: toEnvelope(event.contentType, event.data, event.customMetadata),
       metadata: { actor: 'system:esdb-stand-in', correlationId: event.id, eventId: event.id },
     }));
+    if (expected === 'any') {
+      // EventStoreDB answers a repeated `any` append of the same event ids as done, not as new events.
+      const already = await alreadyWritten(name, proposed, undefined);
+      if (already) return already;
+    }
     try {
       const result = await store.append(name, events, expected);
       signal.notify();
       return { ok: true, revision: result.nextExpectedRevision, logPosition: logPosition(result.position) };
     } catch (error) {
-      if (error instanceof RevisionConflictError) return { ok: false, expected, actual: error.actual };
-      throw error;
+      if (!(error instanceof RevisionConflictError)) throw error;
+      // Idempotent retry: the same ids already sit right after the expected revision.
+      if (expected === 'no_stream' || typeof expected === 'bigint') {
+        const already = await alreadyWritten(name, proposed, expected === 'no_stream' ? 0n : expected + 1n);
+        if (already) return already;
+      }
+      return { ok: false, expected, actual: error.actual };
     }
+  }
+
+  /** The outcome of an earlier identical append: the proposed ids at `from` (or at the stream's end). */
+  async function alreadyWritten(name: string, proposed: readonly ProposedEvent[], from: bigint | undefined): Promise<AppendOutcome | undefined> {
+    const found = from === undefined
+      ? (await store.readStream(name, { direction: 'backwards', maxCount: proposed.length })).reverse()
+      : await store.readStream(name, { fromRevision: from, maxCount: proposed.length });
+    if (found.length !== proposed.length || !found.every((event, index) => event.metadata.eventId === proposed[index]!.id)) return undefined;
+    const last = found[found.length - 1]!;
+    return { ok: true, revision: last.revision, logPosition: logPosition(last.position) };
   }
 
   const proposedFrom = (message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage): ProposedEvent => {
