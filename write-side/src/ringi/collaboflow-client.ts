@@ -313,6 +313,18 @@ export class CollaboflowClient implements WorkflowPort {
   }
 }
 
+/**
+ * Splits a configured address such as `https://cloud.collaboflow.com/example/api/index.cfm` (or
+ * without `/api/index.cfm`) into the client's `baseUrl` and `instance`.
+ */
+export function splitCollaboflowUrl(url: string): { baseUrl: string; instance: string } {
+  const parsed = new URL(url);
+  const segments = parsed.pathname.replace(/\/api\/index\.cfm\/?$/, '').split('/').filter(Boolean);
+  const instance = segments.pop();
+  if (!instance) throw new Error(`CollaboFlow URL has no instance: ${url} (expected https://host/{instance}/api/index.cfm)`);
+  return { baseUrl: `${parsed.origin}${segments.length ? `/${segments.join('/')}` : ''}`, instance: decodeURIComponent(instance) };
+}
+
 const WEBHOOK_ACTIONS: Record<string, WorkflowAction> = {
   request: 'request',
   accept: 'accept',

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WorkflowError, type DraftRequest } from '@sss/contracts/ports/workflow';
-import { CollaboflowClient, parseCollaboflowWebhook } from '../../src/ringi/collaboflow-client.ts';
+import { CollaboflowClient, parseCollaboflowWebhook, splitCollaboflowUrl } from '../../src/ringi/collaboflow-client.ts';
 import type { RetryDeps } from '../../src/ringi/collaboflow-retry.ts';
 
 const ESTIMATE_ROUTE = 101; // the simulator's seeded 見積稟議 route
@@ -326,6 +326,13 @@ test('route webhooks read as our notifications, carrying our correlation key', a
   } finally {
     receiver.close();
   }
+});
+
+test('a configured API address splits into base URL and instance', () => {
+  assert.equal(splitCollaboflowUrl('https://cloud.collaboflow.com/example/api/index.cfm'), { baseUrl: 'https://cloud.collaboflow.com', instance: 'example' });
+  assert.equal(splitCollaboflowUrl('http://127.0.0.1:8090/sss'), { baseUrl: 'http://127.0.0.1:8090', instance: 'sss' });
+  assert.equal(splitCollaboflowUrl('http://intra.example.co.jp/wf/collaboflow/api/index.cfm/'), { baseUrl: 'http://intra.example.co.jp/wf', instance: 'collaboflow' });
+  assert.throws(() => splitCollaboflowUrl('https://cloud.collaboflow.com/'));
 });
 
 test('malformed webhook bodies are refused as invalid', () => {
