@@ -3,6 +3,7 @@ import type { ProjectBasics } from '@sss/contracts/project/schemas';
 import type { ProjectResource } from '@sss/contracts/project/events';
 import { monthOf } from '@sss/contracts/project/effort';
 import { dateErrors, orderErrors } from './validation.ts';
+import { same } from './same.ts';
 
 /** Rules on a project's basic attributes (基本属性). */
 
@@ -35,7 +36,7 @@ export function periodKeepsEffortErrors(basics: ProjectBasics, resources: readon
 const BASICS_KEYS = ['name', 'customerCompanyId', 'supervisingOrgUnitId', 'accountingUnit', 'leader', 'businessSegment', 'salesInfo', 'startDate', 'endDate', 'resale', 'billingType'] as const satisfies readonly (keyof ProjectBasics)[];
 
 export function changedBasics(before: ProjectBasics, after: ProjectBasics): (keyof ProjectBasics)[] {
-  return BASICS_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return BASICS_KEYS.filter((k) => !same(before[k], after[k]));
 }
 
 /** Keep exactly the known fields, so an event never records more than the schema allows. */

@@ -6,6 +6,7 @@ import type { ProjectCommand } from './commands.ts';
 import type { ProjectState } from './state.ts';
 import { mustBeEditable } from './guards.ts';
 import { dateErrors, failIfAny, orderErrors, yenErrors } from './validation.ts';
+import { same } from './same.ts';
 
 /** 請求予定 (billing schedule): terms and the planned delivery → acceptance → billing → payment lines. */
 
@@ -59,6 +60,6 @@ export function setBillingSchedule(cmd: Extract<ProjectCommand, { type: 'SetBill
   const invalid = failIfAny(billingScheduleErrors(cmd.body));
   if (invalid) return invalid;
   const schedule = recordBillingSchedule(cmd.body);
-  if (JSON.stringify(schedule) === JSON.stringify(state.billingSchedule)) return [];
+  if (same(schedule, state.billingSchedule)) return [];
   return [{ type: 'BillingScheduleSet', data: { projectId: state.projectId, schedule } }];
 }

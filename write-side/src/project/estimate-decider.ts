@@ -7,6 +7,7 @@ import { EFFORT_PATTERN } from '@sss/contracts/project/fields';
 import type { Decider, Decision } from '../kernel/decider.ts';
 import type { CommandMeta } from './commands.ts';
 import { dateErrors, failIfAny, orderErrors } from './validation.ts';
+import { same } from './same.ts';
 
 /**
  * The Estimate (見積) aggregate, stream `estimate-<id>`: the priced offer behind a 見積書, kept as
@@ -98,7 +99,7 @@ function decide(command: EstimateCommand, state: EstimateState): Decision<Estima
       const invalid = failIfAny(contentErrors(command.body));
       if (invalid) return invalid;
       const content = record(command.body);
-      if (JSON.stringify(content) === JSON.stringify(current.content)) return [];
+      if (same(content, current.content)) return [];
       return [{ type: 'EstimateDraftEdited', data: { estimateId: state.estimateId, version: current.version, content } }];
     }
     case 'IssueEstimate': {

@@ -8,6 +8,7 @@ import type { ProjectCommand } from './commands.ts';
 import type { ProjectState } from './state.ts';
 import { mustBeEditable } from './guards.ts';
 import { effortMapErrors, failIfAny, yenErrors } from './validation.ts';
+import { same } from './same.ts';
 
 /** 月毎明細 rows: add, edit, remove, set monthly effort, refresh employee standard costs. */
 
@@ -63,7 +64,7 @@ export function editResource(cmd: Cmd<'EditResource'>, state: ProjectState): Dec
   const next = recordResource(cmd.body, current.resourceNo, current.effort);
   // Sorted: a stable order whatever the key order of the recorded row.
   const changed = Object.keys(next)
-    .filter((k) => JSON.stringify(next[k as keyof ProjectResource]) !== JSON.stringify(current[k as keyof ProjectResource]))
+    .filter((k) => !same(next[k as keyof ProjectResource], current[k as keyof ProjectResource]))
     .sort();
   return changed.length === 0 ? [] : [{ type: 'ResourceEdited', data: { projectId: state.projectId, resource: next, changed } }];
 }
