@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Boundaries from DESIGN §1: contracts depends on nothing of ours; the two sides never meet. */
 const forbid = (...groups) => ({
@@ -20,5 +21,6 @@ export default tseslint.config(
   { files: ['contracts/**'], rules: forbid('@sss/write-side*', '@sss/read-side*', '@sss/infra*', '@sss/ui*', '../../write-side/*', '../../read-side/*') },
   { files: ['write-side/**'], rules: forbid('@sss/read-side*', '@sss/infra*', '**/read-side/**') },
   { files: ['read-side/**'], rules: forbid('@sss/write-side*', '@sss/infra*', '**/write-side/**') },
+  { files: ['ui/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' } },
   { files: ['ui/**'], rules: forbid('@sss/write-side*', '@sss/read-side*', '@sss/infra*') },
 );

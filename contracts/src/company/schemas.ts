@@ -103,7 +103,7 @@ export const CompanyListQuery = Type.Object(
     customer: Type.Optional(Type.Boolean({ title: '顧客会社' })),
     partner: Type.Optional(Type.Boolean({ title: '協力会社' })),
     active: Type.Optional(Type.Boolean({ title: '有効のみ' })),
-    sort: Type.Optional(Type.Union(CompanySortKeys.map((k) => Type.Literal(k)), { title: '並び順' })),
+    sort: Type.Optional(Type.Enum(CompanySortKeys, { title: '並び順' })),
     ...PageQuery,
   },
   { additionalProperties: false },

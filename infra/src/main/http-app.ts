@@ -53,7 +53,8 @@ export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.clock ? { clock: parts.clock } : {}) });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}) });
 
-  if (hasUi) await app.register(fastifyStatic, { root: parts.uiDir!, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+  if (hasUi) await app.register(fastifyStatic, { root: parts.uiDir!, wildcard: true });
 
   await app.ready();
   if (gate.unlisted.length) throw new Error(`Routes missing from the authorization table (contracts/src/http/authorization.ts): ${gate.unlisted.join(', ')}`);

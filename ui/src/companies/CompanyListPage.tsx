@@ -32,6 +32,7 @@ export function CompanyListPage() {
     // only the settled text reaches the URL (and the server); a new search starts at page 1
     if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
     // deliberately keyed on the settled text only: a URL change (back button) must not re-run it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
 
   const label = (path: string) => fieldLabel(path, language);
