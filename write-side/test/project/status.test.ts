@@ -152,6 +152,15 @@ test('an outcome for a ringi this project never requested is refused', () => {
   project.given(inStatus('estimate_in_ringi')).when(outcome('r-other', 'approved')).thenFails('rule_violated', 'ringiId');
 });
 
+test('outside a 稟議中 state no outcome can move the project', () => {
+  const inRingi: readonly ProjectStatus[] = ['proposal_in_ringi', 'estimate_in_ringi', 'early_start_in_ringi', 'order_in_ringi'];
+  for (const status of PROJECT_STATUSES.filter((s) => !inRingi.includes(s))) {
+    for (const result of ['approved', 'rejected', 'sent_back', 'withdrawn'] as const) {
+      project.given(inStatus(status)).when(outcome('r-unknown', result, 'N-1')).thenFails('rule_violated', 'ringiId');
+    }
+  }
+});
+
 test('manual status change needs a reason', () => {
   project.given(withResources).when({ type: 'ChangeProjectStatus', body: { to: 'lost', reason: '  ' }, meta }).thenFails('validation_failed', 'reason');
 });
