@@ -348,14 +348,17 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
 
   async function headPosition(): Promise<bigint> {
     let from: Position | typeof END = END;
-    for (;;) {
-      const page: AllStreamRecordedEvent[] = await collect(client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: READ_PAGE }), (resolved: AllStreamResolvedEvent) => resolved.event);
+    // Usually the newest event is ours (one event read); on a real server periodic system events may
+    // sit on top, so later pages grow. Pages after the first hold at least two events, so a server
+    // that repeats the start event of a backwards read still moves us on.
+    for (let count = 1; ; count = Math.min(READ_PAGE, count * 16)) {
+      const page: AllStreamRecordedEvent[] = await collect(client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: count }), (resolved: AllStreamResolvedEvent) => resolved.event);
       const ceiling: bigint | undefined = from === END ? undefined : from.commit;
       const fresh: AllStreamRecordedEvent[] = page.filter((event) => ceiling === undefined || fromEsdbPosition(event.position) < ceiling);
       const ours = fresh.find((event) => !isSystemEvent(event.type));
       if (ours) return fromEsdbPosition(ours.position);
       const oldest: AllStreamRecordedEvent | undefined = fresh[fresh.length - 1];
-      if (!oldest || page.length < READ_PAGE) return 0n;
+      if (!oldest || page.length < count) return 0n;
       from = oldest.position;
     }
   }

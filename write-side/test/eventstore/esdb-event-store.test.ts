@@ -175,6 +175,30 @@ adapter('a head remembered from our own append but moved by another process is c
   }
 });
 
+adapter('system events ($-types, as EventStoreDB writes them) are invisible to headPosition, readAll and subscribeAll', async () => {
+  const store = openEsdbEventStore(url);
+  const s = stream('with-system');
+  const systemLike = Array.from({ length: 40 }, () => ({ type: '$statsCollected', data: {}, metadata: { actor: 'system:test', correlationId: 'c' } }));
+  try {
+    const before = await store.headPosition();
+    const ours = await store.append(s, newEvents(1), 'no_stream');
+    await store.append(stream('stats'), systemLike, 'no_stream');
+    assert.is(await store.headPosition(), ours.position, 'head skips the system events on top');
+    const last = await store.append(s, newEvents(1), 0n);
+    const all = (await store.readAll({ after: before, maxCount: 10 })).filter((e) => e.type.startsWith('$') || e.streamName === s);
+    assert.equal(all.map((e) => e.revision), [0n, 1n]);
+    const live = await firstValueFrom(store.subscribeAll(before).pipe(
+      filter((e) => e.type.startsWith('$') || e.streamName === s),
+      take(2),
+      toArray(),
+      timeout(10_000),
+    ));
+    assert.equal(live.map((e) => e.position), [ours.position, last.position]);
+  } finally {
+    await store.close();
+  }
+});
+
 adapter('an append whose answer is lost is asked again and lands exactly once', async () => {
   const relay = await startRelay(url);
   const direct = openEsdbEventStore(url);
