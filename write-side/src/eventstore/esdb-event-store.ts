@@ -58,7 +58,9 @@ import { stampEvents, type StampedEvent } from './metadata.ts';
  * the EXACT revision it chained onto as the client's `expectedRevision` (NO_STREAM for a new stream).
  * The server is therefore the arbiter of every race; a WrongExpectedVersionError becomes our
  * RevisionConflictError. Callers of 'any'/'stream_exists' pinned nothing, so for them we re-read the
- * head and retry instead.
+ * head and retry instead. An append whose answer is lost (connection drop, deadline) is sent again
+ * with the same event ids and the same pin, so it can land at most once: EventStoreDB answers the
+ * identical retry as done, and should it refuse, the ids after the pin tell whether ours landed.
  */
 
 export interface EsdbEventStoreOptions {
