@@ -6,10 +6,12 @@ import { stripVTControlCharacters } from 'node:util';
 import { startKafka } from '../servers/kafka.ts';
 import { startFerretDb } from '../servers/ferretdb.ts';
 import { startEsdbStandIn } from '../servers/esdb-stand-in/esdb-stand-in.ts';
+import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
 
 /**
  * `npm test`'s runner: starts the real servers once (Apache Kafka, FerretDB, the EventStoreDB
- * stand-in — or uses the ones named in KAFKA_BROKERS / MONGODB_URL / EVENTSTORE_URL), runs every
+ * stand-in, the CollaboFlow simulator — or uses the ones named in KAFKA_BROKERS / MONGODB_URL /
+ * EVENTSTORE_URL / COLLABOFLOW_URL), runs every
  * `<workspace>/test/**\/*.test.ts` in its own process, and ends with one "N passed, N failed"
  * line. A server that cannot start fails the run; a skipped test fails it too.
  */
@@ -80,6 +82,10 @@ async function startServers(log: (line: string) => void) {
   if (!process.env.EVENTSTORE_URL) {
     tasks.push(startEsdbStandIn({ log: () => {} }).then((esdb) => { stops.push(esdb.stop); env.EVENTSTORE_URL = esdb.url; env.EVENTSTORE_IS_STAND_IN = '1'; log(`EventStoreDB protocol stand-in (test code, not EventStoreDB) at ${esdb.url}`); }));
   } else log(`EventStoreDB from EVENTSTORE_URL=${process.env.EVENTSTORE_URL}`);
+  if (!process.env.COLLABOFLOW_URL) {
+    // Each test file makes its own tenant on it, so injected faults never reach another file.
+    tasks.push(startCollaboflowSimulator().then((sim) => { stops.push(sim.stop); env.COLLABOFLOW_URL = sim.url; log(`CollaboFlow simulator at ${sim.url}`); }));
+  } else log(`CollaboFlow from COLLABOFLOW_URL=${process.env.COLLABOFLOW_URL}`);
   const outcomes = await Promise.allSettled(tasks);
   const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
   const stopAll = async () => { await Promise.allSettled(stops.map((stop) => stop())); };
