@@ -30,6 +30,26 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/companies/:id/history': HISTORY_READERS,
 
   'POST /api/users': ['admin'],
+
+  // 組織: everyone reads the tree (as of any date); only admins stage, review and confirm reorganizations.
+  'POST /api/org-draft/changes': ['admin'],
+  'POST /api/org-draft/changes/:changeId/withdraw': ['admin'],
+  'POST /api/org-draft/discard': ['admin'],
+  'POST /api/org-draft/confirm': ['admin'],
+  'GET /api/org-draft': ['admin'],
+  'GET /api/org-units': ALL_STAFF,
+  'GET /api/org-units/:id': ALL_STAFF,
+  'GET /api/org-reorganizations': ALL_STAFF,
+  'GET /api/organization/history': HISTORY_READERS,
+
+  'POST /api/partners': MASTER_EDITORS,
+  'PUT /api/partners/:id': MASTER_EDITORS,
+  'PUT /api/partners/:id/affiliations': MASTER_EDITORS,
+  'POST /api/partners/:id/retire': ['sales_admin', 'admin'],
+  'GET /api/partners': ALL_STAFF,
+  'GET /api/partners/:id': ALL_STAFF,
+  'GET /api/partners/:id/history': HISTORY_READERS,
+  'GET /api/partner-companies': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
+import type { MessageBus } from '@sss/contracts/ports/message-bus';
+import { createMemoryBus } from '@sss/write-side/bus/memory-bus';
 import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
 import { openEmbeddedReadStore } from '@sss/read-side/store/embedded-read-store';
 import type { Settings } from './config.ts';
@@ -21,4 +23,13 @@ export async function openReadStore(settings: Settings): Promise<{ store: ReadSt
     return { store: await openMongoReadStore({ url: settings.mongoDbUrl, database: settings.mongoDbName }), kind: `MongoDB (${settings.mongoDbUrl}, db ${settings.mongoDbName})` };
   }
   return { store: openEmbeddedReadStore(join(settings.dataDir, 'read-models.db')), kind: `embedded (${join(settings.dataDir, 'read-models.db')})` };
+}
+
+/** Kafka when KAFKA_BROKERS is set; otherwise the in-process bus, which forgets on restart (`durable: false`). */
+export async function openBus(settings: Settings): Promise<{ bus: MessageBus; kind: string; durable: boolean }> {
+  if (settings.kafkaBrokers?.length) {
+    const { createKafkaBus } = await import('@sss/write-side/bus/kafka-bus');
+    return { bus: await createKafkaBus({ brokers: settings.kafkaBrokers, clientId: 'sss' }), kind: `Kafka (${settings.kafkaBrokers.join(',')})`, durable: true };
+  }
+  return { bus: createMemoryBus(), kind: 'in-process bus', durable: false };
 }

@@ -4,7 +4,8 @@ import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { startReadModels, type ReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
 import type { Settings } from './config.ts';
-import { openEventStore, openReadStore } from './adapters.ts';
+import { openBus, openEventStore, openReadStore } from './adapters.ts';
+import { startIntegration, type RunningIntegration } from '@sss/write-side/integration/runtime';
 import { buildHttpApp } from './http-app.ts';
 import { seedDemoData } from './demo-data.ts';
 
@@ -14,6 +15,8 @@ export interface RunningSss {
   readonly events: EventStore;
   readonly readStore: ReadStore;
   readonly readModels: ReadModels;
+  /** Forwarder and consumers between the company and partner contexts (Kafka or in-process). */
+  readonly integration: RunningIntegration;
   stop(): Promise<void>;
 }
 
@@ -22,6 +25,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const readStore = await openReadStore(settings);
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
+  const bus = await openBus(settings);
+  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
   const app = await buildHttpApp({
     events: events.store,
     readModels,
@@ -37,9 +42,12 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     events: events.store,
     readStore: readStore.store,
     readModels,
-    describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`],
+    integration,
+    describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`],
     async stop() {
       await app.close();
+      await integration.stop();
+      await bus.bus.close();
       await readModels.stop();
       await readStore.store.close();
       await events.store.close();

@@ -2,6 +2,8 @@ import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { CompanyEvent } from '@sss/contracts/company/events';
 import type { Doc } from '@sss/contracts/ports/read-store';
 import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { PARTNER_AFFILIATIONS_COPIED, type PartnerAffiliationsCopied } from '@sss/contracts/company/partner-count-events';
+import { partnerCountChanges } from './partner-counts.ts';
 
 /**
  * 会社一覧 / 会社詳細: one document per company serves both the list and the form. Names of the
@@ -26,6 +28,7 @@ export const companyProjection: Projection = {
       const { userId, name } = event.data as { userId: string; name: string };
       return [{ op: 'put', collection: PEOPLE, doc: { _id: userId, name } }];
     }
+    if (event.type === PARTNER_AFFILIATIONS_COPIED) return partnerCountChanges(event as unknown as PartnerAffiliationsCopied, docs);
     if (!event.streamName.startsWith('company-')) return [];
     const e = { type: event.type, data: event.data } as CompanyEvent;
     const id = e.data.companyId;

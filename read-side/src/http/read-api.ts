@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/swagger';
 import type { ReadModels } from '../projector/runtime.ts';
 import { companyQueries } from '../company/routes.ts';
+import { organizationQueries } from '../organization/routes.ts';
+import { partnerQueries } from '../partner/routes.ts';
 
 /** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface ReadApiDeps {
@@ -12,4 +14,6 @@ export interface ReadApiDeps {
 export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<void> {
   const clock = deps.clock ?? (() => new Date());
   await app.register(companyQueries, { readModels: deps.readModels, clock });
+  await app.register(organizationQueries, { readModels: deps.readModels, clock });
+  await app.register(partnerQueries, { readModels: deps.readModels, clock });
 }

@@ -3,6 +3,8 @@ import type {} from '@fastify/swagger';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { authRoutes } from '../auth/routes.ts';
 import { companyRoutes } from '../company/routes.ts';
+import { organizationRoutes } from '../organization/routes.ts';
+import { partnerRoutes } from '../partner/routes.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface WriteApiDeps {
@@ -15,4 +17,6 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   const clock = deps.clock ?? (() => new Date());
   await app.register(authRoutes, { events: deps.events, clock, secureCookies: deps.secureCookies ?? false });
   await app.register(companyRoutes, { events: deps.events, clock });
+  await app.register(organizationRoutes, { events: deps.events });
+  await app.register(partnerRoutes, { events: deps.events, clock });
 }

@@ -1,0 +1,50 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import { COMPANY_COPY_UPDATED, type CompanyCopyUpdated, type PartnerEvent } from '@sss/contracts/partner/events';
+import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+
+/**
+ * パートナー一覧 / 詳細. Partners keep only the ids of their companies; the company side of the
+ * view comes from the partner context's copy of each company (`partner_companies`, fed by the
+ * `companycopy-*` streams), joined when a query answers. So a renamed or abolished company shows
+ * on every partner the moment its copy changes, without rewriting each partner document.
+ */
+
+export const PARTNERS = 'partners';
+export const PARTNER_COMPANIES = 'partner_companies';
+
+export const partnerProjection: Projection = {
+  name: 'partners',
+  collections: {
+    [PARTNERS]: [{ keys: { kana: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { companyIds: 1, kana: 1 } }],
+    [PARTNER_COMPANIES]: [{ keys: { isPartner: 1, kana: 1 } }],
+  },
+
+  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    if (event.type === COMPANY_COPY_UPDATED && event.streamName.startsWith('companycopy-')) {
+      const { companyId, code, name, formalName, isPartner, abolishedOn } = (event as unknown as CompanyCopyUpdated).data;
+      return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, updatedAt: event.metadata.occurredAt } }];
+    }
+    if (!event.streamName.startsWith('partner-')) return [];
+    const e = { type: event.type, data: event.data } as PartnerEvent;
+    const id = e.data.partnerId;
+    const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
+    const current = await docs.get(PARTNERS, id);
+    const put = (doc: Record<string, unknown>): DocChange[] => [{ op: 'put', collection: PARTNERS, doc: { _id: id, ...doc } }];
+    switch (e.type) {
+      case 'PartnerRegistered': {
+        const { partnerId, name, kana, registeredOn, companyIds } = e.data;
+        return put({ id: partnerId, name, kana, registeredOn, retiredOn: null, companyIds, ...common });
+      }
+      case 'PartnerEdited': {
+        const { name, kana, registeredOn } = e.data;
+        return current ? put({ ...current, name, kana, registeredOn, ...common }) : [];
+      }
+      case 'PartnerAffiliationsSet':
+        return current ? put({ ...current, companyIds: e.data.companyIds, ...common }) : [];
+      case 'PartnerRetired':
+        return current ? put({ ...current, retiredOn: e.data.retiredOn, ...common }) : [];
+      default:
+        return [];
+    }
+  },
+};
