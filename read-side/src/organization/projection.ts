@@ -1,0 +1,64 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { Doc } from '@sss/contracts/ports/read-store';
+import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import { applyOrgChanges, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
+import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+
+/**
+ * 組織: each unit's whole timeline in one document (as-of questions are answered from it), the
+ * shared draft with who staged each change, and the list of confirmed reorganizations. Staff names
+ * come from this projection's own copy, so it never waits on another projection.
+ */
+
+export const ORG_UNITS = 'org_units';
+export const ORG_DRAFT = 'org_draft';
+export const ORG_REORGANIZATIONS = 'org_reorganizations';
+const PEOPLE = 'org_people';
+export const DRAFT_ID = 'main';
+
+const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPLE, userId))?.name as string | undefined) ?? userId;
+
+export const organizationProjection: Projection = {
+  name: 'organization',
+  collections: { [ORG_UNITS]: [], [ORG_DRAFT]: [], [ORG_REORGANIZATIONS]: [{ keys: { effectiveDate: -1 } }], [PEOPLE]: [] },
+
+  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    if (event.type === 'UserRegistered') {
+      const { userId, name } = event.data as { userId: string; name: string };
+      return [{ op: 'put', collection: PEOPLE, doc: { _id: userId, name } }];
+    }
+    if (event.streamName !== ORGANIZATION_STREAM) return [];
+    const e = { type: event.type, data: event.data } as OrganizationEvent;
+    const draft = (await docs.get(ORG_DRAFT, DRAFT_ID)) ?? { _id: DRAFT_ID, changes: [], lastEffectiveDate: null };
+    const changes = draft.changes as Array<{ changeId: string }>;
+    const putDraft = (patch: Record<string, unknown>): DocChange => ({ op: 'put', collection: ORG_DRAFT, doc: { ...draft, ...patch, revision: event.revision.toString() } as Doc });
+    switch (e.type) {
+      case 'OrgChangeStaged': {
+        const staged = { ...e.data, stagedBy: event.metadata.actor, stagedByName: await nameOf(docs, event.metadata.actor), stagedAt: event.metadata.occurredAt };
+        return [putDraft({ changes: [...changes, staged] })];
+      }
+      case 'OrgChangeWithdrawn':
+        return [putDraft({ changes: changes.filter((c) => c.changeId !== e.data.changeId) })];
+      case 'OrgDraftDiscarded':
+        return [putDraft({ changes: [] })];
+      case 'OrgChangesConfirmed': {
+        const { changes: confirmed, effectiveDate, reorganizationId, note } = e.data;
+        const before = new Map<string, OrgUnitTimeline>();
+        for (const id of new Set(confirmed.map((c) => c.unitId))) {
+          const doc = await docs.get(ORG_UNITS, id);
+          if (doc) before.set(id, doc.timeline as OrgUnitTimeline);
+        }
+        const after = applyOrgChanges(before, confirmed, effectiveDate);
+        const units: DocChange[] = [...after.values()].map((timeline) => ({ op: 'put', collection: ORG_UNITS, doc: { _id: timeline.unitId, timeline } }));
+        const reorganization: DocChange = {
+          op: 'put',
+          collection: ORG_REORGANIZATIONS,
+          doc: { _id: reorganizationId, reorganizationId, effectiveDate, note, changeCount: confirmed.length, confirmedBy: await nameOf(docs, event.metadata.actor), confirmedAt: event.metadata.occurredAt },
+        };
+        return [...units, reorganization, putDraft({ changes: [], lastEffectiveDate: effectiveDate })];
+      }
+      default:
+        return [];
+    }
+  },
+};
