@@ -83,7 +83,7 @@ async function sqliteFigures(): Promise<Record<string, number>> {
 
 async function startStandInProcess(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-bench-esdb-'));
-  const cli = fileURLToPath(new URL('../infra/src/servers/esdb-stand-in/cli.ts', import.meta.url));
+  const cli = fileURLToPath(new URL('../infra/src/servers/esdb-stand-in/esdb-stand-in-cli.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', cli, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`EventStoreDB stand-in exited with ${code}`)));

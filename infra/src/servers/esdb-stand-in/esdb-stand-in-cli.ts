@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { startEsdbStandIn } from './esdb-stand-in.ts';
 
 /**
- * Run the EventStoreDB stand-in (test code) on its own:
- *   node --import tsx infra/src/servers/esdb-stand-in/cli.ts [--port 2113] [--data-dir DIR]
+ * Run the EventStoreDB stand-in (test code, not EventStoreDB) on its own:
+ *   node --import tsx infra/src/servers/esdb-stand-in/esdb-stand-in-cli.ts [--port 2113] [--data-dir DIR]
  * It prints the connection string; Ctrl-C stops it.
  */
 const { values } = parseArgs({
