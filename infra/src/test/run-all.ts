@@ -80,7 +80,8 @@ async function startServers(log: (line: string) => void) {
     tasks.push(startFerretDb().then((ferret) => { stops.push(ferret.stop); env.MONGODB_URL = ferret.url; log(`FerretDB (MongoDB wire protocol) at ${ferret.url}`); }));
   } else log(`MongoDB from MONGODB_URL=${process.env.MONGODB_URL}`);
   if (!process.env.EVENTSTORE_URL) {
-    tasks.push(startEsdbStandIn({ log: () => {} }).then((esdb) => { stops.push(esdb.stop); env.EVENTSTORE_URL = esdb.url; env.EVENTSTORE_IS_STAND_IN = '1'; log(`EventStoreDB protocol stand-in (test code, not EventStoreDB) at ${esdb.url}`); }));
+    // Positions start beyond 2^60, so every consumer in CI meets positions no double can hold.
+    tasks.push(startEsdbStandIn({ log: () => {}, positionOffset: 1n << 60n }).then((esdb) => { stops.push(esdb.stop); env.EVENTSTORE_URL = esdb.url; env.EVENTSTORE_IS_STAND_IN = '1'; log(`EventStoreDB protocol stand-in (test code, not EventStoreDB) at ${esdb.url}`); }));
   } else log(`EventStoreDB from EVENTSTORE_URL=${process.env.EVENTSTORE_URL}`);
   if (!process.env.COLLABOFLOW_URL) {
     // Each test file makes its own tenant on it, so injected faults never reach another file.

@@ -7,14 +7,14 @@ import * as assert from 'uvu/assert';
 import { EventStoreDBClient, NO_STREAM, jsonEvent } from '@eventstore/db-client';
 import { openEsdbEventStore } from '@sss/write-side/eventstore/esdb-event-store';
 import { newEvents } from '@sss/write-side/eventstore/conformance';
-import { startEsdbStandIn, type EsdbStandIn } from './esdb-stand-in.ts';
+import { startEsdbStandIn, type EsdbStandIn } from '../../src/servers/esdb-stand-in/esdb-stand-in.ts';
 
 /**
  * Checks of the EventStoreDB stand-in itself, and with the adapter where they need control of the
  * server (which `write-side` tests cannot have): a server-side subscription drop and a stand-in
  * restart on the same port and data, with log positions beyond 2^60 (nothing lost or doubled), and
  * idempotent appends as EventStoreDB answers them.
- * Run: node --import tsx infra/src/servers/esdb-stand-in/stand-in-check.ts
+ * Run: node --import tsx infra/test/eventstore/esdb-stand-in.test.ts
  */
 test('the adapter resubscribes through a server-side drop and a stand-in restart, losing and doubling nothing', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'esdb-stand-in-restart-'));
