@@ -1,0 +1,73 @@
+import type { ExpenseActual, InvoiceDraft } from './schemas.ts';
+import type { InvoiceTotals, RoundingMode, TaxRate } from './tax.ts';
+import type { SalesCheckOutcome } from './status.ts';
+
+/** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1. */
+
+export interface SalesTotals {
+  readonly net: number;
+  readonly tax: number;
+  readonly gross: number;
+}
+
+export interface IssuedInvoiceLine {
+  readonly description: string;
+  readonly quantity: string;
+  readonly unit: string;
+  readonly unitPrice: number;
+  readonly taxIncluded: boolean;
+  readonly taxRate: TaxRate;
+  /** quantity × unit price (whole yen); never a per-line tax. */
+  readonly amount: number;
+}
+
+/** Everything a qualified invoice must state (sss-domain §6.2), frozen at issue. */
+export interface IssuedInvoice {
+  readonly invoiceNumber: string;
+  /** The invoice this one corrects (訂正), or null. */
+  readonly replaces: string | null;
+  readonly correctionReason: string;
+  readonly issuedOn: string;
+  readonly issuer: { readonly name: string; readonly registrationNumber: string };
+  readonly recipientName: string;
+  readonly subject: string;
+  readonly poNumber: string;
+  readonly invoiceDate: string;
+  readonly dueDate: string;
+  readonly paymentTerms: string;
+  readonly contact: string;
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly lines: readonly IssuedInvoiceLine[];
+  readonly totals: InvoiceTotals;
+  readonly roundingMode: RoundingMode;
+}
+
+export interface MonthlyKey {
+  readonly projectId: string;
+  readonly month: string;
+}
+
+export type MonthlySalesEvent =
+  | { type: 'MonthlyPlanSet'; data: MonthlyKey & { projectNumber: string; orderId: string; revenue: number; cost: number; sourceEventId: string } }
+  | {
+      type: 'SalesActualRecorded';
+      data: MonthlyKey & {
+        labourSales: number;
+        settlement: { amount: number; reason: string };
+        taxRate: TaxRate;
+        expenses: ExpenseActual[];
+        expenseCost: number;
+        expenseSales: number;
+        totals: SalesTotals;
+        invoice: InvoiceDraft;
+      };
+    }
+  | { type: 'SalesCheckRequested'; data: MonthlyKey & { totals: SalesTotals } }
+  | { type: 'MonthClosedWithoutBilling'; data: MonthlyKey }
+  | { type: 'SalesCheckApproved'; data: MonthlyKey & { ringiId: string; comment: string } }
+  | { type: 'SalesCheckReturned'; data: MonthlyKey & { outcome: Exclude<SalesCheckOutcome, 'approved'>; ringiId: string; comment: string } }
+  | { type: 'InvoiceIssued'; data: MonthlyKey & { invoice: IssuedInvoice } }
+  | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string } };
+
+export type MonthlySalesEventType = MonthlySalesEvent['type'];

@@ -1,0 +1,96 @@
+import { Type, type Static } from 'typebox';
+import { DateString, Text, Yen } from '../common.ts';
+import { SALES_CHECK_OUTCOMES } from './status.ts';
+
+/** Commands of the MonthlySales aggregate (売上実績と請求情報 screen, sss-domain §4.3). */
+
+export const MonthParam = Type.String({ title: '売上月', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+export const MonthlySalesParams = Type.Object({
+  projectId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+  month: MonthParam,
+});
+
+const Quantity = (title: string) => Type.String({ title, pattern: '^\\d{1,9}(\\.\\d{1,4})?$', description: '例: 1 / 0.5（小数4桁まで）' });
+/** Signed yen: a 精算 or an invoice line may reduce the amount. */
+const SignedYen = (title: string) => Type.Integer({ title, minimum: -999_999_999_999, maximum: 999_999_999_999 });
+export const TaxRateSchema = Type.Union([Type.Literal(10), Type.Literal(8)], { title: '税率', description: '10 または 8（%）' });
+
+export const ExpenseActual = Type.Object(
+  {
+    kind: Text('リソース種別', 50, 1),
+    name: Text('名称', 100, 1),
+    taxIncluded: Type.Boolean({ title: '内税対象' }),
+    cost: Yen('原価'),
+    price: Yen('提示単価'),
+    quantity: Quantity('数量'),
+  },
+  { additionalProperties: false },
+);
+export type ExpenseActual = Static<typeof ExpenseActual>;
+
+export const InvoiceLineInput = Type.Object(
+  {
+    description: Text('摘要', 200, 1),
+    quantity: Quantity('数量'),
+    unit: Text('単位', 20),
+    unitPrice: SignedYen('単価（円）'),
+    taxIncluded: Type.Boolean({ title: '内税' }),
+    taxRate: TaxRateSchema,
+  },
+  { additionalProperties: false },
+);
+export type InvoiceLineInput = Static<typeof InvoiceLineInput>;
+
+export const InvoiceDraft = Type.Object(
+  {
+    recipientName: Text('請求先', 200, 1),
+    subject: Text('件名', 200),
+    poNumber: Text('注文No', 200),
+    invoiceDate: DateString('請求日'),
+    dueDate: DateString('支払日'),
+    paymentTerms: Text('支払条件', 200),
+    contact: Text('問い合わせ先', 200),
+    periodStart: DateString('取引期間（開始）'),
+    periodEnd: DateString('取引期間（終了）'),
+    lines: Type.Array(InvoiceLineInput, { title: '請求明細', maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type InvoiceDraft = Static<typeof InvoiceDraft>;
+
+export const RecordSalesActual = Type.Object(
+  {
+    labourSales: Yen('売上実績（人件費）'),
+    settlement: Type.Object({ amount: SignedYen('精算金額'), reason: Text('精算理由', 255) }, { additionalProperties: false, title: '精算' }),
+    taxRate: TaxRateSchema,
+    expenses: Type.Array(ExpenseActual, { title: '実費', maxItems: 50 }),
+    invoice: InvoiceDraft,
+  },
+  { additionalProperties: false },
+);
+export type RecordSalesActual = Static<typeof RecordSalesActual>;
+
+export const ApplySalesCheckOutcome = Type.Object(
+  {
+    outcome: Type.Enum(SALES_CHECK_OUTCOMES, { title: '稟議の結果' }),
+    ringiId: Type.Optional(Text('稟議ID', 100)),
+    comment: Type.Optional(Text('コメント', 500)),
+  },
+  { additionalProperties: false },
+);
+export type ApplySalesCheckOutcome = Static<typeof ApplySalesCheckOutcome>;
+
+export const IssueInvoice = Type.Object({ issuedOn: Type.Optional(DateString('発行日')) }, { additionalProperties: false });
+export type IssueInvoice = Static<typeof IssueInvoice>;
+
+export const CorrectInvoice = Type.Object(
+  { reason: Text('訂正理由', 255, 1), invoice: InvoiceDraft },
+  { additionalProperties: false },
+);
+export type CorrectInvoice = Static<typeof CorrectInvoice>;
+
+export const RecordPayment = Type.Object(
+  { amount: Type.Integer({ title: '入金額', minimum: 1, maximum: 999_999_999_999 }), receivedOn: DateString('入金日') },
+  { additionalProperties: false },
+);
+export type RecordPayment = Static<typeof RecordPayment>;

@@ -1,0 +1,143 @@
+import { DomainError, type FieldError } from '@sss/contracts/http/problem';
+import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
+import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
+import { invoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
+import { isCalendarDate } from '@sss/contracts/domain/dates';
+import type { Decider } from '../kernel/decider.ts';
+import { expenseSums, issuableErrors, issuedLines, salesActualErrors, salesActualTotals } from './amounts.ts';
+
+/**
+ * 月次売上 (MonthlySales), one stream per project and month: the plan from the order's budget,
+ * the month's sales actual and invoice draft, the 売上実績・請求確認 稟議 outcome, the issued
+ * qualified invoices (a correction is a new invoice that replaces the previous one; both stay in
+ * the stream) and payments. State machine: `@sss/contracts/sales/status`.
+ */
+
+export interface Issuer {
+  readonly name: string;
+  readonly registrationNumber: string;
+}
+
+export type MonthlySalesCommand =
+  | { type: 'SetMonthlyPlan'; key: MonthlyKey; projectNumber: string; orderId: string; revenue: number; cost: number; sourceEventId: string }
+  | { type: 'RecordSalesActual'; key: MonthlyKey; body: RecordSalesActual; roundingMode: RoundingMode }
+  | { type: 'RequestSalesCheck'; key: MonthlyKey }
+  | { type: 'ApplySalesCheckOutcome'; key: MonthlyKey; body: ApplySalesCheckOutcome }
+  | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }
+  | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
+  | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string };
+
+export interface MonthlySalesState {
+  readonly status: MonthlySalesStatus;
+  readonly planSources: readonly string[];
+  readonly totals: SalesTotals;
+  readonly draft: InvoiceDraft | null;
+  /** The invoice in force (the latest issued); earlier ones are replaced. */
+  readonly invoice: IssuedInvoice | null;
+  readonly paid: number;
+}
+
+export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0 };
+
+const invalid = (errors: FieldError[]) => new DomainError('validation_failed', errors.map((e) => e.message).join(' '), errors);
+const notIn = (state: MonthlySalesState, action: string) =>
+  new DomainError('illegal_transition', `この月は「${MONTHLY_SALES_STATUS_LABELS[state.status]}」のため${action}できません。`, [{ field: 'status', message: `現在の状態: ${MONTHLY_SALES_STATUS_LABELS[state.status]}` }]);
+
+function issue(command: { key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }, draft: InvoiceDraft, replaces: string | null, reason: string): MonthlySalesEvent {
+  const invoice: IssuedInvoice = {
+    invoiceNumber: command.invoiceNumber,
+    replaces,
+    correctionReason: reason,
+    issuedOn: command.issuedOn,
+    issuer: command.issuer,
+    ...draft,
+    lines: issuedLines(draft),
+    totals: invoiceTotals(draft.lines, command.roundingMode),
+    roundingMode: command.roundingMode,
+  };
+  return { type: 'InvoiceIssued', data: { ...command.key, invoice } };
+}
+
+export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent, MonthlySalesState> = {
+  initialState: initialMonthlySalesState,
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'SetMonthlyPlan': {
+        // Replays of the same SalesPlanDerived (policy restarts) change nothing.
+        if (state.planSources.includes(command.sourceEventId)) return [];
+        const { key, projectNumber, orderId, revenue, cost, sourceEventId } = command;
+        return [{ type: 'MonthlyPlanSet', data: { ...key, projectNumber, orderId, revenue, cost, sourceEventId } }];
+      }
+      case 'RecordSalesActual': {
+        if (state.status !== 'unconfirmed') return notIn(state, '売上実績を変更');
+        const errors = salesActualErrors(command.body, command.roundingMode);
+        if (errors.length) return invalid(errors);
+        const { labourSales, settlement, taxRate, expenses, invoice } = command.body;
+        return [{
+          type: 'SalesActualRecorded',
+          data: { ...command.key, labourSales, settlement: { amount: settlement.amount, reason: settlement.reason.trim() }, taxRate, expenses, ...expenseSums(command.body), totals: salesActualTotals(command.body, command.roundingMode), invoice },
+        }];
+      }
+      case 'RequestSalesCheck': {
+        if (state.status !== 'unconfirmed') return notIn(state, '売上実績・請求確認を申請');
+        const nothingToBill = state.totals.gross === 0 && (state.draft?.lines.length ?? 0) === 0;
+        // A month with nothing to bill needs no approver (§1.2): it closes here, without CollaboFlow.
+        if (nothingToBill) return [{ type: 'MonthClosedWithoutBilling', data: command.key }];
+        return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals } }];
+      }
+      case 'ApplySalesCheckOutcome': {
+        if (state.status !== 'checking') return notIn(state, '稟議の結果を反映');
+        const { outcome, ringiId = '', comment = '' } = command.body;
+        if (outcome === 'approved') return [{ type: 'SalesCheckApproved', data: { ...command.key, ringiId, comment } }];
+        return [{ type: 'SalesCheckReturned', data: { ...command.key, outcome, ringiId, comment } }];
+      }
+      case 'IssueInvoice': {
+        if (state.status === 'invoiced') return new DomainError('illegal_transition', `この月の請求書（${state.invoice!.invoiceNumber}）は発行済みです。内容を直すときは訂正請求書を発行してください。`, [{ field: 'status', message: '発行済み' }]);
+        if (state.status !== 'awaiting_invoice' || !state.draft) return notIn(state, '請求書を発行');
+        const errors = issuableErrors(state.draft!, command.roundingMode);
+        if (errors.length) return invalid(errors);
+        return [issue(command, state.draft!, null, '')];
+      }
+      case 'CorrectInvoice': {
+        if (state.status !== 'invoiced') return notIn(state, '請求書を訂正');
+        const errors = issuableErrors(command.body.invoice, command.roundingMode);
+        if (errors.length) return invalid(errors);
+        const gross = invoiceTotals(command.body.invoice.lines, command.roundingMode).gross;
+        if (gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${state.paid.toLocaleString('ja-JP')}円）を下回る請求書には訂正できません。`);
+        return [issue(command, command.body.invoice, state.invoice!.invoiceNumber, command.body.reason.trim())];
+      }
+      case 'RecordPayment': {
+        if (state.status !== 'invoiced') return notIn(state, '入金を記録');
+        const { amount, receivedOn } = command.body;
+        if (!isCalendarDate(receivedOn)) return DomainError.field('validation_failed', 'receivedOn', '入金日は実在する日付で入力してください。');
+        if (receivedOn > command.today) return DomainError.field('validation_failed', 'receivedOn', '入金日に未来の日付は入力できません。');
+        const outstanding = state.invoice!.totals.gross - state.paid;
+        if (amount > outstanding) return DomainError.field('rule_violated', 'amount', `入金額が未入金残高（${outstanding.toLocaleString('ja-JP')}円）を超えています。`);
+        return [{ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber: state.invoice!.invoiceNumber, amount, receivedOn } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MonthlyPlanSet':
+        return { ...state, planSources: [...state.planSources, event.data.sourceEventId] };
+      case 'SalesActualRecorded':
+        return { ...state, totals: event.data.totals, draft: event.data.invoice };
+      case 'SalesCheckRequested':
+        return { ...state, status: 'checking' };
+      case 'MonthClosedWithoutBilling':
+        return { ...state, status: 'closed_without_billing' };
+      case 'SalesCheckApproved':
+        return { ...state, status: 'awaiting_invoice' };
+      case 'SalesCheckReturned':
+        return { ...state, status: 'unconfirmed' };
+      case 'InvoiceIssued':
+        return { ...state, status: 'invoiced', invoice: event.data.invoice };
+      case 'PaymentRecorded':
+        return { ...state, paid: state.paid + event.data.amount };
+    }
+  },
+};

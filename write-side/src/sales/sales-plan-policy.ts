@@ -1,0 +1,49 @@
+import { concatMap, defer, filter, retry, timer, type Subscription } from 'rxjs';
+import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { OrderEvent } from '@sss/contracts/project/order-events';
+import { handleCommand } from '../kernel/command-handler.ts';
+import { monthlySalesDecider } from './decider.ts';
+import { monthlySalesStream } from './streams.ts';
+
+/**
+ * How the order's budget reaches the sales context: a policy follows the event store and, for each
+ * `SalesPlanDerived`, sets the plan of every month on that month's MonthlySales stream (creating it).
+ * Why a policy rather than creating months lazily on first touch: the plan must be visible in
+ * 月次売上予実 before anyone opens the month, and the write side cannot look up "the order of this
+ * project" without an index of its own. Idempotent by the source event id, so it simply reads from
+ * the beginning on every start (no checkpoint to lose); a crash mid-way re-applies only what is missing.
+ */
+
+export interface SalesPlanPolicyOptions {
+  readonly events: EventStore;
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+type PlanDerived = Extract<OrderEvent, { type: 'SalesPlanDerived' }>;
+
+export async function applySalesPlan(events: EventStore, event: RecordedEvent): Promise<void> {
+  const { data } = event as unknown as RecordedEvent & PlanDerived;
+  for (const month of data.months) {
+    await handleCommand(events, {
+      streamName: monthlySalesStream(data.projectId, month.month),
+      decider: monthlySalesDecider,
+      command: { type: 'SetMonthlyPlan', key: { projectId: data.projectId, month: month.month }, projectNumber: data.projectNumber, orderId: data.orderId, revenue: month.revenue, cost: month.cost, sourceEventId: event.metadata.eventId },
+      context: { actor: 'system:sales-plan-policy', correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
+    });
+  }
+}
+
+export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): { stop(): Promise<void> } {
+  const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
+    .pipe(
+      filter((event) => event.type === 'SalesPlanDerived' && event.streamName.startsWith('order-')),
+      concatMap((event) => applySalesPlan(options.events, event)),
+      retry({ delay: (error, attempt) => (options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), timer(Math.min(30_000, 500 * 2 ** attempt))) }),
+    )
+    .subscribe();
+  return {
+    async stop() {
+      subscription.unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
+import type { RecordSalesActual } from '@sss/contracts/sales/schemas';
+import { spec } from '../../src/kernel/spec.ts';
+import { monthlySalesDecider } from '../../src/sales/decider.ts';
+
+/** 月次売上: plan, actual, the 稟議 outcome, qualified invoices and payments. */
+
+const key = { projectId: 'p1', month: '2026-04' };
+const given = spec(monthlySalesDecider).given;
+const issuer = { name: '株式会社サンプル', registrationNumber: 'T7123456789012' };
+
+const actual = (overrides: Partial<RecordSalesActual> = {}): RecordSalesActual => ({
+  labourSales: 1_500_000,
+  settlement: { amount: 100_000, reason: '超過精算 10h' },
+  taxRate: 10,
+  expenses: [],
+  invoice: {
+    recipientName: '顧客商事株式会社',
+    subject: '4月分 システム開発支援',
+    poNumber: 'PO-1',
+    invoiceDate: '2026-04-30',
+    dueDate: '2026-05-31',
+    paymentTerms: '月末締め翌月末払い',
+    contact: '営業管理部',
+    periodStart: '2026-04-01',
+    periodEnd: '2026-04-30',
+    lines: [{ description: 'システム開発支援', quantity: '1', unit: '式', unitPrice: 1_600_000, taxIncluded: false, taxRate: 10 }],
+  },
+  ...overrides,
+});
+
+const plan: MonthlySalesEvent = { type: 'MonthlyPlanSet', data: { ...key, projectNumber: '20260001', orderId: 'o1', revenue: 1_500_000, cost: 1_000_000, sourceEventId: 'e1' } };
+const recorded = () => {
+  const decision = monthlySalesDecider.decide({ type: 'RecordSalesActual', key, body: actual(), roundingMode: 'floor' }, monthlySalesDecider.initialState);
+  if (!Array.isArray(decision)) throw new Error('expected events');
+  return decision[0]! as MonthlySalesEvent;
+};
+const requested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 } } };
+const approved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '' } };
+const issue = { type: 'IssueInvoice' as const, key, invoiceNumber: 'INV-000001', issuer, roundingMode: 'floor' as const, issuedOn: '2026-04-30' };
+const issued = () => {
+  const decision = monthlySalesDecider.decide(issue, [plan, recorded(), requested, approved].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState));
+  if (!Array.isArray(decision)) throw new Error('expected events');
+  return decision[0]! as MonthlySalesEvent;
+};
+
+test('the plan arrives once per source event (policy replays change nothing)', () => {
+  given([]).when({ type: 'SetMonthlyPlan', key, projectNumber: '20260001', orderId: 'o1', revenue: 1_500_000, cost: 1_000_000, sourceEventId: 'e1' }).then([plan]);
+  given([plan]).when({ type: 'SetMonthlyPlan', key, projectNumber: '20260001', orderId: 'o1', revenue: 1_500_000, cost: 1_000_000, sourceEventId: 'e1' }).thenNothing();
+});
+
+test('recording the sales actual computes labour + settlement + expenses and tax once per rate', () => {
+  given([plan]).when({ type: 'RecordSalesActual', key, body: actual({ expenses: [{ kind: '物品購入', name: 'ライセンス', taxIncluded: true, cost: 9_000, price: 11_000, quantity: '2' }] }), roundingMode: 'floor' }).thenEvents(([e]) => {
+    assert.is(e!.type, 'SalesActualRecorded');
+    const data = e!.data as Extract<MonthlySalesEvent, { type: 'SalesActualRecorded' }>['data'];
+    // 1,500,000 + 100,000 外税, 22,000 内税 → 20,000 税抜: net 1,620,000, tax 162,000.
+    assert.equal(data.totals, { net: 1_620_000, tax: 162_000, gross: 1_782_000 });
+    assert.is(data.expenseCost, 18_000);
+    assert.is(data.expenseSales, 22_000);
+  });
+});
+
+test('a settlement needs its reason; an expense quantity that leaves a fraction of a yen is refused', () => {
+  given([plan]).when({ type: 'RecordSalesActual', key, body: actual({ settlement: { amount: 5000, reason: ' ' } }), roundingMode: 'floor' }).thenFails('validation_failed', 'settlement.reason');
+  given([plan]).when({ type: 'RecordSalesActual', key, body: actual({ expenses: [{ kind: '交通費', name: '出張', taxIncluded: false, cost: 0, price: 333, quantity: '0.5' }] }), roundingMode: 'floor' }).thenFails('validation_failed', 'expenses.0.quantity');
+  given([plan]).when({ type: 'RecordSalesActual', key, body: actual({ settlement: { amount: -2_000_000, reason: '減額' } }), roundingMode: 'floor' }).thenFails('validation_failed', 'settlement.amount');
+});
+
+test('売上未確定 → 確認中 → 請求待ち → 請求済', () => {
+  given([plan, recorded()]).when({ type: 'RequestSalesCheck', key }).then([requested]);
+  given([plan, recorded(), requested]).when({ type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved', ringiId: 'r1' } }).then([approved]);
+  given([plan, recorded(), requested, approved]).when(issue).thenEvents(([e]) => {
+    assert.is(e!.type, 'InvoiceIssued');
+    const { invoice } = e!.data as Extract<MonthlySalesEvent, { type: 'InvoiceIssued' }>['data'];
+    assert.is(invoice.invoiceNumber, 'INV-000001');
+    assert.equal(invoice.issuer, issuer);
+    assert.equal(invoice.totals.byRate, [{ taxRate: 10, basis: 'excluded', net: 1_600_000, tax: 160_000, gross: 1_760_000 }]);
+    assert.is(invoice.lines[0]!.amount, 1_600_000);
+  });
+});
+
+test('差し戻し, 却下 and 取り下げ return the month to 売上未確定, where it can be edited and applied again', () => {
+  for (const outcome of ['sent_back', 'rejected', 'withdrawn'] as const) {
+    const returned: MonthlySalesEvent = { type: 'SalesCheckReturned', data: { ...key, outcome, ringiId: 'r1', comment: '金額誤り' } };
+    given([plan, recorded(), requested]).when({ type: 'ApplySalesCheckOutcome', key, body: { outcome, ringiId: 'r1', comment: '金額誤り' } }).then([returned]);
+    given([plan, recorded(), requested, returned]).when({ type: 'RecordSalesActual', key, body: actual(), roundingMode: 'floor' }).thenEvents((events) => assert.is(events.length, 1));
+    given([plan, recorded(), requested, returned]).when({ type: 'RequestSalesCheck', key }).then([requested]);
+  }
+});
+
+test('a month with nothing to bill closes without a 稟議', () => {
+  given([plan]).when({ type: 'RequestSalesCheck', key }).then([{ type: 'MonthClosedWithoutBilling', data: key }]);
+  given([plan, { type: 'MonthClosedWithoutBilling', data: key }]).when({ type: 'RecordSalesActual', key, body: actual(), roundingMode: 'floor' }).thenFails('illegal_transition');
+});
+
+test('illegal transitions: no invoice before approval, no edits while checking, no outcome without a request', () => {
+  given([plan, recorded()]).when(issue).thenFails('illegal_transition', 'status');
+  given([plan, recorded(), requested]).when(issue).thenFails('illegal_transition');
+  given([plan, recorded(), requested]).when({ type: 'RecordSalesActual', key, body: actual(), roundingMode: 'floor' }).thenFails('illegal_transition');
+  given([plan, recorded()]).when({ type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved' } }).thenFails('illegal_transition');
+  given([plan, recorded(), requested]).when({ type: 'RequestSalesCheck', key }).thenFails('illegal_transition');
+  given([plan, recorded()]).when({ type: 'RecordPayment', key, body: { amount: 1, receivedOn: '2026-05-01' }, today: '2026-06-01' }).thenFails('illegal_transition');
+});
+
+test('double issue is refused: a second invoice only as a correction, which replaces the first', () => {
+  const history = [plan, recorded(), requested, approved, issued()];
+  given(history).when({ ...issue, invoiceNumber: 'INV-000002' }).thenFails('illegal_transition', 'status');
+  given(history).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '注文No誤り', invoice: { ...actual().invoice, poNumber: 'PO-2' } } }).thenEvents(([e]) => {
+    const { invoice } = e!.data as Extract<MonthlySalesEvent, { type: 'InvoiceIssued' }>['data'];
+    assert.is(invoice.invoiceNumber, 'INV-000002');
+    assert.is(invoice.replaces, 'INV-000001');
+    assert.is(invoice.poNumber, 'PO-2');
+  });
+});
+
+test('入金: up to the outstanding balance, not in the future', () => {
+  const history = [plan, recorded(), requested, approved, issued()];
+  given(history).when({ type: 'RecordPayment', key, body: { amount: 760_000, receivedOn: '2026-05-31' }, today: '2026-06-01' })
+    .then([{ type: 'PaymentRecorded', data: { ...key, invoiceNumber: 'INV-000001', amount: 760_000, receivedOn: '2026-05-31' } }]);
+  const paid: MonthlySalesEvent = { type: 'PaymentRecorded', data: { ...key, invoiceNumber: 'INV-000001', amount: 760_000, receivedOn: '2026-05-31' } };
+  given([...history, paid]).when({ type: 'RecordPayment', key, body: { amount: 1_000_001, receivedOn: '2026-05-31' }, today: '2026-06-01' }).thenFails('rule_violated', 'amount');
+  given(history).when({ type: 'RecordPayment', key, body: { amount: 1, receivedOn: '2026-06-02' }, today: '2026-06-01' }).thenFails('validation_failed', 'receivedOn');
+  given(history).when({ type: 'RecordPayment', key, body: { amount: 1, receivedOn: '2026-02-30' }, today: '2026-06-01' }).thenFails('validation_failed', 'receivedOn');
+});
+
+test.run();
