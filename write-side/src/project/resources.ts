@@ -114,6 +114,10 @@ export function refreshEmployeeCosts(cmd: Cmd<'RefreshEmployeeCosts'>, state: Pr
     errors.push(...yenErrors(`standardCosts.${r.classRank}`, `クラスランク「${r.classRank}」の標準原価`, cost));
     if (cost !== r.cost) changes.push({ resourceNo: r.resourceNo, classRank: r.classRank, previousCost: r.cost, cost });
   }
-  if (errors.length > 0) return new DomainError('rule_violated', errors[0]!.message, errors);
+  if (errors.length > 0) {
+    // Several rows may share a bad rank: say it once per field.
+    const unique = [...new Map(errors.map((e) => [e.field, e])).values()];
+    return new DomainError('rule_violated', unique[0]!.message, unique);
+  }
   return changes.length === 0 ? [] : [{ type: 'EmployeeCostsRefreshed', data: { projectId: state.projectId, changes } }];
 }

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import Big from 'big.js';
-import { monthsBetween } from '@sss/contracts/project/effort';
+import { canonicalEffort, monthsBetween, sumEfforts } from '@sss/contracts/project/effort';
 import { grossMarginPercent, summarize, type Figures, type SummaryLine, type SummaryResource } from '@sss/contracts/project/summaries';
 
 /** 月毎明細 summaries: examples from the reference, then properties over random projects. */
@@ -57,6 +57,14 @@ test('each cell is rounded half-up to the yen, and the row total is the sum of i
   const s = summarize([row(1, 'partner', 1_001, 1, { '2025-04': '0.33', '2025-05': '0.33', '2025-06': '0.5' })]);
   assert.equal(s.rows[0]?.months.map((m) => [m.cost, m.revenue]), [[330, 0], [330, 0], [501, 1]]);
   assert.is(s.rows[0]?.total.cost, 1_161);
+});
+
+test('months run across the year end, and effort sums are exact decimals', () => {
+  assert.equal(monthsBetween('2025-11-15', '2026-02-01'), ['2025-11', '2025-12', '2026-01', '2026-02']);
+  assert.equal(monthsBetween('2025-04-01', '2025-04-30'), ['2025-04']);
+  assert.equal(monthsBetween('2025-05-01', '2025-04-30'), []);
+  assert.is(sumEfforts(['0.1', '0.2']), '0.3');
+  assert.is(canonicalEffort('0.50'), '0.5');
 });
 
 test('粗利率 is one decimal, half-up, null without revenue', () => {
