@@ -15,7 +15,7 @@ export interface ProjectState {
   /** Highest resource no. ever given (maxResourceCount): numbers of removed rows are not reused. */
   readonly lastResourceNo: number;
   readonly billingSchedule: RecordedBillingSchedule | null;
-  readonly pendingApproval: { readonly ringiId: string; readonly kind: ApprovalKind; readonly requestedFrom: ProjectStatus } | null;
+  readonly pendingApproval: { readonly ringiId: string; readonly kind: ApprovalKind; readonly requestedFrom: ProjectStatus; readonly requestedAt: string } | null;
   /** Last outcome per 稟議, so a webhook delivered twice changes nothing. */
   readonly approvalOutcomes: Readonly<Record<string, ApprovalOutcome>>;
   /** Months whose 売上実績・請求確認 flow is open; the project is 売上実績処理中 while any is. */
@@ -74,8 +74,8 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'BillingScheduleSet':
       return { ...state, billingSchedule: event.data.schedule };
     case 'ProjectApprovalRequested': {
-      const { ringiId, kind, requestedFrom } = event.data;
-      return { ...state, pendingApproval: { ringiId, kind, requestedFrom } };
+      const { ringiId, kind, requestedFrom, at } = event.data;
+      return { ...state, pendingApproval: { ringiId, kind, requestedFrom, requestedAt: at } };
     }
     case 'ProjectApprovalGranted':
       return withOutcome(state, event.data.ringiId, 'approved');

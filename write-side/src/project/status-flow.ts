@@ -87,6 +87,11 @@ export function recordApprovalOutcome(cmd: Cmd<'RecordApprovalOutcome'>, state: 
     }
     return DomainError.field('rule_violated', 'ringiId', 'この案件で申請中の稟議ではありません。');
   }
+  if (state.approvalOutcomes[ringiId] === outcome && Date.parse(cmd.body.decidedAt) <= Date.parse(pending.requestedAt)) {
+    // A late duplicate of the outcome that ended the previous round (e.g. the 差し戻し before this
+    // resubmission): it was decided before this request existed, so it cannot answer it.
+    return [];
+  }
   const ringiNumber = cmd.body.ringiNumber?.trim() ?? '';
   if (outcome === 'approved' && pending.kind === 'order' && ringiNumber === '') {
     // The 受注稟議番号 is printed on 受注一覧 and the order; an approval without it cannot be recorded.

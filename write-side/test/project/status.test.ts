@@ -135,6 +135,16 @@ test('a ringi sent back may be filed again under the same id and then approved',
   assert.is(statusOf(again), 'estimate_approved');
 });
 
+test('a late duplicate of the 差し戻し that preceded a resubmission does not send it back again', () => {
+  const sentBack = eventsAfter(withResources, request('estimate', 'r-1'), outcome('r-1', 'sent_back'));
+  const resubmitted = eventsAfter(sentBack, { ...request('estimate', 'r-1'), meta: { actor: meta.actor, at: '2025-04-11T00:00:00.000Z' } });
+  project.given(resubmitted).when(outcome('r-1', 'sent_back')).thenNothing();
+  project
+    .given(resubmitted)
+    .when({ type: 'RecordApprovalOutcome', body: { ringiId: 'r-1', outcome: 'sent_back', decidedBy: '鈴木 部長', decidedAt: '2025-04-12T00:00:00.000Z' }, meta })
+    .thenEvents((events) => assert.is(events[0]?.type, 'ProjectApprovalSentBack'));
+});
+
 test('a ringi that ended otherwise cannot be filed again', () => {
   const rejected = eventsAfter(withResources, request('estimate', 'r-1'), outcome('r-1', 'rejected'));
   project.given(rejected).when(request('estimate', 'r-1')).thenFails('rule_violated', 'ringiId');
