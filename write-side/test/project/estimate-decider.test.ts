@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert';
 import type { EstimateEvent, RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
 import type { EstimateContent } from '@sss/contracts/project/estimate-schemas';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
+import { TAX_CATEGORIES } from '@sss/contracts/project/estimate-schemas';
+import fc from 'fast-check';
+import Big from 'big.js';
 import { spec } from '../../src/kernel/spec.ts';
 import { estimateDecider, estimateNumberOf, type EstimateCommand } from '../../src/project/estimate-decider.ts';
 import { meta } from './fixtures.ts';
@@ -47,6 +50,28 @@ test('amounts: lines rounded half-up, tax once per rate, rounded down', () => {
   ]);
   assert.equal(mixed.byRate.map((r) => [r.taxCategory, r.subtotal, r.tax]), [['standard_10', 330_000, 33_000], ['reduced_8', 999, 79], ['exempt', 5_000, 0]]);
   assert.is(mixed.total, mixed.subtotal + mixed.tax);
+});
+
+test('property: the sheet adds up — lines to subtotals, subtotals and taxes to the total; tax never exceeds the exact tax', () => {
+  const lineArb = fc.record({
+    workItem: fc.constant('w'),
+    quantity: fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`),
+    unit: fc.constant('人月'),
+    unitPrice: fc.integer({ min: 0, max: 5_000_000 }),
+    taxCategory: fc.constantFrom(...TAX_CATEGORIES),
+  });
+  fc.assert(
+    fc.property(fc.array(lineArb, { minLength: 1, maxLength: 20 }), (lines) => {
+      const a = estimateAmounts(lines);
+      assert.is(a.lines.reduce((s, l) => s + l.amount, 0), a.subtotal);
+      assert.is(a.byRate.reduce((s, r) => s + r.subtotal, 0), a.subtotal);
+      assert.is(a.subtotal + a.tax, a.total);
+      for (const r of a.byRate) {
+        const exact = new Big(r.subtotal).times(r.ratePercent).div(100);
+        assert.ok(exact.minus(r.tax).gte(0) && exact.minus(r.tax).lt(1), `tax ${r.tax} vs ${exact.toString()}`);
+      }
+    }),
+  );
 });
 
 test('drafting records version 1 with optional texts filled in', () => {
