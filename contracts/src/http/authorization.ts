@@ -10,6 +10,7 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 const ALL_STAFF: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin'];
 const MASTER_EDITORS: readonly Role[] = ['sales', 'sales_admin', 'admin'];
 const CREDIT_OFFICERS: readonly Role[] = ['sales_admin', 'finance', 'admin'];
+const SALES_BOOKERS: readonly Role[] = ['sales_admin', 'admin'];
 const HISTORY_READERS: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
@@ -50,6 +51,29 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/partners/:id': ALL_STAFF,
   'GET /api/partners/:id/history': HISTORY_READERS,
   'GET /api/partner-companies': ALL_STAFF,
+
+  // 月次売上・請求: 営業管理 books and invoices; the 稟議 outcome comes from the process manager (admin
+  // may send it by hand); 経理 records 入金; finance reports are for everyone who reads numbers.
+  'PUT /api/monthly-sales/:projectId/:month/actual': SALES_BOOKERS,
+  'POST /api/monthly-sales/:projectId/:month/sales-check': SALES_BOOKERS,
+  'POST /api/monthly-sales/:projectId/:month/sales-check/outcome': ['admin'],
+  'POST /api/monthly-sales/:projectId/:month/invoice': SALES_BOOKERS,
+  'POST /api/monthly-sales/:projectId/:month/invoice/correction': SALES_BOOKERS,
+  'POST /api/monthly-sales/:projectId/:month/payments': ['sales_admin', 'finance', 'admin'],
+  'GET /api/monthly-sales/:projectId/:month/history': HISTORY_READERS,
+  'GET /api/monthly-sales': ALL_STAFF,
+  'GET /api/monthly-sales/:projectId/:month': ALL_STAFF,
+  'GET /api/monthly-sales/:projectId/:month/documents/:kind': ALL_STAFF,
+  'GET /api/invoices': ALL_STAFF,
+  'GET /api/invoices/:invoiceNumber': ALL_STAFF,
+  'GET /api/invoices/:invoiceNumber/pdf': ALL_STAFF,
+  'GET /api/receivables': ALL_STAFF,
+  'GET /api/reports/sales-plan-actual': ALL_STAFF,
+  'GET /api/reports/sales-plan-actual/projects': ALL_STAFF,
+  'GET /api/reports/sales-by-customer': ALL_STAFF,
+  'GET /api/reports/sales-by-contract-type': ALL_STAFF,
+  'GET /api/dashboard': ALL_STAFF,
+  'GET /api/exports/:list': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -8,6 +8,7 @@ import { installAuthGate, installProblemHandlers, installValidation } from '@sss
 import { writeApi } from '@sss/write-side/http/write-api';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
+import type { Invoicing } from '@sss/write-side/sales/invoicing';
 
 /**
  * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
@@ -22,6 +23,8 @@ export interface AppParts {
   readonly uiDir?: string;
   readonly logLevel?: string;
   readonly clock?: () => Date;
+  /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
+  readonly invoicing?: Invoicing;
 }
 
 export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
@@ -50,7 +53,7 @@ export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.clock ? { clock: parts.clock } : {}) });
+  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

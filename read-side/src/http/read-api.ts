@@ -4,6 +4,7 @@ import type { ReadModels } from '../projector/runtime.ts';
 import { companyQueries } from '../company/routes.ts';
 import { organizationQueries } from '../organization/routes.ts';
 import { partnerQueries } from '../partner/routes.ts';
+import { salesQueries } from '../sales/routes.ts';
 
 /** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface ReadApiDeps {
@@ -16,4 +17,5 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(companyQueries, { readModels: deps.readModels, clock });
   await app.register(organizationQueries, { readModels: deps.readModels, clock });
   await app.register(partnerQueries, { readModels: deps.readModels, clock });
+  await app.register(salesQueries, { readModels: deps.readModels, clock });
 }

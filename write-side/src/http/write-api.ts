@@ -5,12 +5,16 @@ import { authRoutes } from '../auth/routes.ts';
 import { companyRoutes } from '../company/routes.ts';
 import { organizationRoutes } from '../organization/routes.ts';
 import { partnerRoutes } from '../partner/routes.ts';
+import { salesRoutes } from '../sales/routes.ts';
+import type { Invoicing } from '../sales/invoicing.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface WriteApiDeps {
   readonly events: EventStore;
   readonly clock?: () => Date;
   readonly secureCookies?: boolean;
+  /** Issuer and tax rounding of qualified invoices (unset: invoices cannot be issued). */
+  readonly invoicing?: Invoicing;
 }
 
 export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promise<void> {
@@ -19,4 +23,5 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(companyRoutes, { events: deps.events, clock });
   await app.register(organizationRoutes, { events: deps.events });
   await app.register(partnerRoutes, { events: deps.events, clock });
+  await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });
 }
