@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseInvoicing, type Invoicing } from '@sss/write-side/sales/invoicing';
 
 /**
  * Every setting SSS reads, in one place (the README's settings table mirrors this file). Each port
@@ -20,6 +21,8 @@ export interface Settings {
   readonly logLevel: string;
   readonly seedDemoData: boolean;
   readonly uiDir: string;
+  /** 適格請求書の発行元と端数処理 (SSS_ISSUER_NAME, SSS_ISSUER_REGISTRATION_NUMBER, SSS_TAX_ROUNDING). */
+  readonly invoicing: Invoicing;
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()));
@@ -43,6 +46,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: flag(env.SSS_DEMO_DATA, true),
     uiDir: resolve(env.SSS_UI_DIR ?? new URL('../../../ui/dist', import.meta.url).pathname),
+    // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
+    invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),
   };
 }
 

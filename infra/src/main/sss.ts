@@ -7,6 +7,7 @@ import type { Settings } from './config.ts';
 import { openBus, openEventStore, openReadStore } from './adapters.ts';
 import { startIntegration, type RunningIntegration } from '@sss/write-side/integration/runtime';
 import { buildHttpApp } from './http-app.ts';
+import { startSalesPlanPolicy } from '@sss/write-side/sales/sales-plan-policy';
 import { seedDemoData } from './demo-data.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
@@ -34,8 +35,10 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     secureCookies: settings.secureCookies,
     uiDir: settings.uiDir,
     logLevel: settings.logLevel,
+    invoicing: settings.invoicing,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  const salesPlanPolicy = startSalesPlanPolicy({ events: events.store, log });
   if (settings.seedDemoData) await seedDemoData(events.store, app, (m) => app.log.info(m));
   return {
     app,
@@ -46,6 +49,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`],
     async stop() {
       await app.close();
+      await salesPlanPolicy.stop();
       await integration.stop();
       await bus.bus.close();
       await readModels.stop();

@@ -1,0 +1,137 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readXlsx } from '@sss/read-side/documents/xlsx';
+import type { RunningSss } from '../../src/main/sss.ts';
+import { as, DEMO, login, startTestSss, type Session } from '../support/sss.ts';
+import { deriveSalesPlan, salesActual } from '../support/sales.ts';
+import { embeddedFonts, pdfText } from '../support/pdf-text.ts';
+
+/** 月次売上・請求 through the HTTP API: booking, approval outcome, qualified invoice, 入金, reports, documents. */
+const test = suite<{ sss: RunningSss; admin: Session; salesAdmin: Session; finance: Session; sales: Session }>('sales API');
+
+test.before(async (context) => {
+  context.sss = await startTestSss();
+  context.admin = await login(context.sss, DEMO.admin);
+  context.salesAdmin = await login(context.sss, DEMO.salesAdmin);
+  context.finance = await login(context.sss, DEMO.finance);
+  context.sales = await login(context.sss, DEMO.sales);
+});
+test.after(async ({ sss }) => sss.stop());
+
+const problem = (body: string) => JSON.parse(body) as { code: string; detail: string; errors?: { field: string; message: string }[] };
+let keySeq = 0;
+const key = () => ({ 'idempotency-key': `k-${Date.now()}-${keySeq++}` });
+
+test('the whole month: plan → actual → check → approved → invoice → PDF → 入金 → reports', async ({ sss, admin, salesAdmin, finance }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-04', revenue: 1_500_000 }, { month: '2026-05', revenue: 1_500_000 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-04`;
+  const put = await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: salesActual(), headers: key() });
+  assert.is(put.statusCode, 200, put.body);
+  const read = await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': put.json().position } });
+  assert.is(read.statusCode, 200, read.body);
+  // 1,500,000 + 100,000 + 10,000 = 1,610,000 税抜; tax once: 161,000.
+  assert.equal([read.json().status, read.json().planRevenue, read.json().actualNet, read.json().actualTax, read.json().actualGross], ['unconfirmed', 1_500_000, 1_610_000, 161_000, 1_771_000]);
+
+  const early = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: {}, headers: key() });
+  assert.is(early.statusCode, 409, 'no invoice for a month not approved');
+  assert.is(problem(early.body).code, 'illegal_transition');
+  assert.ok(problem(early.body).errors?.some((e) => e.field === 'status'));
+
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200);
+  const outcome = await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-1' }, headers: key() });
+  assert.is(outcome.statusCode, 200, outcome.body);
+  const issued = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-04-30' }, headers: key() });
+  assert.is(issued.statusCode, 200, issued.body);
+  const again = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: {}, headers: key() });
+  assert.is(again.statusCode, 409, 'double issue refused');
+
+  const month = (await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': issued.json().position } })).json();
+  assert.is(month.status, 'invoiced');
+  const invoiceNumber = month.invoiceNumber as string;
+  assert.match(invoiceNumber, /^INV-\d{6}$/);
+  const invoice = (await as(sss, finance)({ method: 'GET', url: `/api/invoices/${invoiceNumber}` })).json();
+  assert.equal(invoice.totals.byRate, [{ taxRate: 10, basis: 'excluded', net: 1_610_000, tax: 161_000, gross: 1_771_000 }]);
+
+  const pdf = await as(sss, finance)({ method: 'GET', url: `/api/invoices/${invoiceNumber}/pdf` });
+  assert.is(pdf.statusCode, 200);
+  assert.is(pdf.headers['content-type'], 'application/pdf');
+  const text = await pdfText(pdf.rawPayload);
+  for (const item of ['請求書', '株式会社SSSデモ', '登録番号: T7123456789012', '顧客商事株式会社 御中', '2026年4月1日 〜 2026年4月30日', 'システム開発支援（4月分）', '10%対象', '1,610,000円', '161,000円', '1,771,000円', invoiceNumber]) {
+    assert.ok(text.includes(item), `invoice PDF should state ${item}`);
+  }
+  assert.ok(embeddedFonts(pdf.rawPayload).length > 0, 'the Japanese font is embedded');
+
+  const paid = await as(sss, finance)({ method: 'POST', url: `${base}/payments`, payload: { amount: 771_000, receivedOn: '2026-05-01' }, headers: key() });
+  assert.is(paid.statusCode, 200, paid.body);
+  const after = { 'x-sss-min-position': paid.json().position };
+  const receivables = (await as(sss, finance)({ method: 'GET', url: '/api/receivables?asOf=2026-07-15', headers: after })).json();
+  const row = receivables.rows.find((r: { invoiceNumber: string }) => r.invoiceNumber === invoiceNumber);
+  assert.equal([row.outstanding, row.daysOverdue, row.bucket], [1_000_000, 45, 'd31_60']);
+
+  const report = (await as(sss, finance)({ method: 'GET', url: '/api/reports/sales-plan-actual?from=2026-04&to=2026-05', headers: after })).json();
+  assert.equal(report.totals, { plan: 3_000_000, actual: 1_610_000 });
+  const search = (await as(sss, finance)({ method: 'GET', url: '/api/invoices?from=2026-04-01&to=2026-04-30&minAmount=1000000&counterparty=顧客商事', headers: after })).json();
+  assert.is(search.total, 1);
+  const none = (await as(sss, finance)({ method: 'GET', url: '/api/invoices?minAmount=2000000', headers: after })).json();
+  assert.is(none.total, 0);
+
+  const csv = await as(sss, finance)({ method: 'GET', url: '/api/exports/invoices?format=csv', headers: after });
+  assert.is(csv.statusCode, 200);
+  assert.equal([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  assert.ok(csv.body.includes('\r\n') && csv.body.includes('"1771000"'));
+  const xlsx = await as(sss, finance)({ method: 'GET', url: '/api/exports/receivables?format=xlsx&asOf=2026-07-15', headers: after });
+  const sheets = await readXlsx(xlsx.rawPayload);
+  const rows = Object.values(sheets)[0]!;
+  assert.ok(rows.some((r) => r.includes(invoiceNumber) && r.includes(1_000_000)), 'receivables workbook lists the outstanding amount');
+
+  const slip = await as(sss, finance)({ method: 'GET', url: `${base}/documents/sales-slip.xlsx` });
+  const slipRows = Object.values(await readXlsx(slip.rawPayload))[0]!;
+  assert.ok(slipRows.some((r) => r[0] === '売上実績（税抜）' && r[1] === 1_610_000));
+  for (const [kind, expected] of [['sales-slip.pdf', '1,610,000円'], ['delivery-note.pdf', '納品書'], ['acceptance.pdf', '検収書']] as const) {
+    const doc = await as(sss, finance)({ method: 'GET', url: `${base}/documents/${kind}` });
+    assert.is(doc.statusCode, 200, kind);
+    const docText = await pdfText(doc.rawPayload);
+    assert.ok(docText.includes(expected), `${kind} says ${expected}`);
+    assert.ok(docText.includes('1,610,000') , `${kind} states the amount`);
+  }
+  const dashboard = await as(sss, finance)({ method: 'GET', url: '/api/dashboard', headers: after });
+  assert.is(dashboard.statusCode, 200, dashboard.body);
+});
+
+test('bad input is a 4xx naming the field, and appends nothing', async ({ sss, salesAdmin }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-06', revenue: 500_000 }]);
+  const url = `/api/monthly-sales/${projectId}/2026-06/actual`;
+  const head = await sss.events.headPosition();
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [salesActual({ labourSales: -1 }), 'labourSales'],
+    [salesActual({ taxRate: 5 }), 'taxRate'],
+    [salesActual({ expenses: [{ kind: '交通費', name: '出張', taxIncluded: false, cost: -100, price: 0, quantity: '1' }] }), 'expenses.0.cost'],
+    [salesActual({ settlement: { amount: 1, reason: 'x'.repeat(256) } }), 'settlement.reason'],
+    [salesActual({ invoice: { ...salesActual().invoice, lines: [{ description: 'x', quantity: '1', unit: '式', unitPrice: 100, taxIncluded: false, taxRate: 5 }] } }), 'invoice.lines.0.taxRate'],
+    [salesActual({ invoice: { ...salesActual().invoice, dueDate: '2026-04-01' } }), 'invoice.dueDate'],
+  ];
+  for (const [payload, field] of cases) {
+    const response = await as(sss, salesAdmin)({ method: 'PUT', url, payload });
+    assert.is(response.statusCode, 400, `${field}: ${response.body}`);
+    assert.ok(problem(response.body).errors?.some((e) => e.field === field || e.field.startsWith(field)), `expected ${field}: ${response.body}`);
+  }
+  assert.is(await sss.events.headPosition(), head, 'nothing appended');
+});
+
+test('who may do what: sales cannot book, finance cannot issue, only admin sends the 稟議 outcome', async ({ sss, sales, finance, salesAdmin }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-07', revenue: 100_000 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-07`;
+  assert.is((await as(sss, sales)({ method: 'PUT', url: `${base}/actual`, payload: salesActual(), headers: key() })).statusCode, 403);
+  assert.is((await as(sss, finance)({ method: 'POST', url: `${base}/invoice`, payload: {}, headers: key() })).statusCode, 403);
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved' }, headers: key() })).statusCode, 403);
+});
+
+test('a month with nothing to bill closes without a 稟議', async ({ sss, salesAdmin }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-08', revenue: 0 }]);
+  const response = await as(sss, salesAdmin)({ method: 'POST', url: `/api/monthly-sales/${projectId}/2026-08/sales-check`, headers: key() });
+  assert.is(response.statusCode, 200, response.body);
+  const month = (await as(sss, salesAdmin)({ method: 'GET', url: `/api/monthly-sales/${projectId}/2026-08`, headers: { 'x-sss-min-position': response.json().position } })).json();
+  assert.is(month.status, 'closed_without_billing');
+});
+
+test.run();

@@ -1,0 +1,48 @@
+import ExcelJS from 'exceljs';
+
+/** The one file that knows exceljs: a sheet as a title, optional header fields, and a table. */
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly title?: string;
+  readonly fields?: readonly (readonly [string, string | number])[];
+  readonly columns: readonly { header: string; key: string; width?: number; yen?: boolean }[];
+  readonly rows: readonly Record<string, string | number | null>[];
+}
+
+export async function renderXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'SSS 営業支援システム';
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name);
+    if (spec.title) {
+      sheet.addRow([spec.title]).font = { bold: true, size: 14 };
+      sheet.addRow([]);
+    }
+    for (const [label, value] of spec.fields ?? []) sheet.addRow([label, value]).getCell(1).font = { bold: true };
+    if (spec.fields?.length) sheet.addRow([]);
+    const header = sheet.addRow(spec.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }));
+    for (const row of spec.rows) sheet.addRow(spec.columns.map((c) => row[c.key] ?? ''));
+    spec.columns.forEach((c, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = c.width ?? 16;
+      if (c.yen) column.numFmt = '#,##0';
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Read a workbook back (tests, and anyone checking an export): every sheet as rows of cell values. */
+export async function readXlsx(buffer: Buffer): Promise<Record<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const out: Record<string, unknown[][]> = {};
+  workbook.eachSheet((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+    out[sheet.name] = rows;
+  });
+  return out;
+}

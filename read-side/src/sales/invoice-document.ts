@@ -1,0 +1,76 @@
+import type { InvoiceView } from '@sss/contracts/sales/views';
+import type { PdfSpec } from '../documents/pdf.ts';
+import { jpDate, num, yen } from './format.ts';
+
+/**
+ * 請求書 as a qualified invoice (適格請求書, sss-domain §6.2): (a) issuer name and registration
+ * number, (b) transaction period, (c) descriptions with reduced-rate items marked ※, (d) total per
+ * tax rate with the rate, (e) tax per rate, (f) recipient. A correction names the invoice it replaces.
+ */
+export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
+  const reduced = invoice.lines.some((l) => l.taxRate === 8);
+  return {
+    title: `請求書 ${invoice.invoiceNumber}`,
+    blocks: [
+      { kind: 'title', text: invoice.replaces ? '請求書（訂正）' : '請求書' },
+      { kind: 'text', text: `請求書番号: ${invoice.invoiceNumber}\u3000発行日: ${jpDate(invoice.issuedOn)}`, align: 'right', size: 9 },
+      ...(invoice.replaces ? [{ kind: 'text' as const, text: `本請求書は請求書番号 ${invoice.replaces} を訂正し、置き換えるものです。訂正理由: ${invoice.correctionReason}`, size: 9 }] : []),
+      { kind: 'space', lines: 0.5 },
+      { kind: 'text', text: `${invoice.recipientName} 御中`, bold: true, size: 13 },
+      { kind: 'space', lines: 0.5 },
+      { kind: 'text', text: invoice.issuer.name, align: 'right', bold: true },
+      { kind: 'text', text: `登録番号: ${invoice.issuer.registrationNumber}`, align: 'right', size: 9 },
+      { kind: 'space', lines: 0.5 },
+      {
+        kind: 'fields',
+        rows: [
+          ['件名', invoice.subject],
+          ['取引期間', `${jpDate(invoice.periodStart)} 〜 ${jpDate(invoice.periodEnd)}`],
+          ['請求日', jpDate(invoice.invoiceDate)],
+          ['お支払期限', jpDate(invoice.dueDate)],
+          ['支払条件', invoice.paymentTerms],
+          ['注文No', invoice.poNumber],
+          ['問い合わせ先', invoice.contact],
+        ],
+      },
+      { kind: 'space', lines: 0.5 },
+      { kind: 'text', text: `ご請求金額（税込）\u3000${yen(invoice.totals.gross)}`, bold: true, size: 14 },
+      { kind: 'space', lines: 0.5 },
+      {
+        kind: 'table',
+        columns: [
+          { header: '摘要', width: 8 },
+          { header: '数量', width: 2, align: 'right' },
+          { header: '単位', width: 1.5, align: 'center' },
+          { header: '単価（円）', width: 3, align: 'right' },
+          { header: '税率', width: 2, align: 'center' },
+          { header: '金額（円）', width: 3.5, align: 'right' },
+        ],
+        rows: invoice.lines.map((l) => [
+          `${l.taxRate === 8 ? '※' : ''}${l.description}`,
+          l.quantity,
+          l.unit,
+          num(l.unitPrice),
+          `${l.taxRate}%${l.taxIncluded ? '（内税）' : ''}`,
+          num(l.amount),
+        ]),
+      },
+      { kind: 'space', lines: 0.5 },
+      {
+        kind: 'table',
+        columns: [
+          { header: '税率区分', width: 3 },
+          { header: '対象金額（税抜）', width: 3, align: 'right' },
+          { header: '消費税額', width: 3, align: 'right' },
+          { header: '合計（税込）', width: 3, align: 'right' },
+        ],
+        rows: invoice.totals.byRate.map((r) => [`${r.taxRate}%対象${r.taxRate === 8 ? '（軽減税率）' : ''}`, yen(r.net), yen(r.tax), yen(r.gross)]),
+        footer: [['合計', yen(invoice.totals.net), yen(invoice.totals.tax), yen(invoice.totals.gross)]],
+      },
+      ...(reduced ? [{ kind: 'text' as const, text: '※は軽減税率（8%）対象です。', size: 8 }] : []),
+      { kind: 'text', text: `消費税は税率ごとの合計額に対して1回端数処理しています（${ROUNDING_LABELS[invoice.roundingMode] ?? invoice.roundingMode}）。`, size: 8 },
+    ],
+  };
+}
+
+const ROUNDING_LABELS: Record<string, string> = { floor: '切り捨て', ceil: '切り上げ', half_up: '四捨五入' };

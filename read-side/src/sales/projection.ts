@@ -1,0 +1,141 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { Doc } from '@sss/contracts/ports/read-store';
+import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
+import type { ProjectEvent } from '@sss/contracts/project/events';
+import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+
+/**
+ * The sales context's read models: 月次売上 (one document per project-month: plan, actual, status,
+ * the invoice draft) and 請求書 (one per invoice number, replaced ones kept and marked, with payments
+ * and the outstanding balance). Project and customer facts (name, 主管部, 契約形態, customer name)
+ * are copied from their own events into this projection's own collections, so it never waits for
+ * another projection, and stamped on each month when it changes.
+ */
+
+export const MONTHLY_SALES = 'monthly_sales';
+export const INVOICES = 'invoices';
+export const SALES_PROJECTS = 'sales_projects';
+const CUSTOMERS = 'sales_customers';
+const CONFIRMED = ['awaiting_invoice', 'invoiced'];
+
+type ProjectFacts = { projectNumber: string; projectName: string; customerId: string; customerName: string; orgUnitId: string; contractType: string; projectStatus: string };
+
+async function projectFacts(docs: DocReader, projectId: string): Promise<Partial<ProjectFacts>> {
+  const project = await docs.get(SALES_PROJECTS, projectId);
+  if (!project) return {};
+  const customer = await docs.get(CUSTOMERS, project.customerId as string);
+  return {
+    projectNumber: project.projectNumber as string,
+    projectName: project.name as string,
+    customerId: project.customerId as string,
+    customerName: (customer?.name as string | undefined) ?? '',
+    orgUnitId: project.orgUnitId as string,
+    contractType: project.contractType as string,
+  };
+}
+
+function projectChanges(e: ProjectEvent, current: Doc | null, position: string): DocChange[] {
+  const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: SALES_PROJECTS, doc }];
+  switch (e.type) {
+    case 'ProjectRegistered':
+    case 'ProjectBasicsEdited': {
+      const d = e.data;
+      const number = e.type === 'ProjectRegistered' ? e.data.projectNumber : (current?.projectNumber as string | undefined) ?? '';
+      const status = e.type === 'ProjectRegistered' ? e.data.status : (current?.status as string | undefined) ?? 'proposing';
+      return put({ _id: d.projectId, projectId: d.projectId, projectNumber: number, name: d.name, customerId: d.customerCompanyId, orgUnitId: d.supervisingOrgUnitId, contractType: d.salesInfo.contractType, status, updatedPosition: position });
+    }
+    case 'ProjectStatusChanged':
+      return current ? put({ ...current, status: e.data.to }) : [];
+    default:
+      return [];
+  }
+}
+
+const emptyMonth = (projectId: string, month: string) => ({
+  _id: `${projectId}_${month}`, id: `${projectId}_${month}`, projectId, month, orderId: '', status: 'unconfirmed',
+  planRevenue: 0, planCost: 0, labourSales: 0, settlement: { amount: 0, reason: '' }, taxRate: 10, expenses: [], expenseCost: 0, expenseSales: 0,
+  actualNet: 0, actualTax: 0, actualGross: 0, invoice: null, invoiceNumber: null, invoicedGross: 0, paid: 0, lastOutcome: null,
+  projectNumber: '', projectName: '', customerId: '', customerName: '', orgUnitId: '', contractType: '',
+});
+
+async function monthlyChanges(e: MonthlySalesEvent, event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+  const { projectId, month } = e.data;
+  const id = `${projectId}_${month}`;
+  const current: Record<string, unknown> = (await docs.get(MONTHLY_SALES, id)) ?? emptyMonth(projectId, month);
+  const stamp = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt, ...(await projectFacts(docs, projectId)) };
+  const month$ = (patch: Record<string, unknown>): DocChange => {
+    const doc: Record<string, unknown> = { ...current, ...patch, ...stamp };
+    // 予実 counts a month's actual once approved; groupSum can only add fields, so the figure is stored ready to add.
+    const confirmedNet = CONFIRMED.includes(doc.status as string) ? (doc.actualNet as number) : 0;
+    return { op: 'put', collection: MONTHLY_SALES, doc: { ...doc, confirmedNet } as unknown as Doc };
+  };
+  switch (e.type) {
+    case 'MonthlyPlanSet':
+      return [month$({ planRevenue: e.data.revenue, planCost: e.data.cost, orderId: e.data.orderId, projectNumber: e.data.projectNumber })];
+    case 'SalesActualRecorded': {
+      const { labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, totals, invoice } = e.data;
+      return [month$({ labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, actualNet: totals.net, actualTax: totals.tax, actualGross: totals.gross, invoice })];
+    }
+    case 'SalesCheckRequested':
+      return [month$({ status: 'checking', requestedAt: event.metadata.occurredAt })];
+    case 'MonthClosedWithoutBilling':
+      return [month$({ status: 'closed_without_billing' })];
+    case 'SalesCheckApproved':
+      return [month$({ status: 'awaiting_invoice', lastOutcome: { outcome: 'approved', comment: e.data.comment, at: event.metadata.occurredAt } })];
+    case 'SalesCheckReturned':
+      return [month$({ status: 'unconfirmed', lastOutcome: { outcome: e.data.outcome, comment: e.data.comment, at: event.metadata.occurredAt } })];
+    case 'InvoiceIssued': {
+      const inv = e.data.invoice;
+      const changes: DocChange[] = [month$({ status: 'invoiced', invoiceNumber: inv.invoiceNumber, invoicedGross: inv.totals.gross })];
+      if (inv.replaces) {
+        const old = await docs.get(INVOICES, inv.replaces);
+        if (old) changes.push({ op: 'put', collection: INVOICES, doc: { ...old, state: 'replaced', replacedBy: inv.invoiceNumber, outstanding: 0 } });
+      }
+      // Payments follow the month: what was paid against the replaced invoice counts against its correction.
+      const paid = current.paid as number;
+      changes.push({
+        op: 'put',
+        collection: INVOICES,
+        doc: {
+          _id: inv.invoiceNumber, ...inv, projectId, month, ...stamp, state: 'current', replacedBy: null,
+          gross: inv.totals.gross, net: inv.totals.net, tax: inv.totals.tax, paid, outstanding: inv.totals.gross - paid, payments: [], lastPaymentOn: null,
+        },
+      });
+      return changes;
+    }
+    case 'PaymentRecorded': {
+      const invoice = await docs.get(INVOICES, e.data.invoiceNumber);
+      const paid = (current.paid as number) + e.data.amount;
+      const changes: DocChange[] = [month$({ paid })];
+      if (invoice) {
+        const payments = [...(invoice.payments as unknown[]), { amount: e.data.amount, receivedOn: e.data.receivedOn }];
+        changes.push({ op: 'put', collection: INVOICES, doc: { ...invoice, paid, outstanding: (invoice.gross as number) - paid, payments, lastPaymentOn: e.data.receivedOn, updatedAt: event.metadata.occurredAt } });
+      }
+      return changes;
+    }
+  }
+}
+
+export const salesProjection: Projection = {
+  name: 'sales',
+  collections: {
+    [MONTHLY_SALES]: [{ keys: { month: 1, orgUnitId: 1 } }, { keys: { projectId: 1, month: 1 } }, { keys: { status: 1 } }],
+    [INVOICES]: [{ keys: { issuedOn: 1 } }, { keys: { state: 1, dueDate: 1 } }, { keys: { recipientName: 1 } }, { keys: { gross: 1 } }],
+    [SALES_PROJECTS]: [{ keys: { status: 1 } }],
+    [CUSTOMERS]: [],
+  },
+
+  async project(event, docs) {
+    if (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited') {
+      const { companyId, name } = event.data as { companyId: string; name: string };
+      return [{ op: 'put', collection: CUSTOMERS, doc: { _id: companyId, name } }];
+    }
+    if (event.streamName.startsWith('project-')) {
+      const e = { type: event.type, data: event.data } as ProjectEvent;
+      const projectId = (e.data as { projectId: string }).projectId;
+      return projectChanges(e, await docs.get(SALES_PROJECTS, projectId), event.position.toString());
+    }
+    if (event.streamName.startsWith('monthlysales-')) return monthlyChanges({ type: event.type, data: event.data } as MonthlySalesEvent, event, docs);
+    return [];
+  },
+};
