@@ -74,6 +74,33 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/reports/sales-by-contract-type': ALL_STAFF,
   'GET /api/dashboard': ALL_STAFF,
   'GET /api/exports/:list': ALL_STAFF,
+  // 案件・見積・受注: sales staff and 営業管理 edit; everyone who reads numbers reads. A 稟議 outcome and the
+  // 受注確定 normally come from the 稟議 process manager (system:ringi, in process); by hand only 営業管理/admin.
+  'POST /api/projects': MASTER_EDITORS,
+  'PUT /api/projects/:id': MASTER_EDITORS,
+  'POST /api/projects/:id/copy': MASTER_EDITORS,
+  'POST /api/projects/:id/resources': MASTER_EDITORS,
+  'PUT /api/projects/:id/resources/:resourceNo': MASTER_EDITORS,
+  'DELETE /api/projects/:id/resources/:resourceNo': MASTER_EDITORS,
+  'PUT /api/projects/:id/resources/:resourceNo/effort': MASTER_EDITORS,
+  'POST /api/projects/:id/employee-costs/refresh': ['sales_admin', 'admin'],
+  'PUT /api/projects/:id/billing-schedule': MASTER_EDITORS,
+  'POST /api/projects/:id/status': MASTER_EDITORS,
+  'POST /api/projects/:id/approvals': MASTER_EDITORS,
+  'POST /api/projects/:id/approvals/outcome': ['sales_admin', 'admin'],
+  'POST /api/projects/:id/sales-actual/start': ['sales_admin', 'admin'],
+  'POST /api/projects/:id/sales-actual/finish': ['sales_admin', 'admin'],
+  'GET /api/projects/:id/history': HISTORY_READERS,
+  'POST /api/estimates': MASTER_EDITORS,
+  'PUT /api/estimates/:id': MASTER_EDITORS,
+  'POST /api/estimates/:id/issue': MASTER_EDITORS,
+  'POST /api/estimates/:id/revise': MASTER_EDITORS,
+  'GET /api/estimates/:id/history': HISTORY_READERS,
+  'POST /api/orders': MASTER_EDITORS,
+  'PUT /api/orders/:id': MASTER_EDITORS,
+  'POST /api/orders/:id/confirm': ['sales_admin', 'admin'],
+  'POST /api/orders/:id/cancel': MASTER_EDITORS,
+  'GET /api/orders/:id/history': HISTORY_READERS,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -5,6 +5,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { companyRoutes } from '../company/routes.ts';
 import { organizationRoutes } from '../organization/routes.ts';
 import { partnerRoutes } from '../partner/routes.ts';
+import { projectRoutes } from '../project/routes.ts';
 import { salesRoutes } from '../sales/routes.ts';
 import type { Invoicing } from '../sales/invoicing.ts';
 
@@ -23,5 +24,6 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(companyRoutes, { events: deps.events, clock });
   await app.register(organizationRoutes, { events: deps.events });
   await app.register(partnerRoutes, { events: deps.events, clock });
+  await app.register(projectRoutes, { events: deps.events, clock });
   await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });
 }
