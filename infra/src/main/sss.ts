@@ -9,6 +9,7 @@ import { startIntegration, type RunningIntegration } from '@sss/write-side/integ
 import { buildHttpApp } from './http-app.ts';
 import { startSalesPlanPolicy } from '@sss/write-side/sales/sales-plan-policy';
 import { seedDemoData } from './demo-data.ts';
+import { startRingi, type RunningRingi } from './ringi.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -18,6 +19,8 @@ export interface RunningSss {
   readonly readModels: ReadModels;
   /** Forwarder and consumers between the company and partner contexts (Kafka or in-process). */
   readonly integration: RunningIntegration;
+  /** The 稟議 process manager and its CollaboFlow (the built-in simulator unless COLLABOFLOW_URL is set). */
+  readonly ringi: RunningRingi;
   stop(): Promise<void>;
 }
 
@@ -26,8 +29,6 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const readStore = await openReadStore(settings);
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
-  const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
   const app = await buildHttpApp({
     events: events.store,
     readModels,
@@ -38,7 +39,11 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     invoicing: settings.invoicing,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
+  const bus = await openBus(settings);
+  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
   const salesPlanPolicy = startSalesPlanPolicy({ events: events.store, log });
+  const ringi = await startRingi(settings, events.store, log, options.clock);
   if (settings.seedDemoData) await seedDemoData(events.store, app, (m) => app.log.info(m));
   return {
     app,
@@ -46,10 +51,12 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     readStore: readStore.store,
     readModels,
     integration,
-    describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`],
+    ringi,
+    describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`, ringi.collaboflow.describe],
     async stop() {
       await app.close();
       await salesPlanPolicy.stop();
+      await ringi.stop();
       await integration.stop();
       await bus.bus.close();
       await readModels.stop();
