@@ -1,8 +1,9 @@
 import type { Projection } from './projector/projection.ts';
 import { companyProjection } from './company/projection.ts';
 import { organizationProjection } from './organization/projection.ts';
+import { userProjection } from './user/projection.ts';
 import { partnerProjection } from './partner/projection.ts';
 import { salesProjection } from './sales/projection.ts';
 
 /** Every projection the read side runs. */
-export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, partnerProjection, salesProjection];
+export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, userProjection, partnerProjection, salesProjection];

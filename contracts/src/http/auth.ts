@@ -20,6 +20,10 @@ export interface SessionClaims {
   readonly roles: readonly Role[];
   /** Expiry as epoch milliseconds. */
   readonly exp: number;
+  /** Issued-at, epoch milliseconds: sessions older than a role/password change or deactivation stop working. */
+  readonly iat?: number;
+  /** How the person signed in. */
+  readonly via?: 'password' | 'oidc';
 }
 
 export const SESSION_COOKIE = 'sss_session';

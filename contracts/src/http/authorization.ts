@@ -31,6 +31,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/companies/:id/history': HISTORY_READERS,
 
   'POST /api/users': ['admin'],
+  'POST /api/auth/password': 'authenticated',
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'GET /api/users/:id/history': ['admin', 'auditor'],
+  'PUT /api/users/:id/roles': ['admin'],
+  'PUT /api/users/:id/org-unit': ['admin'],
+  'POST /api/users/:id/deactivate': ['admin'],
+  'POST /api/users/:id/reactivate': ['admin'],
+  'POST /api/users/:id/password-reset': ['admin'],
 
   // 組織: everyone reads the tree (as of any date); only admins stage, review and confirm reorganizations.
   'POST /api/org-draft/changes': ['admin'],

@@ -85,6 +85,8 @@ export function installProblemHandlers(app: FastifyInstance, options: ProblemHan
 export interface AuthGateOptions {
   /** Reads the session from a request (signed cookie by default). */
   readonly readSession?: (request: FastifyRequest) => SessionClaims | null;
+  /** Whether a well-signed, unexpired session still speaks for its user (e.g. not deactivated since). */
+  readonly sessionStillValid?: (claims: SessionClaims) => Promise<boolean>;
 }
 
 /** Reads the signed session cookie set at login (requires @fastify/cookie with a secret). */
@@ -121,6 +123,7 @@ export function installAuthGate(app: FastifyInstance, options: AuthGateOptions =
     const access = accessOf(request.method === 'HEAD' ? 'GET' : request.method, url);
     request.session = readSession(request);
     if (access === 'public') return;
+    if (request.session && options.sessionStillValid && !(await options.sessionStillValid(request.session))) request.session = null;
     if (!request.session) return sendProblem(reply, problemOf('unauthenticated', 'ログインしてください。'));
     if (!access || !mayCall(access, request.session.roles)) {
       return sendProblem(reply, problemOf('forbidden', 'この操作を行う権限がありません。必要な場合は管理者に権限を依頼してください。'));

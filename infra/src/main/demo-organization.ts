@@ -27,15 +27,25 @@ export const DEMO_ORG_2020: readonly DemoUnit[] = [
   unit('ngo1', 'N010', '名古屋開発グループ', 'ナゴヤカイハツグループ', 'group', 'cost_of_sales', 'ngo'),
 ];
 
+/** Where each demo person works. */
+const DEMO_MEMBERSHIP: Readonly<Record<string, string>> = {
+  'admin@example.co.jp': 'hr',
+  'sato@example.co.jp': 's1',
+  'suzuki@example.co.jp': 'sad',
+  'tanaka@example.co.jp': 'bs',
+  'kato@example.co.jp': 'acc',
+  'watanabe@example.co.jp': 'adm',
+};
+
 /** Signs in as the demo admin and builds the tree; answers the unit ids by demo key. */
 export async function seedDemoOrganization(app: FastifyInstance, password: string): Promise<Map<string, string>> {
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@example.co.jp', password } });
   if (login.statusCode !== 200) throw new Error(`demo admin login failed: ${login.body}`);
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
-  const call = async (method: 'POST', url: string, payload: unknown) => {
-    const response = await app.inject({ method, url, payload: payload as object, cookies });
+  const call = async (method: 'POST' | 'PUT' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), cookies, headers });
     if (response.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${response.body}`);
-    return response.json<{ id: string }>();
+    return response.json<{ id: string; position: string }>();
   };
   const ids = new Map<string, string>();
   for (const [index, u] of DEMO_ORG_2020.entries()) {
@@ -49,6 +59,12 @@ export async function seedDemoOrganization(app: FastifyInstance, password: strin
   ids.set('bs3', bs3Change);
   await call('POST', '/api/org-draft/changes', { kind: 'rename', unitId: ids.get('tech'), name: 'DX推進室', kana: 'ディーエックススイシンシツ' });
   await call('POST', '/api/org-draft/changes', { kind: 'dissolve', unitId: ids.get('s2') });
-  await call('POST', '/api/org-draft/confirm', { effectiveDate: '2025-04-01', note: '2025年度組織改編' });
+  const { position } = await call('POST', '/api/org-draft/confirm', { effectiveDate: '2025-04-01', note: '2025年度組織改編' });
+
+  const users = (await call('GET', '/api/users', undefined, { 'x-sss-min-position': position })) as unknown as { items: { id: string; email: string }[] };
+  for (const { id, email } of users.items) {
+    const key = DEMO_MEMBERSHIP[email];
+    if (key) await call('PUT', `/api/users/${id}/org-unit`, { orgUnitId: ids.get(key) });
+  }
   return ids;
 }

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { installAuthGate, installProblemHandlers, installValidation } from '@sss/contracts/http/server-kit';
 import { writeApi } from '@sss/write-side/http/write-api';
+import { sessionValidity } from '@sss/write-side/auth/session-validity';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
@@ -23,6 +24,8 @@ export interface AppParts {
   readonly uiDir?: string;
   readonly logLevel?: string;
   readonly clock?: () => Date;
+  /** Where sessions are checked against their user's stream (defaults to `events`; the read service passes its store). */
+  readonly sessionEvents?: EventStore;
   /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
   readonly invoicing?: Invoicing;
 }
@@ -34,7 +37,8 @@ export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   const hasUi = !!parts.uiDir && existsSync(parts.uiDir);
   // The UI routes on the client: a page path that is neither an API nor a file gets index.html.
   installProblemHandlers(app, hasUi ? { pageFallback: (_request, reply) => reply.sendFile('index.html') } : {});
-  const gate = installAuthGate(app);
+  const sessionEvents = parts.sessionEvents ?? parts.events;
+  const gate = installAuthGate(app, sessionEvents ? { sessionStillValid: sessionValidity(sessionEvents) } : {});
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -3,6 +3,7 @@ import type {} from '@fastify/swagger';
 import type { ReadModels } from '../projector/runtime.ts';
 import { companyQueries } from '../company/routes.ts';
 import { organizationQueries } from '../organization/routes.ts';
+import { userQueries } from '../user/routes.ts';
 import { partnerQueries } from '../partner/routes.ts';
 import { salesQueries } from '../sales/routes.ts';
 
@@ -16,6 +17,7 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   const clock = deps.clock ?? (() => new Date());
   await app.register(companyQueries, { readModels: deps.readModels, clock });
   await app.register(organizationQueries, { readModels: deps.readModels, clock });
+  await app.register(userQueries, { readModels: deps.readModels, clock });
   await app.register(partnerQueries, { readModels: deps.readModels, clock });
   await app.register(salesQueries, { readModels: deps.readModels, clock });
 }

@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import { ROLES, SESSION_COOKIE, SESSION_HOURS, type SessionClaims } from '@sss/contracts/http/auth';
+import { ROLES, SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
+import { ChangeOwnPassword } from '@sss/contracts/user/schemas';
 import { DomainError } from '@sss/contracts/http/problem';
 import { sessionOf } from '@sss/contracts/http/server-kit';
 import { CommandAccepted } from '@sss/contracts/common';
@@ -14,6 +15,8 @@ import { answerCommand } from '../http/command-route.ts';
 import { userDecider, type UserEvent } from '../user/decider.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
 import { createLoginThrottle } from './login-throttle.ts';
+import { issueSession } from './session-cookie.ts';
+import { assertAssignableUnit } from '../user/routes.ts';
 
 export const userStream = (id: string) => `user-${id}`;
 
@@ -80,9 +83,24 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
       throw new DomainError('invalid_credentials', 'メールアドレスまたはパスワードが違います。');
     }
     for (const key of keys) throttle.recordSuccess(key);
-    const claims: SessionClaims = { sub: user.userId!, name: user.name, email: user.email, roles: [...user.roles], exp: now + SESSION_HOURS * 3_600_000 };
-    reply.setCookie(SESSION_COOKIE, JSON.stringify(claims), { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.secureCookies, maxAge: SESSION_HOURS * 3600 });
-    return { id: claims.sub, name: claims.name, email: claims.email, roles: [...claims.roles] };
+    return issueSession(reply, user, { now, secure: deps.secureCookies, via: 'password' });
+  });
+
+  app.post('/api/auth/password', { schema: { tags, summary: '自分のパスワードを変更する', body: ChangeOwnPassword, response: { 200: CommandAccepted } } }, async (request, reply) => {
+    const session = sessionOf(request);
+    const answer = await answerCommand(deps.events, request, reply, session.sub, async (context) => {
+      const { domain } = await loadStream<UserEvent>(deps.events, userStream(session.sub));
+      const user = fold(userDecider, domain);
+      if (!(await passwordMatches(user.passwordHash, request.body.currentPassword))) throw DomainError.field('validation_failed', 'currentPassword', '現在のパスワードが違います。');
+      if (request.body.newPassword === request.body.currentPassword) throw DomainError.field('validation_failed', 'newPassword', '新しいパスワードは現在のものと別にしてください。');
+      const problems = passwordProblems(request.body.newPassword, user.email).map((p) => ({ ...p, field: 'newPassword' }));
+      if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
+      const result = await handleCommand(deps.events, { streamName: userStream(session.sub), decider: userDecider, command: { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword) }, context, mustExist: true });
+      // the change ends every earlier session, this one included: hand this browser a fresh one
+      issueSession(reply, { ...user, passwordHash: '' }, { now: deps.clock().getTime(), secure: deps.secureCookies, via: session.via ?? 'password' });
+      return result;
+    });
+    return answer;
   });
 
   app.post('/api/auth/logout', { schema: { tags, summary: 'ログアウト' } }, async (_request, reply) => {
@@ -98,6 +116,7 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
   app.post('/api/users', { schema: { tags, summary: 'ユーザーを登録する', body: NewUser, response: { 201: CommandAccepted } } }, async (request, reply) => {
     let userId = '';
     return answerCommand(deps.events, request, reply, () => userId, async (context) => {
+      await assertAssignableUnit(deps.events, request.body.orgUnitId ?? null);
       const registered = await registerUser(deps.events, request.body, context);
       userId = registered.userId;
       return registered.result;

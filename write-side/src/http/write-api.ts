@@ -4,6 +4,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { authRoutes } from '../auth/routes.ts';
 import { companyRoutes } from '../company/routes.ts';
 import { organizationRoutes } from '../organization/routes.ts';
+import { userRoutes } from '../user/routes.ts';
 import { partnerRoutes } from '../partner/routes.ts';
 import { projectRoutes } from '../project/routes.ts';
 import { salesRoutes } from '../sales/routes.ts';
@@ -23,6 +24,7 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(authRoutes, { events: deps.events, clock, secureCookies: deps.secureCookies ?? false });
   await app.register(companyRoutes, { events: deps.events, clock });
   await app.register(organizationRoutes, { events: deps.events });
+  await app.register(userRoutes, { events: deps.events });
   await app.register(partnerRoutes, { events: deps.events, clock });
   await app.register(projectRoutes, { events: deps.events, clock });
   await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });

@@ -1,34 +1,37 @@
 import { DomainError } from '@sss/contracts/http/problem';
 import type { Role } from '@sss/contracts/http/auth';
+import type { UserEvent } from '@sss/contracts/user/events';
 import type { Decider } from '../kernel/decider.ts';
 
-/** ユーザー: who may sign in, with which roles. Password hashes are argon2id, made at the edge. */
+/** ユーザー: who may sign in, with which roles, in which unit. Password hashes are argon2id, made at the edge. */
 
-export type UserEvent =
-  | { type: 'UserRegistered'; data: { userId: string; email: string; name: string; roles: Role[]; orgUnitId: string | null; passwordHash: string } }
-  | { type: 'UserPasswordChanged'; data: { userId: string; passwordHash: string } }
-  | { type: 'UserRolesChanged'; data: { userId: string; roles: Role[] } }
-  | { type: 'UserDeactivated'; data: { userId: string } };
+export type { UserEvent };
 
 export type UserCommand =
   | { type: 'RegisterUser'; userId: string; email: string; name: string; roles: Role[]; orgUnitId: string | null; passwordHash: string }
-  | { type: 'ChangePassword'; passwordHash: string }
-  | { type: 'ChangeRoles'; roles: Role[] }
-  | { type: 'DeactivateUser' };
+  | { type: 'ChangePassword'; passwordHash: string; byAdmin?: boolean }
+  | { type: 'ChangeRoles'; roles: Role[]; actor: string }
+  | { type: 'ChangeOrgUnit'; orgUnitId: string | null }
+  | { type: 'DeactivateUser'; actor: string }
+  | { type: 'ReactivateUser' };
 
 export interface UserState {
   readonly userId: string | null;
   readonly email: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  readonly orgUnitId: string | null;
   readonly passwordHash: string;
   readonly active: boolean;
 }
 
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
-  initialState: { userId: null, email: '', name: '', roles: [], passwordHash: '', active: false },
+  initialState: { userId: null, email: '', name: '', roles: [], orgUnitId: null, passwordHash: '', active: false },
   decide(command, state) {
     if (command.type !== 'RegisterUser' && !state.userId) return new DomainError('not_found', 'ユーザーが見つかりません。');
+    const userId = state.userId!;
     switch (command.type) {
       case 'RegisterUser': {
         if (state.userId) return new DomainError('already_exists', 'このユーザーは既に登録されています。');
@@ -37,24 +40,39 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return [{ type: 'UserRegistered', data: { ...data, email: data.email.toLowerCase() } }];
       }
       case 'ChangePassword':
-        return [{ type: 'UserPasswordChanged', data: { userId: state.userId!, passwordHash: command.passwordHash } }];
+        return [{ type: 'UserPasswordChanged', data: { userId, passwordHash: command.passwordHash, ...(command.byAdmin ? { byAdmin: true } : {}) } }];
       case 'ChangeRoles':
         if (command.roles.length === 0) return DomainError.field('validation_failed', 'roles', 'ロールを1つ以上選んでください。');
-        return [{ type: 'UserRolesChanged', data: { userId: state.userId!, roles: command.roles } }];
+        // an administrator removing their own admin role could leave nobody able to undo it
+        if (command.actor === userId && state.roles.includes('admin') && !command.roles.includes('admin')) {
+          return DomainError.field('rule_violated', 'roles', '自分自身のシステム管理者ロールは外せません。他の管理者に依頼してください。');
+        }
+        return sameRoles(command.roles, state.roles) ? [] : [{ type: 'UserRolesChanged', data: { userId, roles: command.roles } }];
+      case 'ChangeOrgUnit':
+        return command.orgUnitId === state.orgUnitId ? [] : [{ type: 'UserOrgUnitChanged', data: { userId, orgUnitId: command.orgUnitId } }];
       case 'DeactivateUser':
-        return state.active ? [{ type: 'UserDeactivated', data: { userId: state.userId! } }] : [];
+        if (command.actor === userId) return new DomainError('rule_violated', '自分自身は無効化できません。他の管理者に依頼してください。');
+        return state.active ? [{ type: 'UserDeactivated', data: { userId } }] : [];
+      case 'ReactivateUser':
+        return state.active ? [] : [{ type: 'UserReactivated', data: { userId } }];
     }
   },
   evolve(state, event) {
     switch (event.type) {
-      case 'UserRegistered':
-        return { userId: event.data.userId, email: event.data.email, name: event.data.name, roles: event.data.roles, passwordHash: event.data.passwordHash, active: true };
+      case 'UserRegistered': {
+        const { userId, email, name, roles, orgUnitId, passwordHash } = event.data;
+        return { userId, email, name, roles, orgUnitId, passwordHash, active: true };
+      }
       case 'UserPasswordChanged':
         return { ...state, passwordHash: event.data.passwordHash };
       case 'UserRolesChanged':
         return { ...state, roles: event.data.roles };
+      case 'UserOrgUnitChanged':
+        return { ...state, orgUnitId: event.data.orgUnitId };
       case 'UserDeactivated':
         return { ...state, active: false };
+      case 'UserReactivated':
+        return { ...state, active: true };
     }
   },
 };

@@ -1,0 +1,14 @@
+import type { Role } from '../http/auth.ts';
+
+/** Domain events of a User stream (`user-<id>`). Password hashes never leave the write side's reads. */
+export type UserEvent =
+  | { type: 'UserRegistered'; data: { userId: string; email: string; name: string; roles: Role[]; orgUnitId: string | null; passwordHash: string } }
+  /** `byAdmin`: an administrator's reset rather than the user's own change (absent on early events). */
+  | { type: 'UserPasswordChanged'; data: { userId: string; passwordHash: string; byAdmin?: boolean } }
+  | { type: 'UserRolesChanged'; data: { userId: string; roles: Role[] } }
+  | { type: 'UserOrgUnitChanged'; data: { userId: string; orgUnitId: string | null } }
+  | { type: 'UserDeactivated'; data: { userId: string } }
+  | { type: 'UserReactivated'; data: { userId: string } };
+
+/** Events after which sessions issued earlier stop working (the cookie's claims are out of date). */
+export const SESSION_ENDING_EVENTS: ReadonlySet<UserEvent['type']> = new Set(['UserPasswordChanged', 'UserRolesChanged', 'UserDeactivated']);

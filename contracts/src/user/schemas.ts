@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox';
+import { ROLES } from '../http/auth.ts';
+
+/** ユーザー管理: the bodies of the admin commands and the user list/detail view. */
+
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)), { title: 'ロール' });
+const Password = (title: string) => Type.String({ title, minLength: 1, maxLength: 200 });
+
+export const ChangeUserRoles = Type.Object({ roles: Type.Array(Role, { title: 'ロール', minItems: 1, uniqueItems: true }) }, { additionalProperties: false });
+export const ChangeUserOrgUnit = Type.Object(
+  { orgUnitId: Type.Union([Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), Type.Null()], { title: '所属組織' }) },
+  { additionalProperties: false },
+);
+export const ResetUserPassword = Type.Object({ newPassword: Password('新しいパスワード') }, { additionalProperties: false });
+export const ChangeOwnPassword = Type.Object({ currentPassword: Password('現在のパスワード'), newPassword: Password('新しいパスワード') }, { additionalProperties: false });
+export type ChangeOwnPassword = Static<typeof ChangeOwnPassword>;
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  revision: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  roles: Type.Array(Type.String()),
+  orgUnitId: Type.Union([Type.String(), Type.Null()]),
+  /** The unit's name today (the read side resolves it from the org tree). */
+  orgUnitName: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  registeredAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type UserView = Static<typeof UserView>;
+
+export const UserListQuery = Type.Object(
+  { q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })), active: Type.Optional(Type.Boolean({ title: '有効のみ' })) },
+  { additionalProperties: false },
+);
+export const UserList = Type.Object({ items: Type.Array(UserView) });

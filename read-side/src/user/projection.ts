@@ -1,0 +1,39 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { UserEvent } from '@sss/contracts/user/events';
+import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+
+/** ユーザー一覧 / ユーザー詳細 for administrators. Password hashes are never copied into a read model. */
+
+export const USERS = 'users';
+
+export const userProjection: Projection = {
+  name: 'users',
+  collections: { [USERS]: [{ keys: { email: 1 } }] },
+
+  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    if (!event.streamName.startsWith('user-')) return [];
+    const e = { type: event.type, data: event.data } as UserEvent;
+    const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
+    if (e.type === 'UserRegistered') {
+      const { userId, email, name, roles, orgUnitId } = e.data;
+      return [{ op: 'put', collection: USERS, doc: { _id: userId, id: userId, email, name, roles, orgUnitId, active: true, registeredAt: event.metadata.occurredAt, ...common } }];
+    }
+    const current = await docs.get(USERS, e.data.userId);
+    if (!current) return [];
+    const put = (patch: Record<string, unknown>): DocChange[] => [{ op: 'put', collection: USERS, doc: { ...current, ...patch, ...common } }];
+    switch (e.type) {
+      case 'UserRolesChanged':
+        return put({ roles: e.data.roles });
+      case 'UserOrgUnitChanged':
+        return put({ orgUnitId: e.data.orgUnitId });
+      case 'UserDeactivated':
+        return put({ active: false });
+      case 'UserReactivated':
+        return put({ active: true });
+      case 'UserPasswordChanged':
+        return put({});
+      default:
+        return [];
+    }
+  },
+};
