@@ -63,7 +63,7 @@ if (brokers.length === 0) {
 
     const targetPath = join(dir, 'target.db');
     const groupId = `test-kill-${randomUUID()}`;
-    const mine = new Set(ids);
+    const mine = new Set<string>(ids);
     const applied = { count: 0, duplicates: 0 };
     for (const killAt of [60, 170, 300]) await runConsumer(targetPath, groupId, mine, applied, killAt);
 

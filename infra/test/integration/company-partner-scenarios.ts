@@ -62,7 +62,7 @@ export function companyPartnerScenarios(test: Test, bus: BusUnderTest): void {
     const shared = await bus.open();
     await shared.ensureTopics([...INTEGRATION_TOPICS, `${COMPANY_TOPIC}.dead-letter`]);
     const ids = Array.from({ length: 8 }, () => randomUUID());
-    const mine = new Set(ids);
+    const mine = new Set<string>(ids);
     const renames = 15;
     await fillCompanies(source, ids, renames);
     const groupId = `test-copy-${randomUUID()}`;
