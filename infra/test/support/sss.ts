@@ -43,3 +43,13 @@ export const newCompany = (code: string, overrides: Record<string, unknown> = {}
   isPartner: false,
   ...overrides,
 });
+
+/**
+ * Events appended on behalf of people since `head`. Background processes (the Kafka forwarder's
+ * checkpoints, the partner context's company copy, policies) append as `system:*` actors at their
+ * own pace; "a refused command appends nothing" is about what the person's request wrote.
+ */
+export async function appendedByPeopleSince(sss: RunningSss, head: bigint) {
+  const events = await sss.events.readAll({ after: head, maxCount: 10_000 });
+  return events.filter((e) => !e.metadata.actor.startsWith('system:'));
+}
