@@ -10,6 +10,10 @@ import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { NAV_ITEMS } from './shell/navItems.ts';
+import { MonthlySalesListPage } from './sales/MonthlySalesListPage.tsx';
+import { SalesEntryPage } from './sales/SalesEntryPage.tsx';
+import { InvoiceListPage } from './sales/InvoiceListPage.tsx';
+import { ReceivablesPage } from './sales/ReceivablesPage.tsx';
 
 /** Every navigation entry gets a route; unbuilt ones show 準備中 until their screens land. */
 const comingSoon: RouteObject[] = NAV_ITEMS.filter((item) => !item.ready).map((item) => ({
@@ -32,6 +36,10 @@ export const router = createBrowserRouter([
       { path: 'companies/new', element: <CompanyCreatePage /> },
       { path: 'companies/:id', element: <CompanyDetailPage /> },
       { path: 'companies/:id/edit', element: <CompanyEditPage /> },
+      { path: 'monthly-sales', element: <MonthlySalesListPage /> },
+      { path: 'monthly-sales/:projectId/:month', element: <SalesEntryPage /> },
+      { path: 'invoices', element: <InvoiceListPage /> },
+      { path: 'invoices/receivables', element: <ReceivablesPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@ import { useSession } from '../auth/session.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { SalesDashboard } from '../sales/SalesDashboard.tsx';
 
 interface Tile {
   to: string;
@@ -60,6 +61,7 @@ export function HomePage() {
     <section className="page" data-testid="home">
       <h1>{t('home.title')}</h1>
       {user && <p className="lead">{t('home.welcome', { name: user.name })}</p>}
+      <SalesDashboard />
       {SECTIONS.map((section) => (
         <details key={section.title} className="home-section" open={section.open}>
           <summary>{t(section.title)}</summary>
