@@ -1,0 +1,42 @@
+import { useNavigate } from 'react-router';
+import type { ProjectBasics } from '@sss/contracts/project/schemas';
+import { ProjectForm } from './ProjectForm.tsx';
+import { bodyFromForm, emptyProjectForm } from './projectForm.ts';
+import { useProjectCommand } from './queries.ts';
+import { useProjectText } from './text.ts';
+import { useProjectFormState } from './useProjectFormState.ts';
+import { registerProject } from '../api/projects.ts';
+import { useSession } from '../auth/session.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { focusFirstError } from '../companies/useCompanyFormState.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+
+export function ProjectCreatePage() {
+  const text = useProjectText();
+  const navigate = useNavigate();
+  const { data: user } = useSession();
+  const idempotency = useIdempotencyKey();
+  const register = useProjectCommand((body: ProjectBasics) => registerProject(body, { idempotencyKey: idempotency.keyFor(body) }));
+  // the person registering usually leads the proposal; they may name someone else
+  const form = useProjectFormState(emptyProjectForm(user ?? undefined), register.error);
+  useDocumentTitle(text('createTitle'));
+
+  const save = () => {
+    if (!form.check()) return focusFirstError();
+    const body = bodyFromForm(form.values) as ProjectBasics;
+    register.mutate(body, {
+      onSuccess: (accepted) => {
+        idempotency.done();
+        navigate(`/projects/${encodeURIComponent(accepted.id)}?tab=monthly`, { state: { flash: 'saved' } });
+      },
+      onError: focusFirstError,
+    });
+  };
+
+  return (
+    <section className="page narrow" data-testid="project-create">
+      <h1>{text('createTitle')}</h1>
+      <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={() => navigate('/projects')} saving={register.isPending} problem={register.error} />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useNavigate, useParams } from 'react-router';
+import type { ProjectBasics } from '@sss/contracts/project/schemas';
+import type { ProjectDetail } from '@sss/contracts/project/views';
+import { ProjectForm } from './ProjectForm.tsx';
+import { bodyFromForm, formFromProject } from './projectForm.ts';
+import { useProject, useProjectCommand } from './queries.ts';
+import { useProjectText } from './text.ts';
+import { useProjectFormState } from './useProjectFormState.ts';
+import { editProjectBasics } from '../api/projects.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { focusFirstError } from '../companies/useCompanyFormState.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+
+export function ProjectEditPage() {
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const text = useProjectText();
+  useDocumentTitle(text('editTitle'));
+  if (project.error) return <ProblemMessage error={project.error} onRetry={() => void project.refetch()} />;
+  if (!project.data) return <p className="page-loading">{text('loading')}</p>;
+  return <EditForm project={project.data} />;
+}
+
+/** Edits what was loaded; If-Match carries that revision so a save over someone else's is refused (409). */
+function EditForm({ project }: { project: ProjectDetail }) {
+  const text = useProjectText();
+  const navigate = useNavigate();
+  const idempotency = useIdempotencyKey();
+  const edit = useProjectCommand((body: ProjectBasics) => editProjectBasics(project.id, body, { idempotencyKey: idempotency.keyFor(body), ifMatch: project.revision }));
+  const form = useProjectFormState(formFromProject(project), edit.error);
+  const back = () => navigate(`/projects/${encodeURIComponent(project.id)}`);
+  const save = () => {
+    if (!form.check()) return focusFirstError();
+    edit.mutate(bodyFromForm(form.values) as ProjectBasics, {
+      onSuccess: () => {
+        idempotency.done();
+        back();
+      },
+      onError: focusFirstError,
+    });
+  };
+  return (
+    <section className="page narrow" data-testid="project-edit" data-revision={project.revision}>
+      <h1>
+        {text('editTitle')} <span className="mono subtle">{project.projectNumber}</span>
+      </h1>
+      <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={back} saving={edit.isPending} problem={edit.error} />
+    </section>
+  );
+}

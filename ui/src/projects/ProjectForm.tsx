@@ -1,0 +1,90 @@
+import type { FormEvent } from 'react';
+import { BILLING_TYPES, CONTRACT_TYPES } from '@sss/contracts/project/fields';
+import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
+import { useCustomers, useOrgUnits } from './queries.ts';
+import { useProjectText } from './text.ts';
+import { Field } from '../forms/Field.tsx';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { TextField } from '../forms/TextField.tsx';
+
+interface Props {
+  values: ProjectFormValues;
+  errors: Record<string, string>;
+  onChange: (path: ProjectFormPath, value: string) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+  saving: boolean;
+  problem: unknown;
+}
+
+const REQUIRED: readonly ProjectFormPath[] = ['name', 'customerCompanyId', 'supervisingOrgUnitId', 'accountingUnit', 'leader.employeeId', 'leader.name', 'businessSegment.first', 'salesInfo.serviceType', 'salesInfo.revenueRecognition', 'startDate', 'endDate'];
+
+/** 基本属性 of a 案件 (register and edit share it). Labels are the contract's schema titles. */
+export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, saving, problem }: Props) {
+  const text = useProjectText();
+  const customers = useCustomers();
+  const orgUnits = useOrgUnits();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  const input = (path: ProjectFormPath, type: 'text' | 'date' = 'text') => (
+    <TextField key={path} label={projectFieldLabel(path)} name={path} type={type} value={values[path]} error={errors[path]} required={REQUIRED.includes(path)} onChange={(v) => onChange(path, v)} />
+  );
+  const select = (path: ProjectFormPath, options: readonly { value: string; label: string }[], onPick?: (value: string) => void) => (
+    <Field key={path} label={projectFieldLabel(path)} name={path} error={errors[path]} required>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} data-testid={`input-${path}`} value={values[path]} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => (onPick ? onPick(e.target.value) : onChange(path, e.target.value))}>
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  const units = orgUnits.data?.units ?? [];
+  const pickOrgUnit = (id: string) => {
+    onChange('supervisingOrgUnitId', id);
+    // 会計区分 follows the 主管部 in most cases; the person may still overwrite it
+    const unit = units.find((u) => u.id === id);
+    if (unit && !values.accountingUnit) onChange('accountingUnit', unit.accountingCategory === 'sga' ? '販管費' : '売上原価');
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="project-form">
+      {input('name')}
+      <div className="grid-2">
+        {select('customerCompanyId', (customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })))}
+        {select('supervisingOrgUnitId', units.map((u) => ({ value: u.id, label: u.path.join(' / ') })), pickOrgUnit)}
+        {input('accountingUnit')}
+        {select('billingType', BILLING_TYPES.map((b) => ({ value: b, label: b })))}
+        {input('leader.employeeId')}
+        {input('leader.name')}
+        {input('startDate', 'date')}
+        {input('endDate', 'date')}
+        {input('salesInfo.serviceType')}
+        {select('salesInfo.contractType', CONTRACT_TYPES.map((c) => ({ value: c, label: c })))}
+        {input('salesInfo.revenueRecognition')}
+        {input('businessSegment.first')}
+        {input('businessSegment.second')}
+        {input('businessSegment.third')}
+      </div>
+      <label className="checkbox" data-testid="field-resale">
+        <input type="checkbox" data-testid="input-resale" checked={values.resale === 'true'} onChange={(e) => onChange('resale', String(e.target.checked))} />
+        {projectFieldLabel('resale')}
+      </label>
+      <ProblemMessage error={problem} shownFields={Object.keys(values)} testId="form-error" />
+      <div className="form-actions">
+        <button type="button" className="button" data-testid="cancel-button" onClick={onCancel}>
+          {text('cancel')}
+        </button>
+        <button type="submit" className="button primary" data-testid="save-button" disabled={saving}>
+          {saving ? text('saving') : text('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

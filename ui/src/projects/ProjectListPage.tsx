@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ProjectListFilters } from './ProjectListFilters.tsx';
+import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
+import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
+import { useProjectList } from './queries.ts';
+import { useProjectText } from './text.ts';
+import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
+import { may, useSession } from '../auth/session.ts';
+import { Pager } from '../companies/Pager.tsx';
+import { SortHeader } from '../companies/SortHeader.tsx';
+import type { CompanySort } from '../companies/listParams.ts';
+import { formatDate } from '../format/date.ts';
+import { formatYen } from '../format/yen.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useDebounced } from '../forms/useDebounced.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+
+export function ProjectListPage() {
+  const text = useProjectText();
+  const navigate = useNavigate();
+  const { data: user } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const query = queryFromSearch(search);
+  const list = useProjectList(query);
+  useDocumentTitle(text('listTitle'));
+
+  const [typed, setTyped] = useState(query.q ?? '');
+  const settled = useDebounced(typed.trim());
+  const update = (change: Partial<ProjectListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
+  useEffect(() => {
+    // only settled text reaches the URL and the server; a new search starts at page 1
+    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
+    // keyed on the settled text only: a URL change (back button) must not re-run it
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
+
+  // SortHeader is typed for the company list; the sort strings are compared, never interpreted
+  const sort = query.sort as unknown as CompanySort;
+  const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });
+
+  return (
+    <section className="page" data-testid="project-list">
+      <div className="page-header">
+        <h1>{text('listTitle')}</h1>
+        <div className="actions">
+          <a className="button" href={projectCsvUrl(query)} download data-testid="project-csv">
+            {text('csv')}
+          </a>
+          {may(user, 'POST', '/api/projects') && (
+            <Link to="/projects/new" className="button primary" data-testid="project-new">
+              {text('new')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <ProjectListFilters query={query} typed={typed} onType={setTyped} onChange={update} />
+      <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
+      <div className={`table-wrap${list.isPlaceholderData ? ' stale' : ''}`}>
+        <table className="table" data-testid="project-table">
+          <thead>
+            <tr>
+              <SortHeader column="projectNumber" label={text('number')} sort={sort} onSort={sortBy} />
+              <SortHeader column="name" label={text('name')} sort={sort} onSort={sortBy} />
+              <th>{text('customer')}</th>
+              <th>{text('orgUnit')}</th>
+              <th>{text('leader')}</th>
+              <SortHeader column="startDate" label={text('period')} sort={sort} onSort={sortBy} />
+              <th>{text('status')}</th>
+              <th className="num">{text('revenue')}</th>
+              <th className="num">{text('grossProfit')}</th>
+              <th className="num">{text('grossMargin')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.isPending && (
+              <tr>
+                <td colSpan={10} className="empty">
+                  {text('loading')}
+                </td>
+              </tr>
+            )}
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={10} className="empty" data-testid="project-empty">
+                  {text('empty')}
+                </td>
+              </tr>
+            )}
+            {list.data?.items.map((p) => (
+              <tr key={p.id} className="clickable" data-testid="project-row" data-project-id={p.id} data-project-number={p.projectNumber} onClick={() => navigate(`/projects/${encodeURIComponent(p.id)}`)}>
+                <td className="mono">{p.projectNumber}</td>
+                <td>
+                  <Link to={`/projects/${encodeURIComponent(p.id)}`} data-testid="project-link" onClick={(e) => e.stopPropagation()}>
+                    {p.name}
+                  </Link>
+                </td>
+                <td>{p.customer.name}</td>
+                <td>{p.supervisingOrgUnit.name}</td>
+                <td>{p.leader.name}</td>
+                <td className="date">
+                  {formatDate(p.startDate)}〜{formatDate(p.endDate)}
+                </td>
+                <td>
+                  <ProjectStatusBadge status={p.status} />
+                </td>
+                <td className="num" data-testid="project-revenue">
+                  {formatYen(p.revenue)}
+                </td>
+                <td className="num">{formatYen(p.grossProfit)}</td>
+                <td className="num">{p.grossMarginPercent === null ? '—' : `${p.grossMarginPercent}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} />}
+    </section>
+  );
+}
