@@ -60,6 +60,8 @@ export type MonthlySalesEvent =
         expenseCost: number;
         expenseSales: number;
         totals: SalesTotals;
+        /** The rounding in force when the totals were computed (the preview of the invoice uses it too). */
+        roundingMode: RoundingMode;
         invoice: InvoiceDraft;
       };
     }

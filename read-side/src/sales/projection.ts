@@ -73,8 +73,8 @@ async function monthlyChanges(e: MonthlySalesEvent, event: RecordedEvent, docs: 
     case 'MonthlyPlanSet':
       return [month$({ planRevenue: e.data.revenue, planCost: e.data.cost, orderId: e.data.orderId, projectNumber: e.data.projectNumber })];
     case 'SalesActualRecorded': {
-      const { labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, totals, invoice } = e.data;
-      return [month$({ labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, actualNet: totals.net, actualTax: totals.tax, actualGross: totals.gross, invoice })];
+      const { labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, totals, roundingMode, invoice } = e.data;
+      return [month$({ labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, actualNet: totals.net, actualTax: totals.tax, actualGross: totals.gross, roundingMode, invoice })];
     }
     case 'SalesCheckRequested':
       return [month$({ status: 'checking', requestedAt: event.metadata.occurredAt })];

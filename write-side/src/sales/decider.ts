@@ -77,7 +77,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         const { labourSales, settlement, taxRate, expenses, invoice } = command.body;
         return [{
           type: 'SalesActualRecorded',
-          data: { ...command.key, labourSales, settlement: { amount: settlement.amount, reason: settlement.reason.trim() }, taxRate, expenses, ...expenseSums(command.body), totals: salesActualTotals(command.body, command.roundingMode), invoice },
+          data: { ...command.key, labourSales, settlement: { amount: settlement.amount, reason: settlement.reason.trim() }, taxRate, expenses, ...expenseSums(command.body), totals: salesActualTotals(command.body, command.roundingMode), roundingMode: command.roundingMode, invoice },
         }];
       }
       case 'RequestSalesCheck': {

@@ -1,0 +1,39 @@
+import type { PageOf } from '@sss/contracts/common';
+import type { ApplySalesCheckOutcome, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import type { Dashboard, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
+import { command, queryString, request, type CommandOptions } from './http.ts';
+
+/** The sales context over HTTP: 月次売上, 請求書, 入金 and the finance reports. */
+
+const month = (projectId: string, m: string) => `/api/monthly-sales/${encodeURIComponent(projectId)}/${encodeURIComponent(m)}`;
+
+export interface InvoiceSearchParams {
+  from?: string;
+  to?: string;
+  minAmount?: number;
+  maxAmount?: number;
+  counterparty?: string;
+  includeReplaced?: boolean;
+  page?: number;
+}
+
+export const listMonthlySales = (query: { status?: string; month?: string; page?: number }, signal?: AbortSignal) =>
+  request<PageOf<MonthlySalesView>>('GET', `/api/monthly-sales${queryString({ ...query })}`, { signal });
+export const getMonthlySales = (projectId: string, m: string, signal?: AbortSignal) => request<MonthlySalesView>('GET', month(projectId, m), { signal });
+export const listInvoices = (query: InvoiceSearchParams, signal?: AbortSignal) => request<PageOf<InvoiceView>>('GET', `/api/invoices${queryString({ ...query })}`, { signal });
+export const getReceivables = (asOf: string | undefined, signal?: AbortSignal) => request<Receivables>('GET', `/api/receivables${queryString({ asOf })}`, { signal });
+export const getDashboard = (signal?: AbortSignal) => request<Dashboard>('GET', '/api/dashboard', { signal });
+export const getPlanActual = (query: { from?: string; to?: string }, signal?: AbortSignal) =>
+  request<{ rows: PlanActualRow[]; totals: { plan: number; actual: number } }>('GET', `/api/reports/sales-plan-actual${queryString({ ...query })}`, { signal });
+export const getSalesBy = (by: 'customer' | 'contract-type', signal?: AbortSignal) => request<{ rows: SalesByRow[] }>('GET', `/api/reports/sales-by-${by}`, { signal });
+
+export const recordSalesActual = (projectId: string, m: string, body: RecordSalesActual, options: CommandOptions) => command('PUT', `${month(projectId, m)}/actual`, body, options);
+export const requestSalesCheck = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-check`, undefined, options);
+export const applySalesCheckOutcome = (projectId: string, m: string, body: ApplySalesCheckOutcome, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-check/outcome`, body, options);
+export const issueInvoice = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice`, {}, options);
+export const recordPayment = (projectId: string, m: string, body: RecordPayment, options: CommandOptions) => command('POST', `${month(projectId, m)}/payments`, body, options);
+
+/** Downloads are plain links: the browser sends the session cookie and saves the file. */
+export const invoicePdfUrl = (invoiceNumber: string) => `/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
+export const documentUrl = (projectId: string, m: string, kind: string) => `${month(projectId, m)}/documents/${kind}`;
+export const exportUrl = (list: string, format: 'csv' | 'xlsx', query: Record<string, string | number | boolean | undefined> = {}) => `/api/exports/${list}${queryString({ format, ...query })}`;

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { exportUrl } from '../api/sales.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { formatYen } from '../format/yen.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useSalesLabels } from './labels.ts';
+import { useReceivables } from './queries.ts';
+import { BarChart } from './BarChart.tsx';
+
+/** 売掛金: unpaid invoices with their age past the due date (期日前, 1–30, 31–60, 61–90, 90超). */
+export function ReceivablesPage() {
+  const { l } = useSalesLabels();
+  useDocumentTitle(l('receivablesTitle'));
+  const [asOf, setAsOf] = useState('');
+  const report = useReceivables(asOf || undefined);
+  return (
+    <section className="page" data-testid="receivables">
+      <div className="page-header">
+        <h1>{l('receivablesTitle')}</h1>
+        <span>
+          <a href={exportUrl('receivables', 'csv', { asOf: asOf || undefined })} download>{l('exportCsv')}</a>{' '}
+          <a href={exportUrl('receivables', 'xlsx', { asOf: asOf || undefined })} download>{l('exportXlsx')}</a>
+        </span>
+      </div>
+      <label>{l('asOf')} <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} /></label>
+      <ProblemMessage error={report.error} onRetry={() => void report.refetch()} />
+      {report.data && (
+        <>
+          <BarChart bars={report.data.buckets.map((b) => ({ label: b.label, values: [b.outstanding] }))} series={[l('outstanding')]} />
+          <p>{l('total')}: <strong data-testid="receivables-total">{formatYen(report.data.totalOutstanding)}</strong></p>
+          <table className="table" data-testid="receivables-table">
+            <thead><tr><th>{l('invoiceNumber')}</th><th>{l('counterparty')}</th><th>{l('project')}</th><th>{l('dueDate')}</th><th className="num">{l('gross')}</th><th className="num">{l('paid')}</th><th className="num">{l('outstanding')}</th><th className="num">{l('daysOverdue')}</th><th>{l('bucket')}</th></tr></thead>
+            <tbody>
+              {report.data.rows.length === 0 && <tr><td colSpan={9} className="empty">{l('none')}</td></tr>}
+              {report.data.rows.map((r) => (
+                <tr key={r.invoiceNumber} data-testid="receivable-row">
+                  <td className="mono">{r.invoiceNumber}</td><td>{r.recipientName}</td><td>{r.projectNumber} {r.projectName}</td><td>{r.dueDate}</td>
+                  <td className="num">{formatYen(r.gross)}</td><td className="num">{formatYen(r.paid)}</td><td className="num">{formatYen(r.outstanding)}</td><td className="num">{r.daysOverdue}</td>
+                  <td>{report.data.buckets.find((b) => b.bucket === r.bucket)?.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sales/tax';
+import { documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
+import { newIdempotencyKey } from '../api/idempotency.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { formatYen } from '../format/yen.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
+import { useSalesLabels } from './labels.ts';
+import { useMonthlySales, useSalesCommand } from './queries.ts';
+import { InvoicePreview } from './InvoicePreview.tsx';
+
+/** 売上実績と請求情報: one project-month from booking to 入金 (sss-domain §4.3). */
+export function SalesEntryPage() {
+  const { projectId = '', month = '' } = useParams();
+  const { l, status } = useSalesLabels();
+  useDocumentTitle(l('entryTitle'));
+  const query = useMonthlySales(projectId, month);
+  const m = query.data;
+  const [form, setForm] = useState<SalesFormState | null>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    if (m) setForm(formFromView(m));
+  }, [m?.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes
+
+  const save = useSalesCommand((f: SalesFormState) => recordSalesActual(projectId, month, bodyOf(f), { idempotencyKey: newIdempotencyKey(), ...(m ? { ifMatch: m.revision } : {}) }));
+  const check = useSalesCommand(() => requestSalesCheck(projectId, month, { idempotencyKey: newIdempotencyKey() }));
+  const issue = useSalesCommand(() => issueInvoice(projectId, month, { idempotencyKey: newIdempotencyKey() }));
+  const pay = useSalesCommand((p: { amount: number; receivedOn: string }) => recordPayment(projectId, month, p, { idempotencyKey: newIdempotencyKey() }));
+  const [payment, setPayment] = useState({ amount: '', receivedOn: new Date().toISOString().slice(0, 10) });
+
+  const mode = ((m as { roundingMode?: RoundingMode } | undefined)?.roundingMode ?? 'floor') as RoundingMode;
+  const preview = useMemo(() => {
+    if (!form) return null;
+    const rate = form.taxRate === '8' ? 8 : 10;
+    const actualLines = [
+      { quantity: '1', unitPrice: safeYen(form.labourSales), taxIncluded: false, taxRate: rate as 8 | 10 },
+      { quantity: '1', unitPrice: safeYen(form.settlementAmount), taxIncluded: false, taxRate: rate as 8 | 10 },
+      ...form.expenses.map((e) => ({ quantity: safeQuantity(e.quantity), unitPrice: safeYen(e.price), taxIncluded: e.taxIncluded, taxRate: rate as 8 | 10 })),
+    ];
+    const invoiceLines = form.lines.map((x) => ({ quantity: safeQuantity(x.quantity), unitPrice: safeYen(x.unitPrice), taxIncluded: x.taxIncluded, taxRate: (x.taxRate === '8' ? 8 : 10) as 8 | 10 }));
+    return { actual: invoiceTotals(actualLines, mode), invoice: invoiceTotals(invoiceLines, mode) };
+  }, [form, mode]);
+
+  if (query.error) return <ProblemMessage error={query.error} onRetry={() => void query.refetch()} />;
+  if (!m || !form) return <p>…</p>;
+  const editable = m.status === 'unconfirmed';
+  const set = <K extends keyof SalesFormState>(key: K, value: SalesFormState[K]) => setForm({ ...form, [key]: value });
+  const setExpense = (i: number, patch: Partial<ExpenseRow>) => set('expenses', form.expenses.map((e, j) => (i === j ? { ...e, ...patch } : e)));
+  const setLine = (i: number, patch: Partial<LineRow>) => set('lines', form.lines.map((x, j) => (i === j ? { ...x, ...patch } : x)));
+  const input = (key: keyof SalesFormState, props: Record<string, unknown> = {}) => (
+    <input id={`f-${key}`} data-testid={`sales-${key}`} value={form[key] as string} disabled={!editable} onChange={(e) => set(key, e.target.value as never)} {...props} />
+  );
+  const field = (key: keyof SalesFormState & Parameters<typeof l>[0], props: Record<string, unknown> = {}) => (
+    <div className="field">
+      <label htmlFor={`f-${key}`}>{l(key)}</label>
+      {input(key, props)}
+    </div>
+  );
+  const error = save.error ?? check.error ?? issue.error ?? pay.error;
+
+  return (
+    <section className="page" data-testid="sales-entry">
+      <div className="page-header">
+        <h1>{l('entryTitle')}</h1>
+        <Link to="/monthly-sales">{l('listTitle')}</Link>
+      </div>
+      <dl className="detail-list">
+        <dt>{l('project')}</dt><dd>{m.projectNumber} {m.projectName}</dd>
+        <dt>{l('customer')}</dt><dd>{m.customerName}</dd>
+        <dt>{l('month')}</dt><dd>{m.month}</dd>
+        <dt>{l('status')}</dt><dd><span className="badge" data-testid="sales-status">{status(m.status)}</span></dd>
+        <dt>{l('plan')}</dt><dd>{formatYen(m.planRevenue)}</dd>
+        {m.lastOutcome && (<><dt>{l('lastOutcome')}</dt><dd>{m.lastOutcome.outcome} {m.lastOutcome.comment}</dd></>)}
+      </dl>
+      {notice && <div className="alert success" role="status" data-testid="sales-notice">{notice}</div>}
+      <ProblemMessage error={error} testId="sales-error" />
+
+      <h2>{l('actual')}</h2>
+      <div className="form-grid">
+        {field('labourSales', { inputMode: 'numeric' })}
+        {field('settlementAmount', { inputMode: 'numeric' })}
+        {field('settlementReason', { maxLength: 255 })}
+        <div className="field">
+          <label htmlFor="f-taxRate">{l('taxRate')}</label>
+          <select id="f-taxRate" data-testid="sales-taxRate" value={form.taxRate} disabled={!editable} onChange={(e) => set('taxRate', e.target.value as '10' | '8')}>
+            <option value="10">10%</option>
+            <option value="8">8%</option>
+          </select>
+        </div>
+      </div>
+
+      <h3>{l('expenses')}</h3>
+      <table className="table" data-testid="sales-expenses">
+        <thead><tr><th>{l('kind')}</th><th>{l('name')}</th><th>{l('taxIncluded')}</th><th className="num">{l('cost')}</th><th className="num">{l('price')}</th><th className="num">{l('quantity')}</th><th className="num">{l('salesTotal')}</th><th /></tr></thead>
+        <tbody>
+          {form.expenses.map((e, i) => (
+            <tr key={i}>
+              <td><input value={e.kind} disabled={!editable} onChange={(x) => setExpense(i, { kind: x.target.value })} aria-label={l('kind')} /></td>
+              <td><input value={e.name} disabled={!editable} onChange={(x) => setExpense(i, { name: x.target.value })} aria-label={l('name')} /></td>
+              <td><input type="checkbox" checked={e.taxIncluded} disabled={!editable} onChange={(x) => setExpense(i, { taxIncluded: x.target.checked })} aria-label={l('taxIncluded')} /></td>
+              <td><input className="num" value={e.cost} disabled={!editable} onChange={(x) => setExpense(i, { cost: x.target.value })} aria-label={l('cost')} /></td>
+              <td><input className="num" value={e.price} disabled={!editable} onChange={(x) => setExpense(i, { price: x.target.value })} aria-label={l('price')} /></td>
+              <td><input className="num" value={e.quantity} disabled={!editable} onChange={(x) => setExpense(i, { quantity: x.target.value })} aria-label={l('quantity')} /></td>
+              <td className="num">{formatYen(lineAmount({ quantity: safeQuantity(e.quantity), unitPrice: safeYen(e.price) }))}</td>
+              <td>{editable && <button type="button" onClick={() => set('expenses', form.expenses.filter((_, j) => j !== i))}>{l('remove')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editable && <button type="button" data-testid="sales-add-expense" onClick={() => set('expenses', [...form.expenses, { kind: '物品購入', name: '', taxIncluded: false, cost: '', price: '', quantity: '1' }])}>{l('addRow')}</button>}
+
+      {preview && (
+        <p data-testid="sales-actual-totals">
+          {l('net')} {formatYen(preview.actual.net)} / {l('tax')} {formatYen(preview.actual.tax)} / {l('gross')} {formatYen(preview.actual.gross)}
+        </p>
+      )}
+
+      <h2>{l('invoiceInfo')}</h2>
+      <div className="form-grid">
+        {field('recipientName')}
+        {field('subject')}
+        {field('poNumber')}
+        {field('invoiceDate', { type: 'date' })}
+        {field('dueDate', { type: 'date' })}
+        {field('paymentTerms')}
+        {field('contact')}
+        {field('periodStart', { type: 'date' })}
+        {field('periodEnd', { type: 'date' })}
+      </div>
+      <h3>{l('lines')}</h3>
+      <table className="table" data-testid="sales-lines">
+        <thead><tr><th>{l('description')}</th><th className="num">{l('quantity')}</th><th>{l('unit')}</th><th className="num">{l('unitPrice')}</th><th>{l('taxIncluded')}</th><th>{l('rate')}</th><th className="num">{l('amount')}</th><th /></tr></thead>
+        <tbody>
+          {form.lines.map((x, i) => (
+            <tr key={i} data-testid="sales-line">
+              <td><input value={x.description} disabled={!editable} onChange={(e) => setLine(i, { description: e.target.value })} aria-label={l('description')} data-testid="line-description" /></td>
+              <td><input className="num" value={x.quantity} disabled={!editable} onChange={(e) => setLine(i, { quantity: e.target.value })} aria-label={l('quantity')} data-testid="line-quantity" /></td>
+              <td><input value={x.unit} disabled={!editable} onChange={(e) => setLine(i, { unit: e.target.value })} aria-label={l('unit')} data-testid="line-unit" /></td>
+              <td><input className="num" value={x.unitPrice} disabled={!editable} onChange={(e) => setLine(i, { unitPrice: e.target.value })} aria-label={l('unitPrice')} data-testid="line-unitPrice" /></td>
+              <td><input type="checkbox" checked={x.taxIncluded} disabled={!editable} onChange={(e) => setLine(i, { taxIncluded: e.target.checked })} aria-label={l('taxIncluded')} /></td>
+              <td>
+                <select value={x.taxRate} disabled={!editable} onChange={(e) => setLine(i, { taxRate: e.target.value as '10' | '8' })} aria-label={l('rate')}>
+                  <option value="10">10%</option>
+                  <option value="8">8%</option>
+                </select>
+              </td>
+              <td className="num">{formatYen(lineAmount({ quantity: safeQuantity(x.quantity), unitPrice: safeYen(x.unitPrice) }))}</td>
+              <td>{editable && <button type="button" onClick={() => set('lines', form.lines.filter((_, j) => j !== i))}>{l('remove')}</button>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editable && (
+        <button type="button" data-testid="sales-add-line" onClick={() => set('lines', [...form.lines, { description: '', quantity: '1', unit: '式', unitPrice: String(safeYen(form.labourSales) + safeYen(form.settlementAmount)), taxIncluded: false, taxRate: form.taxRate }])}>
+          {l('addRow')}
+        </button>
+      )}
+
+      <div className="actions">
+        {editable && (
+          <>
+            <button type="button" className="button primary" data-testid="sales-save" disabled={save.isPending} onClick={() => save.mutate(form, { onSuccess: () => setNotice(l('saved')) })}>{l('save')}</button>
+            <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending} onClick={() => check.mutate(undefined)}>
+              {m.actualGross === 0 && !(m.invoice as { lines?: unknown[] } | null)?.lines?.length ? l('requestCheckNone') : l('requestCheck')}
+            </button>
+          </>
+        )}
+        {m.status === 'checking' && <p data-testid="sales-checking">{l('checking')}</p>}
+      </div>
+
+      {m.status === 'awaiting_invoice' && preview && (
+        <>
+          <InvoicePreview month={m} form={form} totals={preview.invoice} />
+          <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => setNotice(l('issued')) })}>{l('issue')}</button>
+        </>
+      )}
+
+      {m.status === 'invoiced' && m.invoiceNumber && (
+        <section data-testid="sales-invoiced">
+          <h2>{l('payments')}</h2>
+          <p>
+            {l('invoiceNumber')}: <strong data-testid="sales-invoice-number">{m.invoiceNumber}</strong>{' '}
+            <a href={invoicePdfUrl(m.invoiceNumber)} download data-testid="sales-invoice-pdf">{l('downloadPdf')}</a>
+          </p>
+          <p>
+            {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
+          </p>
+          {m.invoicedGross - m.paid > 0 && (
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="pay-amount">{l('paymentAmount')}</label>
+                <input id="pay-amount" data-testid="payment-amount" inputMode="numeric" value={payment.amount} onChange={(e) => setPayment({ ...payment, amount: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor="pay-date">{l('receivedOn')}</label>
+                <input id="pay-date" type="date" data-testid="payment-date" value={payment.receivedOn} onChange={(e) => setPayment({ ...payment, receivedOn: e.target.value })} />
+              </div>
+              <button type="button" className="button primary" data-testid="payment-submit" disabled={pay.isPending} onClick={() => pay.mutate({ amount: safeYen(payment.amount), receivedOn: payment.receivedOn }, { onSuccess: () => setPayment({ ...payment, amount: '' }) })}>
+                {l('recordPayment')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+
+      <h2>{l('documents')}</h2>
+      <ul className="links" data-testid="sales-documents">
+        <li><a href={documentUrl(projectId, month, 'sales-slip.xlsx')} download>{l('salesSlipXlsx')}</a></li>
+        <li><a href={documentUrl(projectId, month, 'sales-slip.pdf')} download>{l('salesSlipPdf')}</a></li>
+        <li><a href={documentUrl(projectId, month, 'delivery-note.pdf')} download>{l('deliveryNote')}</a></li>
+        <li><a href={documentUrl(projectId, month, 'acceptance.pdf')} download>{l('acceptance')}</a></li>
+      </ul>
+    </section>
+  );
+}

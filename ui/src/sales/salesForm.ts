@@ -1,0 +1,79 @@
+import type { RecordSalesActual } from '@sss/contracts/sales/schemas';
+import type { MonthlySalesView } from '@sss/contracts/sales/views';
+
+/**
+ * The 売上実績と請求情報 form as the person types it (numbers as text, so a half-typed "1,0" is
+ * not lost), and its mapping to the command body. Yen fields accept separators.
+ */
+
+export interface ExpenseRow { kind: string; name: string; taxIncluded: boolean; cost: string; price: string; quantity: string }
+export interface LineRow { description: string; quantity: string; unit: string; unitPrice: string; taxIncluded: boolean; taxRate: '10' | '8' }
+
+export interface SalesFormState {
+  labourSales: string;
+  settlementAmount: string;
+  settlementReason: string;
+  taxRate: '10' | '8';
+  expenses: ExpenseRow[];
+  recipientName: string;
+  subject: string;
+  poNumber: string;
+  invoiceDate: string;
+  dueDate: string;
+  paymentTerms: string;
+  contact: string;
+  periodStart: string;
+  periodEnd: string;
+  lines: LineRow[];
+}
+
+export const yenOf = (text: string): number => {
+  const cleaned = text.replace(/[,，¥￥\s]/g, '');
+  return cleaned === '' || cleaned === '-' ? 0 : Number(cleaned);
+};
+const text = (n: number) => (n ? String(n) : '');
+
+const lastDay = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const endOfNextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) + 1, 0)).toISOString().slice(0, 10);
+
+type Draft = RecordSalesActual['invoice'];
+
+export function formFromView(m: MonthlySalesView): SalesFormState {
+  const draft = (m.invoice ?? null) as Draft | null;
+  const expenses = (m.expenses ?? []) as RecordSalesActual['expenses'];
+  return {
+    labourSales: text(m.labourSales || (draft ? 0 : m.planRevenue)),
+    settlementAmount: text(m.settlement.amount),
+    settlementReason: m.settlement.reason,
+    taxRate: m.taxRate === 8 ? '8' : '10',
+    expenses: expenses.map((e) => ({ kind: e.kind, name: e.name, taxIncluded: e.taxIncluded, cost: String(e.cost), price: String(e.price), quantity: e.quantity })),
+    recipientName: draft?.recipientName ?? m.customerName,
+    subject: draft?.subject ?? `${m.projectName} ${Number(m.month.slice(5, 7))}月分`,
+    poNumber: draft?.poNumber ?? '',
+    invoiceDate: draft?.invoiceDate ?? lastDay(m.month),
+    dueDate: draft?.dueDate ?? endOfNextMonth(m.month),
+    paymentTerms: draft?.paymentTerms ?? '月末締め翌月末払い',
+    contact: draft?.contact ?? '',
+    periodStart: draft?.periodStart ?? `${m.month}-01`,
+    periodEnd: draft?.periodEnd ?? lastDay(m.month),
+    lines: (draft?.lines ?? []).map((l) => ({ description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: String(l.unitPrice), taxIncluded: l.taxIncluded, taxRate: l.taxRate === 8 ? '8' : '10' })),
+  };
+}
+
+export function bodyOf(f: SalesFormState): RecordSalesActual {
+  return {
+    labourSales: yenOf(f.labourSales),
+    settlement: { amount: yenOf(f.settlementAmount), reason: f.settlementReason },
+    taxRate: f.taxRate === '8' ? 8 : 10,
+    expenses: f.expenses.map((e) => ({ kind: e.kind, name: e.name, taxIncluded: e.taxIncluded, cost: yenOf(e.cost), price: yenOf(e.price), quantity: e.quantity.trim() || '0' })),
+    invoice: {
+      recipientName: f.recipientName, subject: f.subject, poNumber: f.poNumber, invoiceDate: f.invoiceDate, dueDate: f.dueDate,
+      paymentTerms: f.paymentTerms, contact: f.contact, periodStart: f.periodStart, periodEnd: f.periodEnd,
+      lines: f.lines.map((l) => ({ description: l.description, quantity: l.quantity.trim() || '0', unit: l.unit, unitPrice: yenOf(l.unitPrice), taxIncluded: l.taxIncluded, taxRate: l.taxRate === '8' ? 8 : 10 })),
+    },
+  };
+}
+
+/** Safe inputs for the live preview: a half-typed number counts as 0 rather than breaking the page. */
+export const safeQuantity = (q: string) => (/^\d{1,9}(\.\d{1,4})?$/.test(q.trim()) ? q.trim() : '0');
+export const safeYen = (t: string) => (Number.isSafeInteger(yenOf(t)) ? yenOf(t) : 0);
