@@ -3,6 +3,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { CompanyFields } from '@sss/contracts/company/schemas';
 import type { Role } from '@sss/contracts/http/auth';
 import { registerUser } from '@sss/write-side/auth/routes';
+import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
 
 /**
@@ -56,7 +57,8 @@ export async function seedDemoData(events: EventStore, app: FastifyInstance, log
   await call('POST', `/api/companies/${ids[0]}/credit-limit`, { creditLimit: 50_000_000, reviewedOn: '2025-04-01' });
   await call('POST', `/api/companies/${ids[1]}/credit-limit`, { creditLimit: 20_000_000, reviewedOn: '2025-04-15' });
   await call('POST', `/api/companies/${ids[7]}/abolish`, { abolishedOn: '2025-03-31', reason: '取引終了' });
+  const partners = await seedDemoPartners(call, ids);
   await seedDemoOrganization(app, DEMO_PASSWORD);
-  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies`);
+  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies, ${partners} partners`);
   return true;
 }
