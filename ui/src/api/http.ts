@@ -71,7 +71,7 @@ export interface CommandOptions {
 }
 
 /** Commands carry an Idempotency-Key and, for edits, If-Match; their answer advances our position. */
-export async function command(method: 'POST' | 'PUT', path: string, body: unknown, options: CommandOptions): Promise<CommandAccepted> {
+export async function command(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, options: CommandOptions): Promise<CommandAccepted> {
   const headers: Record<string, string> = { [HEADERS.idempotencyKey]: options.idempotencyKey };
   if (options.ifMatch !== undefined) headers[HEADERS.ifMatch] = options.ifMatch;
   const accepted = await request<CommandAccepted>(method, path, { body, headers });
