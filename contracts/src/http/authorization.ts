@@ -18,6 +18,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /readyz': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/auth/login': 'public',
+  // CollaboFlow signs nothing: the webhook only records a hint, the 稟議 process manager re-reads the document.
+  'POST /api/webhooks/collaboflow': 'public',
   'POST /api/auth/logout': 'authenticated',
   'GET /api/auth/me': 'authenticated',
 

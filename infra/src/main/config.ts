@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseInvoicing, type Invoicing } from '@sss/write-side/sales/invoicing';
+import { readCollaboflowSettings, type CollaboflowSettings } from './collaboflow-settings.ts';
 
 /**
  * Every setting SSS reads, in one place (the README's settings table mirrors this file). Each port
@@ -18,6 +19,8 @@ export interface Settings {
   readonly mongoDbName: string;
   readonly kafkaBrokers: readonly string[] | undefined;
   readonly collaboflowUrl: string | undefined;
+  /** CollaboFlow tenant, routes and the 稟議 timers (COLLABOFLOW_*, RINGI_REMINDER_DAYS). */
+  readonly collaboflow: CollaboflowSettings;
   readonly logLevel: string;
   readonly seedDemoData: boolean;
   readonly uiDir: string;
@@ -43,6 +46,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     mongoDbName: env.MONGODB_DB ?? 'sss',
     kafkaBrokers: env.KAFKA_BROKERS ? env.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
     collaboflowUrl: env.COLLABOFLOW_URL || undefined,
+    collaboflow: readCollaboflowSettings(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: flag(env.SSS_DEMO_DATA, true),
     uiDir: resolve(env.SSS_UI_DIR ?? new URL('../../../ui/dist', import.meta.url).pathname),

@@ -9,6 +9,8 @@ import { partnerRoutes } from '../partner/routes.ts';
 import { projectRoutes } from '../project/routes.ts';
 import { salesRoutes } from '../sales/routes.ts';
 import type { Invoicing } from '../sales/invoicing.ts';
+import { collaboflowWebhookRoutes } from '../ringi/webhook-route.ts';
+import { parseCollaboflowWebhook } from '../ringi/collaboflow-client.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface WriteApiDeps {
@@ -28,4 +30,6 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(partnerRoutes, { events: deps.events, clock });
   await app.register(projectRoutes, { events: deps.events, clock });
   await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });
+  // Public, but it only records a hint in the 稟議's inbox: the process manager confirms with CollaboFlow.
+  await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body) });
 }

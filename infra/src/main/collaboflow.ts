@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { WorkflowNotification, WorkflowPort } from '@sss/contracts/ports/workflow';
+import { CollaboflowClient, parseCollaboflowWebhook, splitCollaboflowUrl } from '@sss/write-side/ringi/collaboflow-client';
+import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
+import type { CollaboflowSettings } from './collaboflow-settings.ts';
+
+/**
+ * The workflow port for this SSS: the configured tenant, or the built-in simulator (the embedded
+ * default), whose documents survive restarts in SSS_DATA_DIR and whose webhooks call this SSS.
+ */
+export interface OpenedWorkflow {
+  readonly workflow: WorkflowPort;
+  readonly parse: (body: unknown) => WorkflowNotification;
+  /** Where people open documents / the approver page (for the log line at start). */
+  readonly describe: string;
+  /** The built-in simulator (null when a real tenant is configured): tests point its webhooks and faults. */
+  readonly simulator: { readonly url: string; readonly instance: string; readonly apiKey: string } | null;
+  stop(): Promise<void>;
+}
+
+/** An origin alone names no instance: take it from COLLABOFLOW_INSTANCE. */
+function target(settings: CollaboflowSettings, url: string): { baseUrl: string; instance: string } {
+  const path = new URL(url).pathname.replace(/\/+$/, '');
+  return path === '' ? { baseUrl: url.replace(/\/+$/, ''), instance: settings.instance } : splitCollaboflowUrl(url);
+}
+
+export async function openWorkflow(settings: CollaboflowSettings, dataDir: string, sssUrl: string | undefined): Promise<OpenedWorkflow> {
+  const parse = (body: unknown) => parseCollaboflowWebhook(body);
+  if (settings.url) {
+    const client = new CollaboflowClient({ ...target(settings, settings.url), apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
+    return { workflow: client, parse, describe: `CollaboFlow: ${settings.url}`, simulator: null, stop: async () => {} };
+  }
+  // Without a known address (a test on a free port) polling alone learns outcomes, until a test points the webhooks.
+  const hook = settings.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined);
+  const sim = await startCollaboflowSimulator({
+    port: settings.simulatorPort,
+    instance: settings.instance,
+    apiKey: settings.apiKey,
+    stateFile: join(dataDir, 'collaboflow-sim.json'),
+    webhooks: hook ? Object.fromEntries(Object.values(settings.routes).map((routeId) => [routeId, [hook]])) : {},
+  });
+  const client = new CollaboflowClient({ baseUrl: sim.url, instance: sim.instance, apiKey: sim.apiKey, timeoutMs: settings.timeoutMs });
+  return { workflow: client, parse, describe: `CollaboFlow: built-in simulator ${sim.url}/_sim/`, simulator: { url: sim.url, instance: sim.instance, apiKey: sim.apiKey }, stop: () => sim.stop() };
+}

@@ -1,0 +1,35 @@
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
+import type { Settings } from './config.ts';
+import { openWorkflow, type OpenedWorkflow } from './collaboflow.ts';
+
+/** The 稟議 process manager on this SSS's workflow tenant (or the built-in simulator). */
+export interface RunningRingi {
+  readonly manager: RunningRingiProcessManager;
+  readonly collaboflow: OpenedWorkflow;
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function startRingi(settings: Settings, events: EventStore, log: (message: string, error?: unknown) => void, clock?: () => Date): Promise<RunningRingi> {
+  const cf = settings.collaboflow;
+  const sssUrl = settings.port === 0 ? undefined : `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
+  const collaboflow = await openWorkflow(cf, settings.dataDir, sssUrl);
+  const manager = await startRingiProcessManager({
+    events,
+    workflow: collaboflow.workflow,
+    routes: cf.routes,
+    log,
+    ...(clock ? { clock } : {}),
+    timers: { reminderAfterMs: cf.reminderDays * DAY_MS, pollBaseMs: cf.pollSeconds * 1000, retryBaseMs: cf.retrySeconds * 1000 },
+  });
+  return {
+    manager,
+    collaboflow,
+    async stop() {
+      await manager.stop();
+      await collaboflow.stop();
+    },
+  };
+}
