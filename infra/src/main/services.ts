@@ -19,11 +19,17 @@ const events = await openEventStore(settings);
 const closers: Array<() => Promise<void>> = [];
 let app;
 if (role === 'write') {
-  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing });
+  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
   // The write service owns the policies that turn events into commands.
   const { startSalesPlanPolicy } = await import('@sss/write-side/sales/sales-plan-policy');
   const policy = startSalesPlanPolicy({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
   closers.push(() => policy.stop());
+  // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
+  const { openBus } = await import('./adapters.ts');
+  const { startIntegration } = await import('@sss/write-side/integration/runtime');
+  const bus = await openBus(settings);
+  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log: (m, e) => console.error(m, e ?? '') });
+  closers.push(() => integration.stop(), () => bus.bus.close());
 } else {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
