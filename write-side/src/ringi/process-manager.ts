@@ -212,7 +212,8 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       stopped = true;
       clearInterval(ticker);
       subscription.unsubscribe();
-      await Promise.allSettled([...busy.values()]);
+      // Let a step in progress record itself, but never hang a shutdown on a call that does not answer.
+      await Promise.race([Promise.allSettled([...busy.values()]), new Promise((r) => setTimeout(r, 2_000).unref())]);
     },
   };
 }
