@@ -6,6 +6,9 @@ import { CompanyDetailPage } from './companies/CompanyDetailPage.tsx';
 import { CompanyEditPage } from './companies/CompanyEditPage.tsx';
 import { CompanyListPage } from './companies/CompanyListPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { PartnerDetailPage } from './partners/PartnerDetailPage.tsx';
+import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
+import { PartnerListPage } from './partners/PartnerListPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -36,6 +39,10 @@ export const router = createBrowserRouter([
       { path: 'companies/new', element: <CompanyCreatePage /> },
       { path: 'companies/:id', element: <CompanyDetailPage /> },
       { path: 'companies/:id/edit', element: <CompanyEditPage /> },
+      { path: 'partners', element: <PartnerListPage /> },
+      { path: 'partners/new', element: <PartnerFormPage /> },
+      { path: 'partners/:id', element: <PartnerDetailPage /> },
+      { path: 'partners/:id/edit', element: <PartnerFormPage /> },
       { path: 'monthly-sales', element: <MonthlySalesListPage /> },
       { path: 'monthly-sales/:projectId/:month', element: <SalesEntryPage /> },
       { path: 'invoices', element: <InvoiceListPage /> },

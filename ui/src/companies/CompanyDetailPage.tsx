@@ -5,6 +5,7 @@ import { AbolishDialog } from './AbolishDialog.tsx';
 import { AntiSocialCheckDialog } from './AntiSocialCheckDialog.tsx';
 import { CompanyHistoryPanel } from './CompanyHistoryPanel.tsx';
 import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
+import { CompanyPartnersPanel } from './CompanyPartnersPanel.tsx';
 import { CreditLimitDialog } from './CreditLimitDialog.tsx';
 import { DetailList } from './DetailList.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
@@ -179,6 +180,8 @@ function CompanyDetail({ company }: { company: CompanyView }) {
           />
         </section>
       </div>
+
+      {company.isPartner && <CompanyPartnersPanel companyId={company.id} partnerCount={company.partnerCount} />}
 
       <CompanyHistoryPanel companyId={company.id} enabled={may(user, 'GET', `${route}/history`)} />
 

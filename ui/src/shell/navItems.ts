@@ -19,7 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'invoices', path: '/invoices', label: 'nav.invoices', ready: true },
   { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: false },
   { id: 'companies', path: '/companies', label: 'nav.companies', ready: true },
-  { id: 'partners', path: '/partners', label: 'nav.partners', ready: false },
+  { id: 'partners', path: '/partners', label: 'nav.partners', ready: true },
   { id: 'org', path: '/org', label: 'nav.org', ready: false },
   { id: 'users', path: '/users', label: 'nav.users', ready: false },
   { id: 'audit', path: '/audit', label: 'nav.audit', ready: false },
