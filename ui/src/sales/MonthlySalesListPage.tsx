@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { MONTHLY_SALES_STATUSES } from '@sss/contracts/sales/status';
 import { exportUrl } from '../api/sales.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
@@ -14,7 +14,9 @@ export function MonthlySalesListPage() {
   const { l, status: statusLabel } = useSalesLabels();
   useDocumentTitle(l('listTitle'));
   const navigate = useNavigate();
-  const [status, setStatus] = useState('');
+  const [params] = useSearchParams();
+  // The dashboard links here with ?status=checking (approvals waiting).
+  const [status, setStatus] = useState(params.get('status') ?? '');
   const [month, setMonth] = useState('');
   const [page, setPage] = useState(1);
   const list = useMonthlySalesList({ ...(status ? { status } : {}), ...(month ? { month } : {}), page });

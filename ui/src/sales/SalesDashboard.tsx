@@ -3,6 +3,7 @@ import { formatYen } from '../format/yen.ts';
 import { useSalesLabels } from './labels.ts';
 import { useDashboard } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
+import './sales.css';
 
 /** The home dashboard: this month's sales vs plan, the 6-month trend, pipeline, approvals waiting, overdue invoices. */
 export function SalesDashboard() {

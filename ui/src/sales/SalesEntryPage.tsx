@@ -10,6 +10,9 @@ import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type Line
 import { useSalesLabels } from './labels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';
 import { InvoicePreview } from './InvoicePreview.tsx';
+import './sales.css';
+
+const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
 /** 売上実績と請求情報: one project-month from booking to 入金 (sss-domain §4.3). */
 export function SalesEntryPage() {
@@ -61,24 +64,24 @@ export function SalesEntryPage() {
   const error = save.error ?? check.error ?? issue.error ?? pay.error;
 
   return (
-    <section className="page" data-testid="sales-entry">
+    <section className="page sales-page" data-testid="sales-entry">
       <div className="page-header">
         <h1>{l('entryTitle')}</h1>
         <Link to="/monthly-sales">{l('listTitle')}</Link>
       </div>
-      <dl className="detail-list">
+      <dl className="sales-facts">
         <dt>{l('project')}</dt><dd>{m.projectNumber} {m.projectName}</dd>
         <dt>{l('customer')}</dt><dd>{m.customerName}</dd>
         <dt>{l('month')}</dt><dd>{m.month}</dd>
         <dt>{l('status')}</dt><dd><span className="badge" data-testid="sales-status">{status(m.status)}</span></dd>
         <dt>{l('plan')}</dt><dd>{formatYen(m.planRevenue)}</dd>
-        {m.lastOutcome && (<><dt>{l('lastOutcome')}</dt><dd>{m.lastOutcome.outcome} {m.lastOutcome.comment}</dd></>)}
+        {m.lastOutcome && (<><dt>{l('lastOutcome')}</dt><dd>{OUTCOME_LABELS[m.lastOutcome.outcome] ?? m.lastOutcome.outcome} {m.lastOutcome.comment}</dd></>)}
       </dl>
       {notice && <div className="alert success" role="status" data-testid="sales-notice">{notice}</div>}
       <ProblemMessage error={error} testId="sales-error" />
 
       <h2>{l('actual')}</h2>
-      <div className="form-grid">
+      <div className="sales-form">
         {field('labourSales', { inputMode: 'numeric' })}
         {field('settlementAmount', { inputMode: 'numeric' })}
         {field('settlementReason', { maxLength: 255 })}
@@ -112,13 +115,13 @@ export function SalesEntryPage() {
       {editable && <button type="button" data-testid="sales-add-expense" onClick={() => set('expenses', [...form.expenses, { kind: '物品購入', name: '', taxIncluded: false, cost: '', price: '', quantity: '1' }])}>{l('addRow')}</button>}
 
       {preview && (
-        <p data-testid="sales-actual-totals">
+        <p className="sales-totals" data-testid="sales-actual-totals">
           {l('net')} {formatYen(preview.actual.net)} / {l('tax')} {formatYen(preview.actual.tax)} / {l('gross')} {formatYen(preview.actual.gross)}
         </p>
       )}
 
       <h2>{l('invoiceInfo')}</h2>
-      <div className="form-grid">
+      <div className="sales-form">
         {field('recipientName')}
         {field('subject')}
         {field('poNumber')}
@@ -188,7 +191,7 @@ export function SalesEntryPage() {
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
           </p>
           {m.invoicedGross - m.paid > 0 && (
-            <div className="form-grid">
+            <div className="sales-form">
               <div className="field">
                 <label htmlFor="pay-amount">{l('paymentAmount')}</label>
                 <input id="pay-amount" data-testid="payment-amount" inputMode="numeric" value={payment.amount} onChange={(e) => setPayment({ ...payment, amount: e.target.value })} />

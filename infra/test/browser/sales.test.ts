@@ -1,0 +1,88 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningSss } from '../../src/main/sss.ts';
+import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import { as, DEMO, login } from '../support/sss.ts';
+import { deriveSalesPlan } from '../support/sales.ts';
+import { pdfText } from '../support/pdf-text.ts';
+
+/**
+ * 営業管理 in Chromium: 売上実績入力 → 申請 → (the 稟議 outcome arrives as a command through the API,
+ * as the process manager sends it) → invoice preview → 発行 → 請求書 PDF download → 入金 → receivables.
+ */
+const test = suite<{ sss: RunningSss & { url: string }; browser: Browser; page: Page }>('browser: monthly sales and invoice');
+
+test.before(async (context) => {
+  context.sss = await startServedSss();
+  context.browser = await launchBrowser();
+  context.page = await context.browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+});
+test.after(async ({ sss, browser }) => {
+  await browser?.close();
+  await sss?.stop();
+});
+
+test('book a month, get it approved, issue the invoice, download its PDF and record 入金', async ({ sss, page }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-04', revenue: 1_200_000 }]);
+  await signIn(page, sss.url, DEMO.salesAdmin);
+  await page.getByTestId('nav-monthly-sales').click();
+  await page.locator(`[data-testid="monthly-sales-row"][data-project-id="${projectId}"]`).click();
+  await page.getByTestId('sales-entry').waitFor();
+  assert.is(await page.getByTestId('sales-status').textContent(), '売上未確定');
+
+  await page.getByTestId('sales-labourSales').fill('1200000');
+  await page.getByTestId('sales-settlementAmount').fill('30000');
+  await page.getByTestId('sales-settlementReason').fill('超過精算 3h');
+  await page.getByTestId('sales-recipientName').fill('ブラウザ顧客株式会社');
+  await page.getByTestId('sales-add-line').click();
+  await page.getByTestId('line-description').fill('システム開発支援（4月分）');
+  assert.match((await page.getByTestId('sales-actual-totals').textContent()) ?? '', /¥1,230,000.*¥123,000.*¥1,353,000/);
+  await page.getByTestId('sales-save').click();
+  await page.getByTestId('sales-notice').waitFor();
+  await page.getByTestId('sales-request-check').click();
+  await page.getByTestId('sales-checking').waitFor();
+  assert.is(await page.getByTestId('sales-status').textContent(), '確認中');
+  await screenshot(page, 'sales-entry-checking');
+
+  // The 稟議 outcome, as the process manager would send it.
+  const admin = await login(sss, DEMO.admin);
+  const outcome = await as(sss, admin)({ method: 'POST', url: `/api/monthly-sales/${projectId}/2026-04/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'CF-1' }, headers: { 'idempotency-key': `outcome-${projectId}` } });
+  assert.is(outcome.statusCode, 200, outcome.body);
+
+  await page.reload();
+  await page.getByTestId('invoice-preview').waitFor();
+  assert.is(await page.getByTestId('invoice-preview-gross').textContent(), '¥1,353,000');
+  await screenshot(page, 'sales-invoice-preview');
+  await page.getByTestId('sales-issue').click();
+  await page.getByTestId('sales-invoiced').waitFor();
+  const invoiceNumber = (await page.getByTestId('sales-invoice-number').textContent()) ?? '';
+  assert.match(invoiceNumber, /^INV-\d{6}$/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sales-invoice-pdf').click()]);
+  const text = await pdfText(readFileSync((await download.path())!));
+  for (const item of ['ブラウザ顧客株式会社 御中', '登録番号: T7123456789012', '1,230,000円', '123,000円', '1,353,000円', invoiceNumber]) assert.ok(text.includes(item), `PDF states ${item}`);
+
+  await page.getByTestId('payment-amount').fill('353000');
+  await page.getByTestId('payment-date').fill('2026-05-20');
+  await page.getByTestId('payment-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="sales-outstanding"]')?.textContent === '¥1,000,000');
+  await screenshot(page, 'sales-paid');
+
+  await page.getByTestId('nav-invoices').click();
+  await page.getByTestId('invoice-counterparty').fill('ブラウザ顧客');
+  await page.getByTestId('invoice-search').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
+  await page.getByTestId('receivables-link').click();
+  await page.getByTestId('receivables-table').waitFor();
+  assert.ok(((await page.getByTestId('receivables-table').textContent()) ?? '').includes(invoiceNumber));
+  await screenshot(page, 'sales-receivables');
+
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('sales-dashboard').waitFor();
+  await screenshot(page, 'sales-dashboard');
+});
+
+test.run();
