@@ -34,6 +34,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 
   'POST /api/users': ['admin'],
   'POST /api/auth/password': 'authenticated',
+  'GET /api/auth/providers': 'public',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
   'GET /api/users': ['admin'],
   'GET /api/users/:id': ['admin'],
   'GET /api/users/:id/history': ['admin', 'auditor'],

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
+import { readOidcSettings } from './oidc-settings.ts';
 import { parseInvoicing, type Invoicing } from '@sss/write-side/sales/invoicing';
 import { readCollaboflowSettings, type CollaboflowSettings } from './collaboflow-settings.ts';
 
@@ -23,6 +25,8 @@ export interface Settings {
   readonly collaboflow: CollaboflowSettings;
   readonly logLevel: string;
   readonly seedDemoData: boolean;
+  /** OpenID Connect sign-in (OIDC_*); unset: passwords only. */
+  readonly oidc: OidcSettings | undefined;
   readonly uiDir: string;
   /** 適格請求書の発行元と端数処理 (SSS_ISSUER_NAME, SSS_ISSUER_REGISTRATION_NUMBER, SSS_TAX_ROUNDING). */
   readonly invoicing: Invoicing;
@@ -49,6 +53,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     collaboflow: readCollaboflowSettings(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: flag(env.SSS_DEMO_DATA, true),
+    oidc: readOidcSettings(env),
     uiDir: resolve(env.SSS_UI_DIR ?? new URL('../../../ui/dist', import.meta.url).pathname),
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
     invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),

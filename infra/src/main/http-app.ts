@@ -7,6 +7,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { installAuthGate, installProblemHandlers, installValidation } from '@sss/contracts/http/server-kit';
 import { writeApi } from '@sss/write-side/http/write-api';
 import { sessionValidity } from '@sss/write-side/auth/session-validity';
+import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
@@ -26,6 +27,8 @@ export interface AppParts {
   readonly clock?: () => Date;
   /** Where sessions are checked against their user's stream (defaults to `events`; the read service passes its store). */
   readonly sessionEvents?: EventStore;
+  /** OpenID Connect sign-in (Settings.oidc). */
+  readonly oidc?: OidcSettings | undefined;
   /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
   readonly invoicing?: Invoicing;
 }
@@ -57,7 +60,7 @@ export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
+  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -37,6 +37,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     uiDir: settings.uiDir,
     logLevel: settings.logLevel,
     invoicing: settings.invoicing,
+    oidc: settings.oidc,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.

@@ -21,6 +21,14 @@ export async function logout(): Promise<void> {
   }
 }
 
+export interface SignInProviders {
+  password: boolean;
+  oidc: { name: string; startUrl: string } | null;
+}
+
+/** Which sign-in methods the server offers (public; the OIDC button shows only when configured). */
+export const providers = () => request<SignInProviders>('GET', '/api/auth/providers', { expect401: true });
+
 /** `null` when nobody is signed in. */
 export async function me(): Promise<SessionUser | null> {
   try {

@@ -1,4 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { providers } from '../api/auth.ts';
+import './oidc.css';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionExpired, useLogin, useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -21,6 +24,8 @@ export function LoginPage() {
   const [missing, setMissing] = useState(false);
   const [expired] = useState(sessionExpired);
   const next = safeNext(params.get('next'));
+  const signInProviders = useQuery({ queryKey: ['auth-providers'], queryFn: providers, staleTime: Infinity, retry: false });
+  const oidc = signInProviders.data?.oidc;
   useDocumentTitle(t('auth.title'));
 
   if (session.data) return <Navigate to={next} replace />;
@@ -59,6 +64,15 @@ export function LoginPage() {
         <button type="submit" className="button primary wide" data-testid="login-submit" disabled={loginMutation.isPending}>
           {loginMutation.isPending ? t('auth.submitting') : t('auth.submit')}
         </button>
+        {oidc && (
+          <>
+            <div className="login-divider">{t('auth.or')}</div>
+            {/* a full-page navigation: the provider's sign-in page, then back through the server's callback */}
+            <a className="button wide" data-testid="login-oidc" href={`${oidc.startUrl}?next=${encodeURIComponent(next)}`}>
+              {t('auth.oidc', { name: oidc.name })}
+            </a>
+          </>
+        )}
       </form>
     </div>
   );

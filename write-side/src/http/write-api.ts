@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/swagger';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { authRoutes } from '../auth/routes.ts';
+import { oidcRoutes } from '../auth/oidc-routes.ts';
+import type { OidcSettings } from '../auth/oidc-client.ts';
 import { companyRoutes } from '../company/routes.ts';
 import { organizationRoutes } from '../organization/routes.ts';
 import { userRoutes } from '../user/routes.ts';
@@ -17,6 +19,8 @@ export interface WriteApiDeps {
   readonly events: EventStore;
   readonly clock?: () => Date;
   readonly secureCookies?: boolean;
+  /** OpenID Connect sign-in; unset: passwords only. */
+  readonly oidc?: OidcSettings;
   /** Issuer and tax rounding of qualified invoices (unset: invoices cannot be issued). */
   readonly invoicing?: Invoicing;
 }
@@ -24,6 +28,7 @@ export interface WriteApiDeps {
 export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promise<void> {
   const clock = deps.clock ?? (() => new Date());
   await app.register(authRoutes, { events: deps.events, clock, secureCookies: deps.secureCookies ?? false });
+  await app.register(oidcRoutes, { events: deps.events, clock, secureCookies: deps.secureCookies ?? false, oidc: deps.oidc });
   await app.register(companyRoutes, { events: deps.events, clock });
   await app.register(organizationRoutes, { events: deps.events });
   await app.register(userRoutes, { events: deps.events });
