@@ -21,8 +21,8 @@ let app;
 if (role === 'write') {
   app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
   // The write service owns the policies that turn events into commands.
-  const { startSalesPlanPolicy } = await import('@sss/write-side/sales/sales-plan-policy');
-  const policy = startSalesPlanPolicy({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
+  const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
+  const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
   closers.push(() => policy.stop());
   // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
   const { openBus } = await import('./adapters.ts');

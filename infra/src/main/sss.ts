@@ -7,7 +7,7 @@ import type { Settings } from './config.ts';
 import { openBus, openEventStore, openReadStore } from './adapters.ts';
 import { startIntegration, type RunningIntegration } from '@sss/write-side/integration/runtime';
 import { buildHttpApp } from './http-app.ts';
-import { startSalesPlanPolicy } from '@sss/write-side/sales/sales-plan-policy';
+import { startSalesPolicies } from '@sss/write-side/sales/policies';
 import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 
@@ -43,7 +43,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
   const bus = await openBus(settings);
   const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
-  const salesPlanPolicy = startSalesPlanPolicy({ events: events.store, log });
+  const salesPolicies = startSalesPolicies({ events: events.store, log });
   const ringi = await startRingi(settings, events.store, log, options.clock);
   if (settings.seedDemoData) await seedDemoData(events.store, app, (m) => app.log.info(m));
   return {
@@ -56,7 +56,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`, ringi.collaboflow.describe],
     async stop() {
       await app.close();
-      await salesPlanPolicy.stop();
+      await salesPolicies.stop();
       await ringi.stop();
       await integration.stop();
       await bus.bus.close();

@@ -51,7 +51,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
   const stream = forwarderCheckpointStream(name);
   const start = durable ? await readForwarderCheckpoint(events, name) : { position: 0n, revision: null };
   const position$ = new BehaviorSubject<bigint>(start.position);
-  let checkpointRevision = durable ? start.revision : (await readForwarderCheckpoint(events, name)).revision;
+  let checkpointRevision = start.revision;
 
   const forward = async (batch: readonly RecordedEvent[]) => {
     const messages = batch.map(toIntegrationMessage).filter((m) => m !== null);
@@ -60,6 +60,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
     // or every checkpoint would be followed by another one forever.
     if (messages.length === 0) return;
     await bus.publish(messages);
+    // Without a durable bus the checkpoint is never read back: recording it would only add events.
+    if (!durable) return;
     const appended = await events.append(
       stream,
       [{ type: CHECKPOINT, data: { position: last.toString(), published: messages.length }, metadata: { actor: `system:forwarder-${name}`, correlationId: `forwarder-${name}` } }],
