@@ -49,6 +49,24 @@ test('見積稟議: filed once as the applicant, approved in two phases → 承�
   const types = (await ringiEvents(world.sss, ringiId)).map((e) => e.type);
   for (const t of ['RingiRequested', 'RingiDraftFiled', 'RingiSubmitted', 'RingiStatusConfirmed', 'RingiOutcomeApplied']) assert.ok(types.includes(t), `${t} recorded`);
   assert.ok(types.includes('RingiWebhookReceived'), 'the webhook reached SSS');
+
+  // The read side: the timeline names each approver's decision and comment, and links to the document.
+  const session = await login(world.sss, DEMO.sales);
+  const head = (await ringiEvents(world.sss, ringiId)).at(-1)!.position.toString();
+  const detail = await as(world.sss, session)({ method: 'GET', url: `/api/ringis/${ringiId}`, headers: { 'x-sss-min-position': head } });
+  assert.is(detail.statusCode, 200, detail.body);
+  const view = detail.json();
+  assert.is(view.status, 'approved');
+  assert.is(view.documentNumber, outcome.documentNumber);
+  assert.match(view.link, /^http/);
+  const texts = (view.timeline as { text: string }[]).map((t) => t.text).join('\n');
+  assert.match(texts, /高橋 健一 が承認「承認します」/);
+  assert.match(texts, /渡辺 美咲 が承認「確認しました」/);
+  assert.match(texts, /結果: 決裁/);
+  const mine = (await as(world.sss, session)({ method: 'GET', url: '/api/ringis?view=mine', headers: { 'x-sss-min-position': head } })).json();
+  assert.ok(mine.items.some((r: { id: string }) => r.id === ringiId), 'listed under 自分の申請');
+  const approvedList = (await as(world.sss, session)({ method: 'GET', url: '/api/ringis?status=approved' })).json();
+  assert.ok(approvedList.items.some((r: { id: string }) => r.id === ringiId));
 });
 
 test('提案稟議: 却下 by the second approver → back to 提案検討中', async ({ world, sato }) => {

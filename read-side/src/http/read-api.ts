@@ -6,6 +6,7 @@ import { organizationQueries } from '../organization/routes.ts';
 import { userQueries } from '../user/routes.ts';
 import { partnerQueries } from '../partner/routes.ts';
 import { salesQueries } from '../sales/routes.ts';
+import { ringiQueries } from '../ringi/routes.ts';
 
 /** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface ReadApiDeps {
@@ -20,4 +21,5 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(userQueries, { readModels: deps.readModels, clock });
   await app.register(partnerQueries, { readModels: deps.readModels, clock });
   await app.register(salesQueries, { readModels: deps.readModels, clock });
+  await app.register(ringiQueries, { readModels: deps.readModels });
 }
