@@ -1,0 +1,13 @@
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { startSalesPlanPolicy } from './sales-plan-policy.ts';
+import { startProjectStatusPolicy } from './project-status-policy.ts';
+
+/** The sales context's event-to-command policies, started and stopped together by a composition root. */
+export function startSalesPolicies(options: { events: EventStore; log?: (message: string, error?: unknown) => void }): { stop(): Promise<void> } {
+  const running = [startSalesPlanPolicy(options), startProjectStatusPolicy(options)];
+  return {
+    async stop() {
+      for (const policy of running) await policy.stop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { concatMap, defer, filter, retry, timer, type Subscription } from 'rxjs';
+import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
+import { DomainError } from '@sss/contracts/http/problem';
+import { fold } from '../kernel/decider.ts';
+import { handleCommand, loadStream } from '../kernel/command-handler.ts';
+import { projectDecider } from '../project/decider.ts';
+import { projectStream } from '../project/streams.ts';
+import { monthlySalesDecider } from './decider.ts';
+import { monthlySalesStream } from './streams.ts';
+
+/**
+ * While a month's sales check is open the project shows 売上実績処理中 (sss-domain §1.2). This policy
+ * does not replay decisions; it reconciles: on any check event it reads the month's CURRENT state and
+ * asks the project to match it (open → StartSalesActualProcessing, otherwise Finish). Both commands are
+ * idempotent in the project decider, so reading from the beginning on every start converges to the
+ * present instead of re-opening months that have long closed.
+ */
+
+const TRIGGERS = new Set<MonthlySalesEvent['type']>(['SalesCheckRequested', 'SalesCheckApproved', 'SalesCheckReturned']);
+
+export async function reconcileProjectStatus(events: EventStore, event: RecordedEvent, log: (message: string, error?: unknown) => void): Promise<void> {
+  const { projectId, month } = event.data as { projectId: string; month: string };
+  const { domain } = await loadStream<MonthlySalesEvent>(events, monthlySalesStream(projectId, month));
+  const open = fold(monthlySalesDecider, domain).status === 'checking';
+  const at = event.metadata.occurredAt;
+  const ringiId = (event.data as { ringiId?: string }).ringiId;
+  const body = { month, ...(ringiId ? { ringiId } : {}) };
+  try {
+    await handleCommand(events, {
+      streamName: projectStream(projectId),
+      decider: projectDecider,
+      command: open ? { type: 'StartSalesActualProcessing', body, meta: { actor: 'system:sales-project-status', at } } : { type: 'FinishSalesActualProcessing', body, meta: { actor: 'system:sales-project-status', at } },
+      context: { actor: 'system:sales-project-status', correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
+      mustExist: true,
+    });
+  } catch (error) {
+    // A business refusal (no such project, a project 中止 meanwhile) will not change by retrying: record and move on.
+    if (error instanceof DomainError) log(`project ${projectId} status not updated for ${month}: ${error.message}`);
+    else throw error;
+  }
+}
+
+export function startProjectStatusPolicy(options: { events: EventStore; log?: (message: string, error?: unknown) => void }): { stop(): Promise<void> } {
+  const log = options.log ?? (() => {});
+  const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
+    .pipe(
+      filter((event) => event.streamName.startsWith('monthlysales-') && TRIGGERS.has(event.type as MonthlySalesEvent['type'])),
+      concatMap((event) => reconcileProjectStatus(options.events, event, log)),
+      retry({ delay: (error, attempt) => (log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), timer(Math.min(30_000, 500 * 2 ** attempt))) }),
+    )
+    .subscribe();
+  return {
+    async stop() {
+      subscription.unsubscribe();
+    },
+  };
+}
