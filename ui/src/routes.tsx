@@ -17,6 +17,8 @@ import { MonthlySalesListPage } from './sales/MonthlySalesListPage.tsx';
 import { SalesEntryPage } from './sales/SalesEntryPage.tsx';
 import { InvoiceListPage } from './sales/InvoiceListPage.tsx';
 import { ReceivablesPage } from './sales/ReceivablesPage.tsx';
+import { RingiDetailPage } from './ringi/RingiDetailPage.tsx';
+import { RingiListPage } from './ringi/RingiListPage.tsx';
 
 /** Every navigation entry gets a route; unbuilt ones show 準備中 until their screens land. */
 const comingSoon: RouteObject[] = NAV_ITEMS.filter((item) => !item.ready).map((item) => ({
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
       { path: 'monthly-sales/:projectId/:month', element: <SalesEntryPage /> },
       { path: 'invoices', element: <InvoiceListPage /> },
       { path: 'invoices/receivables', element: <ReceivablesPage /> },
+      { path: 'ringi', element: <RingiListPage /> },
+      { path: 'ringi/:id', element: <RingiDetailPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

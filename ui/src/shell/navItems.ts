@@ -17,7 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'orders', path: '/orders', label: 'nav.orders', ready: false },
   { id: 'monthly-sales', path: '/monthly-sales', label: 'nav.monthlySales', ready: true },
   { id: 'invoices', path: '/invoices', label: 'nav.invoices', ready: true },
-  { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: false },
+  { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: true },
   { id: 'companies', path: '/companies', label: 'nav.companies', ready: true },
   { id: 'partners', path: '/partners', label: 'nav.partners', ready: true },
   { id: 'org', path: '/org', label: 'nav.org', ready: false },

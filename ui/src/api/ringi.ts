@@ -1,0 +1,10 @@
+import type { PageOf } from '@sss/contracts/common';
+import type { RingiDetailView, RingiListQuery, RingiSummaryView } from '@sss/contracts/ringi/views';
+import { queryString, request } from './http.ts';
+
+/** 稟議 queries. Requests are made on the project / month (their own commands); the process manager files them. */
+const base = '/api/ringis';
+
+export const listRingis = (query: RingiListQuery, signal?: AbortSignal) => request<PageOf<RingiSummaryView>>('GET', `${base}${queryString({ ...query })}`, { signal });
+
+export const getRingi = (id: string, signal?: AbortSignal) => request<RingiDetailView>('GET', `${base}/${encodeURIComponent(id)}`, { signal });

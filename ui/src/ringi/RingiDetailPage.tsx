@@ -1,0 +1,94 @@
+import { Link, useParams } from 'react-router';
+import { DetailList } from '../companies/DetailList.tsx';
+import { formatDateTime } from '../format/date.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useRingiLabels } from './labels.ts';
+import { useRingi } from './queries.ts';
+import './ringi.css';
+import { RingiStatusBadge } from './RingiStatusBadge.tsx';
+
+/** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
+export function RingiDetailPage() {
+  const { id = '' } = useParams();
+  const { l, kind, decision } = useRingiLabels();
+  const ringi = useRingi(id);
+  const r = ringi.data;
+  useDocumentTitle(r ? r.title : l('detailTitle'));
+
+  return (
+    <section className="page" data-testid="ringi-detail">
+      <p>
+        <Link to="/ringi">← {l('back')}</Link>
+      </p>
+      <ProblemMessage error={ringi.error} onRetry={() => void ringi.refetch()} />
+      {r && (
+        <>
+          <div className="page-header">
+            <h1 data-testid="ringi-title">{r.title}</h1>
+            {r.link && (
+              <a className="button" href={r.link} target="_blank" rel="noreferrer" data-testid="ringi-open-collaboflow">
+                {l('openInCollaboflow')}
+              </a>
+            )}
+          </div>
+          <DetailList
+            rows={[
+              { label: l('kind'), value: kind(r.kind), testId: 'kind' },
+              {
+                label: l('status'),
+                value: (
+                  <>
+                    <RingiStatusBadge status={r.status} stuck={r.stuck} />
+                    {r.stuck && <span className="subtle" data-testid="ringi-stuck-reason"> {r.stuck}</span>}
+                  </>
+                ),
+                testId: 'status',
+              },
+              { label: l('project'), value: `${r.projectNumber} ${r.projectName}${r.month ? `（${r.month}）` : ''}`, testId: 'project' },
+              { label: l('documentNumber'), value: r.documentNumber, testId: 'document-number' },
+              { label: l('applicant'), value: r.applicant, testId: 'applicant' },
+              { label: l('waitingFor'), value: r.waitingFor.join('、'), testId: 'waiting-for' },
+              { label: l('retries'), value: String(r.failures), testId: 'retries' },
+            ]}
+          />
+
+          <h2>{l('approvers')}</h2>
+          <div className="table-wrap">
+            <table className="table" data-testid="ringi-approvers">
+              <thead>
+                <tr>
+                  <th>{l('phase')}</th>
+                  <th>{l('approver')}</th>
+                  <th>{l('decision')}</th>
+                  <th>{l('comment')}</th>
+                  <th>{l('decidedAt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.approvers.map((a) => (
+                  <tr key={`${a.phase}-${a.approverName}`} className={a.current ? 'current' : ''}>
+                    <td>{a.phaseTitle}</td>
+                    <td>{a.approverName}</td>
+                    <td>{decision(a.status)}</td>
+                    <td>{a.comment || '—'}</td>
+                    <td className="date">{formatDateTime(a.decidedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h2>{l('timeline')}</h2>
+          <ol className="ringi-timeline" data-testid="ringi-timeline">
+            {r.timeline.map((t, i) => (
+              <li key={i} data-kind={t.kind}>
+                <span className="date subtle">{formatDateTime(t.at)}</span> {t.text}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
