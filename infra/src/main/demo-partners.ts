@@ -25,8 +25,8 @@ export async function seedDemoPartners(call: Call, companyIds: readonly string[]
         await call('POST', '/api/partners', body);
         break;
       } catch (error) {
-        if (attempt >= 100) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (attempt >= 500) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
   }
