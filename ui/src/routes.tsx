@@ -5,7 +5,15 @@ import { CompanyCreatePage } from './companies/CompanyCreatePage.tsx';
 import { CompanyDetailPage } from './companies/CompanyDetailPage.tsx';
 import { CompanyEditPage } from './companies/CompanyEditPage.tsx';
 import { CompanyListPage } from './companies/CompanyListPage.tsx';
+import { EstimatePage } from './estimates/EstimatePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { OrgPage } from './org/OrgPage.tsx';
+import { UserListPage } from './users/UserListPage.tsx';
+import { OrderPage } from './orders/OrderPage.tsx';
+import { ProjectCreatePage } from './projects/ProjectCreatePage.tsx';
+import { ProjectDetailPage } from './projects/ProjectDetailPage.tsx';
+import { ProjectEditPage } from './projects/ProjectEditPage.tsx';
+import { ProjectListPage } from './projects/ProjectListPage.tsx';
 import { PartnerDetailPage } from './partners/PartnerDetailPage.tsx';
 import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
 import { PartnerListPage } from './partners/PartnerListPage.tsx';
@@ -41,6 +49,12 @@ export const router = createBrowserRouter([
       { path: 'companies/new', element: <CompanyCreatePage /> },
       { path: 'companies/:id', element: <CompanyDetailPage /> },
       { path: 'companies/:id/edit', element: <CompanyEditPage /> },
+      { path: 'projects', element: <ProjectListPage /> },
+      { path: 'projects/new', element: <ProjectCreatePage /> },
+      { path: 'projects/:id', element: <ProjectDetailPage /> },
+      { path: 'projects/:id/edit', element: <ProjectEditPage /> },
+      { path: 'projects/:id/estimate', element: <EstimatePage /> },
+      { path: 'projects/:id/order', element: <OrderPage /> },
       { path: 'partners', element: <PartnerListPage /> },
       { path: 'partners/new', element: <PartnerFormPage /> },
       { path: 'partners/:id', element: <PartnerDetailPage /> },
@@ -51,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'invoices/receivables', element: <ReceivablesPage /> },
       { path: 'ringi', element: <RingiListPage /> },
       { path: 'ringi/:id', element: <RingiDetailPage /> },
+      { path: 'org', element: <OrgPage /> },
+      { path: 'users', element: <UserListPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

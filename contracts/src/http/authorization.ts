@@ -118,6 +118,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/orders/:id/confirm': ['sales_admin', 'admin'],
   'POST /api/orders/:id/cancel': MASTER_EDITORS,
   'GET /api/orders/:id/history': HISTORY_READERS,
+  'GET /api/projects': ALL_STAFF,
+  'GET /api/projects/export.csv': ALL_STAFF,
+  'GET /api/projects/:id': ALL_STAFF,
+  'GET /api/projects/:id/balance-sheet.xlsx': ALL_STAFF,
+  'GET /api/estimates': ALL_STAFF,
+  'GET /api/estimates/:id': ALL_STAFF,
+  'GET /api/estimates/:id/quotation.xlsx': ALL_STAFF,
+  'GET /api/estimates/:id/quotation.pdf': ALL_STAFF,
+  'GET /api/orders': ALL_STAFF,
+  'GET /api/orders/export.csv': ALL_STAFF,
+  'GET /api/orders/export.xlsx': ALL_STAFF,
+  'GET /api/orders/:id': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

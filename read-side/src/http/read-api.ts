@@ -5,6 +5,7 @@ import { companyQueries } from '../company/routes.ts';
 import { organizationQueries } from '../organization/routes.ts';
 import { userQueries } from '../user/routes.ts';
 import { partnerQueries } from '../partner/routes.ts';
+import { projectQueries } from '../project/routes.ts';
 import { salesQueries } from '../sales/routes.ts';
 import { ringiQueries } from '../ringi/routes.ts';
 
@@ -20,6 +21,7 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(organizationQueries, { readModels: deps.readModels, clock });
   await app.register(userQueries, { readModels: deps.readModels, clock });
   await app.register(partnerQueries, { readModels: deps.readModels, clock });
+  await app.register(projectQueries, { readModels: deps.readModels, clock });
   await app.register(salesQueries, { readModels: deps.readModels, clock });
   await app.register(ringiQueries, { readModels: deps.readModels });
 }

@@ -12,7 +12,7 @@ export interface NavItem {
 /** The whole system in business-flow order: proposal → estimate → order → monthly sales → billing, then masters. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'nav.home', ready: true },
-  { id: 'projects', path: '/projects', label: 'nav.projects', ready: false },
+  { id: 'projects', path: '/projects', label: 'nav.projects', ready: true },
   { id: 'estimates', path: '/estimates', label: 'nav.estimates', ready: false },
   { id: 'orders', path: '/orders', label: 'nav.orders', ready: false },
   { id: 'monthly-sales', path: '/monthly-sales', label: 'nav.monthlySales', ready: true },
@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: true },
   { id: 'companies', path: '/companies', label: 'nav.companies', ready: true },
   { id: 'partners', path: '/partners', label: 'nav.partners', ready: true },
-  { id: 'org', path: '/org', label: 'nav.org', ready: false },
-  { id: 'users', path: '/users', label: 'nav.users', ready: false },
+  { id: 'org', path: '/org', label: 'nav.org', ready: true },
+  { id: 'users', path: '/users', label: 'nav.users', ready: true },
   { id: 'audit', path: '/audit', label: 'nav.audit', ready: false },
 ];

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { EstimateContent } from '@sss/contracts/project/estimate-schemas';
+import type { EstimateView, ProjectDetail } from '@sss/contracts/project/views';
+import { EstimateHeaderFields } from './EstimateHeaderFields.tsx';
+import { EstimateLinesEditor } from './EstimateLinesEditor.tsx';
+import { EstimateVersions } from './EstimateVersions.tsx';
+import { contentFromForm, formFromContent, formFromProject, type EstimateForm } from './estimateForm.ts';
+import { draftEstimate, editEstimateDraft, issueEstimate, reviseEstimate } from '../api/projects.ts';
+import { isApiError } from '../api/problem.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { today } from '../format/date.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { byField, validate } from '../forms/validate.ts';
+import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
+import { useEstimate, useProject, useProjectCommand } from '../projects/queries.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import '../projects/projects.css';
+
+export function EstimatePage() {
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const estimate = useEstimate(project.data?.estimateId);
+  useDocumentTitle('見積');
+  if (project.error || estimate.error) return <ProblemMessage error={project.error ?? estimate.error} onRetry={() => void project.refetch()} />;
+  if (!project.data || (project.data.estimateId && !estimate.data)) return <div className="page-loading">読み込み中…</div>;
+  // keyed so a new version (issue, revise) reloads the editor from the stored content
+  const newest = estimate.data?.versions[0];
+  return <Editor key={`${estimate.data?.revision ?? 'new'}`} project={project.data} estimate={estimate.data} initial={newest ? formFromContent(newest) : formFromProject(project.data, addDays(today(), 30))} />;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 見積 editor: the newest version; a draft is edited and issued, an issued one is revised into a new draft. */
+function Editor({ project, estimate, initial }: { project: ProjectDetail; estimate: EstimateView | undefined; initial: EstimateForm }) {
+  const [form, setForm] = useState(initial);
+  const [attempted, setAttempted] = useState(false);
+  const [reason, setReason] = useState('');
+  const idempotency = useIdempotencyKey();
+  const newest = estimate?.versions[0];
+  const isDraft = !newest || newest.status === 'draft';
+  const body = contentFromForm(form);
+  const save = useProjectCommand((content: EstimateContent) =>
+    estimate ? editEstimateDraft(estimate.id, content, { idempotencyKey: idempotency.keyFor(content) }) : draftEstimate({ projectId: project.id, content }, { idempotencyKey: idempotency.keyFor(content) }),
+  );
+  const issue = useProjectCommand(() => issueEstimate(estimate!.id, { issuedOn: today() }, { idempotencyKey: idempotency.keyFor({ issue: newest?.version }) }));
+  const revise = useProjectCommand(() => reviseEstimate(estimate!.id, { reason: reason.trim() }, { idempotencyKey: idempotency.keyFor({ revise: newest?.version, reason }) }));
+  const serverErrors = isApiError(save.error) ? save.error.fieldErrors : [];
+  const errors = { ...byField(serverErrors), ...byField(attempted ? validate(EstimateContent, body) : []) };
+
+  const submit = () => {
+    setAttempted(true);
+    if (validate(EstimateContent, body).length > 0) return;
+    save.mutate(body as EstimateContent, { onSuccess: () => idempotency.done() });
+  };
+
+  return (
+    <section className="page" data-testid="estimate-editor" data-status={newest?.status ?? 'new'} data-version={newest?.version ?? 0}>
+      <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
+        ← 案件詳細へ
+      </Link>
+      <h1>
+        見積 <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
+      </h1>
+      {newest && (
+        <p className="subtle" data-testid="estimate-state">
+          第{newest.version}版・{newest.status === 'issued' ? `発行済（${newest.estimateNumber ?? ''}）` : '下書き'}
+        </p>
+      )}
+      <EstimateHeaderFields form={form} errors={errors} readOnly={!isDraft} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
+      <EstimateLinesEditor form={form} errors={errors} readOnly={!isDraft} onLines={(lines) => setForm((f) => ({ ...f, lines }))} />
+      <ProblemMessage error={save.error ?? issue.error ?? revise.error} testId="form-error" shownFields={Object.keys(errors)} />
+      <div className="form-actions left">
+        {isDraft && (
+          <button type="button" className="button primary" data-testid="estimate-save" disabled={save.isPending} onClick={submit}>
+            {save.isPending ? '保存中…' : '下書き保存'}
+          </button>
+        )}
+        {isDraft && estimate && (
+          <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => idempotency.done() })}>
+            発行
+          </button>
+        )}
+        {!isDraft && (
+          <>
+            <input aria-label="改訂理由" placeholder="改訂理由" data-testid="input-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <button type="button" className="button" data-testid="estimate-revise" disabled={!reason.trim() || revise.isPending} onClick={() => revise.mutate(undefined, { onSuccess: () => idempotency.done() })}>
+              改訂
+            </button>
+          </>
+        )}
+      </div>
+      {estimate && <EstimateVersions estimate={estimate} />}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { OrderTerms } from '@sss/contracts/project/order-schemas';
+import { APPROVAL_FLOW, canTransition } from '@sss/contracts/project/status';
+import type { OrderView, ProjectDetail } from '@sss/contracts/project/views';
+import { OrderSummary } from './OrderSummary.tsx';
+import { ORDER_FIELDS, formFromOrder, formFromProject, termsFromForm, type OrderForm } from './orderForm.ts';
+import { editOrder, registerOrder } from '../api/projects.ts';
+import { isApiError } from '../api/problem.ts';
+import { may, useSession } from '../auth/session.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { today } from '../format/date.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { TextField } from '../forms/TextField.tsx';
+import { byField, validate } from '../forms/validate.ts';
+import { ApprovalDialog } from '../projects/ApprovalDialog.tsx';
+import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
+import { useEstimate, useOrder, useProject, useProjectCommand } from '../projects/queries.ts';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+
+export function OrderPage() {
+  const { id = '' } = useParams();
+  const project = useProject(id);
+  const order = useOrder(project.data?.orderId);
+  useDocumentTitle('受注');
+  if (project.error || order.error) return <ProblemMessage error={project.error ?? order.error} onRetry={() => void project.refetch()} />;
+  if (!project.data || (project.data.orderId && !order.data)) return <div className="page-loading">読み込み中…</div>;
+  return <OrderScreen key={order.data?.revision ?? 'new'} project={project.data} order={order.data} initial={order.data ? formFromOrder(order.data) : formFromProject(project.data, today())} />;
+}
+
+const title = (key: (typeof ORDER_FIELDS)[number]) => (OrderTerms.properties[key] as { title?: string }).title ?? key;
+
+/** 受注: the customer's 注文書 (PO number, date, amounts, period), then the 受注稟議 and, once approved, its number and the sales plan. */
+function OrderScreen({ project, order, initial }: { project: ProjectDetail; order: OrderView | undefined; initial: OrderForm }) {
+  const { data: user } = useSession();
+  const [form, setForm] = useState(initial);
+  const [attempted, setAttempted] = useState(false);
+  const [approval, setApproval] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+  const estimate = useEstimate(project.estimateId);
+  const idempotency = useIdempotencyKey();
+  const terms = termsFromForm(form);
+  const save = useProjectCommand((body: OrderTerms) =>
+    order ? editOrder(order.id, body, { idempotencyKey: idempotency.keyFor(body) }) : registerOrder({ projectId: project.id, terms: body }, { idempotencyKey: idempotency.keyFor(body) }),
+  );
+  const serverErrors = isApiError(save.error) ? save.error.fieldErrors.map((e) => ({ ...e, field: e.field.replace(/^terms\./, '') })) : [];
+  const errors = { ...byField(serverErrors), ...byField(attempted ? validate(OrderTerms, terms) : []) };
+  const editable = !order || order.status === 'registered';
+  const canRequest = Boolean(order) && canTransition(project.status, APPROVAL_FLOW.order.inRingi) && may(user, 'POST', '/api/projects/:id/approvals');
+
+  const submit = () => {
+    setAttempted(true);
+    if (validate(OrderTerms, terms).length > 0) return;
+    save.mutate(terms as OrderTerms, {
+      onSuccess: () => {
+        idempotency.done();
+        setFlash('保存しました');
+      },
+    });
+  };
+  const field = (key: (typeof ORDER_FIELDS)[number], type: 'text' | 'date' = 'text') => (
+    <TextField key={key} label={title(key)} name={key} type={type} inputMode={key.endsWith('Amount') ? 'numeric' : undefined} value={form[key]} error={errors[key]} required={key !== 'notes'} onChange={(v) => setForm((f) => ({ ...f, [key]: v }))} />
+  );
+
+  return (
+    <section className="page" data-testid="order-screen" data-order-status={order?.status ?? 'new'}>
+      <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
+        ← 案件詳細へ
+      </Link>
+      <h1>
+        受注 <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
+      </h1>
+      {flash && (
+        <p className="alert success" data-testid="flash">
+          {flash}
+        </p>
+      )}
+      {order && <OrderSummary order={order} />}
+      <fieldset disabled={!editable} className="form" style={{ border: 0, padding: 0 }} data-testid="order-form">
+        <div className="grid-2">
+          {field('customerPoNumber')}
+          {field('orderDate', 'date')}
+          {field('orderAmount')}
+          {field('labourAmount')}
+          {field('periodStart', 'date')}
+          {field('periodEnd', 'date')}
+        </div>
+        {field('notes')}
+      </fieldset>
+      <ProblemMessage error={save.error} testId="form-error" shownFields={[...ORDER_FIELDS]} />
+      <div className="form-actions left">
+        {editable && (
+          <button type="button" className="button primary" data-testid="order-save" disabled={save.isPending} onClick={submit}>
+            {order ? '受注を更新' : '受注を登録'}
+          </button>
+        )}
+        {canRequest && (
+          <button type="button" className="button primary" data-testid="request-approval-order" onClick={() => setApproval(true)}>
+            受注稟議を申請
+          </button>
+        )}
+      </div>
+      {approval && (
+        <ApprovalDialog
+          projectId={project.id}
+          kind="order"
+          estimate={estimate.data}
+          onClose={() => setApproval(false)}
+          onDone={() => {
+            setApproval(false);
+            setFlash('受注稟議を申請しました');
+          }}
+        />
+      )}
+    </section>
+  );
+}

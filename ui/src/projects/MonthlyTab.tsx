@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { monthsBetween } from '@sss/contracts/project/effort';
+import { RESOURCE_KINDS, RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
+import { EDITABLE_STATUSES } from '@sss/contracts/project/status';
+import type { ProjectDetail } from '@sss/contracts/project/views';
+import { AddResourceDialog } from './AddResourceDialog.tsx';
+import { EffortGrid } from './grid/EffortGrid.tsx';
+import { useProjectCommand } from './queries.ts';
+import { newIdempotencyKey } from '../api/idempotency.ts';
+import { removeResource } from '../api/projects.ts';
+import { may, useSession } from '../auth/session.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+
+/** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
+export function MonthlyTab({ project }: { project: ProjectDetail }) {
+  const { data: user } = useSession();
+  const [adding, setAdding] = useState<ResourceKind | null>(null);
+  const remove = useProjectCommand((resourceNo: number) => removeResource(project.id, resourceNo, { idempotencyKey: newIdempotencyKey() }));
+  const editable = EDITABLE_STATUSES.includes(project.status) && may(user, 'PUT', '/api/projects/:id/resources/:resourceNo/effort');
+  const period = monthsBetween(project.startDate, project.endDate);
+  const months = [...new Set([...period, ...project.summary.months])].sort();
+  return (
+    <div data-testid="tab-monthly">
+      {editable && (
+        <div className="actions">
+          {RESOURCE_KINDS.map((kind) => (
+            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} onClick={() => setAdding(kind)}>
+              ＋{RESOURCE_KIND_LABELS[kind]}
+            </button>
+          ))}
+        </div>
+      )}
+      <ProblemMessage error={remove.error} testId="remove-error" />
+      {/* keyed by revision: after any save the grid starts again from the stored rows */}
+      <EffortGrid key={project.revision} project={project} months={months} editable={editable} onRemove={(no) => remove.mutate(no)} />
+      {adding && <AddResourceDialog projectId={project.id} kind={adding} onClose={() => setAdding(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { APPROVAL_KINDS, APPROVAL_KIND_LABELS, type ApprovalKind } from '@sss/contracts/project/fields';
+import { APPROVAL_FLOW, EDITABLE_STATUSES, canTransition } from '@sss/contracts/project/status';
+import type { EstimateView, ProjectDetail } from '@sss/contracts/project/views';
+import { ApprovalDialog } from './ApprovalDialog.tsx';
+import { useProjectCommand } from './queries.ts';
+import { useProjectText } from './text.ts';
+import { copyProject, documentUrls } from '../api/projects.ts';
+import { may, useSession } from '../auth/session.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+
+/**
+ * What a person can do with the project now. The status machine from contracts decides which 稟議
+ * may be requested (the same table the server enforces); the authorization table decides who.
+ */
+export function ProjectActions({ project, estimate, onFlash }: { project: ProjectDetail; estimate: EstimateView | undefined; onFlash: (message: string) => void }) {
+  const text = useProjectText();
+  const navigate = useNavigate();
+  const { data: user } = useSession();
+  const [approval, setApproval] = useState<ApprovalKind | null>(null);
+  const idempotency = useIdempotencyKey();
+  const copy = useProjectCommand(() => copyProject(project.id, {}, { idempotencyKey: idempotency.keyFor({ copyOf: project.id }) }));
+  const editable = EDITABLE_STATUSES.includes(project.status);
+  const base = `/projects/${encodeURIComponent(project.id)}`;
+  const issued = estimate?.versions.find((v) => v.status === 'issued');
+  const requestable = APPROVAL_KINDS.filter((kind) => canTransition(project.status, APPROVAL_FLOW[kind].inRingi));
+
+  return (
+    <div data-testid="project-actions">
+      <div className="actions">
+        {editable && may(user, 'PUT', '/api/projects/:id') && (
+          <Link to={`${base}/edit`} className="button" data-testid="action-edit">
+            {text('edit')}
+          </Link>
+        )}
+        <Link to={`${base}/estimate`} className="button" data-testid="action-estimate">
+          {text('estimate')}
+        </Link>
+        <Link to={`${base}/order`} className="button" data-testid="action-order">
+          {text('order')}
+        </Link>
+        {may(user, 'POST', '/api/projects/:id/copy') && (
+          <button
+            type="button"
+            className="button"
+            data-testid="action-copy"
+            disabled={copy.isPending}
+            onClick={() =>
+              copy.mutate(undefined, {
+                onSuccess: (accepted) => {
+                  idempotency.done();
+                  navigate(`/projects/${encodeURIComponent(accepted.id)}`, { state: { flash: text('copyDone') } });
+                },
+              })
+            }
+          >
+            {text('copy')}
+          </button>
+        )}
+        <a className="button" href={documentUrls.balanceSheet(project.id)} download data-testid="download-balance-sheet">
+          {text('balanceSheet')}
+        </a>
+        {estimate && (
+          <>
+            <a className="button" href={documentUrls.estimateXlsx(estimate.id, issued?.version)} download data-testid="download-estimate-xlsx">
+              {text('estimateXlsx')}
+            </a>
+            <a className="button" href={documentUrls.estimatePdf(estimate.id, issued?.version)} download data-testid="download-estimate-pdf">
+              {text('estimatePdf')}
+            </a>
+          </>
+        )}
+      </div>
+      {requestable.length > 0 && may(user, 'POST', '/api/projects/:id/approvals') && (
+        <div className="approval-buttons actions">
+          {requestable.map((kind) => (
+            <button key={kind} type="button" className="button primary" data-testid={`request-approval-${kind}`} onClick={() => setApproval(kind)}>
+              {text('requestApproval', { kind: APPROVAL_KIND_LABELS[kind] })}
+            </button>
+          ))}
+        </div>
+      )}
+      <ProblemMessage error={copy.error} testId="action-error" />
+      {approval && (
+        <ApprovalDialog
+          projectId={project.id}
+          kind={approval}
+          estimate={estimate}
+          onClose={() => setApproval(null)}
+          onDone={() => {
+            onFlash(text('approvalRequested', { kind: APPROVAL_KIND_LABELS[approval] }));
+            setApproval(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { APPROVAL_OUTCOME_LABELS } from '@sss/contracts/project/fields';
+import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
+import type { ProjectDetail } from '@sss/contracts/project/views';
+import { useProjectText } from './text.ts';
+import { formatDateTime } from '../format/date.ts';
+
+/** ステータス履歴 and the 稟議 of the project: who moved it, when, why, and which 稟議 did. */
+export function StatusHistoryPanel({ project }: { project: ProjectDetail }) {
+  const text = useProjectText();
+  return (
+    <section className="panel" data-testid="status-history">
+      <div className="panel-header">
+        <h2>{text('statusHistory')}</h2>
+      </div>
+      <table className="table compact" data-testid="status-history-table">
+        <thead>
+          <tr>
+            <th>{text('at')}</th>
+            <th>{text('from')}</th>
+            <th>{text('to')}</th>
+            <th>{text('reason')}</th>
+            <th>{text('by')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {project.statusHistory.map((h, i) => (
+            <tr key={`${h.at}-${i}`} data-testid="status-history-row" data-to={h.to}>
+              <td className="date">{formatDateTime(h.at)}</td>
+              <td>{h.from ? PROJECT_STATUS_LABELS[h.from] : '—'}</td>
+              <td>{h.toLabel}</td>
+              <td>{h.reason}</td>
+              <td>{h.byName || h.by}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {project.approvals.length > 0 && (
+        <>
+          <h3>{text('approvals')}</h3>
+          <table className="table compact" data-testid="approval-table">
+            <tbody>
+              {project.approvals.map((a) => (
+                <tr key={a.ringiId} data-testid="approval-row" data-kind={a.kind} data-outcome={a.outcome ?? 'pending'}>
+                  <td>{a.kindLabel}</td>
+                  <td className="date">{formatDateTime(a.requestedAt)}</td>
+                  <td>{a.outcome ? APPROVAL_OUTCOME_LABELS[a.outcome] : '稟議中'}</td>
+                  <td className="mono">{a.ringiNumber}</td>
+                  <td>{a.decisionComment || a.comment}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
