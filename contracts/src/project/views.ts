@@ -91,6 +91,10 @@ export const ProjectListQuery = Type.Object(
     customerCompanyId: Type.Optional(Type.String({ title: '顧客会社', maxLength: 64 })),
     supervisingOrgUnitId: Type.Optional(Type.String({ title: '主管部', maxLength: 64 })),
     activeOn: Type.Optional(Type.String({ title: '期間に含む日', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    leaderEmployeeId: Type.Optional(Type.String({ title: 'プロジェクトリーダー', maxLength: 64 })),
+    /** 期間の重なり: projects whose [startDate, endDate] overlaps [periodFrom, periodTo] (either end may be open). */
+    periodFrom: Type.Optional(Type.String({ title: '期間（から）', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    periodTo: Type.Optional(Type.String({ title: '期間（まで）', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
     sort: Type.Optional(Type.Enum(ProjectSortKeys, { title: '並び順' })),
     ...PageQuery,
   },
@@ -282,3 +286,43 @@ export const OrderView = Type.Object({
 export type OrderView = Static<typeof OrderView>;
 
 export const OrderPage = Page(OrderView);
+
+export const OrderSortKeys = ['-orderDate', 'orderDate', 'projectNumber', '-projectNumber', '-orderAmount', 'orderAmount'] as const;
+
+/** 受注一覧: the report's filters (受注日 range, status, customer, 主管部). The same query drives the CSV and Excel export. */
+export const OrderListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ title: '検索語', maxLength: 100, description: '案件番号・案件名・注文No' })),
+    status: Type.Optional(Type.Union([Type.Literal('registered'), Type.Literal('confirmed'), Type.Literal('cancelled')], { title: '受注状態' })),
+    customerCompanyId: Type.Optional(Type.String({ title: '顧客会社', maxLength: 64 })),
+    supervisingOrgUnitId: Type.Optional(Type.String({ title: '主管部', maxLength: 64 })),
+    orderDateFrom: Type.Optional(Type.String({ title: '受注日（から）', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    orderDateTo: Type.Optional(Type.String({ title: '受注日（まで）', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+    sort: Type.Optional(Type.Enum(OrderSortKeys, { title: '並び順' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type OrderListQuery = Static<typeof OrderListQuery>;
+
+/** 見積一覧: one row per estimate (its newest version). */
+export const EstimateListRow = Type.Object({
+  id: Str,
+  projectId: Str,
+  projectNumber: Str,
+  projectName: Str,
+  latestVersion: Type.Integer(),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('issued')]),
+  estimateNumber: Nullable(Str),
+  subject: Str,
+  addressee: Str,
+  total: Type.Integer(),
+  updatedAt: Str,
+});
+export type EstimateListRow = Static<typeof EstimateListRow>;
+export const EstimateListQuery = Type.Object(
+  { projectId: Type.Optional(Type.String({ title: '案件', maxLength: 64 })), q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })), ...PageQuery },
+  { additionalProperties: false },
+);
+export type EstimateListQuery = Static<typeof EstimateListQuery>;
+export const EstimatePage = Page(EstimateListRow);

@@ -1,0 +1,43 @@
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { CompanyEvent } from '@sss/contracts/company/events';
+import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import { applyOrgChanges, current, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
+import type { DocChange, DocReader } from '../projector/projection.ts';
+
+/**
+ * The project projection's own copies of what it shows by name — companies (name, kana), org units
+ * (current name) and staff — so it never waits on another projection's progress.
+ */
+
+export const PROJECT_COMPANIES = 'project_companies';
+export const PROJECT_ORG_UNITS = 'project_org_units';
+export const PROJECT_PEOPLE = 'project_people';
+
+export async function copyChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[] | null> {
+  if (event.type === 'UserRegistered') {
+    const { userId, name } = event.data as { userId: string; name: string };
+    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name } }];
+  }
+  if (event.streamName.startsWith('company-') && (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited')) {
+    const { companyId, name, kana } = (event as unknown as Extract<CompanyEvent, { type: 'CompanyRegistered' }>).data;
+    return [{ op: 'put', collection: PROJECT_COMPANIES, doc: { _id: companyId, name, kana } }];
+  }
+  if (event.streamName === ORGANIZATION_STREAM && event.type === 'OrgChangesConfirmed') {
+    const { changes, effectiveDate } = (event as unknown as Extract<OrganizationEvent, { type: 'OrgChangesConfirmed' }>).data;
+    const before = new Map<string, OrgUnitTimeline>();
+    for (const id of new Set(changes.map((c) => c.unitId))) {
+      const doc = await docs.get(PROJECT_ORG_UNITS, id);
+      if (doc) before.set(id, doc.timeline as OrgUnitTimeline);
+    }
+    const after = applyOrgChanges(before, changes, effectiveDate);
+    return [...after.values()].map((timeline) => ({ op: 'put', collection: PROJECT_ORG_UNITS, doc: { _id: timeline.unitId, name: current(timeline).name, timeline } }));
+  }
+  return null;
+}
+
+export const companyOf = async (docs: DocReader, id: string) => {
+  const doc = await docs.get(PROJECT_COMPANIES, id);
+  return { id, name: (doc?.name as string | undefined) ?? id, kana: (doc?.kana as string | undefined) ?? '' };
+};
+export const orgUnitOf = async (docs: DocReader, id: string) => ({ id, name: ((await docs.get(PROJECT_ORG_UNITS, id))?.name as string | undefined) ?? id });
+export const personOf = async (docs: DocReader, id: string) => ((await docs.get(PROJECT_PEOPLE, id))?.name as string | undefined) ?? id;
