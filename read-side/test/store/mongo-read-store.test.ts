@@ -69,6 +69,44 @@ test('mongodb: a failed batch writes no checkpoint, and replaying it converges (
   }
 });
 
+test('mongodb: within one batch the last change to a document wins', async () => {
+  // apply reduces a batch to the final change per document before writing; this pins that down.
+  const store = await open();
+  try {
+    const c = unique('net');
+    await store.apply([{ op: 'put', collection: c, doc: { _id: 'old', v: 0 } }]);
+    await store.apply([
+      { op: 'put', collection: c, doc: { _id: 'a', v: 1 } },
+      { op: 'put', collection: c, doc: { _id: 'a', v: 2 } },
+      { op: 'put', collection: c, doc: { _id: 'b', v: 1 } },
+      { op: 'delete', collection: c, id: 'b' },
+      { op: 'delete', collection: c, id: 'old' },
+      { op: 'put', collection: c, doc: { _id: 'old', v: 3 } },
+      { op: 'delete', collection: c, id: 'never-existed' },
+    ]);
+    assert.equal(await store.find(c), [
+      { _id: 'a', v: 2 },
+      { _id: 'old', v: 3 },
+    ]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('mongodb: a batch may replace more than 100 existing documents', async () => {
+  // FerretDB v1.24 stalls on one update command with about 100 matching statements; the adapter splits.
+  const store = await open();
+  try {
+    const c = unique('many');
+    const put = (v: number) => Array.from({ length: 150 }, (_, i) => ({ op: 'put' as const, collection: c, doc: { _id: `d${i}`, v } }));
+    await store.apply(put(1));
+    await store.apply(put(2), { name: unique('proj'), position: 2n });
+    assert.is(await store.count(c, { v: 2 }), 150);
+  } finally {
+    await store.close();
+  }
+});
+
 test('mongodb: groupSum adds several fields, groups by dotted paths, and treats a missing key as null', async () => {
   // FerretDB v1.24 computes only the first accumulator of a $group; this guards the workaround.
   const store = await open();
