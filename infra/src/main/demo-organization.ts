@@ -55,7 +55,7 @@ export async function seedDemoOrganization(app: FastifyInstance, password: strin
   }
   await call('POST', '/api/org-draft/confirm', { effectiveDate: '2020-04-01', note: '組織発足' });
 
-  const { id: bs3Change } = await call('POST', '/api/org-draft/changes', { kind: 'create', code: 'BS03', name: 'BS第3グループ', kana: 'ビーエスダイサングループ', level: 'group', accountingCategory: 'cost_of_sales', sortOrder: 105, parentId: ids.get('bs') });
+  const { id: bs3Change } = await call('POST', '/api/org-draft/changes', { kind: 'create', code: 'BS03', name: 'BS第3グループ', kana: 'ビーエスダイサングループ', level: 'group', accountingCategory: 'cost_of_sales', sortOrder: 115, parentId: ids.get('bs') });
   ids.set('bs3', bs3Change);
   await call('POST', '/api/org-draft/changes', { kind: 'rename', unitId: ids.get('tech'), name: 'DX推進室', kana: 'ディーエックススイシンシツ' });
   await call('POST', '/api/org-draft/changes', { kind: 'dissolve', unitId: ids.get('s2') });

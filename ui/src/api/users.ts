@@ -1,0 +1,18 @@
+import type { Role } from '@sss/contracts/http/auth';
+import type { UserView } from '@sss/contracts/user/schemas';
+import { newIdempotencyKey } from './idempotency.ts';
+import { command, queryString, request } from './http.ts';
+
+/** ユーザー管理 (admins). Each command gets its own Idempotency-Key and the revision the admin saw. */
+
+export const listUsers = (query: { q?: string; active?: boolean }, signal?: AbortSignal) => request<{ items: UserView[] }>('GET', `/api/users${queryString(query)}`, { signal });
+
+const one = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+const key = () => ({ idempotencyKey: newIdempotencyKey() });
+
+export const registerUser = (body: { email: string; name: string; roles: Role[]; orgUnitId: string | null; password: string }) => command('POST', '/api/users', body, key());
+export const changeRoles = (user: UserView, roles: Role[]) => command('PUT', `${one(user.id)}/roles`, { roles }, { ...key(), ifMatch: user.revision });
+export const changeOrgUnit = (user: UserView, orgUnitId: string | null) => command('PUT', `${one(user.id)}/org-unit`, { orgUnitId }, { ...key(), ifMatch: user.revision });
+export const deactivateUser = (user: UserView) => command('POST', `${one(user.id)}/deactivate`, undefined, { ...key(), ifMatch: user.revision });
+export const reactivateUser = (user: UserView) => command('POST', `${one(user.id)}/reactivate`, undefined, { ...key(), ifMatch: user.revision });
+export const resetPassword = (user: UserView, newPassword: string) => command('POST', `${one(user.id)}/password-reset`, { newPassword }, key());

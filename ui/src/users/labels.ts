@@ -1,0 +1,29 @@
+import type { Language } from '../i18n/dictionary.ts';
+
+/** Labels of the user-administration screen, Japanese first. */
+const ja = {
+  title: 'ユーザー管理',
+  search: '氏名・メールアドレスで検索',
+  activeOnly: '有効なユーザーのみ',
+  name: '氏名', email: 'メールアドレス', orgUnit: '所属組織', roles: 'ロール', status: '状態', actions: '操作',
+  active: '有効', inactive: '無効',
+  newUser: 'ユーザーを登録', initialPassword: '初期パスワード',
+  changeRoles: 'ロール変更', changeOrgUnit: '所属変更', deactivate: '無効化', reactivate: '有効化', resetPassword: 'パスワード再設定',
+  newPassword: '新しいパスワード', none: '（なし）', empty: '該当するユーザーはいません。',
+  deactivateWarning: '無効化すると、このユーザーはすぐにログアウトされ、ログインできなくなります。',
+  passwordRules: '10文字以上、英字と数字を含め、メールアドレスの一部を含めないでください。',
+};
+type Labels = typeof ja;
+const en: Labels = {
+  title: 'User administration',
+  search: 'Search by name or email',
+  activeOnly: 'Active users only',
+  name: 'Name', email: 'Email', orgUnit: 'Unit', roles: 'Roles', status: 'Status', actions: 'Actions',
+  active: 'Active', inactive: 'Inactive',
+  newUser: 'Register a user', initialPassword: 'Initial password',
+  changeRoles: 'Roles', changeOrgUnit: 'Unit', deactivate: 'Deactivate', reactivate: 'Reactivate', resetPassword: 'Reset password',
+  newPassword: 'New password', none: '(none)', empty: 'No users match.',
+  deactivateWarning: 'The user is signed out at once and can no longer sign in.',
+  passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
+};
+export const userLabels = (language: Language): Labels => (language === 'en' ? en : ja);
