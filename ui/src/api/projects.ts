@@ -1,4 +1,4 @@
-import type { PageOf } from '@sss/contracts/common';
+import type { History, PageOf } from '@sss/contracts/common';
 import type { DraftEstimate, EditEstimateDraft, IssueEstimate, ReviseEstimate } from '@sss/contracts/project/estimate-schemas';
 import type { EditOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, ChangeProjectStatus, CopyProject, EditResource, ProjectBasics, RequestApproval, SetMonthlyEffort } from '@sss/contracts/project/schemas';
@@ -29,16 +29,18 @@ export const editProjectBasics = (id: string, body: ProjectBasics, options: Comm
 export const copyProject = (id: string, body: CopyProject, options: CommandOptions) => command('POST', `${project(id)}/copy`, body, options);
 export const addResource = (id: string, body: AddResource, options: CommandOptions) => command('POST', `${project(id)}/resources`, body, options);
 export const editResource = (id: string, resourceNo: number, body: EditResource, options: CommandOptions) => command('PUT', resource(id, resourceNo), body, options);
-export const removeResource = (id: string, resourceNo: number, options: CommandOptions) => command('POST', `${resource(id, resourceNo)}/remove`, {}, options);
+export const removeResource = (id: string, resourceNo: number, options: CommandOptions) => command('DELETE', resource(id, resourceNo), undefined, options);
 export const setMonthlyEffort = (id: string, resourceNo: number, body: SetMonthlyEffort, options: CommandOptions) => command('PUT', `${resource(id, resourceNo)}/effort`, body, options);
 export const changeProjectStatus = (id: string, body: ChangeProjectStatus, options: CommandOptions) => command('POST', `${project(id)}/status`, body, options);
 export const requestApproval = (id: string, body: RequestApproval, options: CommandOptions) => command('POST', `${project(id)}/approvals`, body, options);
 
 export const getEstimate = (id: string, signal?: AbortSignal) => request<EstimateView>('GET', estimate(id), { signal });
 export const draftEstimate = (body: DraftEstimate, options: CommandOptions) => command('POST', '/api/estimates', body, options);
-export const editEstimateDraft = (id: string, body: EditEstimateDraft, options: CommandOptions) => command('PUT', `${estimate(id)}/draft`, body, options);
+export const editEstimateDraft = (id: string, body: EditEstimateDraft, options: CommandOptions) => command('PUT', estimate(id), body, options);
 export const issueEstimate = (id: string, body: IssueEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/issue`, body, options);
 export const reviseEstimate = (id: string, body: ReviseEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/revise`, body, options);
+
+export const getProjectHistory = (id: string, signal?: AbortSignal) => request<History>('GET', `${project(id)}/history`, { signal });
 
 export const listOrders = (query: { page?: number; pageSize?: number }, signal?: AbortSignal) => request<PageOf<OrderView>>('GET', `/api/orders${queryString(query)}`, { signal });
 export const getOrder = (id: string, signal?: AbortSignal) => request<OrderView>('GET', order(id), { signal });
@@ -47,7 +49,7 @@ export const editOrder = (id: string, body: EditOrder, options: CommandOptions) 
 
 /** Documents are plain links: the session cookie goes along and the browser saves the file. */
 export const documentUrls = {
-  balanceSheet: (projectId: string) => `${project(projectId)}/documents/balance-sheet.xlsx`,
-  estimateXlsx: (estimateId: string, version?: number) => `${estimate(estimateId)}/documents/estimate.xlsx${queryString({ version })}`,
-  estimatePdf: (estimateId: string, version?: number) => `${estimate(estimateId)}/documents/estimate.pdf${queryString({ version })}`,
+  balanceSheet: (projectId: string) => `${project(projectId)}/balance-sheet.xlsx`,
+  estimateXlsx: (estimateId: string, version?: number) => `${estimate(estimateId)}/quotation.xlsx${queryString({ version })}`,
+  estimatePdf: (estimateId: string, version?: number) => `${estimate(estimateId)}/quotation.pdf${queryString({ version })}`,
 };

@@ -1,6 +1,7 @@
 import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectListParams } from '../api/projects.ts';
 import { useCustomers, useOrgUnits } from './queries.ts';
+import { useSession } from '../auth/session.ts';
 import { useProjectText } from './text.ts';
 
 interface Props {
@@ -10,9 +11,11 @@ interface Props {
   onChange: (change: Partial<ProjectListParams>) => void;
 }
 
-/** The filters of 案件一覧: free text, status, customer, 主管部 and a date the period must contain. */
+/** The filters of 案件一覧: free text, status, customer, 主管部, a period the project overlaps, and the leader. */
 export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
   const text = useProjectText();
+  // リーダー filter: there is no employee directory for sales yet, so the common question "my projects" is offered
+  const userId = useSession().data?.id;
   const customers = useCustomers();
   const orgUnits = useOrgUnits();
   return (
@@ -43,9 +46,16 @@ export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
         ))}
       </select>
       <label className="checkbox">
-        {text('activeOn')}
-        <input type="date" data-testid="filter-active-on" value={query.activeOn ?? ''} onChange={(e) => onChange({ activeOn: e.target.value || undefined })} />
+        {text('period')}
+        <input type="date" aria-label={text('periodFrom')} data-testid="filter-period-from" value={query.periodFrom ?? ''} onChange={(e) => onChange({ periodFrom: e.target.value || undefined })} />〜
+        <input type="date" aria-label={text('periodTo')} data-testid="filter-period-to" value={query.periodTo ?? ''} onChange={(e) => onChange({ periodTo: e.target.value || undefined })} />
       </label>
+      {userId && (
+        <label className="checkbox">
+          <input type="checkbox" data-testid="filter-mine" checked={query.leaderEmployeeId === userId} onChange={(e) => onChange({ leaderEmployeeId: e.target.checked ? userId : undefined })} />
+          {text('mine')}
+        </label>
+      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { ProjectListParams, ProjectSort } from '../api/projects.ts';
 /** 案件一覧's filters, sort and page live in the URL, so a link or the back button restores the list. */
 export const PAGE_SIZE = 20;
 const DEFAULT_SORT: ProjectSort = '-projectNumber';
-const TEXT_FILTERS = ['q', 'customerCompanyId', 'supervisingOrgUnitId'] as const;
+const TEXT_FILTERS = ['q', 'customerCompanyId', 'supervisingOrgUnitId', 'leaderEmployeeId'] as const;
+const DATE_FILTERS = ['periodFrom', 'periodTo'] as const;
 
 export function queryFromSearch(search: URLSearchParams): ProjectListParams {
   const sort = search.get('sort') ?? '';
@@ -21,8 +22,10 @@ export function queryFromSearch(search: URLSearchParams): ProjectListParams {
   }
   const status = search.get('status') ?? '';
   if ((PROJECT_STATUSES as readonly string[]).includes(status)) query.status = status as ProjectStatus;
-  const activeOn = search.get('activeOn') ?? '';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(activeOn)) query.activeOn = activeOn;
+  for (const name of DATE_FILTERS) {
+    const value = search.get(name) ?? '';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) query[name] = value;
+  }
   return query;
 }
 
@@ -30,7 +33,7 @@ export function searchFromQuery(query: ProjectListParams): URLSearchParams {
   const search = new URLSearchParams();
   for (const name of TEXT_FILTERS) if (query[name]) search.set(name, query[name]);
   if (query.status) search.set('status', query.status);
-  if (query.activeOn) search.set('activeOn', query.activeOn);
+  for (const name of DATE_FILTERS) if (query[name]) search.set(name, query[name]);
   if (query.sort && query.sort !== DEFAULT_SORT) search.set('sort', query.sort);
   if (query.page && query.page > 1) search.set('page', String(query.page));
   return search;
