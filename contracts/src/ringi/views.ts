@@ -19,7 +19,7 @@ export const RingiApproverView = Type.Object({
 
 export const RingiTimelineEntry = Type.Object({
   at: Type.String(),
-  kind: Type.Enum(['requested', 'draft', 'filed', 'webhook', 'decision', 'poll', 'retry', 'reminder', 'stuck', 'outcome'] as const),
+  kind: Type.Enum(['requested', 'draft', 'filed', 'webhook', 'decision', 'poll', 'retry', 'reminder', 'stuck', 'outcome', 'business'] as const),
   /** Japanese, as a person reads it. */
   text: Type.String(),
 });
@@ -42,6 +42,8 @@ export const RingiSummaryView = Type.Object({
   link: Type.String({ description: 'The document in CollaboFlow' }),
   waitingFor: Type.Array(Type.String()),
   stuck: Type.Union([Type.String(), Type.Null()], { description: '滞留の理由 (null = 順調)' }),
+  /** What the 稟議 did to its project or month, once applied (e.g. 案件ステータス「承認」). */
+  effect: Type.Union([Type.String(), Type.Null()]),
   failures: Type.Integer(),
   updatedAt: Type.String(),
 });

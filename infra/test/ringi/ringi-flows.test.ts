@@ -63,6 +63,7 @@ test('見積稟議: filed once as the applicant, approved in two phases → 承�
   assert.match(texts, /高橋 健一 が承認「承認します」/);
   assert.match(texts, /渡辺 美咲 が承認「確認しました」/);
   assert.match(texts, /結果: 決裁/);
+  assert.is(view.effect, '案件ステータスが「承認」になりました');
   const mine = (await as(world.sss, session)({ method: 'GET', url: '/api/ringis?view=mine', headers: { 'x-sss-min-position': head } })).json();
   assert.ok(mine.items.some((r: { id: string }) => r.id === ringiId), 'listed under 自分の申請');
   const approvedList = (await as(world.sss, session)({ method: 'GET', url: '/api/ringis?status=approved' })).json();

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { ApprovalStep } from '@sss/contracts/ports/workflow';
 import { RINGI_KIND_LABELS, RINGI_STATUS_LABELS, type RingiEvent, type RingiStatus } from '@sss/contracts/ringi/events';
 import type { RingiTimelineEntry } from '@sss/contracts/ringi/views';
+import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@sss/contracts/project/status';
 import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
 import { entry, newDecisions, STEP_WORDS } from './timeline.ts';
 
@@ -20,6 +21,14 @@ export const ringiProjection: Projection = {
   collections: { [RINGIS]: [{ keys: { requestedAt: -1 } }, { keys: { requestedBy: 1, requestedAt: -1 } }, { keys: { status: 1, requestedAt: -1 } }, { keys: { projectId: 1 } }] },
 
   async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    const effect = businessEffect(event);
+    if (effect) {
+      // The business stream's own record of the outcome: proof on the timeline that it took effect.
+      const ringi = await docs.get(RINGIS, effect.ringiId);
+      if (!ringi) return [];
+      const timeline = [...(ringi.timeline as RingiTimelineEntry[]), entry(event.metadata.occurredAt, 'business', effect.text)];
+      return [{ op: 'put', collection: RINGIS, doc: { ...ringi, effect: effect.text, timeline, updatedAt: event.metadata.occurredAt } }];
+    }
     if (!event.streamName.startsWith('ringi-')) return [];
     const e = { type: event.type, data: event.data } as RingiEvent;
     const id = e.data.ringiId;
@@ -29,7 +38,7 @@ export const ringiProjection: Projection = {
       const doc = {
         _id: id, id, kind: d.kind, status: 'filing', title: d.title, projectId: d.subject.projectId, projectNumber: d.subject.projectNumber, projectName: d.subject.projectName,
         month: d.subject.month, requestedBy: d.requestedBy, applicant: d.actAs, requestedAt: d.at, documentId: null, documentNumber: '', link: '', waitingFor: [],
-        stuck: null, failures: 0, updatedAt: at, approvers: [],
+        stuck: null, effect: null, failures: 0, updatedAt: at, approvers: [],
         timeline: [entry(d.at, 'requested', `${RINGI_KIND_LABELS[d.kind]}を申請${d.comment ? `「${d.comment}」` : ''}`)],
       };
       return [{ op: 'put', collection: RINGIS, doc }];
@@ -83,3 +92,15 @@ export const ringiProjection: Projection = {
     return [{ op: 'put', collection: RINGIS, doc: next }];
   },
 };
+
+const MONTH_EFFECT: Record<string, string> = { SalesCheckApproved: '月次売上が「請求待ち」になりました', SalesCheckReturned: '月次売上が「売上未確定」に戻りました' };
+
+function businessEffect(event: RecordedEvent): { ringiId: string; text: string } | null {
+  const data = event.data as { ringiId?: string | null; to?: ProjectStatus };
+  if (!data?.ringiId) return null;
+  if (event.type === 'ProjectStatusChanged' && event.streamName.startsWith('project-') && data.to) {
+    return { ringiId: data.ringiId, text: `案件ステータスが「${PROJECT_STATUS_LABELS[data.to]}」になりました` };
+  }
+  if (event.streamName.startsWith('monthlysales-') && MONTH_EFFECT[event.type]) return { ringiId: data.ringiId, text: MONTH_EFFECT[event.type]! };
+  return null;
+}

@@ -17,7 +17,7 @@ const summary = (d: Doc): RingiSummaryView => ({
   id: d.id as string, kind: d.kind as RingiSummaryView['kind'], status: d.status as RingiSummaryView['status'], title: d.title as string,
   projectId: d.projectId as string, projectNumber: d.projectNumber as string, projectName: d.projectName as string, month: (d.month as string | null) ?? null,
   requestedBy: d.requestedBy as string, applicant: d.applicant as string, requestedAt: d.requestedAt as string, documentId: (d.documentId as number | null) ?? null,
-  documentNumber: d.documentNumber as string, link: d.link as string, waitingFor: d.waitingFor as string[], stuck: (d.stuck as string | null) ?? null,
+  documentNumber: d.documentNumber as string, link: d.link as string, waitingFor: d.waitingFor as string[], stuck: (d.stuck as string | null) ?? null, effect: (d.effect as string | null) ?? null,
   failures: d.failures as number, updatedAt: d.updatedAt as string,
 });
 

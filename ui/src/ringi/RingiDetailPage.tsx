@@ -46,6 +46,7 @@ export function RingiDetailPage() {
                 testId: 'status',
               },
               { label: l('project'), value: `${r.projectNumber} ${r.projectName}${r.month ? `（${r.month}）` : ''}`, testId: 'project' },
+              { label: l('effect'), value: r.effect, testId: 'effect' },
               { label: l('documentNumber'), value: r.documentNumber, testId: 'document-number' },
               { label: l('applicant'), value: r.applicant, testId: 'applicant' },
               { label: l('waitingFor'), value: r.waitingFor.join('、'), testId: 'waiting-for' },

@@ -148,7 +148,9 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
         if (outcome) {
           stage = 'apply';
           const decision = lastDecision(approvals);
-          const applied = { outcome, documentNumber: summary.documentNumber, decidedBy: decision.by, comment: decision.comment, decidedAt: summary.endedAt ?? decision.at ?? at };
+          // 取り下げ is the applicant's act, not an approver's.
+          const decidedBy = outcome === 'withdrawn' ? summary.applicantName : decision.by;
+          const applied = { outcome, documentNumber: summary.documentNumber, decidedBy, comment: outcome === 'withdrawn' ? '' : decision.comment, decidedAt: summary.endedAt ?? decision.at ?? at };
           await applyOutcome(events, clock, await load(ringiId), applied);
           await record(ringiId, { type: 'RecordOutcome', data: { ringiId, ...applied, at } });
           return false;

@@ -21,7 +21,8 @@ export const outcomeOf = (status: WorkflowStatus): RingiOutcome | null => OUTCOM
 
 /** Who decided and what they wrote: the last step that decided anything, in phase order. */
 export function lastDecision(approvals: readonly ApprovalStep[]): { by: string; comment: string; at: string | null } {
-  const decided = approvals.filter((s) => s.decidedAt !== null && s.status !== 'waiting' && s.status !== 'scheduled');
+  // Only real judgements: a skipped co-approver of an `any` phase decided nothing.
+  const decided = approvals.filter((s) => s.decidedAt !== null && (s.status === 'accept' || s.status === 'reject' || s.status === 'remand' || s.status === 'deny'));
   decided.sort((a, b) => (a.decidedAt! < b.decidedAt! ? -1 : a.decidedAt! > b.decidedAt! ? 1 : a.phase - b.phase));
   const last = decided[decided.length - 1];
   return last ? { by: last.approverName, comment: last.comment, at: last.decidedAt } : { by: '', comment: '', at: null };
