@@ -71,13 +71,29 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.waitForFunction(() => document.querySelector('[data-testid="sales-outstanding"]')?.textContent === '¥1,000,000');
   await screenshot(page, 'sales-paid');
 
+  // 訂正: a new invoice replaces the first; the payment already received carries over.
+  await page.getByTestId('correction-start').click();
+  await page.getByTestId('sales-poNumber').fill('PO-REV-2');
+  await page.getByTestId('correction-reason').fill('注文No誤り');
+  await page.getByTestId('correction-submit').click();
+  await page.waitForFunction((first) => { const n = document.querySelector('[data-testid="sales-invoice-number"]')?.textContent; return !!n && n !== first; }, invoiceNumber);
+  assert.is(await page.getByTestId('sales-outstanding').textContent(), '¥1,000,000');
+  const correctedNumber = (await page.getByTestId('sales-invoice-number').textContent()) ?? '';
+
   await page.getByTestId('nav-invoices').click();
   await page.getByTestId('invoice-counterparty').fill('ブラウザ顧客');
   await page.getByTestId('invoice-search').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
+  await page.getByText('訂正前の請求書も表示').click();
+  await page.getByTestId('invoice-search').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 2);
+  const table = (await page.getByTestId('invoice-table').textContent()) ?? '';
+  assert.ok(table.includes(`訂正済 → `), `the replaced invoice stays visible: ${table}`);
+  await screenshot(page, 'sales-invoices-with-correction');
   await page.getByTestId('receivables-link').click();
   await page.getByTestId('receivables-table').waitFor();
-  assert.ok(((await page.getByTestId('receivables-table').textContent()) ?? '').includes(invoiceNumber));
+  const receivables = (await page.getByTestId('receivables-table').textContent()) ?? '';
+  assert.ok(receivables.includes(correctedNumber) && !receivables.includes(invoiceNumber), `only the invoice in force is receivable: ${receivables}`);
   await screenshot(page, 'sales-receivables');
 
   await page.getByTestId('nav-home').click();

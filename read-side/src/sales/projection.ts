@@ -86,7 +86,10 @@ async function monthlyChanges(e: MonthlySalesEvent, event: RecordedEvent, docs: 
       return [month$({ status: 'unconfirmed', lastOutcome: { outcome: e.data.outcome, comment: e.data.comment, at: event.metadata.occurredAt } })];
     case 'InvoiceIssued': {
       const inv = e.data.invoice;
-      const changes: DocChange[] = [month$({ status: 'invoiced', invoiceNumber: inv.invoiceNumber, invoicedGross: inv.totals.gross })];
+      const { recipientName, subject, poNumber, invoiceDate, dueDate, paymentTerms, contact, periodStart, periodEnd, lines } = inv;
+      // The month's invoice fields follow the invoice in force, so a second correction starts from the first.
+      const draft = { recipientName, subject, poNumber, invoiceDate, dueDate, paymentTerms, contact, periodStart, periodEnd, lines: lines.map(({ amount: _amount, ...line }) => line) };
+      const changes: DocChange[] = [month$({ status: 'invoiced', invoiceNumber: inv.invoiceNumber, invoicedGross: inv.totals.gross, invoice: draft })];
       if (inv.replaces) {
         const old = await docs.get(INVOICES, inv.replaces);
         if (old) changes.push({ op: 'put', collection: INVOICES, doc: { ...old, state: 'replaced', replacedBy: inv.invoiceNumber, outstanding: 0 } });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sales/tax';
-import { documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
+import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
 import { newIdempotencyKey } from '../api/idempotency.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { formatYen } from '../format/yen.ts';
@@ -12,6 +12,7 @@ import { useMonthlySales, useSalesCommand } from './queries.ts';
 import { InvoicePreview } from './InvoicePreview.tsx';
 import './sales.css';
 
+const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
 /** 売上実績と請求情報: one project-month from booking to 入金 (sss-domain §4.3). */
@@ -31,6 +32,10 @@ export function SalesEntryPage() {
   const check = useSalesCommand(() => requestSalesCheck(projectId, month, { idempotencyKey: newIdempotencyKey() }));
   const issue = useSalesCommand(() => issueInvoice(projectId, month, { idempotencyKey: newIdempotencyKey() }));
   const pay = useSalesCommand((p: { amount: number; receivedOn: string }) => recordPayment(projectId, month, p, { idempotencyKey: newIdempotencyKey() }));
+  // 訂正: an issued invoice is never edited; the invoice fields open again and a new invoice replaces it.
+  const [correcting, setCorrecting] = useState(false);
+  const [correctionReason, setCorrectionReason] = useState('');
+  const correct = useSalesCommand((f: SalesFormState) => correctInvoice(projectId, month, { reason: correctionReason, invoice: bodyOf(f).invoice }, { idempotencyKey: newIdempotencyKey() }));
   const [payment, setPayment] = useState({ amount: '', receivedOn: new Date().toISOString().slice(0, 10) });
 
   const mode = ((m as { roundingMode?: RoundingMode } | undefined)?.roundingMode ?? 'floor') as RoundingMode;
@@ -49,11 +54,12 @@ export function SalesEntryPage() {
   if (query.error) return <ProblemMessage error={query.error} onRetry={() => void query.refetch()} />;
   if (!m || !form) return <p>…</p>;
   const editable = m.status === 'unconfirmed';
+  const invoiceEditable = editable || (m.status === 'invoiced' && correcting);
   const set = <K extends keyof SalesFormState>(key: K, value: SalesFormState[K]) => setForm({ ...form, [key]: value });
   const setExpense = (i: number, patch: Partial<ExpenseRow>) => set('expenses', form.expenses.map((e, j) => (i === j ? { ...e, ...patch } : e)));
   const setLine = (i: number, patch: Partial<LineRow>) => set('lines', form.lines.map((x, j) => (i === j ? { ...x, ...patch } : x)));
   const input = (key: keyof SalesFormState, props: Record<string, unknown> = {}) => (
-    <input id={`f-${key}`} data-testid={`sales-${key}`} value={form[key] as string} disabled={!editable} onChange={(e) => set(key, e.target.value as never)} {...props} />
+    <input id={`f-${key}`} data-testid={`sales-${key}`} value={form[key] as string} disabled={!(INVOICE_FIELDS.has(key) ? invoiceEditable : editable)} onChange={(e) => set(key, e.target.value as never)} {...props} />
   );
   const field = (key: keyof SalesFormState & Parameters<typeof l>[0], props: Record<string, unknown> = {}) => (
     <div className="field">
@@ -61,7 +67,7 @@ export function SalesEntryPage() {
       {input(key, props)}
     </div>
   );
-  const error = save.error ?? check.error ?? issue.error ?? pay.error;
+  const error = save.error ?? check.error ?? issue.error ?? pay.error ?? correct.error;
 
   return (
     <section className="page sales-page" data-testid="sales-entry">
@@ -138,24 +144,24 @@ export function SalesEntryPage() {
         <tbody>
           {form.lines.map((x, i) => (
             <tr key={i} data-testid="sales-line">
-              <td><input value={x.description} disabled={!editable} onChange={(e) => setLine(i, { description: e.target.value })} aria-label={l('description')} data-testid="line-description" /></td>
-              <td><input className="num" value={x.quantity} disabled={!editable} onChange={(e) => setLine(i, { quantity: e.target.value })} aria-label={l('quantity')} data-testid="line-quantity" /></td>
-              <td><input value={x.unit} disabled={!editable} onChange={(e) => setLine(i, { unit: e.target.value })} aria-label={l('unit')} data-testid="line-unit" /></td>
-              <td><input className="num" value={x.unitPrice} disabled={!editable} onChange={(e) => setLine(i, { unitPrice: e.target.value })} aria-label={l('unitPrice')} data-testid="line-unitPrice" /></td>
-              <td><input type="checkbox" checked={x.taxIncluded} disabled={!editable} onChange={(e) => setLine(i, { taxIncluded: e.target.checked })} aria-label={l('taxIncluded')} /></td>
+              <td><input value={x.description} disabled={!invoiceEditable} onChange={(e) => setLine(i, { description: e.target.value })} aria-label={l('description')} data-testid="line-description" /></td>
+              <td><input className="num" value={x.quantity} disabled={!invoiceEditable} onChange={(e) => setLine(i, { quantity: e.target.value })} aria-label={l('quantity')} data-testid="line-quantity" /></td>
+              <td><input value={x.unit} disabled={!invoiceEditable} onChange={(e) => setLine(i, { unit: e.target.value })} aria-label={l('unit')} data-testid="line-unit" /></td>
+              <td><input className="num" value={x.unitPrice} disabled={!invoiceEditable} onChange={(e) => setLine(i, { unitPrice: e.target.value })} aria-label={l('unitPrice')} data-testid="line-unitPrice" /></td>
+              <td><input type="checkbox" checked={x.taxIncluded} disabled={!invoiceEditable} onChange={(e) => setLine(i, { taxIncluded: e.target.checked })} aria-label={l('taxIncluded')} /></td>
               <td>
-                <select value={x.taxRate} disabled={!editable} onChange={(e) => setLine(i, { taxRate: e.target.value as '10' | '8' })} aria-label={l('rate')}>
+                <select value={x.taxRate} disabled={!invoiceEditable} onChange={(e) => setLine(i, { taxRate: e.target.value as '10' | '8' })} aria-label={l('rate')}>
                   <option value="10">10%</option>
                   <option value="8">8%</option>
                 </select>
               </td>
               <td className="num">{formatYen(lineAmount({ quantity: safeQuantity(x.quantity), unitPrice: safeYen(x.unitPrice) }))}</td>
-              <td>{editable && <button type="button" onClick={() => set('lines', form.lines.filter((_, j) => j !== i))}>{l('remove')}</button>}</td>
+              <td>{invoiceEditable && <button type="button" onClick={() => set('lines', form.lines.filter((_, j) => j !== i))}>{l('remove')}</button>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {editable && (
+      {invoiceEditable && (
         <button type="button" data-testid="sales-add-line" onClick={() => set('lines', [...form.lines, { description: '', quantity: '1', unit: '式', unitPrice: String(safeYen(form.labourSales) + safeYen(form.settlementAmount)), taxIncluded: false, taxRate: form.taxRate }])}>
           {l('addRow')}
         </button>
@@ -190,6 +196,21 @@ export function SalesEntryPage() {
           <p>
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
           </p>
+          {!correcting && (
+            <button type="button" className="button" data-testid="correction-start" onClick={() => setCorrecting(true)}>{l('correct')}</button>
+          )}
+          {correcting && (
+            <div className="sales-form" data-testid="correction">
+              <div className="field">
+                <label htmlFor="correction-reason">{l('correctionReason')}</label>
+                <input id="correction-reason" data-testid="correction-reason" maxLength={255} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} />
+              </div>
+              {preview && <p className="sales-totals">{l('gross')} {formatYen(preview.invoice.gross)}</p>}
+              <button type="button" className="button primary" data-testid="correction-submit" disabled={correct.isPending} onClick={() => correct.mutate(form, { onSuccess: () => { setCorrecting(false); setCorrectionReason(''); setNotice(l('issued')); } })}>
+                {l('correctIssue')}
+              </button>
+            </div>
+          )}
           {m.invoicedGross - m.paid > 0 && (
             <div className="sales-form">
               <div className="field">
