@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { OrderView, ProjectDetail } from '@sss/contracts/project/views';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { as, DEMO, login, startTestSss, type Session } from '../support/sss.ts';
 import { employeeRow, expenseRow, newProject, projectRefs, type ProjectRefs } from '../support/projects.ts';
@@ -26,7 +27,7 @@ async function register(sss: RunningSss, session: Session, body: Record<string, 
 }
 
 const detail = async (sss: RunningSss, session: Session, id: string, position: string) =>
-  (await as(sss, session)({ method: 'GET', url: `/api/projects/${id}`, headers: { 'x-sss-min-position': position } })).json<Record<string, any>>();
+  (await as(sss, session)({ method: 'GET', url: `/api/projects/${id}`, headers: { 'x-sss-min-position': position } })).json<ProjectDetail>();
 
 test('registering issues year + 4-digit numbers in order, shown in the list and detail with read-your-writes', async ({ sss, sales, refs }) => {
   const a = await register(sss, sales, newProject(refs, { name: '番号テストA' }));
@@ -87,7 +88,7 @@ test('月毎明細: negative cost or effort and effort outside the period are re
   assert.is(d.summary.total.revenue, 2_160_000 + 360_000);
   assert.is(d.summary.total.cost, 1_440_000 + 300_000);
   assert.is(d.summary.total.grossProfit, 2_520_000 - 1_740_000);
-  assert.equal(d.summary.byMonth.map((m: { month: string }) => m.month), ['2025-04', '2025-05', '2025-06']);
+  assert.equal(d.summary.byMonth.map((m) => m.month), ['2025-04', '2025-05', '2025-06']);
   const effort = await call({ method: 'PUT', url: `/api/projects/${p.id}/resources/1/effort`, payload: { efforts: { '2025-09': '1' } } });
   assert.is(effort.statusCode, 400, effort.body);
 });
@@ -108,10 +109,10 @@ test('the same Idempotency-Key registers once and answers the first result; anot
 test('concurrent registrations never share a number, and numbers are never reused', async ({ sss, sales, refs }) => {
   const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => register(sss, sales, newProject(refs, { name: `並行登録${i}` }))));
   const last = answers.map((a) => BigInt(a.position)).reduce((x, y) => (x > y ? x : y));
-  const numbers = await Promise.all(answers.map(async (a) => (await detail(sss, sales, a.id, last.toString())).projectNumber as string));
+  const numbers = await Promise.all(answers.map(async (a) => (await detail(sss, sales, a.id, last.toString())).projectNumber));
   assert.is(new Set(numbers).size, numbers.length, numbers.join(','));
   const next = await register(sss, sales, newProject(refs, { name: '並行登録の後' }));
-  const n = (await detail(sss, sales, next.id, next.position)).projectNumber as string;
+  const n = (await detail(sss, sales, next.id, next.position)).projectNumber;
   assert.ok(numbers.every((x) => Number(x) < Number(n)), 'a later project gets a higher number');
 });
 
@@ -145,7 +146,7 @@ test('提案 → 見積稟議 → 承認 → 受注稟議 → 受注確定: stat
   assert.is(approved.statusCode, 200, approved.body);
   const d1 = await detail(sss, sales, p.id, approved.json<Answer>().position);
   assert.is(d1.status, 'estimate_approved');
-  assert.equal(d1.statusHistory.map((h: { to: string }) => h.to), ['proposing', 'estimate_in_ringi', 'estimate_approved']);
+  assert.equal(d1.statusHistory.map((h) => h.to), ['proposing', 'estimate_in_ringi', 'estimate_approved']);
 
   const terms = { customerPoNumber: 'PO-2025-001', orderDate: '2025-03-25', orderAmount: 2_160_000, labourAmount: 2_160_000, periodStart: '2025-04-01', periodEnd: '2025-06-30' };
   const registered = await call({ method: 'POST', url: '/api/orders', payload: { projectId: p.id, terms } });
@@ -155,9 +156,9 @@ test('提案 → 見積稟議 → 承認 → 受注稟議 → 受注確定: stat
   const confirmed = await as(sss, admin)({ method: 'POST', url: `/api/orders/${p.id}/confirm`, payload: { ringiId: orderRingi, ringiNumber: 'JU-0042', approvedAt: '2025-03-28T09:00:00+09:00' } });
   assert.is(confirmed.statusCode, 200, confirmed.body);
   const position = confirmed.json<Answer>().position;
-  const order = (await as(sss, finance)({ method: 'GET', url: `/api/orders/${p.id}`, headers: { 'x-sss-min-position': position } })).json<Record<string, any>>();
+  const order = (await as(sss, finance)({ method: 'GET', url: `/api/orders/${p.id}`, headers: { 'x-sss-min-position': position } })).json<OrderView>();
   assert.is(order.status, 'confirmed');
-  assert.equal(order.salesPlan.map((m: { revenue: number }) => m.revenue), [1_200_000, 600_000, 360_000]);
+  assert.equal(order.salesPlan.map((m) => m.revenue), [1_200_000, 600_000, 360_000]);
   assert.is(order.differenceFromOrderAmount, 0);
   const d2 = await detail(sss, sales, p.id, position);
   assert.is(d2.status, 'ordered');

@@ -1,0 +1,111 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { EstimateView, ProjectDetail } from '@sss/contracts/project/views';
+import { readXlsx } from '@sss/read-side/documents/xlsx';
+import type { RunningSss } from '../../src/main/sss.ts';
+import { as, DEMO, login, startTestSss, type Session } from '../support/sss.ts';
+import { employeeRow, estimateContent, expenseRow, newProject, projectRefs } from '../support/projects.ts';
+import { embeddedFonts, pdfText } from '../support/pdf-text.ts';
+
+/** 収支管理表 and 見積書 as files: each is opened and its numbers checked against the read models. */
+const test = suite<{ sss: RunningSss; sales: Session; project: ProjectDetail; estimate: EstimateView }>('project documents');
+
+type Answer = { id: string; position: string };
+
+test.before(async (context) => {
+  context.sss = await startTestSss();
+  context.sales = await login(context.sss, DEMO.sales);
+  const refs = await projectRefs(context.sss, context.sales);
+  const call = as(context.sss, context.sales);
+  const { id } = (await call({ method: 'POST', url: '/api/projects', payload: newProject(refs, { name: '帳票テスト案件' }) })).json<Answer>();
+  await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: employeeRow(refs) });
+  // A price that makes half-up rounding matter: 0.3 × 333,333 = 99,999.9 → 100,000.
+  await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: employeeRow(refs, { name: '端数確認', employeeNo: 'E0002', cost: 222_222, quotedUnitPrice: 333_333, effort: { '2025-05': '0.3' } }) });
+  await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: expenseRow() });
+  await call({ method: 'POST', url: '/api/estimates', payload: { projectId: id, content: estimateContent() } });
+  const issued = (await call({ method: 'POST', url: `/api/estimates/${id}/issue`, payload: { issuedOn: '2025-03-10' } })).json<Answer>();
+  const headers = { 'x-sss-min-position': issued.position };
+  context.project = (await call({ method: 'GET', url: `/api/projects/${id}`, headers })).json<ProjectDetail>();
+  context.estimate = (await call({ method: 'GET', url: `/api/estimates/${id}`, headers })).json<EstimateView>();
+});
+test.after(async ({ sss }) => sss.stop());
+
+const download = async (sss: RunningSss, session: Session, url: string, contentType: string) => {
+  const response = await as(sss, session)({ method: 'GET', url });
+  assert.is(response.statusCode, 200, response.body.slice(0, 300));
+  assert.match(String(response.headers['content-type']), contentType);
+  assert.match(String(response.headers['content-disposition']), /attachment; filename=".*"; filename\*=UTF-8''/);
+  return response.rawPayload;
+};
+
+test('収支管理表: every resource row and every monthly and total figure equals the 案件詳細 summary', async ({ sss, sales, project }) => {
+  const file = await download(sss, sales, `/api/projects/${project.id}/balance-sheet.xlsx`, 'spreadsheetml');
+  const sheets = await readXlsx(file);
+  const rows = sheets['収支管理表']!;
+  assert.ok(rows.some((r) => r.includes(project.projectNumber)), 'header carries the project number');
+  const header = rows.find((r) => r[0] === '区分')!;
+  const col = (label: string) => header.indexOf(label);
+  for (const line of project.summary.rows) {
+    const row = rows.find((r) => r[0] !== '区分' && r[col('No')] === line.resourceNos[0])!;
+    assert.ok(row, `row ${line.name}`);
+    assert.is(row[col('原価計')], line.total.cost, `${line.name} 原価計`);
+    assert.is(row[col('売上計')], line.total.revenue, `${line.name} 売上計`);
+    for (const m of line.months) {
+      const cell = row[col(`${m.month.slice(0, 4)}/${m.month.slice(5)}`)];
+      assert.is(cell === '' || cell === undefined || cell === null ? '0' : String(cell), m.effort, `${line.name} ${m.month}`);
+    }
+  }
+  const total = rows.find((r) => r[0] === '合計')!;
+  assert.is(total[col('売上計')], project.summary.total.revenue);
+  assert.is(total[col('原価計')], project.summary.total.cost);
+
+  const months = sheets['月別収支']!;
+  const mHeader = months.find((r) => r[0] === '月')!;
+  const m = (label: string) => mHeader.indexOf(label);
+  for (const f of [...project.summary.byMonth.map((x) => ({ ...x, label: `${x.month.slice(0, 4)}/${x.month.slice(5)}` })), { ...project.summary.total, label: '合計' }]) {
+    const row = months.find((r) => r[0] === f.label)!;
+    assert.ok(row, f.label);
+    assert.is(row[m('売上')], f.revenue, `${f.label} 売上`);
+    assert.is(row[m('原価（社員）')], f.employeeCost);
+    assert.is(row[m('原価（パートナー）')], f.partnerCost);
+    assert.is(row[m('原価（諸経費）')], f.expenseCost);
+    assert.is(row[m('原価計')], f.cost);
+    assert.is(row[m('粗利')], f.grossProfit);
+    assert.is(row[m('粗利率')], f.grossMarginPercent === null ? '-' : `${f.grossMarginPercent}%`);
+  }
+  assert.is(project.summary.byMonth.find((x) => x.month === '2025-05')!.revenue, 600_000 + 100_000, 'half-up cell');
+});
+
+test('見積書 Excel: number, lines, tax and total as the 見積 read model says, with the seal boxes', async ({ sss, sales, estimate }) => {
+  const v = estimate.versions[0]!;
+  const file = await download(sss, sales, `/api/estimates/${estimate.id}/quotation.xlsx`, 'spreadsheetml');
+  const rows = (await readXlsx(file))['見積書']!;
+  const field = (label: string) => rows.find((r) => r[0] === label)?.[1];
+  assert.is(field('見積番号'), v.estimateNumber);
+  assert.is(field('御見積金額（税込）'), v.total);
+  for (const line of v.lines) assert.ok(rows.some((r) => r[0] === line.workItem && r[5] === line.amount), line.workItem);
+  assert.is(rows.find((r) => r[0] === '小計')?.[5], v.subtotal);
+  assert.is(rows.find((r) => r[0] === '合計（税込）')?.[5], v.total);
+  assert.is(v.subtotal, 2_160_000 + 360_000);
+  assert.is(v.tax, 252_000);
+  assert.ok(rows.some((r) => r.includes('印')), 'seal area');
+});
+
+test('見積書 PDF: Japanese font embedded; the text carries the number and the amounts', async ({ sss, sales, estimate }) => {
+  const v = estimate.versions[0]!;
+  const file = await download(sss, sales, `/api/estimates/${estimate.id}/quotation.pdf`, 'application/pdf');
+  assert.ok(embeddedFonts(file).length > 0, 'font embedded');
+  const text = await pdfText(file);
+  assert.ok(text.includes('御見積書'), text.slice(0, 200));
+  assert.ok(text.includes(v.estimateNumber!), 'estimate number');
+  for (const amount of [v.subtotal, v.tax, v.total, ...v.lines.map((l) => l.amount)]) assert.ok(text.includes(amount.toLocaleString('ja-JP')), `amount ${amount}`);
+  assert.ok(text.includes('印'), 'seal area');
+});
+
+test('受注一覧 Excel opens and lists confirmed orders with their monthly plan', async ({ sss, sales }) => {
+  const file = await download(sss, sales, '/api/orders/export.xlsx', 'spreadsheetml');
+  const sheets = await readXlsx(file);
+  assert.ok(sheets['受注一覧'], 'sheet present');
+});
+
+test.run();
