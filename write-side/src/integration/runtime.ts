@@ -19,17 +19,48 @@ export interface IntegrationOptions {
 
 export interface RunningIntegration {
   readonly forwarder: RunningForwarder;
+  /**
+   * Resolves once everything in the event store has been forwarded and every message this process
+   * published has been handled by its consumers (whose appends are then forwarded too), i.e. the
+   * two contexts agree. For startup after seeding and for tests; a false answer means it timed out.
+   */
+  settled(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
 export async function startIntegration(options: IntegrationOptions): Promise<RunningIntegration> {
-  const { events, bus } = options;
+  const { events } = options;
   const log = options.log ?? (() => {});
+  let published = 0;
+  let handled = 0;
+  const bus: MessageBus = {
+    publish: async (messages) => {
+      await options.bus.publish(messages);
+      published += messages.filter((m) => (INTEGRATION_TOPICS as readonly string[]).includes(m.topic)).length;
+    },
+    consume: (consumer) => options.bus.consume(consumer),
+    ensureTopics: (topics) => options.bus.ensureTopics(topics),
+    close: () => options.bus.close(),
+  };
+  const onHandled = () => void handled++;
   await bus.ensureTopics([...INTEGRATION_TOPICS, ...INTEGRATION_TOPICS.map((t) => `${t}.dead-letter`)]);
-  const consumers: RunningConsumer[] = [await startCompanyCopyConsumer({ events, bus }), await startPartnerCountConsumer({ events, bus })];
+  const consumers: RunningConsumer[] = [await startCompanyCopyConsumer({ events, bus, onHandled }), await startPartnerCountConsumer({ events, bus, onHandled })];
   const forwarder = await startForwarder({ events, bus, durableBus: options.durableBus, onError: (error, attempt) => log(`integration forwarder failed (attempt ${attempt}); retrying`, error) });
   return {
     forwarder,
+    async settled(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      let quietSince: bigint | null = null;
+      while (Date.now() < deadline) {
+        const head = await events.headPosition();
+        const idle = forwarder.position$.value >= head && handled >= published;
+        // Idle twice at the same head: nothing was appended in between by a consumer.
+        if (idle && quietSince === head) return true;
+        quietSince = idle ? head : null;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return false;
+    },
     async stop() {
       await forwarder.stop();
       for (const consumer of consumers) await consumer.stop();
