@@ -54,4 +54,19 @@ test('logout needs a session', async ({ sss }) => {
   assert.is((await as(sss, null)({ method: 'POST', url: '/api/auth/logout' })).statusCode, 401);
 });
 
+test('a deactivated user\'s session is refused on every route that is not public', async ({ sss, sessions }) => {
+  const admin = as(sss, sessions.get('admin')!);
+  const created = await admin({ method: 'POST', url: '/api/users', payload: { email: 'all-roles@example.co.jp', name: '全権 一郎', roles: [...ROLES], password: 'every-role-2025' } });
+  assert.is(created.statusCode, 201, created.body);
+  const session = await login(sss, 'all-roles@example.co.jp', 'every-role-2025');
+  assert.is((await as(sss, session)({ method: 'GET', url: '/api/auth/me' })).statusCode, 200);
+  assert.is((await admin({ method: 'POST', url: `/api/users/${created.json<{ id: string }>().id}/deactivate` })).statusCode, 200);
+  for (const [entry, access] of Object.entries(ROUTE_ACCESS)) {
+    if (access === 'public') continue;
+    const [method, pattern] = entry.split(' ') as ['GET' | 'POST' | 'PUT', string];
+    const response = await as(sss, session)({ method, url: pattern.replace(/:(\w+)/g, 'no-such-$1'), ...(method === 'GET' ? {} : { payload: {} }) });
+    assert.is(response.statusCode, 401, `${entry} must refuse a deactivated user's session`);
+  }
+});
+
 test.run();
