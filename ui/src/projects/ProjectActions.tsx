@@ -4,6 +4,8 @@ import { APPROVAL_KINDS, APPROVAL_KIND_LABELS, type ApprovalKind } from '@sss/co
 import { APPROVAL_FLOW, EDITABLE_STATUSES, canTransition } from '@sss/contracts/project/status';
 import type { EstimateView, ProjectDetail } from '@sss/contracts/project/views';
 import { ApprovalDialog } from './ApprovalDialog.tsx';
+import { StatusChangeDialog } from './StatusChangeDialog.tsx';
+import { manualTargets } from './statusActions.ts';
 import { useProjectCommand } from './queries.ts';
 import { useProjectText } from './text.ts';
 import { copyProject, documentUrls } from '../api/projects.ts';
@@ -20,6 +22,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
   const navigate = useNavigate();
   const { data: user } = useSession();
   const [approval, setApproval] = useState<ApprovalKind | null>(null);
+  const [changingStatus, setChangingStatus] = useState(false);
   const idempotency = useIdempotencyKey();
   const copy = useProjectCommand(() => copyProject(project.id, {}, { idempotencyKey: idempotency.keyFor({ copyOf: project.id }) }));
   const editable = EDITABLE_STATUSES.includes(project.status);
@@ -59,6 +62,11 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
             {text('copy')}
           </button>
         )}
+        {manualTargets(project.status).length > 0 && may(user, 'POST', '/api/projects/:id/status') && (
+          <button type="button" className="button" data-testid="action-status" onClick={() => setChangingStatus(true)}>
+            {text('changeStatus')}
+          </button>
+        )}
         <a className="button" href={documentUrls.balanceSheet(project.id)} download data-testid="download-balance-sheet">
           {text('balanceSheet')}
         </a>
@@ -83,6 +91,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
         </div>
       )}
       <ProblemMessage error={copy.error} testId="action-error" />
+      {changingStatus && <StatusChangeDialog projectId={project.id} status={project.status} onClose={() => setChangingStatus(false)} />}
       {approval && (
         <ApprovalDialog
           projectId={project.id}

@@ -67,7 +67,7 @@ export function EffortGrid({ project, months, editable, onRemove }: Props) {
           <thead>
             <tr>
               <th>{text('kind')}</th>
-              <th>{text('name')}</th>
+              <th>{text('resourceName')}</th>
               {Array.from({ length: size.cols }, (_, col) => (
                 <th key={col} className="num">
                   {columnLabel(col)}
