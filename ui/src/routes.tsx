@@ -5,10 +5,12 @@ import { CompanyCreatePage } from './companies/CompanyCreatePage.tsx';
 import { CompanyDetailPage } from './companies/CompanyDetailPage.tsx';
 import { CompanyEditPage } from './companies/CompanyEditPage.tsx';
 import { CompanyListPage } from './companies/CompanyListPage.tsx';
+import { EstimateListPage } from './estimates/EstimateListPage.tsx';
 import { EstimatePage } from './estimates/EstimatePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { OrgPage } from './org/OrgPage.tsx';
 import { UserListPage } from './users/UserListPage.tsx';
+import { OrderListPage } from './orders/OrderListPage.tsx';
 import { OrderPage } from './orders/OrderPage.tsx';
 import { ProjectCreatePage } from './projects/ProjectCreatePage.tsx';
 import { ProjectDetailPage } from './projects/ProjectDetailPage.tsx';
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
       { path: 'projects/:id/edit', element: <ProjectEditPage /> },
       { path: 'projects/:id/estimate', element: <EstimatePage /> },
       { path: 'projects/:id/order', element: <OrderPage /> },
+      { path: 'estimates', element: <EstimateListPage /> },
+      { path: 'orders', element: <OrderListPage /> },
       { path: 'partners', element: <PartnerListPage /> },
       { path: 'partners/new', element: <PartnerFormPage /> },
       { path: 'partners/:id', element: <PartnerDetailPage /> },

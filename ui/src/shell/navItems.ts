@@ -13,8 +13,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'nav.home', ready: true },
   { id: 'projects', path: '/projects', label: 'nav.projects', ready: true },
-  { id: 'estimates', path: '/estimates', label: 'nav.estimates', ready: false },
-  { id: 'orders', path: '/orders', label: 'nav.orders', ready: false },
+  { id: 'estimates', path: '/estimates', label: 'nav.estimates', ready: true },
+  { id: 'orders', path: '/orders', label: 'nav.orders', ready: true },
   { id: 'monthly-sales', path: '/monthly-sales', label: 'nav.monthlySales', ready: true },
   { id: 'invoices', path: '/invoices', label: 'nav.invoices', ready: true },
   { id: 'ringi', path: '/ringi', label: 'nav.ringi', ready: true },

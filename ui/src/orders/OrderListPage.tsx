@@ -1,0 +1,120 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { OrderSortKeys } from '@sss/contracts/project/views';
+import { listOrders, orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
+import { Pager } from '../companies/Pager.tsx';
+import { formatDate } from '../format/date.ts';
+import { formatYen } from '../format/yen.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+
+const STATUS = { registered: '登録済', confirmed: '受注確定', cancelled: '取消' } as const;
+const SORT_LABELS: Record<OrderSort, string> = { '-orderDate': '受注日（新しい順）', orderDate: '受注日（古い順）', projectNumber: '案件番号順', '-projectNumber': '案件番号（逆順）', '-orderAmount': '受注金額（大きい順）', orderAmount: '受注金額（小さい順）' };
+
+/** Filters and page in the URL, so a link to a report shows the same rows to a colleague. */
+function queryOf(search: URLSearchParams): OrderListParams {
+  const query: OrderListParams = { page: Math.max(1, Number(search.get('page')) || 1), pageSize: 20 };
+  const sort = search.get('sort') ?? '';
+  if ((OrderSortKeys as readonly string[]).includes(sort)) query.sort = sort as OrderSort;
+  const status = search.get('status');
+  if (status === 'registered' || status === 'confirmed' || status === 'cancelled') query.status = status;
+  for (const key of ['q', 'orderDateFrom', 'orderDateTo'] as const) {
+    const value = search.get(key)?.trim();
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
+/** 受注一覧: the sales report of won orders, with CSV and Excel (monthly plan) downloads. */
+export function OrderListPage() {
+  const [search, setSearch] = useSearchParams();
+  const query = queryOf(search);
+  const list = useQuery({ queryKey: ['projects', 'orders', query], queryFn: ({ signal }) => listOrders(query, signal), placeholderData: keepPreviousData });
+  useDocumentTitle('受注一覧');
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setSearch(next, { replace: true });
+  };
+  return (
+    <section className="page" data-testid="order-list">
+      <div className="page-header">
+        <h1>受注一覧</h1>
+        <div className="actions">
+          <a className="button" href={orderExportUrl('csv', query)} download data-testid="order-csv">
+            CSV
+          </a>
+          <a className="button" href={orderExportUrl('xlsx', query)} download data-testid="order-xlsx">
+            Excel
+          </a>
+        </div>
+      </div>
+      <div className="toolbar">
+        <input type="search" className="search" placeholder="案件番号・案件名・注文No" aria-label="検索" data-testid="order-search" defaultValue={query.q ?? ''} onKeyDown={(e) => e.key === 'Enter' && set('q', e.currentTarget.value.trim())} />
+        <select aria-label="受注状態" data-testid="order-filter-status" value={query.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">すべての状態</option>
+          {Object.entries(STATUS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          受注日
+          <input type="date" aria-label="受注日（から）" data-testid="order-filter-from" value={query.orderDateFrom ?? ''} onChange={(e) => set('orderDateFrom', e.target.value)} />〜
+          <input type="date" aria-label="受注日（まで）" data-testid="order-filter-to" value={query.orderDateTo ?? ''} onChange={(e) => set('orderDateTo', e.target.value)} />
+        </label>
+        <select aria-label="並び順" data-testid="order-sort" value={query.sort ?? '-orderDate'} onChange={(e) => set('sort', e.target.value)}>
+          {OrderSortKeys.map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
+      <div className={`table-wrap${list.isPlaceholderData ? ' stale' : ''}`}>
+        <table className="table" data-testid="order-table">
+          <thead>
+            <tr>
+              <th>案件番号</th>
+              <th>案件名</th>
+              <th>顧客</th>
+              <th>主管部</th>
+              <th>受注日</th>
+              <th className="num">受注金額</th>
+              <th>受注稟議番号</th>
+              <th>状態</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.items.length === 0 && (
+              <tr>
+                <td colSpan={8} className="empty" data-testid="order-empty">
+                  条件に合う受注はありません
+                </td>
+              </tr>
+            )}
+            {list.data?.items.map((o) => (
+              <tr key={o.id} data-testid="order-row" data-project-id={o.projectId}>
+                <td className="mono">{o.projectNumber}</td>
+                <td>
+                  <Link to={`/projects/${encodeURIComponent(o.projectId)}/order`}>{o.projectName}</Link>
+                </td>
+                <td>{o.customer.name}</td>
+                <td>{o.supervisingOrgUnit.name}</td>
+                <td className="date">{formatDate(o.orderDate)}</td>
+                <td className="num">{formatYen(o.orderAmount)}</td>
+                <td className="mono">{o.ringiNumber ?? '—'}</td>
+                <td>{STATUS[o.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => set('page', String(page))} />}
+    </section>
+  );
+}
