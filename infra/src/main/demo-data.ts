@@ -5,6 +5,7 @@ import type { Role } from '@sss/contracts/http/auth';
 import { registerUser } from '@sss/write-side/auth/routes';
 import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 
 /**
  * Realistic demo data for a first start: the demo staff (one per role) and a set of Japanese
@@ -58,7 +59,8 @@ export async function seedDemoData(events: EventStore, app: FastifyInstance, log
   await call('POST', `/api/companies/${ids[1]}/credit-limit`, { creditLimit: 20_000_000, reviewedOn: '2025-04-15' });
   await call('POST', `/api/companies/${ids[7]}/abolish`, { abolishedOn: '2025-03-31', reason: '取引終了' });
   const partners = await seedDemoPartners(call, ids);
-  await seedDemoOrganization(app, DEMO_PASSWORD);
+  const orgUnits = await seedDemoOrganization(app, DEMO_PASSWORD);
+  await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits);
   log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies, ${partners} partners`);
   return true;
 }
