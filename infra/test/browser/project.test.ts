@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -214,6 +214,19 @@ test('受注 → 受注稟議 → 受注済; the list and the 収支管理表 sh
   assert.is(await row.getByTestId('project-status').textContent(), '受注済');
   assert.is(await row.getByTestId('project-revenue').textContent(), '¥2,680,000');
   await screenshot(page, 'project-list');
+  // the CSV link carries the same filters; Excel needs the BOM to read UTF-8
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('project-csv').click()]);
+  const csvText = readFileSync((await csv.path())!, 'utf8');
+  assert.ok(csvText.startsWith('\uFEFF'), 'CSV starts with a BOM');
+  assert.ok(csvText.includes('ブラウザ基盤更改'));
+
+  await page.getByTestId('nav-orders').click();
+  await page.locator(`[data-testid="order-row"][data-project-id="${projectId}"]`).waitFor();
+  assert.match((await page.locator(`[data-testid="order-row"][data-project-id="${projectId}"]`).textContent()) ?? '', /JR-2025-0007/);
+  await screenshot(page, 'order-list');
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('filter-status').selectOption('ordered');
+  await row.waitFor();
 
   await row.getByTestId('project-link').click();
   await page.getByTestId('project-actions').waitFor();
