@@ -183,10 +183,11 @@ export class MongoReadStore implements ReadStore {
   }
 
   /**
-   * Insert-or-replace, as insert first and replace what already existed. A replace-upsert of a new
-   * document makes FerretDB v1 (SQLite) scan the whole collection (measured: 52 ms per document at
-   * 3,000 documents, so a 5,000-document rebuild ran at 7 docs/s), while inserts and replaces of
-   * existing documents are _id lookups. MongoDB gives the same result either way.
+   * Insert-or-replace, as insert first and replace what already existed. FerretDB v1 (SQLite) looks
+   * up _id directly only for finds and inserts; every update statement scans the collection, and a
+   * replace-upsert that finds nothing is the worst case (measured: 52 ms per document at 3,000
+   * documents, so a 5,000-document rebuild ran at 7 docs/s). Inserting first makes a rebuild cheap;
+   * replacing existing documents still costs a scan each on FerretDB. MongoDB ends the same either way.
    */
   private async putAll(collection: string, docs: readonly Doc[]): Promise<void> {
     let existing: Doc[] = [];
