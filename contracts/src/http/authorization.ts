@@ -130,6 +130,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/orders/export.csv': ALL_STAFF,
   'GET /api/orders/export.xlsx': ALL_STAFF,
   'GET /api/orders/:id': ALL_STAFF,
+  'GET /api/project-staff': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

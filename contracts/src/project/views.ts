@@ -326,3 +326,11 @@ export const EstimateListQuery = Type.Object(
 );
 export type EstimateListQuery = Static<typeof EstimateListQuery>;
 export const EstimatePage = Page(EstimateListRow);
+
+// ---- 社員の選択肢 (leader and employee rows) --------------------------------------------------------
+
+/** Staff a project may name as leader or 社員 row (ids are user ids). All staff may read it, unlike /api/users. */
+export const ProjectStaffMember = Type.Object({ id: Str, name: Str, email: Str });
+export const ProjectStaffQuery = Type.Object({ q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })) }, { additionalProperties: false });
+export const ProjectStaffList = Type.Object({ items: Type.Array(ProjectStaffMember) });
+export type ProjectStaffList = Static<typeof ProjectStaffList>;

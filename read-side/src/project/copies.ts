@@ -15,8 +15,8 @@ export const PROJECT_PEOPLE = 'project_people';
 
 export async function copyChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[] | null> {
   if (event.type === 'UserRegistered') {
-    const { userId, name } = event.data as { userId: string; name: string };
-    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name } }];
+    const { userId, name, email } = event.data as { userId: string; name: string; email: string };
+    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name, email } }];
   }
   if (event.streamName.startsWith('company-') && (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited')) {
     const { companyId, name, kana } = (event as unknown as Extract<CompanyEvent, { type: 'CompanyRegistered' }>).data;

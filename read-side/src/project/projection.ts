@@ -27,7 +27,7 @@ export const projectProjection: Projection = {
     [ORDERS]: [{ keys: { orderDate: -1 } }, { keys: { projectNumber: 1 } }, { keys: { orderAmount: 1 } }, { keys: { status: 1, orderDate: -1 } }, { keys: { customerCompanyId: 1, orderDate: -1 } }],
     [PROJECT_COMPANIES]: [],
     [PROJECT_ORG_UNITS]: [],
-    [PROJECT_PEOPLE]: [],
+    [PROJECT_PEOPLE]: [{ keys: { name: 1 } }],
   },
 
   async project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> {

@@ -14,6 +14,8 @@ import {
   ProjectDetail,
   ProjectListQuery,
   ProjectPage,
+  ProjectStaffList,
+  ProjectStaffQuery,
   type EstimateListRow,
   type OrderSortKeys,
   type ProjectListRow,
@@ -27,6 +29,7 @@ import { PROJECTS, type ProjectDoc } from './project-doc.ts';
 import { ESTIMATES, type EstimateDoc } from './estimate-doc.ts';
 import { ORDERS } from './order-doc.ts';
 import { projectSummary } from './summary.ts';
+import { PROJECT_PEOPLE } from './copies.ts';
 import { renderBalanceSheet } from './balance-sheet.ts';
 import { quotationFilename, renderQuotationPdf, renderQuotationXlsx } from './quotation.ts';
 import { orderListCsv, orderListXlsx, projectListCsv } from './exports.ts';
@@ -163,6 +166,14 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
     await ryw(request);
     const project = detailOf(await getOr404<ProjectDoc>(store, PROJECTS, request.params.id, '案件'));
     return download(reply, { body: await renderBalanceSheet(project), contentType: XLSX, filename: `収支管理表_${project.projectNumber}.xlsx` });
+  });
+
+  app.get('/api/project-staff', { schema: { tags: P, summary: 'リーダー・社員の選択肢（ユーザーID・氏名）', querystring: ProjectStaffQuery, response: { 200: ProjectStaffList } } }, async (request) => {
+    await ryw(request);
+    const q = request.query.q?.trim();
+    const filter = q ? { $or: ['name', 'email'].map((field) => ({ [field]: { $regex: escapeRegex(q), $options: 'i' } })) } : {};
+    const people = await store.find(PROJECT_PEOPLE, filter, { sort: { name: 1 }, limit: 200 });
+    return { items: people.map((p) => ({ id: p._id, name: String(p.name ?? ''), email: String(p.email ?? '') })) };
   });
 
   app.get('/api/estimates', { schema: { tags: E, summary: '見積一覧', querystring: EstimateListQuery, response: { 200: EstimatePage } } }, async (request) => {
