@@ -13,6 +13,8 @@ import { ringiQueries } from '../ringi/routes.ts';
 export interface ReadApiDeps {
   readonly readModels: ReadModels;
   readonly clock?: () => Date;
+  /** 見積書の発行者名 (SSS_ISSUER_NAME). */
+  readonly issuerName?: string;
 }
 
 export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<void> {
@@ -21,7 +23,7 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(organizationQueries, { readModels: deps.readModels, clock });
   await app.register(userQueries, { readModels: deps.readModels, clock });
   await app.register(partnerQueries, { readModels: deps.readModels, clock });
-  await app.register(projectQueries, { readModels: deps.readModels, clock });
+  await app.register(projectQueries, { readModels: deps.readModels, clock, ...(deps.issuerName ? { issuerName: deps.issuerName } : {}) });
   await app.register(salesQueries, { readModels: deps.readModels, clock });
   await app.register(ringiQueries, { readModels: deps.readModels });
 }

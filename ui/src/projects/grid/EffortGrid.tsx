@@ -6,7 +6,7 @@ import { GridTotals } from './GridTotals.tsx';
 import { changesOf, COLUMN_LABELS, FIXED_COLUMNS } from './gridModel.ts';
 import { nextCell, type NavigationKey } from './navigation.ts';
 import { saveGrid } from './saveGrid.ts';
-import { parseTsv, pasteWrites } from './tsv.ts';
+import { parseTsv, pasteWrites, toTsv } from './tsv.ts';
 import { useGridState } from './useGridState.ts';
 import { formatYen } from '../../format/yen.ts';
 import { ProblemMessage } from '../../forms/ProblemMessage.tsx';
@@ -44,16 +44,21 @@ export function EffortGrid({ project, months, editable, onRemove }: Props) {
     return true;
   };
   const paste = (clipboard: string) => grid.applyWrites(pasteWrites(parseTsv(clipboard), grid.range, size));
+  const copyText = () => {
+    const { top, left, bottom, right } = grid.range;
+    if (top === bottom && left === right) return null;
+    return toTsv(grid.rows.slice(top, bottom + 1).map((r) => r.cells.slice(left, right + 1)));
+  };
 
   const save = async () => {
     setSaving(true);
     setSaveError(null);
     try {
-      await saveGrid(project.id, project.resources, changesOf(grid.rows, months));
+      await saveGrid(project.id, project.revision, project.resources, changesOf(grid.rows, months));
       await client.invalidateQueries({ queryKey: projectKeys.all });
     } catch (error) {
+      // keep what was typed on screen: reloading would re-key the grid and drop it; the person decides
       setSaveError(error);
-      await client.invalidateQueries({ queryKey: projectKeys.all });
     } finally {
       setSaving(false);
     }
@@ -110,6 +115,7 @@ export function EffortGrid({ project, months, editable, onRemove }: Props) {
                       onMove={move}
                       onSelect={(extend) => grid.select({ row: r, col: c }, extend)}
                       onPaste={paste}
+                      copyText={copyText}
                       onRevert={() => grid.setCell(r, c, c === 0 ? String(row.source.cost) : c === 1 ? String(row.source.quotedUnitPrice) : (row.source.effort[months[c - 2]!] ?? ''))}
                     />
                   ))}
@@ -142,6 +148,11 @@ export function EffortGrid({ project, months, editable, onRemove }: Props) {
         </p>
       )}
       <ProblemMessage error={saveError} testId="grid-save-error" />
+      {saveError !== null && (
+        <button type="button" className="button small" data-testid="grid-reload" onClick={() => void client.invalidateQueries({ queryKey: projectKeys.all })}>
+          {text('reloadLatest')}
+        </button>
+      )}
       {editable && (
         <div className="form-actions left">
           <button type="button" className="button primary" data-testid="grid-save" disabled={!grid.dirty || grid.errors.length > 0 || saving} onClick={() => void save()}>

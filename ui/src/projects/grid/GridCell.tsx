@@ -14,6 +14,8 @@ interface Props {
   onMove: (key: NavigationKey, shift: boolean) => boolean;
   onSelect: (extend: boolean) => void;
   onPaste: (text: string) => void;
+  /** The selected range as Excel text, or null for a single cell (then the browser copies the input's own selection). */
+  copyText: () => string | null;
   onRevert: () => void;
 }
 
@@ -22,7 +24,7 @@ interface Props {
  * spreadsheet feel comes from the key handling: ←/→ move once the caret is at the edge of the text,
  * ↑/↓/Tab/Enter always move, Shift extends the selection, Esc restores the saved value.
  */
-export function GridCell({ at, value, error, label, testId, focused, selected, readOnly, onChange, onMove, onSelect, onPaste, onRevert }: Props) {
+export function GridCell({ at, value, error, label, testId, focused, selected, readOnly, onChange, onMove, onSelect, onPaste, copyText, onRevert }: Props) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     // follow the keyboard only while the grid has focus, so a re-render never steals it from the page
@@ -56,6 +58,13 @@ export function GridCell({ at, value, error, label, testId, focused, selected, r
     onPaste(e.clipboardData.getData('text/plain'));
   };
 
+  const copy = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = copyText();
+    if (text === null) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', text);
+  };
+
   return (
     <td className={`grid-cell${selected ? ' selected' : ''}${error ? ' invalid' : ''}`} title={error}>
       <input
@@ -82,6 +91,7 @@ export function GridCell({ at, value, error, label, testId, focused, selected, r
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={keyDown}
         onPaste={paste}
+        onCopy={copy}
       />
       {error && (
         <span className="grid-error" role="alert" data-testid={`${testId}-error`}>

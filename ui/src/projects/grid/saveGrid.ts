@@ -16,13 +16,16 @@ export function editBody(r: ResourceView, prices: { cost: number; quotedUnitPric
 
 /**
  * Sends the grid's changes: per row, the price edit then the changed months in one SetMonthlyEffort.
- * One after the other, so a refusal stops at the row it concerns and the rest stays unsaved on screen.
+ * One after the other, each with If-Match on the revision the previous one produced (starting from
+ * the revision the grid was loaded at), so a save over someone else's edit is refused (409) instead
+ * of silently mixing two plans; a refusal stops at the row it concerns and the rest stays on screen.
  */
-export async function saveGrid(projectId: string, resources: readonly ResourceView[], changes: readonly RowChange[]): Promise<void> {
+export async function saveGrid(projectId: string, loadedRevision: string, resources: readonly ResourceView[], changes: readonly RowChange[]): Promise<void> {
+  let ifMatch = loadedRevision;
   for (const change of changes) {
     const resource = resources.find((r) => r.resourceNo === change.resourceNo);
     if (!resource) continue;
-    if (change.prices) await editResource(projectId, change.resourceNo, editBody(resource, change.prices), { idempotencyKey: newIdempotencyKey() });
-    if (change.efforts) await setMonthlyEffort(projectId, change.resourceNo, { efforts: change.efforts }, { idempotencyKey: newIdempotencyKey() });
+    if (change.prices) ifMatch = (await editResource(projectId, change.resourceNo, editBody(resource, change.prices), { idempotencyKey: newIdempotencyKey(), ifMatch })).revision;
+    if (change.efforts) ifMatch = (await setMonthlyEffort(projectId, change.resourceNo, { efforts: change.efforts }, { idempotencyKey: newIdempotencyKey(), ifMatch })).revision;
   }
 }
