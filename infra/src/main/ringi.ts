@@ -1,4 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { estimateRingiAttachments } from './ringi-attachments.ts';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
 import type { Settings } from './config.ts';
 import { openWorkflow, type OpenedWorkflow } from './collaboflow.ts';
@@ -12,7 +14,8 @@ export interface RunningRingi {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function startRingi(settings: Settings, events: EventStore, log: (message: string, error?: unknown) => void, clock?: () => Date): Promise<RunningRingi> {
+/** `readStore` (where the project and estimate read models live) lets 見積稟議 carry their Excel files. */
+export async function startRingi(settings: Settings, events: EventStore, log: (message: string, error?: unknown) => void, clock?: () => Date, readStore?: ReadStore): Promise<RunningRingi> {
   const cf = settings.collaboflow;
   const sssUrl = settings.port === 0 ? undefined : `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const collaboflow = await openWorkflow(cf, settings.dataDir, sssUrl);
@@ -22,6 +25,7 @@ export async function startRingi(settings: Settings, events: EventStore, log: (m
     routes: cf.routes,
     log,
     ...(clock ? { clock } : {}),
+    ...(readStore ? { attachments: estimateRingiAttachments(readStore, settings.invoicing.issuer.name) } : {}),
     timers: { reminderAfterMs: cf.reminderDays * DAY_MS, pollBaseMs: cf.pollSeconds * 1000, retryBaseMs: cf.retrySeconds * 1000 },
   });
   return {

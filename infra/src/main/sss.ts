@@ -44,7 +44,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const bus = await openBus(settings);
   const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
   const salesPolicies = startSalesPolicies({ events: events.store, log });
-  const ringi = await startRingi(settings, events.store, log, options.clock);
+  const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store);
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();
   return {

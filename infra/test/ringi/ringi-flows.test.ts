@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import type { RingiWorld } from '../support/ringi.ts';
 import { decide, documentIdOf, newProject, orderFor, outcomeOf, projectStatus, request, ringiEvents, simDocuments, startRingiWorld, userIdOf } from '../support/ringi.ts';
 import { as, DEMO, login } from '../support/sss.ts';
+import { apiKeyHeader, AUTH_HEADER } from '../../src/collaboflow-sim/index.ts';
 import { deriveSalesPlan, salesActual } from '../support/sales.ts';
 
 /**
@@ -46,6 +47,12 @@ test('見積稟議: filed once as the applicant, approved in two phases → 承�
   assert.match(outcome.documentNumber, /^RINGI\d{4}-\d{6}$/);
   assert.is(await projectStatus(world.sss, projectId), 'estimate_approved');
   assert.is((await oneDocument(world, ringiId)).status, 'decision');
+  // The 収支管理表 travels with the 見積稟議 (no 見積書 yet: this project has no estimate).
+  const filed = (await simDocuments(world)).find((d) => JSON.stringify(d.values).includes(ringiId))!;
+  const file = await fetch(`${world.simUrl}/${world.instance}/api/index.cfm/v1/files/${String(filed.values.fidAttachment1)}/download`, { headers: { [AUTH_HEADER]: apiKeyHeader('sato', world.apiKey) } });
+  assert.is(file.status, 200);
+  assert.match(decodeURIComponent(file.headers.get('content-disposition') ?? ''), /収支管理表_\d{8}\.xlsx/);
+  assert.is(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString(), 'PK', 'an Excel (zip) file');
   const types = (await ringiEvents(world.sss, ringiId)).map((e) => e.type);
   for (const t of ['RingiRequested', 'RingiDraftFiled', 'RingiSubmitted', 'RingiStatusConfirmed', 'RingiOutcomeApplied']) assert.ok(types.includes(t), `${t} recorded`);
   assert.ok(types.includes('RingiWebhookReceived'), 'the webhook reached SSS');
