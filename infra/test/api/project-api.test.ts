@@ -185,6 +185,28 @@ test('提案 → 見積稟議 → 承認 → 受注稟議 → 受注確定: stat
   assert.ok(history.json<{ chainValid: boolean }>().chainValid);
 });
 
+test('a partner row must name an active 要員 of that 協力会社', async ({ sss, sales, refs }) => {
+  const call = as(sss, sales);
+  const p = await register(sss, sales, newProject(refs, { name: 'パートナーテスト' }));
+  const head = (await sss.events.headPosition()).toString();
+  const partners = (await call({ method: 'GET', url: '/api/partners?pageSize=100', headers: { 'x-sss-min-position': head } })).json<{ items: { id: string; name: string; affiliations: { companyId: string }[] }[] }>().items;
+  const partner = partners.find((x) => x.affiliations.length === 1)!;
+  const other = partners.flatMap((x) => x.affiliations.map((a) => a.companyId)).find((c) => c !== partner.affiliations[0]!.companyId)!;
+  const row = { kind: 'partner', partnerId: partner.id, partnerCompanyId: partner.affiliations[0]!.companyId, name: partner.name, cost: 600_000, quotedUnitPrice: 900_000, effort: { '2025-04': '1' } };
+  const before = await sss.events.headPosition();
+  for (const [payload, field] of [[{ ...row, partnerCompanyId: other }, 'partnerCompanyId'], [{ ...row, partnerId: 'nobody' }, 'partnerId']] as const) {
+    const response = await call({ method: 'POST', url: `/api/projects/${p.id}/resources`, payload });
+    assert.is(response.statusCode, 400, response.body);
+    assert.ok(problem(response.body).errors?.some((e) => e.field === field), response.body);
+  }
+  assert.equal(await oursSince(sss, before), []);
+  const added = await call({ method: 'POST', url: `/api/projects/${p.id}/resources`, payload: row });
+  assert.is(added.statusCode, 200, added.body);
+  const d = await detail(sss, sales, p.id, added.json<Answer>().position);
+  assert.is(d.resources[0]!.partnerCompany?.id, row.partnerCompanyId);
+  assert.is(d.summary.partners[0]!.total.revenue, 900_000);
+});
+
 test('staff a project may name are listed for every role (ids are user ids)', async ({ sss, finance, refs }) => {
   const response = await as(sss, finance)({ method: 'GET', url: '/api/project-staff?q=佐藤' });
   assert.is(response.statusCode, 200, response.body);
