@@ -15,6 +15,8 @@ import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 export function MonthlyTab({ project }: { project: ProjectDetail }) {
   const { data: user } = useSession();
   const [adding, setAdding] = useState<ResourceKind | null>(null);
+  // adding or removing a row reloads the grid, which would drop what was typed: save first
+  const [dirty, setDirty] = useState(false);
   const remove = useProjectCommand((resourceNo: number) => removeResource(project.id, resourceNo, { idempotencyKey: newIdempotencyKey() }));
   const editable = EDITABLE_STATUSES.includes(project.status) && may(user, 'PUT', '/api/projects/:id/resources/:resourceNo/effort');
   const period = monthsBetween(project.startDate, project.endDate);
@@ -24,7 +26,7 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
       {editable && (
         <div className="actions">
           {RESOURCE_KINDS.map((kind) => (
-            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} onClick={() => setAdding(kind)}>
+            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} disabled={dirty} title={dirty ? '先に月毎明細を保存してください' : undefined} onClick={() => setAdding(kind)}>
               ＋{RESOURCE_KIND_LABELS[kind]}
             </button>
           ))}
@@ -32,7 +34,7 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
       )}
       <ProblemMessage error={remove.error} testId="remove-error" />
       {/* keyed by revision: after any save the grid starts again from the stored rows */}
-      <EffortGrid key={project.revision} project={project} months={months} editable={editable} onRemove={(no) => remove.mutate(no)} />
+      <EffortGrid key={project.revision} project={project} months={months} editable={editable} onDirtyChange={setDirty} onRemove={(no) => window.confirm('この行を削除しますか？') && remove.mutate(no)} />
       {adding && <AddResourceDialog projectId={project.id} kind={adding} onClose={() => setAdding(null)} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ProjectDetail } from '@sss/contracts/project/views';
 import { GridCell } from './GridCell.tsx';
@@ -19,6 +19,8 @@ interface Props {
   months: readonly string[];
   editable: boolean;
   onRemove?: (resourceNo: number) => void;
+  /** Told when unsaved input appears or goes, so the page can hold back actions that would reload the grid. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
@@ -26,11 +28,12 @@ interface Props {
  * The parent keys it by the project revision, so after a save (or someone else's) it starts from
  * the stored rows again.
  */
-export function EffortGrid({ project, months, editable, onRemove }: Props) {
+export function EffortGrid({ project, months, editable, onRemove, onDirtyChange }: Props) {
   const text = useProjectText();
   const client = useQueryClient();
   const grid = useGridState(project.resources, months);
   const [saving, setSaving] = useState(false);
+  useEffect(() => onDirtyChange?.(grid.dirty), [grid.dirty, onDirtyChange]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const size = { rows: grid.rows.length, cols: FIXED_COLUMNS.length + months.length };
   const errorAt = new Map(grid.errors.map((e) => [`${e.row}:${e.col}`, e.message]));
@@ -130,7 +133,7 @@ export function EffortGrid({ project, months, editable, onRemove }: Props) {
                   </td>
                   {editable && onRemove && (
                     <td>
-                      <button type="button" className="button small ghost" data-testid={`remove-resource-${row.source.resourceNo}`} onClick={() => onRemove(row.source.resourceNo)}>
+                      <button type="button" className="button small ghost" data-testid={`remove-resource-${row.source.resourceNo}`} disabled={grid.dirty} onClick={() => onRemove(row.source.resourceNo)}>
                         {text('removeResource')}
                       </button>
                     </td>
