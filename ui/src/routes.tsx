@@ -9,6 +9,7 @@ import { EstimateListPage } from './estimates/EstimateListPage.tsx';
 import { EstimatePage } from './estimates/EstimatePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { OrgPage } from './org/OrgPage.tsx';
+import { PasswordPage } from './account/PasswordPage.tsx';
 import { UserListPage } from './users/UserListPage.tsx';
 import { OrderListPage } from './orders/OrderListPage.tsx';
 import { OrderPage } from './orders/OrderPage.tsx';
@@ -71,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'ringi/:id', element: <RingiDetailPage /> },
       { path: 'org', element: <OrgPage /> },
       { path: 'users', element: <UserListPage /> },
+      { path: 'account/password', element: <PasswordPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -80,4 +80,17 @@ test('user administration: move a person to another unit and deactivate another'
   await screenshot(page, 'user-admin');
 });
 
+test('changing one\'s own password: a wrong current password is named, then the change keeps this browser signed in', async ({ page }) => {
+  await page.getByTestId('change-password').click();
+  await page.getByTestId('input-currentPassword').fill('not-my-password-1');
+  await page.getByTestId('input-newPassword').fill('fresh-secret-2026');
+  await page.getByTestId('password-submit').click();
+  await page.getByTestId('error-currentPassword').waitFor();
+  await page.getByTestId('input-currentPassword').fill('demo-pass-2025');
+  await page.getByTestId('password-submit').click();
+  await page.getByTestId('password-changed').waitFor();
+  await page.getByTestId('nav-org').click();
+  await page.getByTestId('org-tree').waitFor();
+});
+
 test.run();

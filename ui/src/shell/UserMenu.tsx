@@ -1,10 +1,10 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { SessionUser } from '../api/auth.ts';
 import { roleLabels, useLogout } from '../auth/session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function UserMenu({ user }: { user: SessionUser }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const logout = useLogout();
   const navigate = useNavigate();
   return (
@@ -19,6 +19,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
           </span>
         ))}
       </span>
+      <Link to="/account/password" className="button ghost small" data-testid="change-password">
+        {language === 'en' ? 'Password' : 'パスワード変更'}
+      </Link>
       <button type="button" className="button ghost small" data-testid="logout" disabled={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>
         {t('auth.logout')}
       </button>

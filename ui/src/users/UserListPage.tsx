@@ -48,7 +48,7 @@ export function UserListPage() {
                 <td>{user.name}</td>
                 <td className="mono">{user.email}</td>
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
-                <td data-testid="user-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
+                <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
                 <td><span className="badge" data-testid="user-status">{user.active ? l.active : l.inactive}</span></td>
                 <td className="actions">
                   <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l.changeRoles}</button>

@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { command } from '../api/http.ts';
+import { newIdempotencyKey } from '../api/idempotency.ts';
+import { isApiError } from '../api/problem.ts';
+import { Field } from '../forms/Field.tsx';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { userLabels } from '../users/labels.ts';
+
+/** パスワード変更 for the signed-in person. Other sessions of theirs end; this browser gets a fresh one. */
+export function PasswordPage() {
+  const { t, language } = useI18n();
+  const l = userLabels(language);
+  const title = language === 'en' ? 'Change password' : 'パスワード変更';
+  useDocumentTitle(title);
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const mutation = useMutation({ mutationFn: () => command('POST', '/api/auth/password', { currentPassword, newPassword }, { idempotencyKey: newIdempotencyKey() }) });
+  const errors = Object.fromEntries((isApiError(mutation.error) ? mutation.error.fieldErrors : []).map((e) => [e.field, e.message]));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate(undefined, { onSuccess: () => { setCurrent(''); setNew(''); } });
+  };
+  const input = (name: string, label: string, value: string, set: (v: string) => void, hint?: string) => (
+    <Field label={label} name={name} error={errors[name]} required hint={hint}>
+      {({ id, describedBy, invalid }) => <input id={id} type="password" data-testid={`input-${name}`} value={value} autoComplete={name === 'currentPassword' ? 'current-password' : 'new-password'} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => set(e.target.value)} />}
+    </Field>
+  );
+  return (
+    <section className="page" data-testid="password-page">
+      <h1>{title}</h1>
+      <form className="form" onSubmit={submit} noValidate style={{ maxWidth: '28rem' }}>
+        {input('currentPassword', language === 'en' ? 'Current password' : '現在のパスワード', currentPassword, setCurrent)}
+        {input('newPassword', l.newPassword, newPassword, setNew, l.passwordRules)}
+        <ProblemMessage error={mutation.error} shownFields={['currentPassword', 'newPassword']} testId="password-error" />
+        {mutation.isSuccess && <div className="alert info" role="status" data-testid="password-changed">{language === 'en' ? 'Password changed. Your other sessions were signed out.' : 'パスワードを変更しました。他の端末のログインは終了しました。'}</div>}
+        <div className="form-actions">
+          <button type="submit" className="button primary" data-testid="password-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.save')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
