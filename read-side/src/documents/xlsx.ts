@@ -8,6 +8,8 @@ export interface SheetSpec {
   readonly fields?: readonly (readonly [string, string | number])[];
   readonly columns: readonly { header: string; key: string; width?: number; yen?: boolean }[];
   readonly rows: readonly Record<string, string | number | null>[];
+  /** Boxes under the table for seals (e.g. 見積書: 承認・担当・印), each a bordered, tall cell. */
+  readonly stamp?: readonly string[];
 }
 
 export async function renderXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> {
@@ -25,6 +27,15 @@ export async function renderXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> 
     header.font = { bold: true };
     header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }));
     for (const row of spec.rows) sheet.addRow(spec.columns.map((c) => row[c.key] ?? ''));
+    if (spec.stamp?.length) {
+      sheet.addRow([]);
+      const labels = sheet.addRow(spec.stamp);
+      const seals = sheet.addRow(spec.stamp.map(() => ''));
+      seals.height = 48;
+      const thin = { style: 'thin' } as const;
+      for (const row of [labels, seals]) spec.stamp.forEach((_, i) => (row.getCell(i + 1).border = { top: thin, left: thin, bottom: thin, right: thin }));
+      spec.stamp.forEach((_, i) => (labels.getCell(i + 1).alignment = { horizontal: 'center' }));
+    }
     spec.columns.forEach((c, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = c.width ?? 16;
