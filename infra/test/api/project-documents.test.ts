@@ -102,6 +102,15 @@ test('見積書 PDF: Japanese font embedded; the text carries the number and the
   assert.ok(text.includes('印'), 'seal area');
 });
 
+test('見積一覧 shows the newest version; 見積番号 is 案件番号-版; an issued version cannot be edited (409)', async ({ sss, sales, project, estimate }) => {
+  const list = await as(sss, sales)({ method: 'GET', url: `/api/estimates?projectId=${project.id}` });
+  const rows = list.json<{ total: number; items: { id: string; status: string; estimateNumber: string | null; total: number }[] }>();
+  assert.is(rows.total, 1);
+  assert.equal(rows.items[0], { ...rows.items[0]!, id: estimate.id, status: 'issued', estimateNumber: `${project.projectNumber}-01`, total: estimate.versions[0]!.total });
+  const edit = await as(sss, sales)({ method: 'PUT', url: `/api/estimates/${estimate.id}`, payload: estimateContent({ subject: '発行後の変更' }) });
+  assert.is(edit.statusCode, 409, edit.body);
+});
+
 test('受注一覧 Excel opens and lists confirmed orders with their monthly plan', async ({ sss, sales }) => {
   const file = await download(sss, sales, '/api/orders/export.xlsx', 'spreadsheetml');
   const sheets = await readXlsx(file);
