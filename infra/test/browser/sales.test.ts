@@ -96,6 +96,11 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   assert.ok(receivables.includes(correctedNumber) && !receivables.includes(invoiceNumber), `only the invoice in force is receivable: ${receivables}`);
   await screenshot(page, 'sales-receivables');
 
+  await page.getByTestId('nav-monthly-sales').click();
+  await page.getByTestId('plan-actual-row').first().click();
+  await page.getByTestId('plan-actual-project').first().waitFor();
+  await screenshot(page, 'sales-plan-actual');
+
   await page.getByTestId('nav-home').click();
   await page.getByTestId('sales-dashboard').waitFor();
   await screenshot(page, 'sales-dashboard');

@@ -25,6 +25,9 @@ export const getReceivables = (asOf: string | undefined, signal?: AbortSignal) =
 export const getDashboard = (signal?: AbortSignal) => request<Dashboard>('GET', '/api/dashboard', { signal });
 export const getPlanActual = (query: { from?: string; to?: string }, signal?: AbortSignal) =>
   request<{ rows: PlanActualRow[]; totals: { plan: number; actual: number } }>('GET', `/api/reports/sales-plan-actual${queryString({ ...query })}`, { signal });
+export const getPlanActualProjects = (query: { month: string; orgUnitId: string }, signal?: AbortSignal) =>
+  // orgUnitId may be '' (a project without 主管部) and must still be sent, so queryString (which drops blanks) is not used.
+  request<{ items: MonthlySalesView[] }>('GET', `/api/reports/sales-plan-actual/projects?${new URLSearchParams(query).toString()}`, { signal });
 export const getSalesBy = (by: 'customer' | 'contract-type', signal?: AbortSignal) => request<{ rows: SalesByRow[] }>('GET', `/api/reports/sales-by-${by}`, { signal });
 
 export const recordSalesActual = (projectId: string, m: string, body: RecordSalesActual, options: CommandOptions) => command('PUT', `${month(projectId, m)}/actual`, body, options);

@@ -1,5 +1,7 @@
-import { useState } from 'react';
-import { exportUrl } from '../api/sales.ts';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { exportUrl, getPlanActualProjects, getSalesBy } from '../api/sales.ts';
 import { formatYen } from '../format/yen.ts';
 import { useSalesLabels } from './labels.ts';
 import { usePlanActual } from './queries.ts';
@@ -10,6 +12,10 @@ export function PlanActualPanel() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const report = usePlanActual({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  const [open, setOpen] = useState<{ month: string; orgUnitId: string } | null>(null);
+  const drill = useQuery({ queryKey: ['sales', 'plan-actual-projects', open], queryFn: ({ signal }) => getPlanActualProjects(open!, signal), enabled: !!open });
+  const byCustomer = useQuery({ queryKey: ['sales', 'by-customer'], queryFn: ({ signal }) => getSalesBy('customer', signal) });
+  const byContract = useQuery({ queryKey: ['sales', 'by-contract-type'], queryFn: ({ signal }) => getSalesBy('contract-type', signal) });
   return (
     <section data-testid="plan-actual">
       <h2>{l('planActual')}</h2>
@@ -24,12 +30,33 @@ export function PlanActualPanel() {
       <table className="table">
         <thead><tr><th>{l('month')}</th><th>{l('orgUnit')}</th><th className="num">{l('plan')}</th><th className="num">{l('actual')}</th><th className="num">{l('difference')}</th></tr></thead>
         <tbody>
-          {report.data?.rows.map((r) => (
-            <tr key={`${r.month}-${r.orgUnitId}`}><td>{r.month}</td><td>{r.orgUnitName}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td><td className="num">{formatYen(r.difference)}</td></tr>
-          ))}
+          {report.data?.rows.map((r) => {
+            const isOpen = open?.month === r.month && open.orgUnitId === r.orgUnitId;
+            return (
+              <Fragment key={`${r.month}-${r.orgUnitId}`}>
+                <tr className="clickable" data-testid="plan-actual-row" onClick={() => setOpen(isOpen ? null : { month: r.month, orgUnitId: r.orgUnitId })}>
+                  <td>{isOpen ? '▾' : '▸'} {r.month}</td><td>{r.orgUnitName}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td><td className="num">{formatYen(r.difference)}</td>
+                </tr>
+                {isOpen && drill.data?.items.map((m) => (
+                  <tr key={m.id} className="subtle" data-testid="plan-actual-project">
+                    <td /><td><Link to={`/monthly-sales/${encodeURIComponent(m.projectId)}/${m.month}`}>{m.projectNumber} {m.projectName}</Link></td>
+                    <td className="num">{formatYen(m.planRevenue)}</td><td className="num">{formatYen(m.confirmedNet)}</td><td className="num">{formatYen(m.confirmedNet - m.planRevenue)}</td>
+                  </tr>
+                ))}
+              </Fragment>
+            );
+          })}
           {report.data && <tr><th colSpan={2}>{l('total')}</th><th className="num">{formatYen(report.data.totals.plan)}</th><th className="num">{formatYen(report.data.totals.actual)}</th><th className="num">{formatYen(report.data.totals.actual - report.data.totals.plan)}</th></tr>}
         </tbody>
       </table>
+      <div className="sales-form">
+        {[{ title: l('byCustomer'), rows: byCustomer.data?.rows }, { title: l('byContractType'), rows: byContract.data?.rows }].map((t) => (
+          <table key={t.title} className="table">
+            <thead><tr><th>{t.title}</th><th className="num">{l('plan')}</th><th className="num">{l('actual')}</th></tr></thead>
+            <tbody>{t.rows?.map((r) => <tr key={r.key}><td>{r.label}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td></tr>)}</tbody>
+          </table>
+        ))}
+      </div>
     </section>
   );
 }
