@@ -2,6 +2,7 @@ import { estimateAmounts, lineAmount } from '@sss/contracts/project/estimate-amo
 import { TAX_CATEGORIES, TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
 import { emptyLine, parsedLines, type EstimateForm, type LineForm } from './estimateForm.ts';
 import { formatYen } from '../format/yen.ts';
+import { useProjectText } from '../projects/text.ts';
 
 interface Props {
   form: EstimateForm;
@@ -12,6 +13,7 @@ interface Props {
 
 /** 明細: 作業項目・数量・単位・単価・税区分, amounts and tax per rate as the person types (contracts' `estimateAmounts`). */
 export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) {
+  const text = useProjectText();
   const lines = parsedLines(form);
   const amounts = estimateAmounts(lines);
   const set = (i: number, change: Partial<LineForm>) => onLines(form.lines.map((l, j) => (j === i ? { ...l, ...change } : l)));
@@ -24,7 +26,7 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
       <input
         className={num ? 'num' : undefined}
         data-testid={`line-${i}-${key}`}
-        aria-label={`${i + 1}行目 ${key}`}
+        aria-label={text('lineLabel', { row: i + 1, field: text(key) })}
         aria-invalid={Boolean(errors[`lines.${i}.${key}`])}
         value={form.lines[i]![key]}
         readOnly={readOnly}
@@ -42,12 +44,12 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
       <table className="table compact estimate-lines" data-testid="estimate-lines">
         <thead>
           <tr>
-            <th>作業項目</th>
-            <th className="num">数量</th>
-            <th>単位</th>
-            <th className="num">単価</th>
-            <th>税区分</th>
-            <th className="num">金額</th>
+            <th>{text('workItem')}</th>
+            <th className="num">{text('quantity')}</th>
+            <th>{text('unit')}</th>
+            <th className="num">{text('unitPrice')}</th>
+            <th>{text('taxCategory')}</th>
+            <th className="num">{text('amount')}</th>
             {!readOnly && <th />}
           </tr>
         </thead>
@@ -73,7 +75,7 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
               {!readOnly && (
                 <td>
                   <button type="button" className="button small ghost" data-testid={`line-${i}-remove`} disabled={form.lines.length <= 1} onClick={() => onLines(form.lines.filter((_, j) => j !== i))}>
-                    削除
+                    {text('removeResource')}
                   </button>
                 </td>
               )}
@@ -84,25 +86,25 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
           {amounts.byRate.map((r) => (
             <tr key={r.taxCategory}>
               <th colSpan={5}>
-                {TAX_CATEGORY_LABELS[r.taxCategory]} 対象 {formatYen(r.subtotal)} / 消費税
+                {text('taxableOf', { category: TAX_CATEGORY_LABELS[r.taxCategory], amount: formatYen(r.subtotal) })}
               </th>
               <td className="num">{formatYen(r.tax)}</td>
             </tr>
           ))}
           <tr>
-            <th colSpan={5}>小計</th>
+            <th colSpan={5}>{text('subtotal')}</th>
             <td className="num" data-testid="estimate-subtotal">
               {formatYen(amounts.subtotal)}
             </td>
           </tr>
           <tr>
-            <th colSpan={5}>消費税</th>
+            <th colSpan={5}>{text('tax')}</th>
             <td className="num" data-testid="estimate-tax">
               {formatYen(amounts.tax)}
             </td>
           </tr>
           <tr>
-            <th colSpan={5}>合計</th>
+            <th colSpan={5}>{text('total')}</th>
             <td className="num" data-testid="estimate-total">
               {formatYen(amounts.total)}
             </td>
@@ -111,7 +113,7 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
       </table>
       {!readOnly && (
         <button type="button" className="button small" data-testid="line-add" disabled={form.lines.length >= 50} onClick={() => onLines([...form.lines, emptyLine()])}>
-          ＋明細行
+          {text('addLine')}
         </button>
       )}
     </div>

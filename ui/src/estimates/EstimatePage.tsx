@@ -15,15 +15,17 @@ import { byField, validate } from '../forms/validate.ts';
 import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
 import { useEstimate, useProject, useProjectCommand } from '../projects/queries.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useProjectText } from '../projects/text.ts';
 import '../projects/projects.css';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const estimate = useEstimate(project.data?.estimateId);
-  useDocumentTitle('見積');
+  const text = useProjectText();
+  useDocumentTitle(text('estimateTitle'));
   if (project.error || estimate.error) return <ProblemMessage error={project.error ?? estimate.error} onRetry={() => void project.refetch()} />;
-  if (!project.data || (project.data.estimateId && !estimate.data)) return <div className="page-loading">読み込み中…</div>;
+  if (!project.data || (project.data.estimateId && !estimate.data)) return <div className="page-loading">{text('loading')}</div>;
   // keyed so a new version (issue, revise) reloads the editor from the stored content
   const newest = estimate.data?.versions[0];
   return <Editor key={`${estimate.data?.revision ?? 'new'}`} project={project.data} estimate={estimate.data} initial={newest ? formFromContent(newest) : formFromProject(project.data, addDays(today(), 30))} />;
@@ -37,6 +39,7 @@ function addDays(date: string, days: number): string {
 
 /** 見積 editor: the newest version; a draft is edited and issued, an issued one is revised into a new draft. */
 function Editor({ project, estimate, initial }: { project: ProjectDetail; estimate: EstimateView | undefined; initial: EstimateForm }) {
+  const text = useProjectText();
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [reason, setReason] = useState('');
@@ -61,14 +64,14 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
   return (
     <section className="page" data-testid="estimate-editor" data-status={newest?.status ?? 'new'} data-version={newest?.version ?? 0}>
       <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
-        ← 案件詳細へ
+        ← {text('backToProject')}
       </Link>
       <h1>
-        見積 <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
+        {text('estimateTitle')} <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
       </h1>
       {newest && (
         <p className="subtle" data-testid="estimate-state">
-          第{newest.version}版・{newest.status === 'issued' ? `発行済（${newest.estimateNumber ?? ''}）` : '下書き'}
+          {text('versionLabel', { version: newest.version })}・{newest.status === 'issued' ? text('issuedAs', { number: newest.estimateNumber ?? '' }) : text('draft')}
         </p>
       )}
       <EstimateHeaderFields form={form} errors={errors} readOnly={!isDraft} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
@@ -77,19 +80,19 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
       <div className="form-actions left">
         {isDraft && (
           <button type="button" className="button primary" data-testid="estimate-save" disabled={save.isPending} onClick={submit}>
-            {save.isPending ? '保存中…' : '下書き保存'}
+            {save.isPending ? text('saving') : text('saveDraft')}
           </button>
         )}
         {isDraft && estimate && (
           <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => idempotency.done() })}>
-            発行
+            {text('issue')}
           </button>
         )}
         {!isDraft && (
           <>
-            <input aria-label="改訂理由" placeholder="改訂理由" data-testid="input-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input aria-label={text('reviseReason')} placeholder={text('reviseReason')} data-testid="input-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
             <button type="button" className="button" data-testid="estimate-revise" disabled={!reason.trim() || revise.isPending} onClick={() => revise.mutate(undefined, { onSuccess: () => idempotency.done() })}>
-              改訂
+              {text('revise')}
             </button>
           </>
         )}

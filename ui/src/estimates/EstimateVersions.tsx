@@ -2,18 +2,20 @@ import type { EstimateView } from '@sss/contracts/project/views';
 import { documentUrls } from '../api/projects.ts';
 import { formatDate } from '../format/date.ts';
 import { formatYen } from '../format/yen.ts';
+import { useProjectText } from '../projects/text.ts';
 
 /** Every version, newest first, with its number, total and the 見積書 files of issued versions. */
 export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
+  const text = useProjectText();
   return (
     <section className="panel" data-testid="estimate-versions">
-      <h2>版</h2>
+      <h2>{text('versions')}</h2>
       <table className="table compact">
         <tbody>
           {estimate.versions.map((v) => (
             <tr key={v.version} data-testid="estimate-version" data-version={v.version} data-status={v.status}>
-              <td>第{v.version}版</td>
-              <td>{v.status === 'issued' ? '発行済' : '下書き'}</td>
+              <td>{text('versionLabel', { version: v.version })}</td>
+              <td>{v.status === 'issued' ? text('issued') : text('draft')}</td>
               <td className="mono" data-testid="estimate-number">
                 {v.estimateNumber ?? '—'}
               </td>

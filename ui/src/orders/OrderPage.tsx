@@ -16,15 +16,17 @@ import { byField, validate } from '../forms/validate.ts';
 import { ApprovalDialog } from '../projects/ApprovalDialog.tsx';
 import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
 import { useEstimate, useOrder, useProject, useProjectCommand } from '../projects/queries.ts';
+import { useProjectText } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 export function OrderPage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const order = useOrder(project.data?.orderId);
-  useDocumentTitle('受注');
+  const text = useProjectText();
+  useDocumentTitle(text('orderTitle'));
   if (project.error || order.error) return <ProblemMessage error={project.error ?? order.error} onRetry={() => void project.refetch()} />;
-  if (!project.data || (project.data.orderId && !order.data)) return <div className="page-loading">読み込み中…</div>;
+  if (!project.data || (project.data.orderId && !order.data)) return <div className="page-loading">{text('loading')}</div>;
   return <OrderScreen key={order.data?.revision ?? 'new'} project={project.data} order={order.data} initial={order.data ? formFromOrder(order.data) : formFromProject(project.data, today())} />;
 }
 
@@ -32,6 +34,7 @@ const title = (key: (typeof ORDER_FIELDS)[number]) => (OrderTerms.properties[key
 
 /** 受注: the customer's 注文書 (PO number, date, amounts, period), then the 受注稟議 and, once approved, its number and the sales plan. */
 function OrderScreen({ project, order, initial }: { project: ProjectDetail; order: OrderView | undefined; initial: OrderForm }) {
+  const text = useProjectText();
   const { data: user } = useSession();
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);
@@ -54,7 +57,7 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
     save.mutate(terms as OrderTerms, {
       onSuccess: () => {
         idempotency.done();
-        setFlash('保存しました');
+        setFlash(text('saved'));
       },
     });
   };
@@ -65,10 +68,10 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
   return (
     <section className="page" data-testid="order-screen" data-order-status={order?.status ?? 'new'}>
       <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
-        ← 案件詳細へ
+        ← {text('backToProject')}
       </Link>
       <h1>
-        受注 <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
+        {text('orderTitle')} <span className="mono">{project.projectNumber}</span> {project.name} <ProjectStatusBadge status={project.status} />
       </h1>
       {flash && (
         <p className="alert success" data-testid="flash">
@@ -91,12 +94,12 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
       <div className="form-actions left">
         {editable && (
           <button type="button" className="button primary" data-testid="order-save" disabled={save.isPending} onClick={submit}>
-            {order ? '受注を更新' : '受注を登録'}
+            {order ? text('orderUpdate') : text('orderRegister')}
           </button>
         )}
         {canRequest && (
           <button type="button" className="button primary" data-testid="request-approval-order" onClick={() => setApproval(true)}>
-            受注稟議を申請
+            {text('orderRequest')}
           </button>
         )}
       </div>
@@ -108,7 +111,7 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
           onClose={() => setApproval(false)}
           onDone={() => {
             setApproval(false);
-            setFlash('受注稟議を申請しました');
+            setFlash(text('orderRequested'));
           }}
         />
       )}

@@ -2,29 +2,31 @@ import type { OrderView } from '@sss/contracts/project/views';
 import { DetailList } from '../companies/DetailList.tsx';
 import { formatDateTime } from '../format/date.ts';
 import { formatYen } from '../format/yen.ts';
+import { useProjectText } from '../projects/text.ts';
 
-const STATUS = { registered: '登録済（受注稟議前）', confirmed: '受注確定', cancelled: '取消' } as const;
+const STATUS = { registered: 'orderRegistered', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 
 /** Where the order stands: 受注稟議番号 once approved, and the monthly sales plan derived at confirmation. */
 export function OrderSummary({ order }: { order: OrderView }) {
+  const text = useProjectText();
   return (
     <section className="panel" data-testid="order-summary">
       <DetailList
         rows={[
-          { label: '受注状態', value: STATUS[order.status], testId: 'orderStatus' },
-          { label: '受注稟議番号', value: order.ringiNumber ?? '', testId: 'ringiNumber' },
-          { label: '承認日時', value: formatDateTime(order.approvedAt), testId: 'approvedAt' },
-          { label: '計画との差額', value: order.differenceFromOrderAmount === null ? '' : formatYen(order.differenceFromOrderAmount), testId: 'difference', num: true },
+          { label: text('orderState'), value: text(STATUS[order.status]), testId: 'orderStatus' },
+          { label: text('ringiNumber'), value: order.ringiNumber ?? '', testId: 'ringiNumber' },
+          { label: text('approvedAt'), value: formatDateTime(order.approvedAt), testId: 'approvedAt' },
+          { label: text('differenceFromPlan'), value: order.differenceFromOrderAmount === null ? '' : formatYen(order.differenceFromOrderAmount), testId: 'difference', num: true },
         ]}
       />
       {order.salesPlan.length > 0 && (
         <table className="table compact" data-testid="sales-plan">
           <thead>
             <tr>
-              <th>売上月</th>
-              <th className="num">売上</th>
-              <th className="num">原価</th>
-              <th className="num">粗利</th>
+              <th>{text('salesMonth')}</th>
+              <th className="num">{text('revenue')}</th>
+              <th className="num">{text('cost')}</th>
+              <th className="num">{text('grossProfit')}</th>
             </tr>
           </thead>
           <tbody>
