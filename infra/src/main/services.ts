@@ -30,6 +30,12 @@ if (role === 'write') {
   const bus = await openBus(settings);
   const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log: (m, e) => console.error(m, e ?? '') });
   closers.push(() => integration.stop(), () => bus.bus.close());
+  // ...and the 稟議 process manager. It reads the project read models (for the 見積稟議's Excel files)
+  // only from a shared MongoDB: an embedded read store belongs to the read process alone.
+  const { startRingi } = await import('./ringi.ts');
+  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
+  const ringi = await startRingi(settings, events.store, (m, e) => console.error(m, e ?? ''), undefined, ringiReads?.store);
+  closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
 } else {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));

@@ -37,7 +37,8 @@ async function countOf(world: RingiWorld, stream: string, type: string): Promise
 }
 
 test('CollaboFlow down for a while (503s): retries back off, then files once', async ({ world, sato }) => {
-  await faults(world, { http: [{ path: '/documents', times: 12, status: 503 }] });
+  // Saving drafts and reading documents both fail (each call is retried by the client too, so a few rounds of the manager).
+  await faults(world, { http: [{ method: 'POST', path: '/documents', times: 6, status: 503 }, { method: 'GET', path: '/mydrafts', times: 6, status: 503 }] });
   const projectId = await newProject(world.sss, sato);
   const ringiId = await request(world.sss, projectId, 'estimate', sato);
   await waitFor('a recorded failure', async () => (await ringiEvents(world.sss, ringiId)).some((e) => e.type === 'RingiAttemptFailed'));

@@ -52,7 +52,22 @@ export async function startRingiWorld(env: Record<string, string> = {}): Promise
   });
   const url = await sss.app.listen({ port: 0, host: '127.0.0.1' });
   await pointWebhooks(simUrl, instance, `${url}/api/webhooks/collaboflow`);
+  await demoRingiSettled(sss);
   return { sss: Object.assign(sss, { url }), simUrl, instance, apiKey, stop: () => sss.stop() };
+}
+
+/**
+ * The demo data requests 稟議 of its own; let them be filed (or refused) before a test injects
+ * faults, so the faults meet the test's 稟議 and not the demo's.
+ */
+async function demoRingiSettled(sss: RunningSss): Promise<void> {
+  await waitFor('the demo 稟議 to be filed', async () => {
+    const all = await sss.events.readAll();
+    const open = new Set(all.filter((e) => e.type === 'RingiRequested').map((e) => e.streamName));
+    for (const e of all) if (e.type === 'RingiSubmitted' || e.type === 'RingiStuck' || e.type === 'RingiOutcomeApplied') open.delete(e.streamName);
+    const requests = all.filter((e) => e.type === 'ProjectApprovalRequested' || e.type === 'SalesCheckRequested').length;
+    return open.size === 0 && all.filter((e) => e.type === 'RingiRequested').length >= requests;
+  }, 30_000);
 }
 
 export async function pointWebhooks(simUrl: string, instance: string, hook: string): Promise<void> {
