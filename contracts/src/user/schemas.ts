@@ -26,6 +26,9 @@ export const UserView = Type.Object({
   orgUnitName: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   registeredAt: Type.String(),
+  /** Recorded per sign-in (its own stream, so it never moves the user's revision). */
+  lastSignInAt: Type.Union([Type.String(), Type.Null()]),
+  lastSignInVia: Type.Union([Type.Literal('password'), Type.Literal('oidc'), Type.Null()]),
   updatedAt: Type.String(),
 });
 export type UserView = Static<typeof UserView>;

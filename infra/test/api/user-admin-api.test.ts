@@ -32,6 +32,9 @@ test('the list shows each demo user with the name of their unit today', async ({
   assert.equal(sato.roles, ['sales']);
   assert.is(sato.active, true);
   assert.not.ok(JSON.stringify(list.json()).includes('argon2'), 'no password hash in the read model');
+  const admin_ = list.json<{ items: UserView[] }>().items.find((u) => u.email === DEMO.admin)!;
+  assert.ok(admin_.lastSignInAt, 'sign-ins are recorded');
+  assert.is(admin_.lastSignInVia, 'password');
 });
 
 test('a deactivated user is signed out at once and cannot sign in; reactivation lets them back', async ({ sss, admin }) => {

@@ -11,12 +11,17 @@ export const userProjection: Projection = {
   collections: { [USERS]: [{ keys: { email: 1 } }] },
 
   async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+    if (event.type === 'UserSignedIn') {
+      const { userId, via } = event.data as { userId: string; via: string };
+      const user = await docs.get(USERS, userId);
+      return user ? [{ op: 'put', collection: USERS, doc: { ...user, lastSignInAt: event.metadata.occurredAt, lastSignInVia: via } }] : [];
+    }
     if (!event.streamName.startsWith('user-')) return [];
     const e = { type: event.type, data: event.data } as UserEvent;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     if (e.type === 'UserRegistered') {
       const { userId, email, name, roles, orgUnitId } = e.data;
-      return [{ op: 'put', collection: USERS, doc: { _id: userId, id: userId, email, name, roles, orgUnitId, active: true, registeredAt: event.metadata.occurredAt, ...common } }];
+      return [{ op: 'put', collection: USERS, doc: { _id: userId, id: userId, email, name, roles, orgUnitId, active: true, lastSignInAt: null, lastSignInVia: null, registeredAt: event.metadata.occurredAt, ...common } }];
     }
     const current = await docs.get(USERS, e.data.userId);
     if (!current) return [];

@@ -28,7 +28,9 @@ export async function userQueries(fastify: FastifyInstance, deps: UserQueryDeps)
     const doc = await store.get(ORG_UNITS, orgUnitId);
     return doc ? (versionOn(doc.timeline as OrgUnitTimeline, today)?.name ?? null) : null;
   };
-  const view = async (doc: Record<string, unknown>, today: string) => ({ ...publicDoc(doc), orgUnitName: await unitName(doc.orgUnitId, today) }) as UserView;
+  // documents projected before sign-ins were recorded have no lastSignIn fields
+  const view = async (doc: Record<string, unknown>, today: string) =>
+    ({ lastSignInAt: null, lastSignInVia: null, ...publicDoc(doc), orgUnitName: await unitName(doc.orgUnitId, today) }) as UserView;
 
   app.get('/api/users', { schema: { tags, summary: 'ユーザー一覧', querystring: UserListQuery, response: { 200: UserList } } }, async (request) => {
     await awaitPosition(deps.readModels, request, userProjection.name);

@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
 import { getOrgTree } from '../api/organization.ts';
 import { listUsers } from '../api/users.ts';
 import { useSession } from '../auth/session.ts';
-import { today } from '../format/date.ts';
+import { formatDateTime, today } from '../format/date.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useDebounced } from '../forms/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -39,10 +39,10 @@ export function UserListPage() {
       <ProblemMessage error={users.error} onRetry={() => void users.refetch()} />
       <div className="table-wrap">
         <table className="table" data-testid="user-table">
-          <thead><tr><th>{l.name}</th><th>{l.email}</th><th>{l.orgUnit}</th><th>{l.roles}</th><th>{l.status}</th><th>{l.actions}</th></tr></thead>
+          <thead><tr><th>{l.name}</th><th>{l.email}</th><th>{l.orgUnit}</th><th>{l.roles}</th><th>{l.status}</th><th>{l.lastSignIn}</th><th>{l.actions}</th></tr></thead>
           <tbody>
-            {users.isPending && <tr><td colSpan={6} className="empty">{t('common.loading')}</td></tr>}
-            {users.data?.items.length === 0 && <tr><td colSpan={6} className="empty">{l.empty}</td></tr>}
+            {users.isPending && <tr><td colSpan={7} className="empty">{t('common.loading')}</td></tr>}
+            {users.data?.items.length === 0 && <tr><td colSpan={7} className="empty">{l.empty}</td></tr>}
             {users.data?.items.map((user) => (
               <tr key={user.id} data-testid="user-row" data-email={user.email}>
                 <td>{user.name}</td>
@@ -50,6 +50,7 @@ export function UserListPage() {
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
                 <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
                 <td><span className="badge" data-testid="user-status">{user.active ? l.active : l.inactive}</span></td>
+                <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
                   <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l.changeRoles}</button>
                   <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l.changeOrgUnit}</button>

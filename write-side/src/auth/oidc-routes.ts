@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { findUserByEmail } from './routes.ts';
 import { issueSession } from './session-cookie.ts';
+import { recordSignIn } from './sign-in-record.ts';
 import { createOidcClient, type OidcClient, type OidcSettings, type OidcTransaction } from './oidc-client.ts';
 import { oidcErrorPage, type OidcFailure } from './oidc-error-page.ts';
 
@@ -85,6 +86,7 @@ export async function oidcRoutes(fastify: FastifyInstance, deps: OidcRouteDeps):
     if (!user) return fail(reply, 'unknown_user', identity.email);
     if (!user.active) return fail(reply, 'inactive_user', identity.email);
     reply.clearCookie(TRANSACTION_COOKIE, { path: COOKIE_PATH });
+    await recordSignIn(deps.events, user.userId!, 'oidc', request.ip);
     issueSession(reply, user, { now: deps.clock().getTime(), secure: deps.secureCookies, via: 'oidc' });
     return reply.redirect(transaction.next, 302);
   });

@@ -16,6 +16,7 @@ import { userDecider, type UserEvent } from '../user/decider.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { issueSession } from './session-cookie.ts';
+import { recordSignIn } from './sign-in-record.ts';
 import { assertAssignableUnit } from '../user/routes.ts';
 
 export const userStream = (id: string) => `user-${id}`;
@@ -83,6 +84,7 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
       throw new DomainError('invalid_credentials', 'メールアドレスまたはパスワードが違います。');
     }
     for (const key of keys) throttle.recordSuccess(key);
+    await recordSignIn(deps.events, user.userId!, 'password', request.ip);
     return issueSession(reply, user, { now, secure: deps.secureCookies, via: 'password' });
   });
 
