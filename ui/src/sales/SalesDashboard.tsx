@@ -15,7 +15,7 @@ export function SalesDashboard() {
     <section className="dashboard" data-testid="sales-dashboard">
       <h2>{l('dashboardTitle')}</h2>
       <div className="tiles">
-        <div className="tile" data-testid="dashboard-this-month">{l('thisMonth')}<br /><strong>{formatYen(d.thisMonth.actual)}</strong> / {formatYen(d.thisMonth.plan)}</div>
+        <div className="tile" data-testid="dashboard-this-month">{l('thisMonth')}<br /><strong>{formatYen(d.thisMonth.actual)}</strong> / {formatYen(d.thisMonth.plan)}（{d.thisMonth.plan ? Math.round((d.thisMonth.actual / d.thisMonth.plan) * 100) : 0}%）</div>
         <Link className="tile" to="/monthly-sales?status=checking" data-testid="dashboard-approvals">{l('approvalsWaiting')}<br /><strong>{d.approvalsWaiting}</strong></Link>
         <Link className="tile" to="/invoices/receivables" data-testid="dashboard-overdue">{l('overdue')}<br /><strong>{d.overdue.count}</strong>（{formatYen(d.overdue.outstanding)}）</Link>
       </div>
