@@ -6,10 +6,11 @@ import { Pager } from '../companies/Pager.tsx';
 import { formatDate } from '../format/date.ts';
 import { formatYen } from '../format/yen.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
-const STATUS = { registered: '登録済', confirmed: '受注確定', cancelled: '取消' } as const;
-const SORT_LABELS: Record<OrderSort, string> = { '-orderDate': '受注日（新しい順）', orderDate: '受注日（古い順）', projectNumber: '案件番号順', '-projectNumber': '案件番号（逆順）', '-orderAmount': '受注金額（大きい順）', orderAmount: '受注金額（小さい順）' };
+const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
+const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
 
 /** Filters and page in the URL, so a link to a report shows the same rows to a colleague. */
 function queryOf(search: URLSearchParams): OrderListParams {
@@ -30,7 +31,8 @@ export function OrderListPage() {
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
   const list = useQuery({ queryKey: ['projects', 'orders', query], queryFn: ({ signal }) => listOrders(query, signal), placeholderData: keepPreviousData });
-  useDocumentTitle('受注一覧');
+  const text = useProjectText();
+  useDocumentTitle(text('orderListTitle'));
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -41,7 +43,7 @@ export function OrderListPage() {
   return (
     <section className="page" data-testid="order-list">
       <div className="page-header">
-        <h1>受注一覧</h1>
+        <h1>{text('orderListTitle')}</h1>
         <div className="actions">
           <a className="button" href={orderExportUrl('csv', query)} download data-testid="order-csv">
             CSV
@@ -52,24 +54,24 @@ export function OrderListPage() {
         </div>
       </div>
       <div className="toolbar">
-        <input type="search" className="search" placeholder="案件番号・案件名・注文No" aria-label="検索" data-testid="order-search" defaultValue={query.q ?? ''} onKeyDown={(e) => e.key === 'Enter' && set('q', e.currentTarget.value.trim())} />
-        <select aria-label="受注状態" data-testid="order-filter-status" value={query.status ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">すべての状態</option>
+        <input type="search" className="search" placeholder={text('orderSearch')} aria-label={text('searchLabel')} data-testid="order-search" defaultValue={query.q ?? ''} onKeyDown={(e) => e.key === 'Enter' && set('q', e.currentTarget.value.trim())} />
+        <select aria-label={text('orderState')} data-testid="order-filter-status" value={query.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{text('anyOrderStatus')}</option>
           {Object.entries(STATUS).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {text(label)}
             </option>
           ))}
         </select>
         <label className="checkbox">
-          受注日
-          <input type="date" aria-label="受注日（から）" data-testid="order-filter-from" value={query.orderDateFrom ?? ''} onChange={(e) => set('orderDateFrom', e.target.value)} />〜
-          <input type="date" aria-label="受注日（まで）" data-testid="order-filter-to" value={query.orderDateTo ?? ''} onChange={(e) => set('orderDateTo', e.target.value)} />
+          {text('orderDate')}
+          <input type="date" aria-label={text('orderDateFrom')} data-testid="order-filter-from" value={query.orderDateFrom ?? ''} onChange={(e) => set('orderDateFrom', e.target.value)} />〜
+          <input type="date" aria-label={text('orderDateTo')} data-testid="order-filter-to" value={query.orderDateTo ?? ''} onChange={(e) => set('orderDateTo', e.target.value)} />
         </label>
-        <select aria-label="並び順" data-testid="order-sort" value={query.sort ?? '-orderDate'} onChange={(e) => set('sort', e.target.value)}>
+        <select aria-label={text('sortLabel')} data-testid="order-sort" value={query.sort ?? '-orderDate'} onChange={(e) => set('sort', e.target.value)}>
           {OrderSortKeys.map((key) => (
             <option key={key} value={key}>
-              {SORT_LABELS[key]}
+              {text(SORT_LABELS[key])}
             </option>
           ))}
         </select>
@@ -79,21 +81,21 @@ export function OrderListPage() {
         <table className="table" data-testid="order-table">
           <thead>
             <tr>
-              <th>案件番号</th>
-              <th>案件名</th>
-              <th>顧客</th>
-              <th>主管部</th>
-              <th>受注日</th>
-              <th className="num">受注金額</th>
-              <th>受注稟議番号</th>
-              <th>状態</th>
+              <th>{text('number')}</th>
+              <th>{text('name')}</th>
+              <th>{text('customer')}</th>
+              <th>{text('orgUnit')}</th>
+              <th>{text('orderDate')}</th>
+              <th className="num">{text('orderAmount')}</th>
+              <th>{text('ringiNumber')}</th>
+              <th>{text('status')}</th>
             </tr>
           </thead>
           <tbody>
             {list.data?.items.length === 0 && (
               <tr>
                 <td colSpan={8} className="empty" data-testid="order-empty">
-                  条件に合う受注はありません
+                  {text('orderEmpty')}
                 </td>
               </tr>
             )}
@@ -108,7 +110,7 @@ export function OrderListPage() {
                 <td className="date">{formatDate(o.orderDate)}</td>
                 <td className="num">{formatYen(o.orderAmount)}</td>
                 <td className="mono">{o.ringiNumber ?? '—'}</td>
-                <td>{STATUS[o.status]}</td>
+                <td>{text(STATUS[o.status])}</td>
               </tr>
             ))}
           </tbody>
