@@ -7,6 +7,7 @@ import type { ProjectDetail, ResourceView } from '@sss/contracts/project/views';
 import type { DocChange, DocReader } from '../projector/projection.ts';
 import { companyOf, orgUnitOf, personOf } from './copies.ts';
 import { projectSummary } from './summary.ts';
+import { rememberRefs } from './follow-renames.ts';
 
 /**
  * 案件 documents: one per project, already in the 案件詳細 shape (minus the summary, computed on
@@ -68,7 +69,8 @@ export async function projectDocChanges(event: RecordedEvent, docs: DocReader): 
     const d = e.data;
     const customer = await companyOf(docs, d.customerCompanyId);
     const byName = await personOf(docs, d.by);
-    return put({
+    const refs = await rememberRefs(docs, id, d.customerCompanyId, d.supervisingOrgUnitId);
+    return [...refs, ...put({
       _id: id, id, revision: '', projectNumber: d.projectNumber, name: d.name,
       customer: { id: customer.id, name: customer.name }, customerKana: customer.kana, customerCompanyId: d.customerCompanyId,
       supervisingOrgUnit: await orgUnitOf(docs, d.supervisingOrgUnitId), supervisingOrgUnitId: d.supervisingOrgUnitId,
@@ -79,7 +81,7 @@ export async function projectDocChanges(event: RecordedEvent, docs: DocReader): 
       statusHistory: [{ from: null, to: 'proposing', toLabel: PROJECT_STATUS_LABELS.proposing, reason: d.copiedFrom ? `${d.copiedFrom.projectNumber} からコピー` : '新規登録', ringiId: null, by: d.by, byName, at: d.at }],
       approvals: [], pendingApproval: null, openSalesMonths: [], estimateId: null, orderId: null, orderRingiNumber: null,
       registeredBy: byName, registeredAt: d.at, updatedAt: d.at, revenue: 0, cost: 0, grossProfit: 0, grossMarginPercent: null,
-    });
+    })];
   }
   const doc = (await docs.get(PROJECTS, id)) as ProjectDoc | null;
   if (!doc) return [];
@@ -87,12 +89,13 @@ export async function projectDocChanges(event: RecordedEvent, docs: DocReader): 
     case 'ProjectBasicsEdited': {
       const d = e.data;
       const customer = await companyOf(docs, d.customerCompanyId);
-      return put({
+      const refs = await rememberRefs(docs, id, d.customerCompanyId, d.supervisingOrgUnitId);
+      return [...refs, ...put({
         ...doc, name: d.name, customer: { id: customer.id, name: customer.name }, customerKana: customer.kana, customerCompanyId: d.customerCompanyId,
         supervisingOrgUnit: await orgUnitOf(docs, d.supervisingOrgUnitId), supervisingOrgUnitId: d.supervisingOrgUnitId,
         accountingUnit: d.accountingUnit, leader: d.leader, leaderEmployeeId: d.leader.employeeId, businessSegment: d.businessSegment, salesInfo: d.salesInfo,
         startDate: d.startDate, endDate: d.endDate, resale: d.resale, billingType: d.billingType,
-      });
+      })];
     }
     case 'ResourceAdded':
       return put({ ...doc, resources: [...doc.resources, await resourceView(docs, e.data.resource)] });

@@ -4,6 +4,7 @@ import { copyChanges, PROJECT_COMPANIES, PROJECT_ORG_UNITS, PROJECT_PEOPLE } fro
 import { projectDocChanges, PROJECTS } from './project-doc.ts';
 import { estimateDocChanges, ESTIMATES } from './estimate-doc.ts';
 import { orderDocChanges, ORDERS } from './order-doc.ts';
+import { followRenames, PROJECT_REFS } from './follow-renames.ts';
 
 /**
  * 案件一覧・案件詳細, 見積, 受注一覧 in one projection: the estimate and order documents carry the
@@ -28,11 +29,15 @@ export const projectProjection: Projection = {
     [PROJECT_COMPANIES]: [],
     [PROJECT_ORG_UNITS]: [],
     [PROJECT_PEOPLE]: [{ keys: { name: 1 } }],
+    [PROJECT_REFS]: [],
   },
 
   async project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> {
     const copies = await copyChanges(event, docs);
-    if (copies) return copies;
+    if (copies) {
+      const orgNames = new Map(copies.flatMap((c) => (c.op === 'put' && c.collection === PROJECT_ORG_UNITS ? [[c.doc._id, String(c.doc.name)] as const] : [])));
+      return [...copies, ...(await followRenames(event, docs, orgNames))];
+    }
     if (event.streamName.startsWith('project-')) return projectDocChanges(event, docs);
     if (event.streamName.startsWith('estimate-')) return estimateDocChanges(event, docs);
     if (event.streamName.startsWith('order-')) return orderDocChanges(event, docs);

@@ -43,6 +43,8 @@ function feed() {
     lines: [{ workItem: '開発', quantity: '1.5', unit: '人月', unitPrice: 1_000_001, taxCategory: 'standard_10' }] };
   log.push('estimate-p1', 'EstimateDrafted', { estimateId: 'p1', projectId: 'p1', projectNumber: '20250001', version: 1, content });
   log.push('order-p1', 'OrderRegistered', { orderId: 'p1', projectId: 'p1', projectNumber: '20250001', customerPoNumber: 'PO-1', orderDate: '2025-03-20', orderAmount: 2_500_000, labourAmount: 2_500_000, periodStart: '2025-04-01', periodEnd: '2025-06-30', notes: '' });
+  log.push('company-c1', 'CompanyEdited', { companyId: 'c1', name: '北斗ロジスティクス', kana: 'ホクトロジスティクス', isCustomer: true, isPartner: false, changed: ['name', 'kana'] });
+  log.push('organization-main', 'OrgChangesConfirmed', { reorganizationId: 'r2', effectiveDate: '2025-04-01', note: '', changes: [{ kind: 'rename', unitId: 'u-bs1', name: 'BS第一グループ', kana: 'ビーエス' }] });
   return { log, last: log.push('order-p1', 'OrderConfirmed', { orderId: 'p1', projectId: 'p1', ringiId: 'r-2', ringiNumber: 'JU-7', approvedAt: at, orderAmount: 2_500_000, labourAmount: 2_500_000 }) };
 }
 
@@ -54,8 +56,8 @@ for (const kind of readStoreKinds()) {
     await firstValueFrom(projector.position$.pipe(filter((p) => p >= last.position)));
     const doc = (await store.get(PROJECTS, 'p1')) as ProjectDoc;
     const detail = detailOf(doc);
-    assert.equal(detail.customer, { id: 'c1', name: '北斗物流' });
-    assert.equal(detail.supervisingOrgUnit, { id: 'u-bs1', name: 'BS第1グループ' });
+    assert.equal(detail.customer, { id: 'c1', name: '北斗ロジスティクス' }, 'a rename reaches the project');
+    assert.equal(detail.supervisingOrgUnit, { id: 'u-bs1', name: 'BS第一グループ' }, 'an org rename reaches the project');
     assert.equal(detail.resources[0]!.effort, { '2025-04': '1', '2025-06': '0.3' }, '"0" clears a month');
     assert.equal(detail.resources[1]!.partnerCompany, { id: 'c2', name: '青葉テクノロジー' });
     assert.is(detail.status, 'estimate_approved');
@@ -74,10 +76,10 @@ for (const kind of readStoreKinds()) {
     assert.is((estimate.versions as { subtotal: number }[])[0]!.subtotal, 1_500_002, '1.5 × 1,000,001 = 1,500,001.5 → half-up');
     const order = (await store.get(ORDERS, 'p1'))!;
     assert.is(order.status, 'confirmed');
-    assert.equal(order.customer, { id: 'c1', name: '北斗物流' });
+    assert.equal(order.customer, { id: 'c1', name: '北斗物流' }, 'the order keeps the name it was registered under');
 
     const count = (q: Parameters<typeof projectFilter>[0]) => store.count(PROJECTS, projectFilter(q));
-    assert.is(await count({ q: 'ホクト' }), 1, 'customer kana');
+    assert.is(await count({ q: 'ロジスティクス' }), 1, 'customer kana after the rename');
     assert.is(await count({ q: '20250001' }), 1, 'number');
     assert.is(await count({ q: '基盤' }), 1, 'name');
     assert.is(await count({ q: '存在しない' }), 0);
