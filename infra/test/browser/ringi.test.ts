@@ -44,7 +44,9 @@ test('request an estimate ringi, approve it on the simulator page, see the proje
   await signIn(page, sss.url, DEMO.sales);
   await page.getByTestId('nav-ringi').click();
   await page.getByTestId('ringi-view-mine').click();
-  const row = page.locator('[data-testid="ringi-row"]').first();
+  // The command answers with the ringi id (POST /api/projects/:id/approvals).
+  const ringiId = (requested.json() as { id: string }).id;
+  const row = page.locator(`[data-testid="ringi-row"][data-ringi-id="${ringiId}"]`);
   await row.waitFor();
   await row.click();
   await page.getByTestId('ringi-detail').waitFor();
