@@ -25,7 +25,9 @@ const key = () => ({ 'idempotency-key': `k-${Date.now()}-${keySeq++}` });
 test('the whole month: plan → actual → check → approved → invoice → PDF → 入金 → reports', async ({ sss, admin, salesAdmin, finance }) => {
   const projectId = await deriveSalesPlan(sss, [{ month: '2026-04', revenue: 1_500_000 }, { month: '2026-05', revenue: 1_500_000 }]);
   const base = `/api/monthly-sales/${projectId}/2026-04`;
-  const put = await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: salesActual(), headers: key() });
+  // A counterparty of its own: the demo data has invoices too.
+  const payload = salesActual({ invoice: { ...salesActual().invoice, recipientName: 'API検証商事株式会社' } });
+  const put = await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload, headers: key() });
   assert.is(put.statusCode, 200, put.body);
   const read = await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': put.json().position } });
   assert.is(read.statusCode, 200, read.body);
@@ -56,7 +58,7 @@ test('the whole month: plan → actual → check → approved → invoice → PD
   assert.is(pdf.statusCode, 200);
   assert.is(pdf.headers['content-type'], 'application/pdf');
   const text = await pdfText(pdf.rawPayload);
-  for (const item of ['請求書', '株式会社SSSデモ', '登録番号: T7123456789012', '顧客商事株式会社 御中', '2026年4月1日 〜 2026年4月30日', 'システム開発支援（4月分）', '10%対象', '1,610,000円', '161,000円', '1,771,000円', invoiceNumber]) {
+  for (const item of ['請求書', '株式会社SSSデモ', '登録番号: T7123456789012', 'API検証商事株式会社 御中', '2026年4月1日 〜 2026年4月30日', 'システム開発支援（4月分）', '10%対象', '1,610,000円', '161,000円', '1,771,000円', invoiceNumber]) {
     assert.ok(text.includes(item), `invoice PDF should state ${item}`);
   }
   assert.ok(embeddedFonts(pdf.rawPayload).length > 0, 'the Japanese font is embedded');
@@ -69,10 +71,14 @@ test('the whole month: plan → actual → check → approved → invoice → PD
   assert.equal([row.outstanding, row.daysOverdue, row.bucket], [1_000_000, 45, 'd31_60']);
 
   const report = (await as(sss, finance)({ method: 'GET', url: '/api/reports/sales-plan-actual?from=2026-04&to=2026-05', headers: after })).json();
-  assert.equal(report.totals, { plan: 3_000_000, actual: 1_610_000 });
-  const search = (await as(sss, finance)({ method: 'GET', url: '/api/invoices?from=2026-04-01&to=2026-04-30&minAmount=1000000&counterparty=顧客商事', headers: after })).json();
+  // This project has no 主管部 (its plan was put in directly), so its months are the rows with an empty org unit.
+  const ours = report.rows.filter((r: { orgUnitId: string }) => r.orgUnitId === '');
+  assert.equal(ours.map((r: { month: string; plan: number; actual: number }) => [r.month, r.plan, r.actual]), [['2026-04', 1_500_000, 1_610_000], ['2026-05', 1_500_000, 0]]);
+  const drill = (await as(sss, finance)({ method: 'GET', url: '/api/reports/sales-plan-actual/projects?month=2026-04&orgUnitId=', headers: after })).json();
+  assert.ok(drill.items.some((m: { projectId: string }) => m.projectId === projectId), 'drill-down lists the project');
+  const search = (await as(sss, finance)({ method: 'GET', url: `/api/invoices?from=2026-04-01&to=2026-04-30&minAmount=1000000&counterparty=${encodeURIComponent('API検証')}`, headers: after })).json();
   assert.is(search.total, 1);
-  const none = (await as(sss, finance)({ method: 'GET', url: '/api/invoices?minAmount=2000000', headers: after })).json();
+  const none = (await as(sss, finance)({ method: 'GET', url: `/api/invoices?minAmount=2000000&counterparty=${encodeURIComponent('API検証')}`, headers: after })).json();
   assert.is(none.total, 0);
 
   const csv = await as(sss, finance)({ method: 'GET', url: '/api/exports/invoices?format=csv', headers: after });
