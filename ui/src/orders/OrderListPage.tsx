@@ -8,6 +8,7 @@ import { formatYen } from '../format/yen.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import '../projects/projects.css';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
@@ -53,7 +54,7 @@ export function OrderListPage() {
           </a>
         </div>
       </div>
-      <div className="toolbar">
+      <div className="toolbar filters">
         <input type="search" className="search" placeholder={text('orderSearch')} aria-label={text('searchLabel')} data-testid="order-search" defaultValue={query.q ?? ''} onKeyDown={(e) => e.key === 'Enter' && set('q', e.currentTarget.value.trim())} />
         <select aria-label={text('orderState')} data-testid="order-filter-status" value={query.status ?? ''} onChange={(e) => set('status', e.target.value)}>
           <option value="">{text('anyOrderStatus')}</option>

@@ -2,6 +2,7 @@ import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/
 import type { ProjectListParams } from '../api/projects.ts';
 import { useCustomers, useOrgUnits } from './queries.ts';
 import { useSession } from '../auth/session.ts';
+import './projects.css';
 import { useProjectText } from './text.ts';
 
 interface Props {
@@ -19,7 +20,7 @@ export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
   const customers = useCustomers();
   const orgUnits = useOrgUnits();
   return (
-    <div className="toolbar">
+    <div className="toolbar filters">
       <input type="search" className="search" placeholder={text('search')} aria-label={text('search')} data-testid="project-search" value={typed} onChange={(e) => onType(e.target.value)} />
       <select aria-label={text('status')} data-testid="filter-status" value={query.status ?? ''} onChange={(e) => onChange({ status: (e.target.value || undefined) as ProjectListParams['status'] })}>
         <option value="">{text('anyStatus')}</option>
