@@ -16,7 +16,7 @@ export function ProjectBasicsTab({ project: p }: { project: ProjectDetail }) {
           { label: L('customerCompanyId'), value: p.customer.name, testId: 'customer' },
           { label: L('supervisingOrgUnitId'), value: p.supervisingOrgUnit.name, testId: 'supervisingOrgUnit' },
           { label: L('accountingUnit'), value: p.accountingUnit, testId: 'accountingUnit' },
-          { label: L('leader.name'), value: p.leader.name, testId: 'leader' },
+          { label: 'プロジェクトリーダー', value: p.leader.name, testId: 'leader' },
           { label: '期間', value: `${formatDate(p.startDate)}〜${formatDate(p.endDate)}`, testId: 'period' },
           { label: L('billingType'), value: p.billingType, testId: 'billingType' },
           { label: L('resale'), value: p.resale ? '○' : '—', testId: 'resale' },

@@ -79,6 +79,11 @@ export function bodyFromForm(v: ProjectFormValues): unknown {
 /** The schema title of a dotted path, as the label beside the input (one source with the server's messages). */
 export function projectFieldLabel(path: ProjectFormPath): string {
   let node: unknown = ProjectBasics;
-  for (const part of path.split('.')) node = (node as { properties?: Record<string, unknown> }).properties?.[part];
-  return (node as { title?: string } | undefined)?.title ?? path;
+  const titles: string[] = [];
+  for (const part of path.split('.')) {
+    node = (node as { properties?: Record<string, unknown> }).properties?.[part];
+    titles.push((node as { title?: string } | undefined)?.title ?? part);
+  }
+  // 「氏名」「社員ID」 alone do not say whose: the leader's fields carry the group's title
+  return path.startsWith('leader.') ? `${titles[0]}（${titles[1]}）` : (titles.at(-1) ?? path);
 }
