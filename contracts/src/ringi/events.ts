@@ -65,7 +65,11 @@ export type RingiEvent =
   | { type: 'RingiDraftFiled'; data: { ringiId: string; documentId: number; link: string; at: string } }
   | { type: 'RingiSubmitted'; data: { ringiId: string; documentId: number; documentNumber: string; link: string; at: string } }
   | { type: 'RingiWebhookReceived'; data: { ringiId: string; notificationId: string; action: string; reportedStatus: WorkflowStatus; at: string } }
-  | { type: 'RingiStatusConfirmed'; data: { ringiId: string; status: WorkflowStatus; documentNumber: string; approvals: readonly ApprovalStep[]; at: string } }
+  | {
+      type: 'RingiStatusConfirmed';
+      /** `basedOnWebhooks`: how many notifications had arrived when the read began; later ones still call for a look. */
+      data: { ringiId: string; status: WorkflowStatus; documentNumber: string; approvals: readonly ApprovalStep[]; basedOnWebhooks: number; at: string };
+    }
   | { type: 'RingiPolled'; data: { ringiId: string; polls: number; nextPollAt: string; at: string } }
   | {
       type: 'RingiOutcomeApplied';
@@ -76,6 +80,8 @@ export type RingiEvent =
       data: { ringiId: string; step: 'draft' | 'submit' | 'confirm' | 'apply'; message: string; retryable: boolean; failures: number; nextAttemptAt: string | null; at: string };
     }
   | { type: 'RingiReminderSent'; data: { ringiId: string; waitingFor: readonly string[]; at: string } }
-  | { type: 'RingiStuck'; data: { ringiId: string; reason: string; at: string } };
+  | { type: 'RingiStuck'; data: { ringiId: string; reason: string; at: string } }
+  /** A person (営業管理・管理者) asked to try again after fixing what stopped it (e.g. a CollaboFlow account). */
+  | { type: 'RingiRetryRequested'; data: { ringiId: string; by: string; at: string } };
 
 export type RingiEventType = RingiEvent['type'];

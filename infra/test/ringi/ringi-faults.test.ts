@@ -6,7 +6,7 @@ import { startRingiProcessManager } from '@sss/write-side/ringi/process-manager'
 import { DEFAULT_ROUTES } from '../../src/main/collaboflow-settings.ts';
 import type { RingiWorld } from '../support/ringi.ts';
 import { decide, documentIdOf, faults, newProject, outcomeOf, projectStatus, request, ringiEvents, simDocuments, startRingiWorld, userIdOf, waitFor } from '../support/ringi.ts';
-import { DEMO } from '../support/sss.ts';
+import { as, DEMO, login } from '../support/sss.ts';
 
 /**
  * Whatever CollaboFlow or the network does, each 稟議 ends with exactly one document and the right
@@ -115,6 +115,24 @@ test('a forged or unauthenticated webhook changes nothing on the project', async
   assert.is(await projectStatus(sss, projectId), 'estimate_in_ringi');
   assert.not.ok((await ringiEvents(sss, ringiId)).some((e) => e.type === 'RingiOutcomeApplied'));
   assert.is((await documentsFor(world, ringiId))[0]!.status, 'flow');
+});
+
+test('a refusal that waiting cannot fix shows 滞留 and stops; 営業管理 asks for a retry and it files once', async ({ world, sato }) => {
+  const { sss } = world;
+  await faults(world, { http: [{ method: 'POST', path: '/documents', times: 1, status: 400 }] });
+  const projectId = await newProject(sss, sato);
+  const ringiId = await request(sss, projectId, 'estimate', sato);
+  await waitFor('滞留', async () => (await ringiEvents(sss, ringiId)).some((e) => e.type === 'RingiStuck'));
+  await new Promise((r) => setTimeout(r, 800));
+  assert.is((await ringiEvents(sss, ringiId)).filter((e) => e.type === 'RingiAttemptFailed').length, 1, 'no retry on its own');
+  const nobody = await login(sss, DEMO.sales);
+  assert.is((await as(sss, nobody)({ method: 'POST', url: `/api/ringis/${ringiId}/retry`, headers: { 'idempotency-key': `r-${ringiId}-x` } })).statusCode, 403);
+  const salesAdmin = await login(sss, DEMO.salesAdmin);
+  const retried = await as(sss, salesAdmin)({ method: 'POST', url: `/api/ringis/${ringiId}/retry`, headers: { 'idempotency-key': `r-${ringiId}` } });
+  assert.is(retried.statusCode, 200, retried.body);
+  await approve(world, ringiId);
+  assert.is((await outcomeOf(sss, ringiId)).outcome, 'approved');
+  assert.is((await documentsFor(world, ringiId)).length, 1);
 });
 
 // Last: it replaces the built-in manager.

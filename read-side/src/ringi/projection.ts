@@ -79,6 +79,10 @@ export const ringiProjection: Projection = {
         Object.assign(next, { stuck: e.data.reason });
         timeline.push(entry(e.data.at, 'stuck', `滞留: ${e.data.reason}`));
         break;
+      case 'RingiRetryRequested':
+        Object.assign(next, { stuck: null, failures: 0 });
+        timeline.push(entry(e.data.at, 'retry', '再試行を指示しました'));
+        break;
       case 'RingiOutcomeApplied': {
         const status = OUTCOME_STATUS[e.data.outcome]!;
         Object.assign(next, { status, waitingFor: [], stuck: null, documentNumber: e.data.documentNumber || current.documentNumber });

@@ -12,6 +12,7 @@ import { projectRoutes } from '../project/routes.ts';
 import { salesRoutes } from '../sales/routes.ts';
 import type { Invoicing } from '../sales/invoicing.ts';
 import { collaboflowWebhookRoutes } from '../ringi/webhook-route.ts';
+import { ringiRetryRoutes } from '../ringi/retry-route.ts';
 import { parseCollaboflowWebhook } from '../ringi/collaboflow-client.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
@@ -37,4 +38,5 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });
   // Public, but it only records a hint in the 稟議's inbox: the process manager confirms with CollaboFlow.
   await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body) });
+  await app.register(ringiRetryRoutes, { events: deps.events, clock });
 }

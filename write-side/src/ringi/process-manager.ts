@@ -91,10 +91,10 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   function follow(event: RecordedEvent): void {
     if (!event.streamName.startsWith('ringi-')) return;
     const ringiId = event.streamName.slice('ringi-'.length);
-    if (event.type === 'RingiRequested') open.add(ringiId);
+    if (event.type === 'RingiRequested' || event.type === 'RingiRetryRequested') open.add(ringiId);
     if (event.type === 'RingiOutcomeApplied') open.delete(ringiId);
     // A new 稟議 or a webhook: act now rather than at the next tick.
-    if (event.type === 'RingiRequested' || event.type === 'RingiWebhookReceived' || event.type === 'RingiDraftFiled') schedule(ringiId);
+    if (event.type === 'RingiRequested' || event.type === 'RingiWebhookReceived' || event.type === 'RingiDraftFiled' || event.type === 'RingiRetryRequested') schedule(ringiId);
   }
 
   /** One step at a time per 稟議: two steps racing could both decide to save a draft. */
@@ -148,7 +148,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
         stage = 'confirm';
         const summary = await workflow.getSummary(s.actAs, s.documentId);
         const approvals = await workflow.getApprovals(s.actAs, s.documentId);
-        await record(ringiId, { type: 'RecordConfirmed', data: { ringiId, status: summary.status, documentNumber: summary.documentNumber, approvals, at } });
+        await record(ringiId, { type: 'RecordConfirmed', data: { ringiId, status: summary.status, documentNumber: summary.documentNumber, approvals, basedOnWebhooks: s.seenNotifications.length, at } });
         const outcome = outcomeOf(summary.status);
         if (outcome) {
           stage = 'apply';

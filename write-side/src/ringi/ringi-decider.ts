@@ -1,5 +1,6 @@
 import type { RingiEvent, RingiKind, RingiOutcome, RingiSubject } from '@sss/contracts/ringi/events';
 import type { ApprovalStep, FormValues, WorkflowStatus } from '@sss/contracts/ports/workflow';
+import { DomainError } from '@sss/contracts/http/problem';
 import type { Decider } from '../kernel/decider.ts';
 
 /**
@@ -20,7 +21,8 @@ export type RingiCommand =
   | { type: 'RecordOutcome'; data: EventData<'RingiOutcomeApplied'> }
   | { type: 'RecordFailure'; data: EventData<'RingiAttemptFailed'> }
   | { type: 'RecordReminder'; data: EventData<'RingiReminderSent'> }
-  | { type: 'MarkStuck'; data: EventData<'RingiStuck'> };
+  | { type: 'MarkStuck'; data: EventData<'RingiStuck'> }
+  | { type: 'RequestRetry'; data: EventData<'RingiRetryRequested'> };
 
 export interface RingiState {
   readonly exists: boolean;
@@ -92,6 +94,11 @@ export const ringiDecider: Decider<RingiCommand, RingiEvent, RingiState> = {
 
   decide(command, state) {
     if (command.type === 'StartRingi') return state.exists ? [] : [{ type: 'RingiRequested', data: command.data }];
+    if (command.type === 'RequestRetry') {
+      if (!state.exists) return new DomainError('not_found', '稟議が見つかりません。');
+      if (state.outcome !== null) return DomainError.field('illegal_transition', 'status', 'この稟議は結果が反映済みのため、再試行できません。');
+      return [{ type: 'RingiRetryRequested', data: command.data }];
+    }
     // Nothing but the request may start a stream; after the outcome the record is closed.
     if (!state.exists || state.outcome !== null) return [];
     switch (command.type) {
@@ -117,6 +124,8 @@ export const ringiDecider: Decider<RingiCommand, RingiEvent, RingiState> = {
         return state.reminded ? [] : [{ type: 'RingiReminderSent', data: command.data }];
       case 'MarkStuck':
         return state.stuck === command.data.reason ? [] : [{ type: 'RingiStuck', data: command.data }];
+      default:
+        return [];
     }
   },
 
@@ -134,9 +143,18 @@ export const ringiDecider: Decider<RingiCommand, RingiEvent, RingiState> = {
       case 'RingiWebhookReceived':
         return { ...state, seenNotifications: [...state.seenNotifications, event.data.notificationId], wakeRequested: true };
       case 'RingiStatusConfirmed':
-        return { ...state, ...progress, confirmedStatus: event.data.status, documentNumber: event.data.documentNumber || state.documentNumber, approvals: event.data.approvals, wakeRequested: false, polls: 0 };
+        return {
+          ...state,
+          ...progress,
+          confirmedStatus: event.data.status,
+          documentNumber: event.data.documentNumber || state.documentNumber,
+          approvals: event.data.approvals,
+          // A webhook that arrived while the document was being read may announce a later change.
+          wakeRequested: state.seenNotifications.length > (event.data.basedOnWebhooks ?? state.seenNotifications.length),
+          polls: 0,
+        };
       case 'RingiPolled':
-        return { ...state, ...progress, polls: event.data.polls, nextPollAt: event.data.nextPollAt, wakeRequested: false };
+        return { ...state, ...progress, polls: event.data.polls, nextPollAt: event.data.nextPollAt };
       case 'RingiOutcomeApplied':
         return { ...state, ...progress, outcome: event.data.outcome, documentNumber: event.data.documentNumber || state.documentNumber, nextPollAt: null };
       case 'RingiAttemptFailed':
@@ -145,6 +163,8 @@ export const ringiDecider: Decider<RingiCommand, RingiEvent, RingiState> = {
         return { ...state, reminded: true };
       case 'RingiStuck':
         return { ...state, stuck: event.data.reason };
+      case 'RingiRetryRequested':
+        return { ...state, ...progress, wakeRequested: true };
     }
   },
 };
