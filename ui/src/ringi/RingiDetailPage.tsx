@@ -7,6 +7,7 @@ import { useRingiLabels } from './labels.ts';
 import { useRingi } from './queries.ts';
 import './ringi.css';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
+import { RetryButton } from './RetryButton.tsx';
 
 /** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
 export function RingiDetailPage() {
@@ -41,6 +42,7 @@ export function RingiDetailPage() {
                   <>
                     <RingiStatusBadge status={r.status} stuck={r.stuck} />
                     {r.stuck && <span className="subtle" data-testid="ringi-stuck-reason"> {r.stuck}</span>}
+                    {r.stuck && <RetryButton ringiId={r.id} />}
                   </>
                 ),
                 testId: 'status',

@@ -10,7 +10,7 @@ const ja = {
   listTitle: '稟議一覧', detailTitle: '稟議の経過', all: 'すべて', mine: '自分の申請', waiting: '承認待ち', anyStatus: 'すべての状態', anyKind: 'すべての種別',
   kind: '種別', title: '件名', project: '案件', status: '状態', requestedAt: '申請日時', documentNumber: '文書番号', waitingFor: '判断待ち',
   empty: '該当する稟議はありません。', openInCollaboflow: 'コラボフローで開く', approvers: '承認経路', phase: 'フェーズ', approver: '承認者', decision: '判断', comment: 'コメント', decidedAt: '日時',
-  timeline: '経過', stuck: '滞留', retries: '再試行', applicant: '申請者（コラボフロー）', month: '対象月', back: '稟議一覧へ', requestRingi: '稟議を申請', requestComment: '申請コメント', send: '申請する', cancel: 'キャンセル', effect: '反映結果',
+  timeline: '経過', stuck: '滞留', retries: '再試行', applicant: '申請者（コラボフロー）', month: '対象月', back: '稟議一覧へ', requestRingi: '稟議を申請', requestComment: '申請コメント', send: '申請する', cancel: 'キャンセル', effect: '反映結果', retry: '再試行',
 } as const;
 export type RingiLabel = keyof typeof ja;
 
@@ -18,7 +18,7 @@ const en: Record<RingiLabel, string> = {
   listTitle: 'Ringi', detailTitle: 'Ringi timeline', all: 'All', mine: 'Mine', waiting: 'Waiting', anyStatus: 'Any status', anyKind: 'Any kind',
   kind: 'Kind', title: 'Title', project: 'Project', status: 'Status', requestedAt: 'Requested', documentNumber: 'Document no.', waitingFor: 'Waiting for',
   empty: 'No ringi found.', openInCollaboflow: 'Open in CollaboFlow', approvers: 'Route', phase: 'Phase', approver: 'Approver', decision: 'Decision', comment: 'Comment', decidedAt: 'When',
-  timeline: 'Timeline', stuck: 'Stuck', retries: 'Retries', applicant: 'Applicant (CollaboFlow)', month: 'Month', back: 'Back to ringi', requestRingi: 'Request ringi', requestComment: 'Comment', send: 'Request', cancel: 'Cancel', effect: 'Effect',
+  timeline: 'Timeline', stuck: 'Stuck', retries: 'Retries', applicant: 'Applicant (CollaboFlow)', month: 'Month', back: 'Back to ringi', requestRingi: 'Request ringi', requestComment: 'Comment', send: 'Request', cancel: 'Cancel', effect: 'Effect', retry: 'Retry',
 };
 
 const KIND_EN: Record<RingiKind, string> = { proposal: 'Proposal', estimate: 'Estimate', order: 'Order', early_start: 'Early start', sales_check: 'Sales check' };

@@ -1,0 +1,31 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { retryRingi } from '../api/ringi.ts';
+import { may, useSession } from '../auth/session.ts';
+import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useRingiLabels } from './labels.ts';
+import { ringiKeys } from './queries.ts';
+
+/** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
+export function RetryButton({ ringiId }: { ringiId: string }) {
+  const { l } = useRingiLabels();
+  const { data: user } = useSession();
+  const client = useQueryClient();
+  const { keyFor, done } = useIdempotencyKey();
+  const retry = useMutation({
+    mutationFn: () => retryRingi(ringiId, { idempotencyKey: keyFor({ ringiId }) }),
+    onSuccess: () => {
+      done();
+      void client.invalidateQueries({ queryKey: ringiKeys.all });
+    },
+  });
+  if (!may(user, 'POST', '/api/ringis/:id/retry')) return null;
+  return (
+    <>
+      <button type="button" className="button" data-testid="ringi-retry" disabled={retry.isPending} onClick={() => retry.mutate()}>
+        {l('retry')}
+      </button>
+      <ProblemMessage error={retry.error} />
+    </>
+  );
+}
