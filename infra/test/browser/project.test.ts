@@ -81,9 +81,10 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
 
   // two rows: an employee (the signed-in person) and an expense
   await page.getByTestId('add-resource-employee').click();
-  await page.getByTestId('input-employeeId').fill(me.id);
+  // the person comes from the staff picker, which also supplies the name
+  await page.waitForFunction((id) => Boolean(document.querySelector(`[data-testid="input-employeeId"] option[value="${id}"]`)), me.id);
+  await page.getByTestId('input-employeeId').selectOption(me.id);
   await page.getByTestId('input-employeeNo').fill('E0001');
-  await page.getByTestId('input-name').fill(me.name);
   await page.getByTestId('input-classRank').fill('S3');
   await page.getByTestId('input-cost').fill('800,000');
   await page.getByTestId('input-quotedUnitPrice').fill('1000000');

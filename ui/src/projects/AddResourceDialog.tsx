@@ -2,15 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
 import { AddResource } from '@sss/contracts/project/schemas';
 import { normalizeNumber } from './grid/cellInput.ts';
-import { projectKeys } from './queries.ts';
+import { projectKeys, useProjectStaff } from './queries.ts';
 import { addResource } from '../api/projects.ts';
 import { CommandDialog, type DialogField } from '../companies/CommandDialog.tsx';
 
 const FIELDS: Record<ResourceKind, DialogField[]> = {
+  // 社員 (picked from the staff list, which also gives the name) is added in the dialog itself
   employee: [
-    { name: 'employeeId', label: '社員ID', kind: 'text', required: true },
     { name: 'employeeNo', label: '社員番号', kind: 'text', required: true },
-    { name: 'name', label: '氏名', kind: 'text', required: true },
     { name: 'classRank', label: 'クラスランク', kind: 'text', required: true },
   ],
   partner: [
@@ -37,7 +36,9 @@ const yen = (text: string | undefined) => {
 /** 月毎明細に行を追加: the row's attributes; effort is then typed in the grid. */
 export function AddResourceDialog({ projectId, kind, onClose }: { projectId: string; kind: ResourceKind; onClose: () => void }) {
   const client = useQueryClient();
-  const fields = [...FIELDS[kind], ...PRICES];
+  const staff = useProjectStaff().data?.items ?? [];
+  const employeePicker: DialogField = { name: 'employeeId', label: '社員', kind: 'select', required: true, options: [{ value: '', label: '—' }, ...staff.map((m) => ({ value: m.id, label: `${m.name}（${m.email}）` }))] };
+  const fields = [...(kind === 'employee' ? [employeePicker] : []), ...FIELDS[kind], ...PRICES];
   return (
     <CommandDialog
       title={`${RESOURCE_KIND_LABELS[kind]}を追加`}
@@ -48,6 +49,10 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
       toBody={(v) => {
         const body: Record<string, unknown> = { kind };
         for (const f of FIELDS[kind]) body[f.name] = (v[f.name] ?? '').trim();
+        if (kind === 'employee') {
+          body.employeeId = v.employeeId ?? '';
+          body.name = staff.find((m) => m.id === v.employeeId)?.name ?? '';
+        }
         body.cost = yen(v.cost);
         body.quotedUnitPrice = yen(v.quotedUnitPrice);
         return body;

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { BILLING_TYPES, CONTRACT_TYPES } from '@sss/contracts/project/fields';
 import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
-import { useCustomers, useOrgUnits } from './queries.ts';
+import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
 import { useProjectText } from './text.ts';
 import { Field } from '../forms/Field.tsx';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
@@ -24,6 +24,7 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
   const text = useProjectText();
   const customers = useCustomers();
   const orgUnits = useOrgUnits();
+  const staff = useProjectStaff();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -53,6 +54,12 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
     if (unit && !values.accountingUnit) onChange('accountingUnit', unit.accountingCategory === 'sga' ? '販管費' : '売上原価');
   };
 
+  // one choice sets both: the leader is stored with the name as it was when chosen
+  const pickLeader = (id: string) => {
+    onChange('leader.employeeId', id);
+    onChange('leader.name', staff.data?.items.find((m) => m.id === id)?.name ?? '');
+  };
+
   return (
     <form className="form" onSubmit={submit} noValidate data-testid="project-form">
       {input('name')}
@@ -61,8 +68,7 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
         {select('supervisingOrgUnitId', units.map((u) => ({ value: u.id, label: u.path.join(' / ') })), pickOrgUnit)}
         {input('accountingUnit')}
         {select('billingType', BILLING_TYPES.map((b) => ({ value: b, label: b })))}
-        {input('leader.employeeId')}
-        {input('leader.name')}
+        {select('leader.employeeId', (staff.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.email}）` })), pickLeader)}
         {input('startDate', 'date')}
         {input('endDate', 'date')}
         {input('salesInfo.serviceType')}

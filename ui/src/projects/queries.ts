@@ -3,6 +3,7 @@ import type { CommandAccepted } from '@sss/contracts/common';
 import type { PageOf } from '@sss/contracts/common';
 import type { CompanyView } from '@sss/contracts/company/schemas';
 import type { OrgTree } from '@sss/contracts/organization/schemas';
+import type { ProjectStaffList } from '@sss/contracts/project/views';
 import { getEstimate, getOrder, getProject, listProjects, type ProjectListParams } from '../api/projects.ts';
 import { request } from '../api/http.ts';
 
@@ -38,6 +39,11 @@ export function useCustomers() {
     queryFn: ({ signal }) => request<PageOf<CompanyView>>('GET', '/api/companies?customer=true&active=true&sort=kana&pageSize=200', { signal }),
     staleTime: 60_000,
   });
+}
+
+/** People a 案件 may name as leader or 社員 row (GET /api/project-staff; /api/users is for admins only). */
+export function useProjectStaff() {
+  return useQuery({ queryKey: ['project-staff'], queryFn: ({ signal }) => request<ProjectStaffList>('GET', '/api/project-staff', { signal }), staleTime: 60_000 });
 }
 
 export function useOrgUnits() {
