@@ -1,4 +1,5 @@
-import { BehaviorSubject, bufferTime, concatMap, defer, filter, firstValueFrom, from, retry, switchMap, timer, type Subscription } from 'rxjs';
+import { BehaviorSubject, concatMap, defer, filter, firstValueFrom, from, switchMap, type Subscription } from 'rxjs';
+import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Change, Doc, ReadStore } from '@sss/contracts/ports/read-store';
 import { POSITION_FIELD, type DocReader, type Projection } from './projection.ts';
@@ -87,19 +88,13 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
   const run: Subscription = defer(() => from(store.getCheckpoint(checkpointName)))
     .pipe(
       switchMap((checkpoint) => events.subscribeAll(checkpoint ?? 0n)),
-      bufferTime(options.batchMs ?? 20, null, options.batchSize ?? 500),
-      filter((batch) => batch.length > 0),
+      batches(options.batchMs ?? 20, options.batchSize ?? 500),
       concatMap(async (batch) => {
         await projectBatch(options, batch);
         position$.next(batch[batch.length - 1]!.position);
       }),
       // A failed batch is retried from the stored checkpoint with growing pauses.
-      retry({
-        delay: (error: unknown, attempt) => {
-          options.onError?.(error, attempt);
-          return timer(Math.min(30_000, 100 * 2 ** attempt));
-        },
-      }),
+      retryWithBackoff((error, attempt) => options.onError?.(error, attempt)),
     )
     .subscribe({ error: (error: unknown) => options.onError?.(error, -1) });
 

@@ -1,4 +1,5 @@
-import { bufferTime, concatMap, defer, filter, from, retry, switchMap, timer, type Subscription } from 'rxjs';
+import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
+import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import { BehaviorSubject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MessageBus } from '@sss/contracts/ports/message-bus';
@@ -77,19 +78,13 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
         checkpointRevision = checkpoint.revision;
         return events.subscribeAll(durable ? checkpoint.position : position$.value);
       }),
-      bufferTime(options.batchMs ?? 10, null, options.batchSize ?? 200),
-      filter((batch) => batch.length > 0),
+      batches(options.batchMs ?? 10, options.batchSize ?? 200),
       concatMap(async (batch) => {
         await forward(batch);
         if (batch[batch.length - 1]!.position > position$.value) position$.next(batch[batch.length - 1]!.position);
       }),
       // A failed publish or checkpoint is retried from the stored checkpoint, with growing pauses.
-      retry({
-        delay: (error: unknown, attempt) => {
-          options.onError?.(error, attempt);
-          return timer(Math.min(30_000, 100 * 2 ** attempt));
-        },
-      }),
+      retryWithBackoff((error, attempt) => options.onError?.(error, attempt)),
     )
     .subscribe({ error: (error: unknown) => options.onError?.(error, -1) });
 

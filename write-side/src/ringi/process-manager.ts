@@ -1,4 +1,5 @@
-import { concatMap, defer, retry, timer, type Subscription } from 'rxjs';
+import { concatMap, defer, type Subscription } from 'rxjs';
+import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import { DomainError } from '@sss/contracts/http/problem';
 import { WorkflowError, type AttachmentRef, type FileToUpload, type WorkflowPort } from '@sss/contracts/ports/workflow';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
@@ -210,12 +211,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
         await openRingi(event);
         follow(event);
       }),
-      retry({
-        delay: (error, attempt) => {
-          log(`ringi process manager: subscription failed (attempt ${attempt}); retrying`, error);
-          return timer(Math.min(30_000, 500 * 2 ** attempt));
-        },
-      }),
+      retryWithBackoff((error, attempt) => log(`ringi process manager: subscription failed (attempt ${attempt}); retrying`, error), 500),
     )
     .subscribe();
   const ticker = setInterval(() => void runDue(), timers.tickMs);

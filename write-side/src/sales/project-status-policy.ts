@@ -1,4 +1,5 @@
-import { concatMap, defer, filter, retry, timer, type Subscription } from 'rxjs';
+import { concatMap, defer, filter, type Subscription } from 'rxjs';
+import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
 import { DomainError } from '@sss/contracts/http/problem';
@@ -47,7 +48,7 @@ export function startProjectStatusPolicy(options: { events: EventStore; log?: (m
     .pipe(
       filter((event) => event.streamName.startsWith('monthlysales-') && TRIGGERS.has(event.type as MonthlySalesEvent['type'])),
       concatMap((event) => reconcileProjectStatus(options.events, event, log)),
-      retry({ delay: (error, attempt) => (log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), timer(Math.min(30_000, 500 * 2 ** attempt))) }),
+      retryWithBackoff((error, attempt) => log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), 500),
     )
     .subscribe();
   return {

@@ -1,4 +1,5 @@
-import { concatMap, defer, filter, retry, timer, type Subscription } from 'rxjs';
+import { concatMap, defer, filter, type Subscription } from 'rxjs';
+import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { OrderEvent } from '@sss/contracts/project/order-events';
 import { handleCommand } from '../kernel/command-handler.ts';
@@ -38,7 +39,7 @@ export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): { stop():
     .pipe(
       filter((event) => event.type === 'SalesPlanDerived' && event.streamName.startsWith('order-')),
       concatMap((event) => applySalesPlan(options.events, event)),
-      retry({ delay: (error, attempt) => (options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), timer(Math.min(30_000, 500 * 2 ** attempt))) }),
+      retryWithBackoff((error, attempt) => options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), 500),
     )
     .subscribe();
   return {
