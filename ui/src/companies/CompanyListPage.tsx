@@ -13,6 +13,7 @@ import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useDebounced } from '../forms/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { ListStatusRows } from '../forms/ListStatusRows.tsx';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -81,20 +82,7 @@ export function CompanyListPage() {
             </tr>
           </thead>
           <tbody>
-            {list.isPending && (
-              <tr>
-                <td colSpan={7} className="empty">
-                  {t('common.loading')}
-                </td>
-              </tr>
-            )}
-            {list.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={7} className="empty" data-testid="company-empty">
-                  {t('company.empty')}
-                </td>
-              </tr>
-            )}
+            <ListStatusRows pending={list.isPending} empty={list.data?.items.length === 0} columns={7} loadingText={t('common.loading')} emptyText={t('company.empty')} emptyTestId="company-empty" />
             {list.data?.items.map((company) => (
               <tr key={company.id} className="clickable" data-testid="company-row" data-company-id={company.id} onClick={() => navigate(`/companies/${encodeURIComponent(company.id)}`)}>
                 <td className="mono">{company.code}</td>

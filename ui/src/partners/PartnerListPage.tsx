@@ -10,6 +10,7 @@ import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useDebounced } from '../forms/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { ListStatusRows } from '../forms/ListStatusRows.tsx';
 
 /** The list's state lives in the URL, so a search can be bookmarked and the back button works. */
 function queryFromSearch(search: URLSearchParams): PartnerListParams {
@@ -91,20 +92,7 @@ export function PartnerListPage() {
             </tr>
           </thead>
           <tbody>
-            {list.isPending && (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {t('common.loading')}
-                </td>
-              </tr>
-            )}
-            {list.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={5} className="empty" data-testid="partner-empty">
-                  {t('partner.empty')}
-                </td>
-              </tr>
-            )}
+            <ListStatusRows pending={list.isPending} empty={list.data?.items.length === 0} columns={5} loadingText={t('common.loading')} emptyText={t('partner.empty')} emptyTestId="partner-empty" />
             {list.data?.items.map((partner) => (
               <tr key={partner.id} className="clickable" data-testid="partner-row" onClick={() => navigate(`/partners/${encodeURIComponent(partner.id)}`)}>
                 <td>

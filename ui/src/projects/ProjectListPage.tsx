@@ -15,6 +15,7 @@ import { formatYen } from '../format/yen.ts';
 import { ProblemMessage } from '../forms/ProblemMessage.tsx';
 import { useDebounced } from '../forms/useDebounced.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { ListStatusRows } from '../forms/ListStatusRows.tsx';
 
 export function ProjectListPage() {
   const text = useProjectText();
@@ -73,20 +74,7 @@ export function ProjectListPage() {
             </tr>
           </thead>
           <tbody>
-            {list.isPending && (
-              <tr>
-                <td colSpan={10} className="empty">
-                  {text('loading')}
-                </td>
-              </tr>
-            )}
-            {list.data?.items.length === 0 && (
-              <tr>
-                <td colSpan={10} className="empty" data-testid="project-empty">
-                  {text('empty')}
-                </td>
-              </tr>
-            )}
+            <ListStatusRows pending={list.isPending} empty={list.data?.items.length === 0} columns={10} loadingText={text('loading')} emptyText={text('empty')} emptyTestId="project-empty" />
             {list.data?.items.map((p) => (
               <tr key={p.id} className="clickable" data-testid="project-row" data-project-id={p.id} data-project-number={p.projectNumber} onClick={() => navigate(`/projects/${encodeURIComponent(p.id)}`)}>
                 <td className="mono">{p.projectNumber}</td>
