@@ -33,7 +33,7 @@ const commandArb: fc.Arbitrary<ProjectCommand> = fc.oneof(
 test('property: every status change follows an edge of the table, and the state agrees with the status', () => {
   const reached = new Set<ProjectStatus>();
   fc.assert(
-    fc.property(fc.array(commandArb, { minLength: 10, maxLength: 60 }), (commands) => {
+    fc.property(fc.array(commandArb, { minLength: 10, maxLength: 120 }), (commands) => {
       const events: ProjectEvent[] = [...withResources];
       for (const command of commands) {
         const before = fold(projectDecider, events);
@@ -55,7 +55,9 @@ test('property: every status change follows an edge of the table, and the state 
         if (after.pendingApproval) assert.is(after.status, { proposal: 'proposal_in_ringi', estimate: 'estimate_in_ringi', early_start: 'early_start_in_ringi', order: 'order_in_ringi' }[after.pendingApproval.kind]);
       }
     }),
-    { numRuns: 300 },
+    // Long walks, many of them: reaching 受注済 → 売上実績処理中 → 完了 takes a dozen lucky steps,
+    // and at 300 walks of ≤ 60 steps a run occasionally missed it (seen once in CI).
+    { numRuns: 1000 },
   );
   // The walk must actually explore the machine, or the property above proves little.
   assert.ok(reached.size >= 10, `only reached ${[...reached].join(', ')}`);
