@@ -8,18 +8,14 @@ import { ChangeOwnPassword } from '@sss/contracts/user/schemas';
 import { DomainError } from '@sss/contracts/http/problem';
 import { sessionOf } from '@sss/contracts/http/server-kit';
 import { CommandAccepted } from '@sss/contracts/common';
-import { fold } from '../kernel/decider.ts';
-import { handleCommand, loadStream } from '../kernel/command-handler.ts';
+import { streams } from '@sss/contracts/streams/names';
 import { ownerOf, reserveUniqueKey } from '../kernel/unique-key.ts';
 import { answerCommand } from '../http/command-route.ts';
-import { userDecider, type UserEvent } from '../user/decider.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { issueSession } from './session-cookie.ts';
 import { recordSignIn } from './sign-in-record.ts';
-import { assertAssignableUnit } from '../user/routes.ts';
-
-export const userStream = (id: string) => `user-${id}`;
+import { assertAssignableUnit, userCommands } from '../user/routes.ts';
 
 const Credentials = Type.Object({
   email: Type.String({ title: 'メールアドレス', minLength: 3, maxLength: 254 }),
@@ -46,8 +42,7 @@ export interface AuthRouteDeps {
 export async function findUserByEmail(events: EventStore, email: string) {
   const owner = await ownerOf(events, 'user-email', email.trim().toLowerCase());
   if (!owner) return null;
-  const { domain } = await loadStream<UserEvent>(events, userStream(owner));
-  return fold(userDecider, domain);
+  return (await userCommands(events).load(owner)).state;
 }
 
 export async function registerUser(events: EventStore, user: { email: string; name: string; roles: SessionClaims['roles'][number][]; orgUnitId?: string | null; password: string }, context: { actor: string; correlationId: string }) {
@@ -55,13 +50,9 @@ export async function registerUser(events: EventStore, user: { email: string; na
   if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
   const userId = uuidv7();
   const email = user.email.trim().toLowerCase();
-  await reserveUniqueKey(events, { scope: 'user-email', value: email, owner: userId, ownerStream: userStream, field: 'email', label: 'メールアドレス' }, context);
-  const result = await handleCommand(events, {
-    streamName: userStream(userId),
-    decider: userDecider,
-    command: { type: 'RegisterUser', userId, email, name: user.name, roles: user.roles, orgUnitId: user.orgUnitId ?? null, passwordHash: await hashPassword(user.password) },
-    context,
-  });
+  await reserveUniqueKey(events, { scope: 'user-email', value: email, owner: userId, ownerStream: streams.user, field: 'email', label: 'メールアドレス' }, context);
+  const command = { type: 'RegisterUser' as const, userId, email, name: user.name, roles: user.roles, orgUnitId: user.orgUnitId ?? null, passwordHash: await hashPassword(user.password) };
+  const result = await userCommands(events).run(userId, command, context);
   return { userId, result };
 }
 
@@ -90,14 +81,14 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
 
   app.post('/api/auth/password', { schema: { tags, summary: '自分のパスワードを変更する', body: ChangeOwnPassword, response: { 200: CommandAccepted } } }, async (request, reply) => {
     const session = sessionOf(request);
+    const users = userCommands(deps.events);
     const answer = await answerCommand(deps.events, request, reply, session.sub, async (context) => {
-      const { domain } = await loadStream<UserEvent>(deps.events, userStream(session.sub));
-      const user = fold(userDecider, domain);
+      const { state: user } = await users.load(session.sub);
       if (!(await passwordMatches(user.passwordHash, request.body.currentPassword))) throw DomainError.field('validation_failed', 'currentPassword', '現在のパスワードが違います。');
       if (request.body.newPassword === request.body.currentPassword) throw DomainError.field('validation_failed', 'newPassword', '新しいパスワードは現在のものと別にしてください。');
       const problems = passwordProblems(request.body.newPassword, user.email).map((p) => ({ ...p, field: 'newPassword' }));
       if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
-      const result = await handleCommand(deps.events, { streamName: userStream(session.sub), decider: userDecider, command: { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword) }, context, mustExist: true });
+      const result = await users.run(session.sub, { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword) }, context);
       // the change ends every earlier session, this one included: hand this browser a fresh one
       issueSession(reply, { ...user, passwordHash: '' }, { now: deps.clock().getTime(), secure: deps.secureCookies, via: session.via ?? 'password' });
       return result;

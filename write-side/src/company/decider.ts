@@ -4,6 +4,7 @@ import type { AbolishCompany, ChangeCreditLimit, CompanyFields, RecordAntiSocial
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
 import type { Decider } from '../kernel/decider.ts';
+import { same } from '../kernel/same.ts';
 
 /** 会社 (Company): customers and partner companies in one registry (sss-domain §4.4). */
 
@@ -92,7 +93,7 @@ export const companyDecider: Decider<CompanyCommand, CompanyEvent, CompanyState>
         if (details.code !== before.code) return DomainError.field('validation_failed', 'code', '会社コードは登録後に変更できません。');
         const errors = fieldRules(details, command.today);
         if (errors.length) return invalid(errors);
-        const changed = EDITABLE.filter((key) => JSON.stringify(details[key]) !== JSON.stringify(before[key]));
+        const changed = EDITABLE.filter((key) => !same(details[key], before[key]));
         if (changed.length === 0) return [];
         return [{ type: 'CompanyEdited', data: { ...details, changed } }];
       }

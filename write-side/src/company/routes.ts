@@ -6,13 +6,12 @@ import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { AbolishCompany, ChangeCreditLimit, CompanyFields, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
-import { handleCommand } from '../kernel/command-handler.ts';
+import { streams } from '@sss/contracts/streams/names';
+import { commandHandlerFor } from '../kernel/command-handler-for.ts';
 import { reserveUniqueKey } from '../kernel/unique-key.ts';
 import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import { companyDecider, type CompanyCommand } from './decider.ts';
-
-export const companyStream = (id: string) => `company-${id}`;
 
 export interface CompanyRouteDeps {
   readonly events: EventStore;
@@ -27,8 +26,7 @@ export async function companyRoutes(fastify: FastifyInstance, deps: CompanyRoute
   const today = () => todayInJapan(deps.clock());
   const accepted = { 200: CommandAccepted, 201: CommandAccepted };
 
-  const run = (id: string, command: CompanyCommand, expectedRevision: bigint | undefined, context: Parameters<typeof handleCommand>[1]['context'], mustExist = true) =>
-    handleCommand(events, { streamName: companyStream(id), decider: companyDecider, command, context, mustExist, ...(expectedRevision !== undefined ? { expectedRevision } : {}) });
+  const companies = commandHandlerFor({ store: events, decider: companyDecider, stream: streams.company, mustExist: (command) => command.type !== 'RegisterCompany' });
 
   app.post('/api/companies', { schema: { tags, summary: '会社を登録する', body: CompanyFields, response: accepted } }, async (request, reply) => {
     const companyId = uuidv7();
@@ -37,33 +35,33 @@ export async function companyRoutes(fastify: FastifyInstance, deps: CompanyRoute
       // Refuse bad input before claiming the code, so a refused registration leaves no trace.
       const verdict = companyDecider.decide(command, companyDecider.initialState);
       if (verdict instanceof DomainError) throw verdict;
-      await reserveUniqueKey(events, { scope: 'company-code', value: request.body.code.trim(), owner: companyId, ownerStream: companyStream, field: 'code', label: '会社コード' }, context);
-      return run(companyId, command, undefined, context, false);
+      await reserveUniqueKey(events, { scope: 'company-code', value: request.body.code.trim(), owner: companyId, ownerStream: streams.company, field: 'code', label: '会社コード' }, context);
+      return companies.run(companyId, command, context);
     }, 201);
   });
 
   app.put('/api/companies/:id', { schema: { tags, summary: '会社を編集する', params: IdParams, body: CompanyFields, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => run(id, { type: 'EditCompany', fields: request.body, today: today() }, expectedRevisionOf(request), context));
+    return answerCommand(events, request, reply, id, (context) => companies.run(id, { type: 'EditCompany', fields: request.body, today: today() }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/companies/:id/anti-social-checks', { schema: { tags, summary: '反社チェックを記録する', params: IdParams, body: RecordAntiSocialCheck, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) =>
-      run(id, { type: 'RecordAntiSocialCheck', check: request.body, checkedBy: context.actor, today: today() }, expectedRevisionOf(request), context));
+      companies.run(id, { type: 'RecordAntiSocialCheck', check: request.body, checkedBy: context.actor, today: today() }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/companies/:id/credit-limit', { schema: { tags, summary: '与信限度額を変更する', params: IdParams, body: ChangeCreditLimit, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) =>
-      run(id, { type: 'ChangeCreditLimit', change: request.body, changedBy: context.actor, today: today() }, expectedRevisionOf(request), context));
+      companies.run(id, { type: 'ChangeCreditLimit', change: request.body, changedBy: context.actor, today: today() }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/companies/:id/abolish', { schema: { tags, summary: '会社を廃止する', params: IdParams, body: AbolishCompany, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => run(id, { type: 'AbolishCompany', abolish: request.body }, expectedRevisionOf(request), context));
+    return answerCommand(events, request, reply, id, (context) => companies.run(id, { type: 'AbolishCompany', abolish: request.body }, context, expectedRevisionOf(request)));
   });
 
   app.get('/api/companies/:id/history', { schema: { tags, summary: '会社の変更履歴（イベント）', params: IdParams, response: { 200: History } } }, async (request) =>
-    streamHistory(events, companyStream(request.params.id)));
+    streamHistory(events, companies.streamName(request.params.id)));
 }

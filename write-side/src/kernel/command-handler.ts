@@ -1,6 +1,7 @@
 import { RevisionConflictError, type EventStore, type RecordedEvent } from '@sss/contracts/ports/event-store';
 import { DomainError } from '@sss/contracts/http/problem';
 import { fold, type Decider, type DomainEvent } from './decider.ts';
+import { DEFAULT_CONFLICT_RETRY, type ConflictRetry } from './conflict-retry.ts';
 
 /**
  * Load → decide → append with the expected revision. When the caller saw a revision (If-Match),
@@ -34,10 +35,9 @@ export interface HandleOptions<C, E extends DomainEvent, S> {
   /** Refuse when the stream does not exist yet (every command but creation). */
   readonly mustExist?: boolean;
   readonly schemaVersion?: number;
+  /** How a lost race is retried when no revision was pinned; bounded, with jittered back-off. */
+  readonly retry?: ConflictRetry;
 }
-
-/** Enough for a burst of concurrent writers to one stream; each retry reloads fresh state. */
-const MAX_ATTEMPTS = 5;
 
 export async function loadStream<E extends DomainEvent>(store: EventStore, streamName: string): Promise<{ events: RecordedEvent[]; domain: E[]; revision: bigint }> {
   const events = await store.readStream(streamName);
@@ -49,6 +49,7 @@ export async function loadStream<E extends DomainEvent>(store: EventStore, strea
 }
 
 export async function handleCommand<C, E extends DomainEvent, S>(store: EventStore, options: HandleOptions<C, E, S>): Promise<CommandResult<E>> {
+  const retry = options.retry ?? DEFAULT_CONFLICT_RETRY;
   for (let attempt = 1; ; attempt++) {
     const { events, domain, revision } = await loadStream<E>(store, options.streamName);
     if (options.mustExist && events.length === 0) throw new DomainError('not_found', `${options.streamName} は存在しません。`);
@@ -76,8 +77,9 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
       );
       return { streamName: options.streamName, revision: appended.nextExpectedRevision, position: appended.position, events: decision };
     } catch (error) {
-      const retryable = error instanceof RevisionConflictError && options.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+      const retryable = error instanceof RevisionConflictError && options.expectedRevision === undefined && attempt < retry.attempts;
       if (!retryable) throw error;
+      await retry.sleep(retry.delay(attempt));
     }
   }
 }

@@ -3,6 +3,7 @@ import type { CompanyCopy, PartnerEvent } from '@sss/contracts/partner/events';
 import type { PartnerFields, RetirePartner } from '@sss/contracts/partner/schemas';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import type { Decider } from '../kernel/decider.ts';
+import { same } from '../kernel/same.ts';
 import { affiliationErrors } from './affiliation-rules.ts';
 
 /** パートナー要員 (Partner): name, kana, registered / retired dates, affiliations (sss-domain §4.5). */
@@ -78,7 +79,7 @@ export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState>
         if (affiliation.length) return affiliationProblem(affiliation, command.companies, command.companyIds);
         const added = command.companyIds.filter((id) => !state.companyIds.includes(id));
         const removed = state.companyIds.filter((id) => !command.companyIds.includes(id));
-        if (command.companyIds.join('\u0000') === state.companyIds.join('\u0000')) return [];
+        if (same(command.companyIds, state.companyIds)) return [];
         return [{ type: 'PartnerAffiliationsSet', data: { partnerId: state.partnerId!, companyIds: [...command.companyIds], added, removed } }];
       }
       case 'RetirePartner': {

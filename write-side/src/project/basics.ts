@@ -3,7 +3,7 @@ import type { ProjectBasics } from '@sss/contracts/project/schemas';
 import type { ProjectResource } from '@sss/contracts/project/events';
 import { monthOf } from '@sss/contracts/project/effort';
 import { dateErrors, orderErrors } from './validation.ts';
-import { same } from './same.ts';
+import { same } from '../kernel/same.ts';
 
 /** Rules on a project's basic attributes (基本属性). */
 

@@ -6,7 +6,7 @@ import type { ProjectCommand } from './commands.ts';
 import type { ProjectState } from './state.ts';
 import { mustBeEditable } from './guards.ts';
 import { dateErrors, failIfAny, orderErrors, yenErrors } from './validation.ts';
-import { same } from './same.ts';
+import { same } from '../kernel/same.ts';
 
 /** 請求予定 (billing schedule): terms and the planned delivery → acceptance → billing → payment lines. */
 

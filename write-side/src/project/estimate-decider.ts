@@ -7,7 +7,7 @@ import { EFFORT_PATTERN } from '@sss/contracts/project/fields';
 import type { Decider, Decision } from '../kernel/decider.ts';
 import type { CommandMeta } from './commands.ts';
 import { dateErrors, failIfAny, orderErrors } from './validation.ts';
-import { same } from './same.ts';
+import { same } from '../kernel/same.ts';
 
 /**
  * The Estimate (見積) aggregate, stream `estimate-<id>`: the priced offer behind a 見積書, kept as

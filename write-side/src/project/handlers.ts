@@ -7,14 +7,14 @@ import type { EstimateEvent } from '@sss/contracts/project/estimate-events';
 import type { OrderEvent } from '@sss/contracts/project/order-events';
 import type { ConfirmOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, CopyProject, EditProjectBasics, EditResource, RecordApprovalOutcome, RegisterProject, RequestApproval } from '@sss/contracts/project/schemas';
-import { fold } from '../kernel/decider.ts';
-import { handleCommand, loadStream, type CommandContext, type CommandResult } from '../kernel/command-handler.ts';
+import { streams } from '@sss/contracts/streams/names';
+import type { CommandContext, CommandResult } from '../kernel/command-handler.ts';
+import { commandHandlerFor } from '../kernel/command-handler-for.ts';
 import type { CommandMeta, ProjectCommand } from './commands.ts';
 import { projectDecider, type ProjectState } from './decider.ts';
 import { estimateDecider, type EstimateCommand } from './estimate-decider.ts';
 import { orderDecider, type OrderCommand } from './order-decider.ts';
-import { allocatedNumber, projectNumberDecider, projectNumberStream, yearInJapan } from './project-number.ts';
-import { estimateStream, orderStream, projectStream } from './streams.ts';
+import { allocatedNumber, projectNumberDecider, yearInJapan } from './project-number.ts';
 import { checkBasicsReferences, checkResourceReferences } from './references.ts';
 
 /**
@@ -29,16 +29,18 @@ export interface ProjectHandlerDeps {
 }
 
 const metaOf = (deps: ProjectHandlerDeps, context: CommandContext): CommandMeta => ({ actor: context.actor, at: deps.clock().toISOString() });
-const withRevision = (expectedRevision: bigint | undefined) => (expectedRevision !== undefined ? { expectedRevision } : {});
+
+/** The project context's aggregates on a store; each needs its stream to exist except to create it. */
+export const projectCommands = (events: EventStore) =>
+  commandHandlerFor({ store: events, decider: projectDecider, stream: streams.project, mustExist: (command) => command.type !== 'RegisterProject' && command.type !== 'CopyProject' });
+export const estimateCommands = (events: EventStore) =>
+  commandHandlerFor({ store: events, decider: estimateDecider, stream: streams.estimate, mustExist: (command) => command.type !== 'DraftEstimate' });
+export const orderCommands = (events: EventStore) =>
+  commandHandlerFor({ store: events, decider: orderDecider, stream: streams.order, mustExist: (command) => command.type !== 'RegisterOrder' });
+const projectNumbers = (events: EventStore) => commandHandlerFor({ store: events, decider: projectNumberDecider, stream: streams.projectNumber });
 
 export async function loadProject(events: EventStore, projectId: string): Promise<ProjectState> {
-  const { domain } = await loadStream<ProjectEvent>(events, projectStream(projectId));
-  return fold(projectDecider, domain);
-}
-
-/** Any command on an existing project. */
-export function runProjectCommand(deps: ProjectHandlerDeps, projectId: string, command: ProjectCommand, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<ProjectEvent>> {
-  return handleCommand(deps.events, { streamName: projectStream(projectId), decider: projectDecider, command, context, mustExist: true, ...withRevision(expectedRevision) });
+  return (await projectCommands(events).load(projectId)).state;
 }
 
 /**
@@ -48,10 +50,9 @@ export function runProjectCommand(deps: ProjectHandlerDeps, projectId: string, c
  */
 export async function allocateProjectNumber(deps: ProjectHandlerDeps, projectId: string, context: CommandContext): Promise<string> {
   const year = yearInJapan(deps.clock().toISOString());
-  const streamName = projectNumberStream(year);
-  await handleCommand(deps.events, { streamName, decider: projectNumberDecider, command: { type: 'AllocateProjectNumber', year, projectId }, context });
-  const { domain } = await loadStream<Parameters<typeof projectNumberDecider.evolve>[1]>(deps.events, streamName);
-  const number = allocatedNumber(fold(projectNumberDecider, domain), projectId);
+  const counter = projectNumbers(deps.events);
+  await counter.run(year, { type: 'AllocateProjectNumber', year, projectId }, context);
+  const number = allocatedNumber((await counter.load(year)).state, projectId);
   if (!number) throw new DomainError('internal', '案件番号を採番できませんでした。');
   return number;
 }
@@ -63,7 +64,7 @@ export async function registerProject(deps: ProjectHandlerDeps, projectId: strin
   if (dryRun instanceof DomainError) throw dryRun;
   await checkBasicsReferences(deps.events, body, todayInJapan(deps.clock()));
   const projectNumber = await allocateProjectNumber(deps, projectId, context);
-  return handleCommand(deps.events, { streamName: projectStream(projectId), decider: projectDecider, command: { type: 'RegisterProject', projectId, projectNumber, body, meta }, context });
+  return projectCommands(deps.events).run(projectId, { type: 'RegisterProject', projectId, projectNumber, body, meta }, context);
 }
 
 /** コピー: the source as it stands now; its references are checked again (the customer may be gone). */
@@ -74,7 +75,7 @@ export async function copyProject(deps: ProjectHandlerDeps, sourceId: string, pr
   await checkBasicsReferences(deps.events, source.basics, todayInJapan(deps.clock()));
   const projectNumber = await allocateProjectNumber(deps, projectId, context);
   const command: ProjectCommand = { type: 'CopyProject', projectId, projectNumber, source, body, meta: metaOf(deps, context) };
-  return handleCommand(deps.events, { streamName: projectStream(projectId), decider: projectDecider, command, context });
+  return projectCommands(deps.events).run(projectId, command, context);
 }
 
 /**
@@ -91,18 +92,18 @@ export async function editProjectBasics(deps: ProjectHandlerDeps, projectId: str
       await checkBasicsReferences(deps.events, body, todayInJapan(deps.clock()), { customer: customerChanged, orgUnit: orgChanged, leader: leaderChanged });
     }
   }
-  return runProjectCommand(deps, projectId, { type: 'EditProjectBasics', body, meta: metaOf(deps, context) }, context, expectedRevision);
+  return projectCommands(deps.events).run(projectId, { type: 'EditProjectBasics', body, meta: metaOf(deps, context) }, context, expectedRevision);
 }
 
 /** 月毎明細の行の追加・編集: the employee or partner named must exist (and the partner belong to the 協力会社). */
 export async function addResource(deps: ProjectHandlerDeps, projectId: string, body: AddResource, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<ProjectEvent>> {
   await checkResourceReferences(deps.events, body, todayInJapan(deps.clock()));
-  return runProjectCommand(deps, projectId, { type: 'AddResource', body, meta: metaOf(deps, context) }, context, expectedRevision);
+  return projectCommands(deps.events).run(projectId, { type: 'AddResource', body, meta: metaOf(deps, context) }, context, expectedRevision);
 }
 
 export async function editResource(deps: ProjectHandlerDeps, projectId: string, resourceNo: number, body: EditResource, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<ProjectEvent>> {
   await checkResourceReferences(deps.events, body, todayInJapan(deps.clock()));
-  return runProjectCommand(deps, projectId, { type: 'EditResource', resourceNo, body, meta: metaOf(deps, context) }, context, expectedRevision);
+  return projectCommands(deps.events).run(projectId, { type: 'EditResource', resourceNo, body, meta: metaOf(deps, context) }, context, expectedRevision);
 }
 
 /** 稟議申請: allocates the ringi id the process manager files under; answers it with the result. */
@@ -114,43 +115,33 @@ export async function requestApproval(
   expectedRevision?: bigint,
 ): Promise<CommandResult<ProjectEvent> & { ringiId: string }> {
   const ringiId = uuidv7();
-  const result = await runProjectCommand(deps, projectId, { type: 'RequestApproval', ringiId, body, meta: metaOf(deps, context) }, context, expectedRevision);
+  const result = await projectCommands(deps.events).run(projectId, { type: 'RequestApproval', ringiId, body, meta: metaOf(deps, context) }, context, expectedRevision);
   return { ...result, ringiId };
 }
 
 /** 稟議の結果 (承認・却下・差し戻し・取り下げ), from the process manager; a duplicate changes nothing. */
 export function recordApprovalOutcome(deps: ProjectHandlerDeps, projectId: string, body: RecordApprovalOutcome, context: CommandContext): Promise<CommandResult<ProjectEvent>> {
-  return runProjectCommand(deps, projectId, { type: 'RecordApprovalOutcome', body, meta: metaOf(deps, context) }, context);
+  return projectCommands(deps.events).run(projectId, { type: 'RecordApprovalOutcome', body, meta: metaOf(deps, context) }, context);
 }
 
 // ---- 見積 -----------------------------------------------------------------------------------------
-
-export function runEstimateCommand(deps: ProjectHandlerDeps, estimateId: string, command: EstimateCommand, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<EstimateEvent>> {
-  const mustExist = command.type !== 'DraftEstimate';
-  return handleCommand(deps.events, { streamName: estimateStream(estimateId), decider: estimateDecider, command, context, mustExist, ...withRevision(expectedRevision) });
-}
 
 /** 見積作成: the estimate takes the project's id (one per project) and number (見積番号 = 案件番号-版). */
 export async function draftEstimate(deps: ProjectHandlerDeps, body: Extract<EstimateCommand, { type: 'DraftEstimate' }>['body'], context: CommandContext): Promise<CommandResult<EstimateEvent>> {
   const project = await loadProject(deps.events, body.projectId);
   if (!project.exists) throw DomainError.field('validation_failed', 'projectId', '案件が見つかりません。');
   const command: EstimateCommand = { type: 'DraftEstimate', estimateId: body.projectId, projectNumber: project.projectNumber, body, meta: metaOf(deps, context) };
-  return runEstimateCommand(deps, body.projectId, command, context);
+  return estimateCommands(deps.events).run(body.projectId, command, context);
 }
 
 // ---- 受注 -----------------------------------------------------------------------------------------
-
-export function runOrderCommand(deps: ProjectHandlerDeps, orderId: string, command: OrderCommand, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<OrderEvent>> {
-  const mustExist = command.type !== 'RegisterOrder';
-  return handleCommand(deps.events, { streamName: orderStream(orderId), decider: orderDecider, command, context, mustExist, ...withRevision(expectedRevision) });
-}
 
 /** 受注登録: one order per project, so the order takes the project's id and the 稟議 finds it without a lookup. */
 export async function registerOrder(deps: ProjectHandlerDeps, body: RegisterOrder, context: CommandContext): Promise<CommandResult<OrderEvent>> {
   const project = await loadProject(deps.events, body.projectId);
   if (!project.exists) throw DomainError.field('validation_failed', 'projectId', '案件が見つかりません。');
   const command: OrderCommand = { type: 'RegisterOrder', orderId: body.projectId, projectNumber: project.projectNumber, body, meta: metaOf(deps, context) };
-  return runOrderCommand(deps, body.projectId, command, context);
+  return orderCommands(deps.events).run(body.projectId, command, context);
 }
 
 /**
@@ -158,9 +149,9 @@ export async function registerOrder(deps: ProjectHandlerDeps, body: RegisterOrde
  * project is frozen while the 稟議 runs, so this is what the approver saw). Idempotent per ringi id.
  */
 export async function confirmOrder(deps: ProjectHandlerDeps, orderId: string, body: ConfirmOrder, context: CommandContext): Promise<CommandResult<OrderEvent>> {
-  const { domain } = await loadStream<OrderEvent>(deps.events, orderStream(orderId));
-  const order = fold(orderDecider, domain);
+  const orders = orderCommands(deps.events);
+  const { state: order } = await orders.load(orderId);
   if (!order.exists) throw new DomainError('not_found', '受注が見つかりません。先に注文書の内容を登録してください。');
   const project = await loadProject(deps.events, order.projectId);
-  return runOrderCommand(deps, orderId, { type: 'ConfirmOrder', body, resources: project.resources, meta: metaOf(deps, context) }, context);
+  return orders.run(orderId, { type: 'ConfirmOrder', body, resources: project.resources, meta: metaOf(deps, context) }, context);
 }

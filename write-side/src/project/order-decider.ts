@@ -4,6 +4,7 @@ import type { CancelOrder, ConfirmOrder, OrderTerms, RegisterOrder } from '@sss/
 import { monthsBetween } from '@sss/contracts/project/effort';
 import { summarize, type SummaryResource } from '@sss/contracts/project/summaries';
 import type { Decider, Decision } from '../kernel/decider.ts';
+import { same } from '../kernel/same.ts';
 import type { CommandMeta } from './commands.ts';
 import { dateErrors, failIfAny, orderErrors, yenErrors } from './validation.ts';
 
@@ -67,7 +68,7 @@ function termsErrors(t: OrderTerms): FieldError[] {
   return errors;
 }
 
-const changedKeys = (a: RecordedOrderTerms, b: RecordedOrderTerms) => (Object.keys(b) as (keyof OrderTerms)[]).filter((k) => a[k] !== b[k]);
+const changedKeys = (a: RecordedOrderTerms, b: RecordedOrderTerms) => (Object.keys(b) as (keyof OrderTerms)[]).filter((k) => !same(a[k], b[k]));
 
 function notRegistered(state: OrderState, action: string): DomainError {
   return new DomainError('illegal_transition', `「${STATUS_LABELS[state.status]}」の受注は${action}できません。`, [], { status: state.status });

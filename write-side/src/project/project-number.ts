@@ -33,10 +33,6 @@ export function projectNumberOf(year: number, serial: number): string {
   return `${year}${String(serial).padStart(4, '0')}`;
 }
 
-export function projectNumberStream(year: number): string {
-  return `projectnumber-${year}`;
-}
-
 /** The calendar year in Japan of an instant: a project registered at 2025-12-31T20:00Z is a 2026 project. */
 export function yearInJapan(instant: string): number {
   const ms = Date.parse(instant);

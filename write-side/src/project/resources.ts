@@ -8,7 +8,7 @@ import type { ProjectCommand } from './commands.ts';
 import type { ProjectState } from './state.ts';
 import { mustBeEditable } from './guards.ts';
 import { effortMapErrors, failIfAny, yenErrors } from './validation.ts';
-import { same } from './same.ts';
+import { same } from '../kernel/same.ts';
 
 /** 月毎明細 rows: add, edit, remove, set monthly effort, refresh employee standard costs. */
 

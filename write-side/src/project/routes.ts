@@ -25,7 +25,6 @@ import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import type { ProjectCommand } from './commands.ts';
 import * as handle from './handlers.ts';
-import { estimateStream, orderStream, projectStream } from './streams.ts';
 
 /**
  * 案件・見積・受注 over HTTP. Every body is validated by its contracts schema at the edge; the
@@ -50,11 +49,14 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
   const P = ['案件'];
   const E = ['見積'];
   const O = ['受注'];
+  const projects = handle.projectCommands(events);
+  const estimates = handle.estimateCommands(events);
+  const orders = handle.orderCommands(events);
 
   /** A project command whose body needs nothing beyond the clock and the actor. */
   const simple = (id: string, build: (context: CommandContext) => ProjectCommand) =>
     async (request: Parameters<typeof expectedRevisionOf>[0], reply: Parameters<typeof answerCommand>[2]) =>
-      answerCommand(events, request, reply, id, (context) => handle.runProjectCommand(deps, id, build(context), context, expectedRevisionOf(request)));
+      answerCommand(events, request, reply, id, (context) => projects.run(id, build(context), context, expectedRevisionOf(request)));
 
   // ---- 案件 ------------------------------------------------------------------------------------
 
@@ -119,7 +121,7 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
     simple(request.params.id, (context) => ({ type: 'FinishSalesActualProcessing', body: request.body, meta: meta(context) }))(request, reply));
 
   app.get('/api/projects/:id/history', { schema: { tags: P, summary: '案件の変更履歴（イベント）', params: IdParams, response: { 200: History } } }, async (request) =>
-    streamHistory(events, projectStream(request.params.id)));
+    streamHistory(events, projects.streamName(request.params.id)));
 
   // ---- 見積 ------------------------------------------------------------------------------------
 
@@ -129,23 +131,23 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
   app.put('/api/estimates/:id', { schema: { ...project(E, '見積の下書きを編集する'), body: EditEstimateDraft } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) =>
-      handle.runEstimateCommand(deps, id, { type: 'EditEstimateDraft', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+      estimates.run(id, { type: 'EditEstimateDraft', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/estimates/:id/issue', { schema: { ...project(E, '見積を発行する（見積番号を付与）'), body: IssueEstimate } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) =>
-      handle.runEstimateCommand(deps, id, { type: 'IssueEstimate', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+      estimates.run(id, { type: 'IssueEstimate', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/estimates/:id/revise', { schema: { ...project(E, '見積を改訂する（新しい版の下書き）'), body: ReviseEstimate } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) =>
-      handle.runEstimateCommand(deps, id, { type: 'ReviseEstimate', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+      estimates.run(id, { type: 'ReviseEstimate', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
   });
 
   app.get('/api/estimates/:id/history', { schema: { tags: E, summary: '見積の変更履歴（イベント）', params: IdParams, response: { 200: History } } }, async (request) =>
-    streamHistory(events, estimateStream(request.params.id)));
+    streamHistory(events, estimates.streamName(request.params.id)));
 
   // ---- 受注 ------------------------------------------------------------------------------------
 
@@ -154,7 +156,7 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
 
   app.put('/api/orders/:id', { schema: { ...project(O, '受注を編集する'), body: EditOrder } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => handle.runOrderCommand(deps, id, { type: 'EditOrder', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => orders.run(id, { type: 'EditOrder', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/orders/:id/confirm', { schema: { ...project(O, '受注を確定する（受注稟議の承認、売上計画を作成）'), body: ConfirmOrder } }, async (request, reply) => {
@@ -164,9 +166,9 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
 
   app.post('/api/orders/:id/cancel', { schema: { ...project(O, '受注を取り消す'), body: CancelOrder } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => handle.runOrderCommand(deps, id, { type: 'CancelOrder', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => orders.run(id, { type: 'CancelOrder', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
   });
 
   app.get('/api/orders/:id/history', { schema: { tags: O, summary: '受注の変更履歴（イベント）', params: IdParams, response: { 200: History } } }, async (request) =>
-    streamHistory(events, orderStream(request.params.id)));
+    streamHistory(events, orders.streamName(request.params.id)));
 }

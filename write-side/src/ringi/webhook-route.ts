@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { WorkflowError, type WorkflowNotification } from '@sss/contracts/ports/workflow';
 import { DomainError } from '@sss/contracts/http/problem';
-import { handleCommand } from '../kernel/command-handler.ts';
-import { ringiDecider, ringiStream } from './ringi-decider.ts';
+import { streams } from '@sss/contracts/streams/names';
+import { commandHandlerFor } from '../kernel/command-handler-for.ts';
+import { ringiDecider } from './ringi-decider.ts';
 
 /**
  * `POST /api/webhooks/collaboflow`: public, because CollaboFlow signs nothing. So it decides
@@ -26,16 +27,16 @@ const RINGI_ID = /^[0-9a-f-]{36}$/i;
 export async function receiveWorkflowNotification(deps: WebhookRouteDeps, notification: WorkflowNotification): Promise<boolean> {
   const ringiId = notification.correlationKey;
   if (!ringiId || !RINGI_ID.test(ringiId)) return false;
-  const result = await handleCommand(deps.events, {
-    streamName: ringiStream(ringiId),
-    decider: ringiDecider,
-    command: {
+  const ringis = commandHandlerFor({ store: deps.events, decider: ringiDecider, stream: streams.ringi });
+  const result = await ringis.run(
+    ringiId,
+    {
       type: 'RecordWebhook',
       documentId: notification.documentId,
       data: { ringiId, notificationId: notification.notificationId.slice(0, 200), action: notification.action, reportedStatus: notification.status, at: deps.clock().toISOString() },
     },
-    context: { actor: 'system:collaboflow-webhook', correlationId: ringiId },
-  });
+    { actor: 'system:collaboflow-webhook', correlationId: ringiId },
+  );
   return result.events.length > 0;
 }
 

@@ -1,4 +1,5 @@
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
+import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from '../kernel/command-handler.ts';
 
 /**
@@ -6,17 +7,15 @@ import type { CommandContext } from '../kernel/command-handler.ts';
  * concurrent issues never get the same number and a number once taken is never handed out again
  * (an issue that fails after taking it leaves a gap, which an auditor can see in this stream).
  */
-export const INVOICE_NUMBER_STREAM = 'invoicenumber-counter';
-
 export const formatInvoiceNumber = (sequence: bigint) => `INV-${sequence.toString().padStart(6, '0')}`;
 
 export async function allocateInvoiceNumber(store: EventStore, forStream: string, context: CommandContext): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const [last] = await store.readStream(INVOICE_NUMBER_STREAM, { direction: 'backwards', maxCount: 1 });
+    const [last] = await store.readStream(streams.invoiceNumber, { direction: 'backwards', maxCount: 1 });
     const revision = last ? last.revision : -1n;
     const invoiceNumber = formatInvoiceNumber(revision + 2n);
     try {
-      await store.append(INVOICE_NUMBER_STREAM, [{ type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream }, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
+      await store.append(streams.invoiceNumber, [{ type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream }, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
       return invoiceNumber;
     } catch (error) {
       if (!(error instanceof RevisionConflictError)) throw error;

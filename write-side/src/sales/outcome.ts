@@ -3,7 +3,7 @@ import type { ApplySalesCheckOutcome } from '@sss/contracts/sales/schemas';
 import { handleCommand, type CommandContext, type CommandResult } from '../kernel/command-handler.ts';
 import { monthlySalesDecider } from './decider.ts';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
-import { monthlySalesStream } from './streams.ts';
+import { streams } from '@sss/contracts/streams/names';
 
 /**
  * For the 稟議 process manager: turn a 売上実績・請求確認 outcome (決裁 / 却下 / 差し戻し / 取り下げ) into
@@ -12,7 +12,7 @@ import { monthlySalesStream } from './streams.ts';
  */
 export function applySalesCheckOutcome(events: EventStore, month: { projectId: string; month: string }, body: ApplySalesCheckOutcome, context: CommandContext): Promise<CommandResult<MonthlySalesEvent>> {
   return handleCommand(events, {
-    streamName: monthlySalesStream(month.projectId, month.month),
+    streamName: streams.monthlySales(month.projectId, month.month),
     decider: monthlySalesDecider,
     command: { type: 'ApplySalesCheckOutcome', key: month, body },
     context,

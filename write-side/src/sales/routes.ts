@@ -3,16 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History } from '@sss/contracts/common';
 import { ApplySalesCheckOutcome, CorrectInvoice, IssueInvoice, MonthlySalesParams, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
-import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
 import type { RoundingMode } from '@sss/contracts/sales/tax';
 import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
-import { fold } from '../kernel/decider.ts';
-import { handleCommand, loadStream, type CommandContext } from '../kernel/command-handler.ts';
+import { streams } from '@sss/contracts/streams/names';
+import { commandHandlerFor } from '../kernel/command-handler-for.ts';
 import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import { monthlySalesDecider, type Issuer, type MonthlySalesCommand } from './decider.ts';
-import { monthlySalesStream } from './streams.ts';
 import { allocateInvoiceNumber } from './invoice-number.ts';
 
 export interface SalesRouteDeps {
@@ -34,8 +32,7 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
   const idOf = (p: { projectId: string; month: string }) => `${p.projectId}_${p.month}`;
 
   // Months come into being from the order's budget (sales-plan-policy), so every command needs the stream.
-  const run = (p: { projectId: string; month: string }, command: MonthlySalesCommand, expectedRevision: bigint | undefined, context: CommandContext) =>
-    handleCommand(events, { streamName: monthlySalesStream(p.projectId, p.month), decider: monthlySalesDecider, command, context, mustExist: true, ...(expectedRevision !== undefined ? { expectedRevision } : {}) });
+  const months = commandHandlerFor({ store: events, decider: monthlySalesDecider, stream: (p: { projectId: string; month: string }) => streams.monthlySales(p.projectId, p.month), mustExist: true });
 
   const issuerOrFail = (): Issuer => {
     if (!deps.issuer) throw DomainError.field('rule_violated', 'issuer', '発行元（SSS_ISSUER_NAME・SSS_ISSUER_REGISTRATION_NUMBER）が設定されていないため、適格請求書を発行できません。');
@@ -44,25 +41,25 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
 
   /** Decide once against current state before taking a number, so refused issues leave no gap. */
   async function precheck(p: { projectId: string; month: string }, command: MonthlySalesCommand): Promise<void> {
-    const { domain } = await loadStream<MonthlySalesEvent>(events, monthlySalesStream(p.projectId, p.month));
-    if (domain.length === 0) throw new DomainError('not_found', `${p.month} の月次売上が見つかりません。`);
-    const verdict = monthlySalesDecider.decide(command, fold(monthlySalesDecider, domain));
+    const month = await months.load(p);
+    if (!month.exists) throw new DomainError('not_found', `${p.month} の月次売上が見つかりません。`);
+    const verdict = monthlySalesDecider.decide(command, month.state);
     if (verdict instanceof DomainError) throw verdict;
   }
 
   app.put(`${base}/actual`, { schema: { tags, summary: '売上実績と請求情報を記録する', params: MonthlySalesParams, body: RecordSalesActual, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => run(p, { type: 'RecordSalesActual', key: p, body: request.body, roundingMode }, expectedRevisionOf(request), context));
+    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RecordSalesActual', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request)));
   });
 
   app.post(`${base}/sales-check`, { schema: { tags, summary: '売上実績・請求確認を申請する（請求なしの月は締める）', params: MonthlySalesParams, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => run(p, { type: 'RequestSalesCheck', key: p }, expectedRevisionOf(request), context));
+    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RequestSalesCheck', key: p }, context, expectedRevisionOf(request)));
   });
 
   app.post(`${base}/sales-check/outcome`, { schema: { tags, summary: '売上実績・請求確認稟議の結果を反映する', params: MonthlySalesParams, body: ApplySalesCheckOutcome, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => run(p, { type: 'ApplySalesCheckOutcome', key: p, body: request.body }, undefined, context));
+    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'ApplySalesCheckOutcome', key: p, body: request.body }, context));
   });
 
   app.post(`${base}/invoice`, { schema: { tags, summary: '適格請求書を発行する', params: MonthlySalesParams, body: IssueInvoice, response: accepted } }, async (request, reply) => {
@@ -70,8 +67,8 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
     return answerCommand(events, request, reply, idOf(p), async (context) => {
       const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn: request.body.issuedOn ?? today() };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
-      const invoiceNumber = await allocateInvoiceNumber(events, monthlySalesStream(p.projectId, p.month), context);
-      return run(p, { ...command, invoiceNumber }, expectedRevisionOf(request), context);
+      const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
+      return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));
     });
   });
 
@@ -80,16 +77,16 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
     return answerCommand(events, request, reply, idOf(p), async (context) => {
       const command = { type: 'CorrectInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn: today(), body: request.body };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
-      const invoiceNumber = await allocateInvoiceNumber(events, monthlySalesStream(p.projectId, p.month), context);
-      return run(p, { ...command, invoiceNumber }, expectedRevisionOf(request), context);
+      const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
+      return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));
     });
   });
 
   app.post(`${base}/payments`, { schema: { tags, summary: '入金を記録する', params: MonthlySalesParams, body: RecordPayment, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => run(p, { type: 'RecordPayment', key: p, body: request.body, today: today() }, undefined, context));
+    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RecordPayment', key: p, body: request.body, today: today() }, context));
   });
 
   app.get(`${base}/history`, { schema: { tags, summary: '月次売上の変更履歴（イベント）', params: MonthlySalesParams, response: { 200: History } } }, async (request) =>
-    streamHistory(events, monthlySalesStream(request.params.projectId, request.params.month)));
+    streamHistory(events, months.streamName(request.params)));
 }

@@ -1,4 +1,4 @@
-import { monthlySalesId } from '@sss/contracts/sales/status';
+import { streams } from '@sss/contracts/streams/names';
 
-/** `monthlysales-<projectId>_<YYYY-MM>`: one stream per project and month (DESIGN §2). */
-export const monthlySalesStream = (projectId: string, month: string) => `monthlysales-${monthlySalesId(projectId, month)}`;
+/** @deprecated use streams.monthlySales from @sss/contracts/streams/names */
+export const monthlySalesStream = streams.monthlySales;

@@ -3,15 +3,17 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { DomainError } from '@sss/contracts/http/problem';
-import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import type { OrganizationEvent } from '@sss/contracts/organization/events';
 import { ChangeUserOrgUnit, ChangeUserRoles, ResetUserPassword } from '@sss/contracts/user/schemas';
+import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../kernel/decider.ts';
-import { handleCommand, loadStream, type CommandContext } from '../kernel/command-handler.ts';
+import { loadStream } from '../kernel/command-handler.ts';
+import { commandHandlerFor } from '../kernel/command-handler-for.ts';
 import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import { organizationDecider } from '../organization/decider.ts';
 import { hashPassword, passwordProblems } from '../auth/passwords.ts';
-import { userDecider, type UserCommand, type UserEvent } from './decider.ts';
+import { userDecider } from './decider.ts';
 
 /** ユーザー管理 (admins): roles, org unit, deactivate / reactivate, password reset. */
 export interface UserRouteDeps {
@@ -19,12 +21,15 @@ export interface UserRouteDeps {
 }
 
 const tags = ['認証・ユーザー'];
-export const userStream = (id: string) => `user-${id}`;
+
+/** User commands on a store: every one but registration needs the user to exist. */
+export const userCommands = (events: EventStore) =>
+  commandHandlerFor({ store: events, decider: userDecider, stream: streams.user, mustExist: (command) => command.type !== 'RegisterUser' });
 
 /** A user belongs to a unit that exists and is not dissolved (checked against the org stream). */
 export async function assertAssignableUnit(events: EventStore, orgUnitId: string | null): Promise<void> {
   if (orgUnitId === null) return;
-  const { domain } = await loadStream<OrganizationEvent>(events, ORGANIZATION_STREAM);
+  const { domain } = await loadStream<OrganizationEvent>(events, streams.organization);
   const unit = fold(organizationDecider, domain).units.get(orgUnitId);
   if (!unit) throw DomainError.field('validation_failed', 'orgUnitId', '所属組織が見つかりません。');
   if (unit.dissolvedOn !== null) throw DomainError.field('validation_failed', 'orgUnitId', `所属組織は${unit.dissolvedOn}に解散済みです。現在の組織を選んでください。`);
@@ -34,45 +39,44 @@ export async function userRoutes(fastify: FastifyInstance, deps: UserRouteDeps):
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { events } = deps;
   const accepted = { 200: CommandAccepted };
-  const run = (id: string, command: UserCommand, context: CommandContext, expectedRevision?: bigint) =>
-    handleCommand(events, { streamName: userStream(id), decider: userDecider, command, context, mustExist: true, ...(expectedRevision !== undefined ? { expectedRevision } : {}) });
+  const users = userCommands(events);
 
   app.put('/api/users/:id/roles', { schema: { tags, summary: 'ロールを変更する', params: IdParams, body: ChangeUserRoles, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => run(id, { type: 'ChangeRoles', roles: [...request.body.roles], actor: context.actor }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => users.run(id, { type: 'ChangeRoles', roles: [...request.body.roles], actor: context.actor }, context, expectedRevisionOf(request)));
   });
 
   app.put('/api/users/:id/org-unit', { schema: { tags, summary: '所属組織を変更する', params: IdParams, body: ChangeUserOrgUnit, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, async (context) => {
       await assertAssignableUnit(events, request.body.orgUnitId);
-      return run(id, { type: 'ChangeOrgUnit', orgUnitId: request.body.orgUnitId }, context, expectedRevisionOf(request));
+      return users.run(id, { type: 'ChangeOrgUnit', orgUnitId: request.body.orgUnitId }, context, expectedRevisionOf(request));
     });
   });
 
   app.post('/api/users/:id/deactivate', { schema: { tags, summary: 'ユーザーを無効化する', params: IdParams, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => run(id, { type: 'DeactivateUser', actor: context.actor }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => users.run(id, { type: 'DeactivateUser', actor: context.actor }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/users/:id/reactivate', { schema: { tags, summary: 'ユーザーを再有効化する', params: IdParams, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) => run(id, { type: 'ReactivateUser' }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => users.run(id, { type: 'ReactivateUser' }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/users/:id/password-reset', { schema: { tags, summary: 'パスワードを再設定する（管理者）', params: IdParams, body: ResetUserPassword, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, async (context) => {
-      const { domain } = await loadStream<UserEvent>(events, userStream(id));
-      if (domain.length === 0) throw new DomainError('not_found', 'ユーザーが見つかりません。');
-      const problems = passwordProblems(request.body.newPassword, fold(userDecider, domain).email).map((p) => ({ ...p, field: 'newPassword' }));
+      const user = await users.load(id);
+      if (!user.exists) throw new DomainError('not_found', 'ユーザーが見つかりません。');
+      const problems = passwordProblems(request.body.newPassword, user.state.email).map((p) => ({ ...p, field: 'newPassword' }));
       if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
-      return run(id, { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword), byAdmin: true }, context);
+      return users.run(id, { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword), byAdmin: true }, context);
     });
   });
 
   app.get('/api/users/:id/history', { schema: { tags, summary: 'ユーザーの変更履歴（イベント）', params: IdParams, response: { 200: History } } }, async (request) => {
-    const history = await streamHistory(events, userStream(request.params.id));
+    const history = await streamHistory(events, users.streamName(request.params.id));
     // password hashes are secrets even when hashed: the audit view shows that a change happened, not the hash
     return { ...history, events: history.events.map((e) => ({ ...e, data: redactHash(e.data) })) };
   });

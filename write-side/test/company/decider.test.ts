@@ -54,6 +54,16 @@ test('partner details are kept only for partner companies', () => {
   company.given([registered]).when({ type: 'EditCompany', fields: { ...fields, partner: { salesRepName: '山田' } }, today }).thenNothing();
 });
 
+test('partner details in another key order are no change (the stored event and the form need not agree on order)', () => {
+  const partnerFields: CompanyFields = { ...fields, isPartner: true, partner: { salesRepName: '山田', phone: '03-1234-5678', capital: 10_000_000 } };
+  const partnerCompany: CompanyEvent = { ...registered, data: { ...registered.data, isPartner: true, partner: { salesRepName: '山田', phone: '03-1234-5678', capital: 10_000_000 } } } as CompanyEvent;
+  company.given([partnerCompany]).when({ type: 'EditCompany', fields: partnerFields, today }).thenNothing();
+  company.given([partnerCompany]).when({ type: 'EditCompany', fields: { ...partnerFields, partner: { capital: 10_000_000, phone: '03-1234-5678', salesRepName: '山田' } }, today }).thenNothing();
+  company.given([partnerCompany]).when({ type: 'EditCompany', fields: { ...partnerFields, partner: { capital: 20_000_000, phone: '03-1234-5678', salesRepName: '山田' } }, today }).thenEvents((events) => {
+    assert.equal((events[0]!.data as { changed: string[] }).changed, ['partner']);
+  });
+});
+
 test('records an anti-social check by whom, not in the future', () => {
   company.given([registered]).when({ type: 'RecordAntiSocialCheck', check: { checkedOn: '2025-05-01', result: 'clear' }, checkedBy: 'u1', today })
     .then([{ type: 'AntiSocialCheckRecorded', data: { companyId: 'c1', checkedOn: '2025-05-01', result: 'clear', note: '', checkedBy: 'u1' } }]);

@@ -3,9 +3,10 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ProjectNumberEvent } from '@sss/contracts/project/events';
+import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../../src/kernel/decider.ts';
 import { spec } from '../../src/kernel/spec.ts';
-import { MAX_SERIAL, projectNumberDecider, projectNumberOf, projectNumberStream, yearInJapan, type AllocateProjectNumber } from '../../src/project/project-number.ts';
+import { MAX_SERIAL, projectNumberDecider, projectNumberOf, yearInJapan, type AllocateProjectNumber } from '../../src/project/project-number.ts';
 
 /** 案件番号: year + 4-digit serial from a per-year counter stream, never reused. */
 
@@ -19,7 +20,7 @@ const allocated = (serial: number, projectId: string, year = 2025): ProjectNumbe
 test('the first project of a year gets serial 0001', () => {
   numbers.given([]).when(allocate('p-1')).then([allocated(1, 'p-1')]);
   assert.is(projectNumberOf(2025, 42), '20250042');
-  assert.is(projectNumberStream(2025), 'projectnumber-2025');
+  assert.is(streams.projectNumber(2025), 'projectnumber-2025');
 });
 
 test('the next project gets the next serial', () => {

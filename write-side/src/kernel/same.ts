@@ -1,7 +1,9 @@
 /**
  * Deep equality of plain JSON values, independent of key order. "Nothing changed → no event"
  * compares a fresh command with state folded from stored events; their key order may differ
- * (another writer, an older schema), and that must never count as a change.
+ * (another writer, an older schema), and that must never count as a change. Every decider's
+ * change detection uses this one, never `JSON.stringify` (key order) nor `util.isDeepStrictEqual`
+ * (it tells -0 from 0 and compares prototypes, neither of which survives a trip through JSON).
  */
 export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { same } from '../../src/project/same.ts';
+import { same } from '../../src/kernel/same.ts';
 
 /** "Nothing changed" must not depend on the key order of stored events. */
 
