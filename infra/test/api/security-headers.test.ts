@@ -55,8 +55,8 @@ test('an API answer, a problem and a download', async ({ sss, sales }) => {
   assert.is(anonymous.statusCode, 401);
   assertHardened(anonymous, '401 problem');
   const invalid = await as(sss, sales)({ method: 'POST', url: '/api/companies', payload: { code: '' } });
-  assert.is(invalid.statusCode, 422, invalid.body);
-  assertHardened(invalid, '422 problem');
+  assert.is(invalid.statusCode, 400, invalid.body);
+  assertHardened(invalid, '400 problem');
   const missing = await sss.app.inject({ method: 'GET', url: '/api/no-such-route' });
   assert.is(missing.statusCode, 404);
   assertHardened(missing, '404 problem');
