@@ -71,6 +71,6 @@ export function loadStateFile(state: SimulatorState, path: string): boolean {
 /** Write-then-rename, so a crash mid-write leaves the previous state rather than half a file. */
 export function saveStateFile(state: SimulatorState, path: string): void {
   const tmp = `${path}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snapshot(state)));
+  writeFileSync(tmp, JSON.stringify(snapshot(state)), { mode: 0o600 });
   renameSync(tmp, path);
 }

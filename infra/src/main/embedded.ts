@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 
 /** `npm start`: SSS on the embedded default, one process on one port, demo data on first start. */
 export async function runEmbedded(options: { onStop?: () => Promise<void>; banner?: string[] } = {}): Promise<void> {
+  // Whatever SSS or a library creates under the data dir is readable by its owner only.
+  process.umask(0o077);
   const settings = readSettings();
   const sss = await startSss(settings);
   await sss.app.listen({ port: settings.port, host: settings.host });

@@ -11,6 +11,7 @@ import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
+import { installSecurityHeaders } from './security-headers.ts';
 
 /**
  * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
@@ -35,6 +36,7 @@ export interface AppParts {
 
 export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024 });
+  await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });
   installValidation(app);
   const hasUi = !!parts.uiDir && existsSync(parts.uiDir);

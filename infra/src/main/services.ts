@@ -40,7 +40,7 @@ if (role === 'write') {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
   closers.push(() => readModels.stop(), () => readStore.store.close());
-  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret: settings.sessionSecret, logLevel: settings.logLevel });
+  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel });
 }
 await app.listen({ port: settings.port, host: settings.host });
 console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import siftModule from 'sift';
 import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
@@ -46,6 +47,8 @@ export function compareBy(sort: SortSpec): (a: Doc, b: Doc) => number {
 }
 
 export function openEmbeddedReadStore(path: string): ReadStore {
+  // Owner-only from the start: SQLite gives the -wal and -shm files the mode of the database file.
+  if (path !== ':memory:') closeSync(openSync(path, 'a', 0o600));
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -15,11 +15,14 @@ const MESSAGES: Record<OidcFailure, (email: string) => { title: string; body: st
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Exported so the Content-Security-Policy can allow exactly this inline style by its hash. */
+export const OIDC_ERROR_PAGE_STYLE = `body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;background:#f4f6f8;margin:0;display:grid;place-items:center;min-height:100vh}
+main{background:#fff;border-radius:8px;box-shadow:0 1px 4px #0002;padding:2rem;max-width:32rem}h1{font-size:1.25rem;color:#b42318}a{color:#1d4ed8}`;
+
 export function oidcErrorPage(failure: OidcFailure, email = ''): string {
   const { title, body } = MESSAGES[failure](email);
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} - SSS 営業支援システム</title>
-<style>body{font-family:system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;background:#f4f6f8;margin:0;display:grid;place-items:center;min-height:100vh}
-main{background:#fff;border-radius:8px;box-shadow:0 1px 4px #0002;padding:2rem;max-width:32rem}h1{font-size:1.25rem;color:#b42318}a{color:#1d4ed8}</style></head>
+<style>${OIDC_ERROR_PAGE_STYLE}</style></head>
 <body><main data-testid="oidc-error" data-failure="${failure}"><h1>${escape(title)}</h1><p>${escape(body)}</p><p><a href="/login" data-testid="oidc-error-back">ログイン画面へ戻る</a></p></main></body></html>`;
 }

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Observable } from 'rxjs';
 import {
@@ -38,6 +39,8 @@ export interface SqliteEventStore extends EventStore {
 }
 
 export function openSqliteEventStore(path: string): SqliteEventStore {
+  // Owner-only from the start: SQLite gives the -wal and -shm files the mode of the database file.
+  if (path !== ':memory:') closeSync(openSync(path, 'a', 0o600));
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
