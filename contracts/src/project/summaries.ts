@@ -160,7 +160,7 @@ function groupBy(rows: readonly RowCells[], keyOf: (r: SummaryResource) => strin
 }
 
 /**
- * Summarise a project's 月毎明細. `periodMonths` (see `monthsBetween`) makes empty months of the
+ * Summarise a project's 月毎明細. `periodMonths` (see `monthsBetween` in domain/months) makes empty months of the
  * project period appear as zero columns, as the grid shows them.
  */
 export function summarize(resources: readonly SummaryResource[], periodMonths: readonly string[] = []): ProjectSummary {
