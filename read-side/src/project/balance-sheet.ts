@@ -4,7 +4,7 @@ import { formatMonthSlashed } from '@sss/contracts/domain/months';
 import { renderXlsx, type SheetSpec } from '../documents/xlsx.ts';
 
 /**
- * 収支管理表 (sss-domain §5): the header of the project, one row per 月毎明細 resource with its
+ * 収支管理表 (docs/domain.md §Documents): the header of the project, one row per 月毎明細 resource with its
  * monthly effort, cost and sales totals, and the month-by-month and total revenue, cost by kind,
  * 粗利 and 粗利率. Every figure comes from the same `summarize` as the screen, so the file and the
  * 案件詳細 can never disagree. Effort cells are numbers (Excel adds them up); they are exact to 0.01.

@@ -5,7 +5,7 @@ import { renderXlsx } from '../documents/xlsx.ts';
 import { renderPdf, type PdfSpec } from '../documents/pdf.ts';
 
 /**
- * 見積書 (sss-domain §5) from one version of the 見積 read model: addressee, 見積番号, dates, subject,
+ * 見積書 (docs/domain.md §Documents) from one version of the 見積 read model: addressee, 見積番号, dates, subject,
  * period, lines, subtotal / tax per rate / total, conditions, the issuer and the seal boxes 営業管理部
  * stamps after approval. A draft prints 「（下書き）」 instead of a number, so it cannot pass for issued.
  */

@@ -4,7 +4,7 @@ import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
 import { formatDateJapanese } from '@sss/contracts/domain/dates';
 
 /**
- * 請求書 as a qualified invoice (適格請求書, sss-domain §6.2): (a) issuer name and registration
+ * 請求書 as a qualified invoice (適格請求書, docs/domain.md §Qualified invoices): (a) issuer name and registration
  * number, (b) transaction period, (c) descriptions with reduced-rate items marked ※, (d) total per
  * tax rate with the rate, (e) tax per rate, (f) recipient. A correction names the invoice it replaces.
  */

@@ -8,7 +8,7 @@ import { formatMonthJapanese } from '@sss/contracts/domain/months';
 
 /**
  * Documents of one project-month: 売上連絡票 (Excel and PDF, the fields of the 売上実績と請求情報
- * screen, sss-domain §5), 納品書 and 検収書 (PDF; the customer returns the 検収書 stamped).
+ * screen, docs/domain.md §Documents), 納品書 and 検収書 (PDF; the customer returns the 検収書 stamped).
  */
 
 type Draft = { recipientName: string; subject: string; poNumber: string; invoiceDate: string; dueDate: string; paymentTerms: string; periodStart: string; periodEnd: string; lines: { description: string; quantity: string; unit: string; unitPrice: number; taxRate: number; taxIncluded: boolean }[] };

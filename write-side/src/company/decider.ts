@@ -5,7 +5,7 @@ import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
 import type { Decider } from '../kernel/decider.ts';
 
-/** 会社 (Company): customers and partner companies in one registry (sss-domain §4.4). */
+/** 会社 (Company): customers and partner companies in one registry (docs/domain.md §Companies and partners). */
 
 export type CompanyCommand =
   | { type: 'RegisterCompany'; companyId: string; fields: CompanyFields; today: string }

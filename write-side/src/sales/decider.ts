@@ -84,7 +84,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'RequestSalesCheck': {
         if (state.status !== 'unconfirmed') return notIn(state, '売上実績・請求確認を申請');
         const nothingToBill = state.totals.gross === 0 && (state.draft?.lines.length ?? 0) === 0;
-        // A month with nothing to bill needs no approver (§1.2): it closes here, without CollaboFlow.
+        // A month with nothing to bill needs no approver (docs/domain.md §Business flows): it closes here, without CollaboFlow.
         if (nothingToBill) return [{ type: 'MonthClosedWithoutBilling', data: command.key }];
         return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals } }];
       }
