@@ -21,12 +21,10 @@ export const Id = (title: string) => Type.String({ title, minLength: 1, maxLengt
 export const UnitYen = (title: string) => Type.Integer({ title, minimum: 0, maximum: 999_999_999 });
 
 export const CONTRACT_TYPES = ['請負', '準委任', '派遣'] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const ContractTypeSchema = Type.Enum(CONTRACT_TYPES, { title: '契約形態' });
 
 /** 請求種別. 毎月請求 is the common case for 準委任; 一括 and 分割 fit 請負 milestones. */
 export const BILLING_TYPES = ['毎月請求', '一括請求', '分割請求'] as const;
-export type BillingType = (typeof BILLING_TYPES)[number];
 export const BillingTypeSchema = Type.Enum(BILLING_TYPES, { title: '請求種別' });
 
 export const RESOURCE_KINDS = ['employee', 'partner', 'expense'] as const;
