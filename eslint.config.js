@@ -2,9 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** Boundaries from DESIGN §1: contracts depends on nothing of ours; the two sides never meet. */
+/** Boundaries from docs/architecture.md §Shape: contracts depends on nothing of ours; the two sides never meet. */
 const forbid = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message: 'Crosses a bounded boundary (DESIGN §1).' })) }],
+  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [group], message: 'Crosses a bounded boundary (docs/architecture.md §Shape).' })) }],
 });
 
 export default tseslint.config(

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString, OptionalDate, Page, PageQuery, Text, Yen } from '../common.ts';
 
-/** 会社 (Company): one registry of customers and partner companies (sss-domain §4.4). */
+/** 会社 (Company): one registry of customers and partner companies (docs/domain.md §Companies and partners). */
 
 const KANA = '^[\\u30A0-\\u30FF\\u3000 ・ー０-９0-9A-Za-zＡ-Ｚａ-ｚ&＆()（）.．,，\\-－]+$';
 

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DateString, Text } from '../common.ts';
 
 /**
- * 組織 (organization, sss-domain §4.6): a tree of org units whose changes are staged in a draft
+ * 組織 (organization, docs/domain.md §Organization): a tree of org units whose changes are staged in a draft
  * (作成 / 名称変更 / 移動 / 解散) and applied together at an effective date (組織改編).
  */
 
@@ -12,7 +12,7 @@ export type OrgLevel = (typeof ORG_LEVELS)[number];
 export const ORG_LEVEL_LABELS: Readonly<Record<OrgLevel, string>> = { headquarters: '本部', division: '事業部', department: '部', group: 'グループ' };
 export const orgLevelRank = (level: OrgLevel) => ORG_LEVELS.indexOf(level);
 
-/** 会計区分: whether a unit's costs are cost of sales (原価) or SG&A (販管費) — inferred, see §4.6. */
+/** 会計区分: whether a unit's costs are cost of sales (原価) or SG&A (販管費) — inferred, see docs/domain.md §Organization. */
 export const ACCOUNTING_CATEGORIES = ['cost_of_sales', 'sga'] as const;
 export type AccountingCategory = (typeof ACCOUNTING_CATEGORIES)[number];
 export const ACCOUNTING_CATEGORY_LABELS: Readonly<Record<AccountingCategory, string>> = { cost_of_sales: '原価部門', sga: '販管費部門' };

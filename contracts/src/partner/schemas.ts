@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { DateString, Page, PageQuery, Text } from '../common.ts';
 
-/** パートナー要員 (Partner): people from partner companies who work on projects (sss-domain §4.5). */
+/** パートナー要員 (Partner): people from partner companies who work on projects (docs/domain.md §Companies and partners). */
 
 const KANA = '^[\\u30A0-\\u30FF\\u3000 ・ー]+$';
 const CompanyId = Type.String({ title: '所属会社', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });

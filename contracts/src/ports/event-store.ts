@@ -9,7 +9,7 @@ import type { Observable } from 'rxjs';
 /** What the writer believes about the stream it appends to. */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
-/** Metadata every recorded event carries (DESIGN §2). */
+/** Metadata every recorded event carries (docs/architecture.md §Events and tamper evidence). */
 export interface EventMetadata {
   /** UUIDv7: time-ordered, so ids sort roughly by creation. */
   readonly eventId: string;

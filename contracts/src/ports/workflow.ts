@@ -10,9 +10,6 @@
 /** Lifecycle of a filed document. `remand` = sent back to the applicant; the rest as named. */
 export type WorkflowStatus = 'draft' | 'flow' | 'decision' | 'reject' | 'remand' | 'takeback';
 
-/** Terminal statuses: nothing can change the document any more. */
-export const FINAL_WORKFLOW_STATUSES: readonly WorkflowStatus[] = ['decision', 'reject', 'takeback'];
-
 /**
  * Where one approver stands. `waiting` = it is their turn now; `scheduled` = a later phase;
  * `saved` = they saved without deciding; `confirm`/`unconfirm` = circulation (回覧) steps;

@@ -2,7 +2,7 @@ import Big from 'big.js';
 import { TAX_CATEGORIES, TAX_RATE_PERCENT, type EstimateLine, type TaxCategory } from './estimate-schemas.ts';
 
 /**
- * Amounts of a 見積書, the way a qualified invoice will later compute them (sss-domain §6):
+ * Amounts of a 見積書, the way a qualified invoice will later compute them (docs/domain.md §Qualified invoices):
  * - line amount = 数量 × 単価, rounded to the yen half-up (ties away from zero, so a discount line
  *   mirrors the line it discounts);
  * - lines are summed per tax rate; consumption tax is computed ONCE per rate on that subtotal and

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 /**
- * Atoms of the project context (sss-domain §4.1) shared by commands, events and views.
+ * Atoms of the project context (docs/domain.md §案件 (Project)) shared by commands, events and views.
  * Effort is an exact decimal string, never a float: 0.1 + 0.2 人月 must be 0.3 人月 on every screen.
  */
 
@@ -21,19 +21,17 @@ export const Id = (title: string) => Type.String({ title, minLength: 1, maxLengt
 export const UnitYen = (title: string) => Type.Integer({ title, minimum: 0, maximum: 999_999_999 });
 
 export const CONTRACT_TYPES = ['請負', '準委任', '派遣'] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const ContractTypeSchema = Type.Enum(CONTRACT_TYPES, { title: '契約形態' });
 
 /** 請求種別. 毎月請求 is the common case for 準委任; 一括 and 分割 fit 請負 milestones. */
 export const BILLING_TYPES = ['毎月請求', '一括請求', '分割請求'] as const;
-export type BillingType = (typeof BILLING_TYPES)[number];
 export const BillingTypeSchema = Type.Enum(BILLING_TYPES, { title: '請求種別' });
 
 export const RESOURCE_KINDS = ['employee', 'partner', 'expense'] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const RESOURCE_KIND_LABELS: Readonly<Record<ResourceKind, string>> = { employee: '社員', partner: 'パートナー', expense: '諸経費' };
 
-/** The kinds of 稟議 a project raises (sss-domain §1.3: 提案・見積 under project, 受注・先行着手 under quotation). */
+/** The kinds of 稟議 a project raises (docs/domain.md §稟議 (approvals): 提案・見積 under project, 受注・先行着手 under quotation). */
 export const APPROVAL_KINDS = ['proposal', 'estimate', 'order', 'early_start'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 export const APPROVAL_KIND_LABELS: Readonly<Record<ApprovalKind, string>> = {

@@ -82,7 +82,6 @@ export const EditResource = Type.Union(
   { title: 'リソース' },
 );
 export type EditResource = Static<typeof EditResource>;
-export type ResourceFields = EditResource;
 
 /** Add a row to the 月毎明細, optionally with its first effort map. */
 const withEffort = { effort: Type.Optional(EffortMap) };

@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import type { ApprovalKind } from './fields.ts';
 
 /**
@@ -46,8 +45,6 @@ export const PROJECT_STATUS_LABELS: Readonly<Record<ProjectStatus, string>> = {
   cancelled: '中止',
 };
 
-export const ProjectStatusSchema = Type.Enum(PROJECT_STATUSES, { title: 'ステータス' });
-
 /** Every edge of the machine. Anything not listed is an illegal transition. */
 export const STATUS_TRANSITIONS: Readonly<Record<ProjectStatus, readonly ProjectStatus[]>> = {
   proposing: ['proposal_in_ringi', 'estimate_in_ringi', 'lost', 'cancelled'],
@@ -76,7 +73,6 @@ export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['proposing', 'estima
 
 /** Statuses a person may choose directly; all others are reached through 稟議 or the sales flow. */
 export const MANUAL_TARGET_STATUSES = ['lost', 'cancelled', 'completed'] as const satisfies readonly ProjectStatus[];
-export type ManualTargetStatus = (typeof MANUAL_TARGET_STATUSES)[number];
 
 /** Per kind of 稟議: the state it puts the project in while open, and the state approval leads to. */
 export const APPROVAL_FLOW: Readonly<Record<ApprovalKind, { inRingi: ProjectStatus; approved: ProjectStatus }>> = {
@@ -85,6 +81,3 @@ export const APPROVAL_FLOW: Readonly<Record<ApprovalKind, { inRingi: ProjectStat
   early_start: { inRingi: 'early_start_in_ringi', approved: 'early_started' },
   order: { inRingi: 'order_in_ringi', approved: 'ordered' },
 };
-
-/** Statuses that count as won (the order exists): they feed 受注一覧 and the sales context. */
-export const WON_STATUSES: readonly ProjectStatus[] = ['ordered', 'sales_actual_in_progress', 'completed'];

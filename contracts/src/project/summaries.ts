@@ -1,6 +1,5 @@
 import Big from 'big.js';
 import type { EffortMap, ResourceKind } from './fields.ts';
-import { sumEfforts } from './effort.ts';
 
 /**
  * 月毎明細 summaries: プロジェクトサマリー, 社員別, パートナー別, 諸経費 — by month and in total — and the
@@ -160,7 +159,7 @@ function groupBy(rows: readonly RowCells[], keyOf: (r: SummaryResource) => strin
 }
 
 /**
- * Summarise a project's 月毎明細. `periodMonths` (see `monthsBetween`) makes empty months of the
+ * Summarise a project's 月毎明細. `periodMonths` (see `monthsBetween` in domain/months) makes empty months of the
  * project period appear as zero columns, as the grid shows them.
  */
 export function summarize(resources: readonly SummaryResource[], periodMonths: readonly string[] = []): ProjectSummary {
@@ -185,9 +184,4 @@ export function summarize(resources: readonly SummaryResource[], periodMonths: r
     partners: people('partner', (r) => r.partnerId),
     expenses: rows.filter((r) => r.resource.kind === 'expense').map(single),
   };
-}
-
-/** Total 人月 of a set of rows, people only. */
-export function labourEffortOf(resources: readonly SummaryResource[]): string {
-  return sumEfforts(resources.filter((r) => r.kind !== 'expense').flatMap((r) => Object.values(r.effort)));
 }

@@ -21,7 +21,7 @@ export interface IssuedInvoiceLine {
   readonly amount: number;
 }
 
-/** Everything a qualified invoice must state (sss-domain §6.2), frozen at issue. */
+/** Everything a qualified invoice must state (docs/domain.md §Qualified invoices), frozen at issue. */
 export interface IssuedInvoice {
   readonly invoiceNumber: string;
   /** The invoice this one corrects (訂正), or null. */

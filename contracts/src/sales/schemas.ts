@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { DateString, Text, Yen } from '../common.ts';
 import { SALES_CHECK_OUTCOMES } from './status.ts';
 
-/** Commands of the MonthlySales aggregate (売上実績と請求情報 screen, sss-domain §4.3). */
+/** Commands of the MonthlySales aggregate (売上実績と請求情報 screen, docs/domain.md §月次売上 (monthly sales)). */
 
 export const MonthParam = Type.String({ title: '売上月', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 export const MonthlySalesParams = Type.Object({

@@ -1,5 +1,5 @@
 /**
- * 月次売上の状態 (sss-domain §1.2, §4.3):
+ * 月次売上の状態 (docs/domain.md §Business flows, §月次売上 (monthly sales)):
  *
  *   売上未確定 ─売上実績・請求確認を申請→ 確認中 ─承認→ 請求待ち ─請求書発行→ 請求済
  *        ▲                                  │

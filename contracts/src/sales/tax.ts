@@ -1,14 +1,14 @@
 import Big from 'big.js';
 
 /**
- * Consumption tax of a qualified invoice (適格請求書, sss-domain §6.3): lines are grouped by tax
+ * Consumption tax of a qualified invoice (適格請求書, docs/domain.md §Qualified invoices): lines are grouped by tax
  * rate, each group's total is taxed, and the tax is rounded ONCE per rate per invoice. No code path
  * here rounds a line's tax; a line only contributes its exact amount to its rate's total.
  *
  * Basis per rate: all 外税 → tax = round(net × rate); all 内税 → tax = round(gross × rate / (1 + rate)),
  * net = gross − tax. Mixed (e.g. labour 外税 with a 内税 expense): the rate's 内税 total is converted
  * to 税抜 once (I / (1 + rate), rounded once for the whole group, never per line), added to the 外税
- * total, and taxed as one 外税 total. The invoice then states one basis per rate, as §6.2 expects.
+ * total, and taxed as one 外税 total. The invoice then states one basis per rate, as the invoice rules expect.
  */
 
 export const TAX_RATES = [10, 8] as const;
@@ -65,7 +65,7 @@ export function invoiceTotals(lines: readonly TaxLine[], mode: RoundingMode): In
   const byRate: RateTotal[] = [];
   for (const rate of TAX_RATES) {
     const ofRate = lines.filter((l) => l.taxRate === rate);
-    // No "8 % 0 yen" row when no line has that rate (§6.2).
+    // No "8 % 0 yen" row when no line has that rate (docs/domain.md §Qualified invoices).
     if (ofRate.length === 0) continue;
     const sumOf = (ls: readonly TaxLine[]) => ls.reduce((total, l) => total.plus(new Big(l.quantity).times(l.unitPrice)), new Big(0));
     const excluded = sumOf(ofRate.filter((l) => !l.taxIncluded));

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { invoiceTotals, ROUNDING_MODES, type RoundingMode, type TaxLine } from '../../src/sales/tax.ts';
 
 /**
- * Qualified-invoice tax (sss-domain §6.3): per rate, the total is taxed and rounded once. The
+ * Qualified-invoice tax (docs/domain.md §Qualified invoices): per rate, the total is taxed and rounded once. The
  * oracle below works in integer hundredths-of-yen arithmetic with BigInt (no big.js, no floats),
  * so it shares no code with the implementation.
  */

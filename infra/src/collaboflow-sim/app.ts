@@ -24,7 +24,7 @@ export interface CollaboflowSimulatorOptions {
 
 export type CollaboflowSimulator = FastifyInstance & { readonly simulator: SimulatorState };
 
-/** Node's fetch sends JSON parse failures nowhere useful; the product answers them with 500 (§1). */
+/** Node's fetch sends JSON parse failures nowhere useful; the product answers them with 500 (docs/architecture.md §Transport and errors). */
 const PARSE_ERRORS = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
 
 export function createCollaboflowSimulator(options: CollaboflowSimulatorOptions = {}): CollaboflowSimulator {

@@ -4,7 +4,7 @@ import { checkRequired, mergeValues } from './form-values.ts';
 import type { FlowStatus, SimDocument, SimRoute, SimUser, Tenant } from './model.ts';
 
 /**
- * The state machine of a document (§2.4 of the API notes): who may do what, when. Each successful
+ * The state machine of a document (docs/architecture.md §Documents and their states): who may do what, when. Each successful
  * action returns the webhook notifications it causes, so the caller (the HTTP layer) decides how
  * they are delivered.
  */

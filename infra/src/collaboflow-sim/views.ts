@@ -3,7 +3,7 @@ import { pendingJudges, routeOf } from './document-rules.ts';
 import type { SimDocument, SimUser, Tenant } from './model.ts';
 
 /**
- * Response bodies in the product's field names (§2.2, §2.5, §2.6). `origin` is the simulator's own
+ * Response bodies in the product's field names (docs/architecture.md §Documents and their states). `origin` is the simulator's own
  * address as the caller reached it, so links open the simulator's page.
  */
 

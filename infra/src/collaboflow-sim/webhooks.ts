@@ -5,7 +5,7 @@ import type { SimDocument, Tenant } from './model.ts';
 import { documentContents, userRef, type Links } from './views.ts';
 
 /**
- * Route webhooks (§4): the payload is built when the action happens (a snapshot, as the product
+ * Route webhooks (docs/architecture.md §Route webhooks): the payload is built when the action happens (a snapshot, as the product
  * sends it) and delivered in order, one at a time, in the background so the API answer never waits
  * on a receiver. Faults can drop, duplicate or reorder notifications.
  */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The demo org tree of the reference (§4.6): built in 2020, then reorganized on 2025-04-01 so the
+ * The demo org tree (docs/domain.md §Organization): built in 2020, then reorganized on 2025-04-01 so the
  * as-of views have something to show (BS第3グループ新設, 技術戦略推進室 → DX推進室, 第2営業部 解散).
  * It goes through the public API as an admin would: stage, then confirm at an effective date.
  */

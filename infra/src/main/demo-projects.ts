@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import { addDays, todayInJapan } from '@sss/contracts/domain/dates';
+import { addMonths } from '@sss/contracts/domain/months';
 
 /**
  * Demo 案件 in the statuses a salesperson meets every week — 提案検討中, 見積稟議中, 承認, 受注済, 失注 —
@@ -40,8 +42,7 @@ export async function seedDemoProjects(app: FastifyInstance, events: EventStore,
     startDate, endDate, resale: false, billingType: contractType === '請負' ? '一括請求' : '毎月請求',
   });
   const months = (from: string, efforts: string[]) => {
-    const [y, m] = from.split('-').map(Number) as [number, number];
-    return Object.fromEntries(efforts.map((e, i) => [`${y + Math.floor((m - 1 + i) / 12)}-${String(((m - 1 + i) % 12) + 1).padStart(2, '0')}`, e]).filter(([, e]) => e !== '0'));
+    return Object.fromEntries(efforts.map((e, i) => [addMonths(from, i), e]).filter(([, e]) => e !== '0'));
   };
   const employee = (who: { id: string; name: string }, no: string, rank: string, cost: number, price: number, effort: Record<string, string>, title = '') =>
     ({ kind: 'employee', employeeId: who.id, employeeNo: no, classRank: rank, name: who.name, cost, quotedUnitPrice: price, title, effort });
@@ -57,8 +58,8 @@ export async function seedDemoProjects(app: FastifyInstance, events: EventStore,
     await post(`/api/projects/${id}/approvals/outcome`, { ringiId, outcome: 'approved', ringiNumber, decidedBy: boss.name, decidedAt: new Date().toISOString() }, admin);
     return ringiId;
   };
-  const issuedOn = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
-  const validUntil = new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+  const issuedOn = todayInJapan();
+  const validUntil = addDays(issuedOn, 30);
   const estimate = async (id: string, addressee: string, subject: string, periodStart: string, periodEnd: string, lines: unknown[]) => {
     await post('/api/estimates', { projectId: id, content: { subject, addressee, periodStart, periodEnd, paymentTerms: '月末締め翌月末払い', validUntil, conditions: '作業場所は貴社指定場所とします。', lines } });
     await post(`/api/estimates/${id}/issue`, { issuedOn });

@@ -10,7 +10,7 @@ import { ESTIMATES } from '@sss/read-side/project/estimate-doc';
 import { publicDoc } from '@sss/read-side/http/query-helpers';
 
 /**
- * The files a 見積稟議 carries (sss-domain §1.2): the 収支管理表 and the 見積書 as Excel, the same
+ * The files a 見積稟議 carries (docs/domain.md §Business flows): the 収支管理表 and the 見積書 as Excel, the same
  * files the project screen downloads. They come from the read models, which trail the request by
  * a moment, so this waits briefly for the project to appear; if it still is not there the draft
  * step fails and the process manager retries it later (nothing is filed without its files).

@@ -1,7 +1,7 @@
 /**
  * A real single-node Apache Kafka (KRaft) for tests and local runs, started from the jars that
  * `infra/scripts/fetch-kafka.sh` puts in `infra/kafka/lib/` — no Docker, no release tarball.
- * See shared/reference/real-servers.md §1 for why each setting is here.
+ * Why the settings: docs/architecture.md §Testing against real servers and the comment beside each.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -21,7 +21,7 @@ test.before.each(async () => {
 const put = (as: string, id: number, body: Record<string, unknown>) => sim.api(as, 'PUT', `/documents/${id}`, body);
 const kinds = (hooks: Record<string, unknown>[]) => hooks.map((h) => `${h.action_type}/${h.flow_status}`);
 
-test('request, accept and the final decision each notify, with the §4 payload', async () => {
+test('request, accept and the final decision each notify, with the route-webhook payload', async () => {
   const id = await sim.fileEstimate();
   await put('takahashi', id, { action: 'accept', comment: 'OK' });
   await put('watanabe', id, { action: 'accept' });

@@ -22,15 +22,6 @@ export async function registerCompany(sss: RunningSss, session: Session, payload
   return response.json<{ id: string }>().id;
 }
 
-/** The partner context knows a company once its copy has arrived over the bus. */
-export async function companyCopyOf(sss: RunningSss, session: Session, companyId: string, check: (c: { name: string; abolished: boolean }) => boolean = () => true) {
-  return eventually(`company ${companyId} in the partner context`, async () => {
-    const response = await as(sss, session)({ method: 'GET', url: '/api/partner-companies' });
-    const found = response.json<{ items: { id: string; name: string; abolished: boolean }[] }>().items.find((c) => c.id === companyId);
-    return found && check(found) ? found : undefined;
-  });
-}
-
 export async function waitForCopy(sss: RunningSss, companyId: string, sourceRevision: number) {
   return eventually(`companycopy-${companyId} at ${sourceRevision}`, async () => {
     const [last] = await sss.events.readStream(`companycopy-${companyId}`, { direction: 'backwards', maxCount: 1 });

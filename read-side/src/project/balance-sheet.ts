@@ -1,15 +1,15 @@
 import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectDetail } from '@sss/contracts/project/views';
+import { formatMonthSlashed } from '@sss/contracts/domain/months';
 import { renderXlsx, type SheetSpec } from '../documents/xlsx.ts';
 
 /**
- * 収支管理表 (sss-domain §5): the header of the project, one row per 月毎明細 resource with its
+ * 収支管理表 (docs/domain.md §Documents): the header of the project, one row per 月毎明細 resource with its
  * monthly effort, cost and sales totals, and the month-by-month and total revenue, cost by kind,
  * 粗利 and 粗利率. Every figure comes from the same `summarize` as the screen, so the file and the
  * 案件詳細 can never disagree. Effort cells are numbers (Excel adds them up); they are exact to 0.01.
  */
 
-const monthLabel = (month: string) => `${month.slice(0, 4)}/${month.slice(5)}`;
 
 export function balanceSheetSpecs(project: ProjectDetail): SheetSpec[] {
   const { summary } = project;
@@ -55,7 +55,7 @@ export function balanceSheetSpecs(project: ProjectDetail): SheetSpec[] {
       { header: 'クラス/協力会社/経費種別', key: 'detail', width: 20 },
       { header: '原価', key: 'cost', yen: true },
       { header: '提示単価', key: 'price', yen: true },
-      ...months.map((m) => ({ header: monthLabel(m), key: m, width: 9 })),
+      ...months.map((m) => ({ header: formatMonthSlashed(m), key: m, width: 9 })),
       { header: '工数計', key: 'effort', width: 9 },
       { header: '原価計', key: 'costTotal', yen: true },
       { header: '売上計', key: 'revenueTotal', yen: true },
@@ -79,7 +79,7 @@ export function balanceSheetSpecs(project: ProjectDetail): SheetSpec[] {
       { header: '粗利', key: 'grossProfit', yen: true },
       { header: '粗利率', key: 'grossMarginPercent', width: 10 },
     ],
-    rows: [...summary.byMonth.map((m) => figures(monthLabel(m.month), m)), figures('合計', summary.total)],
+    rows: [...summary.byMonth.map((m) => figures(formatMonthSlashed(m.month), m)), figures('合計', summary.total)],
   };
   return [rowsSheet, monthsSheet];
 }

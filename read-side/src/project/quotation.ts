@@ -1,17 +1,17 @@
+import { formatNumber } from '@sss/contracts/domain/money';
 import { TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
 import type { EstimateView } from '@sss/contracts/project/views';
 import { renderXlsx } from '../documents/xlsx.ts';
 import { renderPdf, type PdfSpec } from '../documents/pdf.ts';
 
 /**
- * 見積書 (sss-domain §5) from one version of the 見積 read model: addressee, 見積番号, dates, subject,
+ * 見積書 (docs/domain.md §Documents) from one version of the 見積 read model: addressee, 見積番号, dates, subject,
  * period, lines, subtotal / tax per rate / total, conditions, the issuer and the seal boxes 営業管理部
  * stamps after approval. A draft prints 「（下書き）」 instead of a number, so it cannot pass for issued.
  */
 
 type Version = EstimateView['versions'][number];
 
-const yen = (n: number) => n.toLocaleString('ja-JP');
 const numberOf = (v: Version) => v.estimateNumber ?? '（下書き）';
 export const SEAL_LABELS = ['承認', '審査', '担当'] as const;
 
@@ -37,7 +37,7 @@ function headerFields(estimate: EstimateView, v: Version, issuerName: string): [
 function totals(v: Version): [string, number][] {
   return [
     ['小計', v.subtotal],
-    ...v.byRate.map((r): [string, number] => [`消費税（${TAX_CATEGORY_LABELS[r.taxCategory]}対象 ${yen(r.subtotal)}円）`, r.tax]),
+    ...v.byRate.map((r): [string, number] => [`消費税（${TAX_CATEGORY_LABELS[r.taxCategory]}対象 ${formatNumber(r.subtotal)}円）`, r.tax]),
     ['合計（税込）', v.total],
   ];
 }
@@ -76,7 +76,7 @@ export function quotationPdfSpec(estimate: EstimateView, v: Version, issuerName:
       { kind: 'space' },
       { kind: 'fields', rows: headerFields(estimate, v, issuerName).filter(([label]) => label !== '宛先' && label !== '発行者') },
       { kind: 'space' },
-      { kind: 'text', text: `御見積金額（税込）\u3000${yen(v.total)} 円`, bold: true, size: 14 },
+      { kind: 'text', text: `御見積金額（税込）\u3000${formatNumber(v.total)} 円`, bold: true, size: 14 },
       { kind: 'space', lines: 0.5 },
       {
         kind: 'table',
@@ -88,8 +88,8 @@ export function quotationPdfSpec(estimate: EstimateView, v: Version, issuerName:
           { header: '税区分', width: 10, align: 'center' },
           { header: '金額', width: 16, align: 'right' },
         ],
-        rows: v.lines.map((l) => [l.workItem, l.quantity, l.unit, yen(l.unitPrice), TAX_CATEGORY_LABELS[l.taxCategory], yen(l.amount)]),
-        footer: totals(v).map(([label, amount]) => [label, '', '', '', '', yen(amount)]),
+        rows: v.lines.map((l) => [l.workItem, l.quantity, l.unit, formatNumber(l.unitPrice), TAX_CATEGORY_LABELS[l.taxCategory], formatNumber(l.amount)]),
+        footer: totals(v).map(([label, amount]) => [label, '', '', '', '', formatNumber(amount)]),
       },
       ...(v.conditions ? [{ kind: 'heading' as const, text: '前提条件' }, { kind: 'text' as const, text: v.conditions }] : []),
       { kind: 'space' },

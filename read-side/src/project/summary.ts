@@ -1,5 +1,5 @@
 import { summarize, type ProjectSummary, type SummaryResource } from '@sss/contracts/project/summaries';
-import { monthsBetween } from '@sss/contracts/project/effort';
+import { monthsBetween } from '@sss/contracts/domain/months';
 import type { ResourceView } from '@sss/contracts/project/views';
 
 /** The 月毎明細 rows of a read model as the pure summary wants them (ids only where the kind has them). */

@@ -1,11 +1,8 @@
 import type { AgingBucket, Receivables, ReceivableRow } from '@sss/contracts/sales/views';
 import { AGING_BUCKETS, AGING_LABELS } from '@sss/contracts/sales/views';
+import { daysBetween } from '@sss/contracts/domain/dates';
 
 /** 売掛金の年齢調べ: each unpaid invoice by days past its due date (期日前, 1–30, 31–60, 61–90, 90超). */
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export function bucketOf(daysOverdue: number): AgingBucket {
   if (daysOverdue <= 0) return 'current';

@@ -1,9 +1,10 @@
 import type { InvoiceView } from '@sss/contracts/sales/views';
 import type { PdfSpec } from '../documents/pdf.ts';
-import { jpDate, num, yen } from './format.ts';
+import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
+import { formatDateJapanese } from '@sss/contracts/domain/dates';
 
 /**
- * 請求書 as a qualified invoice (適格請求書, sss-domain §6.2): (a) issuer name and registration
+ * 請求書 as a qualified invoice (適格請求書, docs/domain.md §Qualified invoices): (a) issuer name and registration
  * number, (b) transaction period, (c) descriptions with reduced-rate items marked ※, (d) total per
  * tax rate with the rate, (e) tax per rate, (f) recipient. A correction names the invoice it replaces.
  */
@@ -13,7 +14,7 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
     title: `請求書 ${invoice.invoiceNumber}`,
     blocks: [
       { kind: 'title', text: invoice.replaces ? '請求書（訂正）' : '請求書' },
-      { kind: 'text', text: `請求書番号: ${invoice.invoiceNumber}\u3000発行日: ${jpDate(invoice.issuedOn)}`, align: 'right', size: 9 },
+      { kind: 'text', text: `請求書番号: ${invoice.invoiceNumber}\u3000発行日: ${formatDateJapanese(invoice.issuedOn)}`, align: 'right', size: 9 },
       ...(invoice.replaces ? [{ kind: 'text' as const, text: `本請求書は請求書番号 ${invoice.replaces} を訂正し、置き換えるものです。訂正理由: ${invoice.correctionReason}`, size: 9 }] : []),
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: `${invoice.recipientName} 御中`, bold: true, size: 13 },
@@ -25,16 +26,16 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
         kind: 'fields',
         rows: [
           ['件名', invoice.subject],
-          ['取引期間', `${jpDate(invoice.periodStart)} 〜 ${jpDate(invoice.periodEnd)}`],
-          ['請求日', jpDate(invoice.invoiceDate)],
-          ['お支払期限', jpDate(invoice.dueDate)],
+          ['取引期間', `${formatDateJapanese(invoice.periodStart)} 〜 ${formatDateJapanese(invoice.periodEnd)}`],
+          ['請求日', formatDateJapanese(invoice.invoiceDate)],
+          ['お支払期限', formatDateJapanese(invoice.dueDate)],
           ['支払条件', invoice.paymentTerms],
           ['注文No', invoice.poNumber],
           ['問い合わせ先', invoice.contact],
         ],
       },
       { kind: 'space', lines: 0.5 },
-      { kind: 'text', text: `ご請求金額（税込）\u3000${yen(invoice.totals.gross)}`, bold: true, size: 14 },
+      { kind: 'text', text: `ご請求金額（税込）\u3000${formatYenJapanese(invoice.totals.gross)}`, bold: true, size: 14 },
       { kind: 'space', lines: 0.5 },
       {
         kind: 'table',
@@ -50,9 +51,9 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
           `${l.taxRate === 8 ? '※' : ''}${l.description}`,
           l.quantity,
           l.unit,
-          num(l.unitPrice),
+          formatNumber(l.unitPrice),
           `${l.taxRate}%${l.taxIncluded ? '（内税）' : ''}`,
-          num(l.amount),
+          formatNumber(l.amount),
         ]),
       },
       { kind: 'space', lines: 0.5 },
@@ -64,8 +65,8 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
           { header: '消費税額', width: 3, align: 'right' },
           { header: '合計（税込）', width: 3, align: 'right' },
         ],
-        rows: invoice.totals.byRate.map((r) => [`${r.taxRate}%対象${r.taxRate === 8 ? '（軽減税率）' : ''}`, yen(r.net), yen(r.tax), yen(r.gross)]),
-        footer: [['合計', yen(invoice.totals.net), yen(invoice.totals.tax), yen(invoice.totals.gross)]],
+        rows: invoice.totals.byRate.map((r) => [`${r.taxRate}%対象${r.taxRate === 8 ? '（軽減税率）' : ''}`, formatYenJapanese(r.net), formatYenJapanese(r.tax), formatYenJapanese(r.gross)]),
+        footer: [['合計', formatYenJapanese(invoice.totals.net), formatYenJapanese(invoice.totals.tax), formatYenJapanese(invoice.totals.gross)]],
       },
       ...(reduced ? [{ kind: 'text' as const, text: '※は軽減税率（8%）対象です。', size: 8 }] : []),
       { kind: 'text', text: `消費税は税率ごとの合計額に対して1回端数処理しています（${ROUNDING_LABELS[invoice.roundingMode] ?? invoice.roundingMode}）。`, size: 8 },

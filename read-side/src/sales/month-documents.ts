@@ -2,11 +2,13 @@ import type { MonthlySalesView } from '@sss/contracts/sales/views';
 import type { DocumentKind } from '@sss/contracts/sales/views';
 import { renderPdf, type PdfSpec } from '../documents/pdf.ts';
 import { renderXlsx, type SheetSpec } from '../documents/xlsx.ts';
-import { jpDate, jpMonth, num, yen } from './format.ts';
+import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
+import { formatDateJapanese } from '@sss/contracts/domain/dates';
+import { formatMonthJapanese } from '@sss/contracts/domain/months';
 
 /**
  * Documents of one project-month: 売上連絡票 (Excel and PDF, the fields of the 売上実績と請求情報
- * screen, sss-domain §5), 納品書 and 検収書 (PDF; the customer returns the 検収書 stamped).
+ * screen, docs/domain.md §Documents), 納品書 and 検収書 (PDF; the customer returns the 検収書 stamped).
  */
 
 type Draft = { recipientName: string; subject: string; poNumber: string; invoiceDate: string; dueDate: string; paymentTerms: string; periodStart: string; periodEnd: string; lines: { description: string; quantity: string; unit: string; unitPrice: number; taxRate: number; taxIncluded: boolean }[] };
@@ -15,11 +17,11 @@ const draftOf = (m: MonthlySalesView) => (m.invoice ?? null) as Draft | null;
 function slipFields(m: MonthlySalesView): [string, string][] {
   const d = draftOf(m);
   return [
-    ['案件番号', m.projectNumber], ['案件名', m.projectName], ['顧客', m.customerName], ['請求先', d?.recipientName ?? ''], ['売上月', jpMonth(m.month)],
-    ['契約形態', m.contractType], ['売上計画', yen(m.planRevenue)], ['売上実績（人件費）', yen(m.labourSales)],
-    ['精算金額', yen(m.settlement.amount)], ['精算理由', m.settlement.reason], ['実費 売上合計', yen(m.expenseSales)],
-    ['売上実績（税抜）', yen(m.actualNet)], [`消費税（${m.taxRate}%）`, yen(m.actualTax)], ['売上実績（税込）', yen(m.actualGross)],
-    ['請求日', jpDate(d?.invoiceDate ?? '')], ['支払日', jpDate(d?.dueDate ?? '')], ['支払条件', d?.paymentTerms ?? ''], ['注文No', d?.poNumber ?? ''],
+    ['案件番号', m.projectNumber], ['案件名', m.projectName], ['顧客', m.customerName], ['請求先', d?.recipientName ?? ''], ['売上月', formatMonthJapanese(m.month)],
+    ['契約形態', m.contractType], ['売上計画', formatYenJapanese(m.planRevenue)], ['売上実績（人件費）', formatYenJapanese(m.labourSales)],
+    ['精算金額', formatYenJapanese(m.settlement.amount)], ['精算理由', m.settlement.reason], ['実費 売上合計', formatYenJapanese(m.expenseSales)],
+    ['売上実績（税抜）', formatYenJapanese(m.actualNet)], [`消費税（${m.taxRate}%）`, formatYenJapanese(m.actualTax)], ['売上実績（税込）', formatYenJapanese(m.actualGross)],
+    ['請求日', formatDateJapanese(d?.invoiceDate ?? '')], ['支払日', formatDateJapanese(d?.dueDate ?? '')], ['支払条件', d?.paymentTerms ?? ''], ['注文No', d?.poNumber ?? ''],
   ];
 }
 
@@ -36,7 +38,7 @@ function salesSlipPdf(m: MonthlySalesView): PdfSpec {
       { kind: 'title', text: '売上連絡票' },
       { kind: 'fields', rows: slipFields(m) },
       { kind: 'heading', text: '実費' },
-      { kind: 'table', columns: expenseColumns, rows: expenses.map((e) => [e.kind, e.name, e.taxIncluded ? '○' : '', num(e.cost), num(e.price), e.quantity]) },
+      { kind: 'table', columns: expenseColumns, rows: expenses.map((e) => [e.kind, e.name, e.taxIncluded ? '○' : '', formatNumber(e.cost), formatNumber(e.price), e.quantity]) },
     ],
   };
 }
@@ -72,9 +74,9 @@ function deliveryOrAcceptance(m: MonthlySalesView, kind: '納品書' | '検収�
       { kind: 'text', text: acceptance ? `${d?.recipientName ?? m.customerName}` : issuerName, align: 'right' },
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: acceptance ? '下記のとおり検収いたしました。' : '下記のとおり納品いたします。' },
-      { kind: 'fields', rows: [['案件', `${m.projectNumber} ${m.projectName}`], ['件名', d?.subject ?? ''], ['作業期間', `${jpDate(d?.periodStart ?? '')} 〜 ${jpDate(d?.periodEnd ?? '')}`], ['注文No', d?.poNumber ?? ''], ['金額（税抜）', yen(m.actualNet)]] },
+      { kind: 'fields', rows: [['案件', `${m.projectNumber} ${m.projectName}`], ['件名', d?.subject ?? ''], ['作業期間', `${formatDateJapanese(d?.periodStart ?? '')} 〜 ${formatDateJapanese(d?.periodEnd ?? '')}`], ['注文No', d?.poNumber ?? ''], ['金額（税抜）', formatYenJapanese(m.actualNet)]] },
       { kind: 'space', lines: 0.5 },
-      { kind: 'table', columns: [{ header: '品名・作業内容', width: 6 }, { header: '数量', width: 1.5, align: 'right' }, { header: '単位', width: 1, align: 'center' }, { header: '単価（円）', width: 2.5, align: 'right' }], rows: lines.map((l) => [l.description, l.quantity, l.unit, num(l.unitPrice)]) },
+      { kind: 'table', columns: [{ header: '品名・作業内容', width: 6 }, { header: '数量', width: 1.5, align: 'right' }, { header: '単位', width: 1, align: 'center' }, { header: '単価（円）', width: 2.5, align: 'right' }], rows: lines.map((l) => [l.description, l.quantity, l.unit, formatNumber(l.unitPrice)]) },
       ...(acceptance ? [{ kind: 'text' as const, text: '検収日:　　　　年　　月　　日' }, { kind: 'stamp' as const, labels: ['検収印'] }] : []),
     ],
   };

@@ -3,6 +3,7 @@ import type { Dashboard, PeriodQuery, PlanActualRow, SalesByRow } from '@sss/con
 import { MONTHLY_SALES_STATUSES, MONTHLY_SALES_STATUS_LABELS } from '@sss/contracts/sales/status';
 import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import { current, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
+import { addMonths, monthOf } from '@sss/contracts/domain/months';
 import { INVOICES, MONTHLY_SALES, SALES_PROJECTS } from './projection.ts';
 
 /**
@@ -47,13 +48,8 @@ export async function salesBy(store: ReadStore, field: 'customerId' | 'contractT
     .sort((a, b) => b.actual - a.actual || a.label.localeCompare(b.label));
 }
 
-const addMonths = (month: string, n: number) => {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-};
-
 export async function dashboard(store: ReadStore, today: string): Promise<Dashboard> {
-  const month = today.slice(0, 7);
+  const month = monthOf(today);
   const [thisMonth] = await store.groupSum(MONTHLY_SALES, { month }, { by: [], sum: ['planRevenue', 'confirmedNet'] });
   const pipelineGroups = await store.groupSum(SALES_PROJECTS, {}, { by: ['status'], sum: [] });
   const monthGroups = await store.groupSum(MONTHLY_SALES, {}, { by: ['status'], sum: [] });

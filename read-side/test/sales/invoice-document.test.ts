@@ -5,7 +5,7 @@ import { invoiceTotals } from '@sss/contracts/sales/tax';
 import { renderPdf } from '../../src/documents/pdf.ts';
 import { invoicePdfSpec } from '../../src/sales/invoice-document.ts';
 
-/** The 請求書 PDF states every qualified-invoice item (sss-domain §6.2), for both tax rates. */
+/** The 請求書 PDF states every qualified-invoice item (docs/domain.md §Qualified invoices), for both tax rates. */
 
 const lines = [
   { description: 'システム保守', quantity: '1', unit: '式', unitPrice: 300_000, taxIncluded: false, taxRate: 10 as const, amount: 300_000 },

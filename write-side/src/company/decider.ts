@@ -6,7 +6,7 @@ import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-nu
 import type { Decider } from '../kernel/decider.ts';
 import { same } from '../kernel/same.ts';
 
-/** 会社 (Company): customers and partner companies in one registry (sss-domain §4.4). */
+/** 会社 (Company): customers and partner companies in one registry (docs/domain.md §Companies and partners). */
 
 export type CompanyCommand =
   | { type: 'RegisterCompany'; companyId: string; fields: CompanyFields; today: string }

@@ -111,7 +111,7 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
 /**
  * The options object handed to `appendToStream`. Kept as one function so a test can prove the
  * client honours it: `@kurrent/kurrentdb-client` renamed the key to `streamState` and silently
- * ignores `expectedRevision`, which would drop every concurrency check (es-landscape §0.2).
+ * ignores `expectedRevision`, which would drop every concurrency check (docs/architecture.md §Events and tamper evidence).
  */
 export function appendOptions(expected: ExpectedRevision): { expectedRevision: AppendExpectedRevision } {
   return { expectedRevision: toEsdbExpectedRevision(expected) };

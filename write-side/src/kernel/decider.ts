@@ -1,7 +1,7 @@
 import type { DomainError } from '@sss/contracts/http/problem';
 
 /**
- * A decider is the whole behaviour of one aggregate as three pure parts (DESIGN §2):
+ * A decider is the whole behaviour of one aggregate as three pure parts (docs/architecture.md §Write side):
  * `decide(command, state)` answers the events that happen, or an error as a value;
  * `evolve(state, event)` folds an event into state; `initialState` is the state of no events.
  */

@@ -6,7 +6,7 @@ import type { Decider } from '../kernel/decider.ts';
 import { same } from '../kernel/same.ts';
 import { affiliationErrors } from './affiliation-rules.ts';
 
-/** パートナー要員 (Partner): name, kana, registered / retired dates, affiliations (sss-domain §4.5). */
+/** パートナー要員 (Partner): name, kana, registered / retired dates, affiliations (docs/domain.md §Companies and partners). */
 
 export type PartnerCommand =
   | { type: 'RegisterPartner'; partnerId: string; fields: PartnerFields; companyIds: readonly string[]; companies: ReadonlyMap<string, CompanyCopy>; today: string }

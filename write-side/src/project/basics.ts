@@ -1,7 +1,7 @@
 import type { FieldError } from '@sss/contracts/http/problem';
 import type { ProjectBasics } from '@sss/contracts/project/schemas';
 import type { ProjectResource } from '@sss/contracts/project/events';
-import { monthOf } from '@sss/contracts/project/effort';
+import { monthOf } from '@sss/contracts/domain/months';
 import { dateErrors, orderErrors } from './validation.ts';
 import { same } from '../kernel/same.ts';
 

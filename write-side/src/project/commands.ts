@@ -43,5 +43,3 @@ export type ProjectCommand =
   | { type: 'RecordApprovalOutcome'; body: RecordApprovalOutcome; meta: CommandMeta }
   | { type: 'StartSalesActualProcessing'; body: SalesActualProcessing; meta: CommandMeta }
   | { type: 'FinishSalesActualProcessing'; body: SalesActualProcessing; meta: CommandMeta };
-
-export type ProjectCommandType = ProjectCommand['type'];

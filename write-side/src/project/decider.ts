@@ -13,7 +13,7 @@ import { failIfAny } from './validation.ts';
 
 /**
  * The Project (案件) aggregate, stream `project-<id>`: basic attributes, the 月毎明細 rows, the
- * billing schedule and the status with its history (sss-domain §4.1). Rules per topic live in the
+ * billing schedule and the status with its history (docs/domain.md §案件 (Project)). Rules per topic live in the
  * imported files; this one routes commands and owns registration.
  */
 

@@ -1,7 +1,7 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { OrderEvent, PlannedMonth, RecordedOrderTerms } from '@sss/contracts/project/order-events';
 import type { CancelOrder, ConfirmOrder, OrderTerms, RegisterOrder } from '@sss/contracts/project/order-schemas';
-import { monthsBetween } from '@sss/contracts/project/effort';
+import { monthsBetween } from '@sss/contracts/domain/months';
 import { summarize, type SummaryResource } from '@sss/contracts/project/summaries';
 import type { Decider, Decision } from '../kernel/decider.ts';
 import { same } from '../kernel/same.ts';

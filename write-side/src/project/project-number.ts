@@ -1,5 +1,6 @@
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ProjectNumberEvent } from '@sss/contracts/project/events';
+import { yearInJapan as yearOfInstantInJapan } from '@sss/contracts/domain/dates';
 import type { Decider, Decision } from '../kernel/decider.ts';
 
 /**
@@ -37,7 +38,7 @@ export function projectNumberOf(year: number, serial: number): string {
 export function yearInJapan(instant: string): number {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
-  return new Date(ms + 9 * 60 * 60 * 1000).getUTCFullYear();
+  return yearOfInstantInJapan(new Date(ms));
 }
 
 function decide(command: AllocateProjectNumber, state: ProjectNumberState): Decision<ProjectNumberEvent> {

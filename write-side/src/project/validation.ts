@@ -1,7 +1,7 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import { EFFORT_PATTERN, MONTH_PATTERN } from '@sss/contracts/project/fields';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
-import { monthOf } from '@sss/contracts/project/effort';
+import { monthOf } from '@sss/contracts/domain/months';
 
 /**
  * Checks the decider repeats even though the edge validates the body with the contracts schema:

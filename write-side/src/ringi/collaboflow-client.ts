@@ -336,7 +336,7 @@ const WEBHOOK_ACTIONS: Record<string, WorkflowAction> = {
 };
 
 /**
- * Reads a route webhook's JSON body (§4 of the API notes) into our notification. Webhooks carry no
+ * Reads a route webhook's JSON body (docs/architecture.md §Route webhooks) into our notification. Webhooks carry no
  * signature, so this only checks shape; the caller confirms by reading the document.
  */
 export function parseCollaboflowWebhook(body: unknown, correlationPartId = 'fidSssKey'): WorkflowNotification {

@@ -1,6 +1,6 @@
 /**
- * Retry with exponential backoff and jitter. CollaboFlow is slow and sometimes down (DESIGN §4:
- * "nothing is lost when CollaboFlow is down"), but a person is waiting on most calls, so the number
+ * Retry with exponential backoff and jitter. CollaboFlow is slow and sometimes down (docs/architecture.md §Between contexts:
+ * nothing may be lost while it is down), but a person is waiting on most calls, so the number
  * of attempts is bounded and the caller's own retry (the process manager) takes over after that.
  */
 

@@ -4,6 +4,7 @@ import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPaymen
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
 import { invoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
+import { formatYenJapanese } from '@sss/contracts/domain/money';
 import type { Decider } from '../kernel/decider.ts';
 import { expenseSums, issuableErrors, issuedLines, salesActualErrors, salesActualTotals } from './amounts.ts';
 
@@ -83,7 +84,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'RequestSalesCheck': {
         if (state.status !== 'unconfirmed') return notIn(state, '売上実績・請求確認を申請');
         const nothingToBill = state.totals.gross === 0 && (state.draft?.lines.length ?? 0) === 0;
-        // A month with nothing to bill needs no approver (§1.2): it closes here, without CollaboFlow.
+        // A month with nothing to bill needs no approver (docs/domain.md §Business flows): it closes here, without CollaboFlow.
         if (nothingToBill) return [{ type: 'MonthClosedWithoutBilling', data: command.key }];
         return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals } }];
       }
@@ -105,7 +106,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         const errors = issuableErrors(command.body.invoice, command.roundingMode);
         if (errors.length) return invalid(errors);
         const gross = invoiceTotals(command.body.invoice.lines, command.roundingMode).gross;
-        if (gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${state.paid.toLocaleString('ja-JP')}円）を下回る請求書には訂正できません。`);
+        if (gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${formatYenJapanese(state.paid)}）を下回る請求書には訂正できません。`);
         return [issue(command, command.body.invoice, state.invoice!.invoiceNumber, command.body.reason.trim())];
       }
       case 'RecordPayment': {
@@ -114,7 +115,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         if (!isCalendarDate(receivedOn)) return DomainError.field('validation_failed', 'receivedOn', '入金日は実在する日付で入力してください。');
         if (receivedOn > command.today) return DomainError.field('validation_failed', 'receivedOn', '入金日に未来の日付は入力できません。');
         const outstanding = state.invoice!.totals.gross - state.paid;
-        if (amount > outstanding) return DomainError.field('rule_violated', 'amount', `入金額が未入金残高（${outstanding.toLocaleString('ja-JP')}円）を超えています。`);
+        if (amount > outstanding) return DomainError.field('rule_violated', 'amount', `入金額が未入金残高（${formatYenJapanese(outstanding)}）を超えています。`);
         return [{ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber: state.invoice!.invoiceNumber, amount, receivedOn } }];
       }
     }

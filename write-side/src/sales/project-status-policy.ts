@@ -11,7 +11,7 @@ import { monthlySalesDecider } from './decider.ts';
 import { monthlySalesStream } from './streams.ts';
 
 /**
- * While a month's sales check is open the project shows 売上実績処理中 (sss-domain §1.2). This policy
+ * While a month's sales check is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
  * does not replay decisions; it reconciles: on any check event it reads the month's CURRENT state and
  * asks the project to match it (open → StartSalesActualProcessing, otherwise Finish). Both commands are
  * idempotent in the project decider, so reading from the beginning on every start converges to the

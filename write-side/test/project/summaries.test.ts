@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import Big from 'big.js';
-import { canonicalEffort, monthsBetween, sumEfforts } from '@sss/contracts/project/effort';
+import { canonicalEffort, sumEfforts } from '@sss/contracts/project/effort';
+import { monthsBetween } from '@sss/contracts/domain/months';
 import { grossMarginPercent, summarize, type Figures, type SummaryLine, type SummaryResource } from '@sss/contracts/project/summaries';
 
 /** 月毎明細 summaries: examples from the reference, then properties over random projects. */

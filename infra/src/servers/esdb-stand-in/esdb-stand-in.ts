@@ -10,7 +10,7 @@ import { createStreamsStandIn } from './streams-stand-in.ts';
 
 /**
  * The EventStoreDB stand-in: TEST CODE, not a database. No package registry ships an EventStoreDB
- * server (DESIGN §5), so CI runs the EventStoreDB adapter through the real `@eventstore/db-client`
+ * server (docs/architecture.md §Testing against real servers), so CI runs the EventStoreDB adapter through the real `@eventstore/db-client`
  * against this gRPC server on a loopback socket. It serves the parts of the EventStoreDB gRPC API the
  * adapter uses, over the embedded SQLite store; see README.md for what is and is not covered.
  * A single insecure node: no TLS, no gossip, any credentials accepted.
