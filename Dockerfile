@@ -4,6 +4,7 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY contracts/package.json contracts/
+COPY http-kit/package.json http-kit/
 COPY write-side/package.json write-side/
 COPY read-side/package.json read-side/
 COPY infra/package.json infra/

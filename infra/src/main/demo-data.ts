@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { CompanyFields } from '@sss/contracts/company/schemas';
 import type { Role } from '@sss/contracts/http/auth';
@@ -6,6 +5,7 @@ import { registerUser } from '@sss/write-side/auth/routes';
 import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import type { HttpApp } from './http-app.ts';
 
 /**
  * Realistic demo data for a first start: the demo staff (one per role) and a set of Japanese
@@ -39,7 +39,7 @@ export const DEMO_COMPANIES: readonly CompanyFields[] = [
   company('C0008', '旧大和商会', 'キュウヤマトショウカイ', '株式会社大和商会', 'Yamato Shokai', true, false, { notes: '2025年3月に取引終了' }),
 ];
 
-export async function seedDemoData(events: EventStore, app: FastifyInstance, log: (message: string) => void): Promise<boolean> {
+export async function seedDemoData(events: EventStore, app: HttpApp, log: (message: string) => void): Promise<boolean> {
   if ((await events.headPosition()) > 0n) return false;
   const context = { actor: 'system:demo-data', correlationId: 'demo-data' };
   for (const user of DEMO_USERS) await registerUser(events, { ...user, password: DEMO_PASSWORD }, context);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { HttpApp } from './http-app.ts';
 
 /**
  * The demo org tree (docs/domain.md §Organization): built in 2020, then reorganized on 2025-04-01 so the
@@ -38,7 +38,7 @@ const DEMO_MEMBERSHIP: Readonly<Record<string, string>> = {
 };
 
 /** Signs in as the demo admin and builds the tree; answers the unit ids by demo key. */
-export async function seedDemoOrganization(app: FastifyInstance, password: string): Promise<Map<string, string>> {
+export async function seedDemoOrganization(app: HttpApp, password: string): Promise<Map<string, string>> {
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@example.co.jp', password } });
   if (login.statusCode !== 200) throw new Error(`demo admin login failed: ${login.body}`);
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));

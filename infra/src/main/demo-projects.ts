@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { addDays, todayInJapan } from '@sss/contracts/domain/dates';
 import { addMonths } from '@sss/contracts/domain/months';
+import type { HttpApp } from './http-app.ts';
 
 /**
  * Demo 案件 in the statuses a salesperson meets every week — 提案検討中, 見積稟議中, 承認, 受注済, 失注 —
@@ -14,7 +14,7 @@ type Session = Record<string, string>;
 type Answer = { id: string; position: string };
 
 /** Indexes into DEMO_COMPANIES: 0 東都フィナンシャル, 1 北斗物流, 2 みらい製薬, 3 瀬戸内電力サービス, 4 青葉テクノロジー (協力会社). */
-export async function seedDemoProjects(app: FastifyInstance, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>): Promise<number> {
+export async function seedDemoProjects(app: HttpApp, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>): Promise<number> {
   const signIn = async (email: string): Promise<Session> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     if (response.statusCode !== 200) throw new Error(`demo login ${email} failed: ${response.body}`);

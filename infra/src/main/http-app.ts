@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import { installAuthGate, installProblemHandlers, installValidation } from '@sss/contracts/http/server-kit';
+import { installAuthGate, installProblemHandlers, installValidation } from '@sss/http-kit/server-kit';
 import { writeApi } from '@sss/write-side/http/write-api';
 import { sessionValidity } from '@sss/write-side/auth/session-validity';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
@@ -34,7 +34,10 @@ export interface AppParts {
   readonly invoicing?: Invoicing;
 }
 
-export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
+/** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
+export type HttpApp = FastifyInstance;
+
+export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024 });
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });

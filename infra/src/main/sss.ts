@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { startReadModels, type ReadModels } from '@sss/read-side/projector/runtime';
@@ -6,14 +5,14 @@ import { allProjections } from '@sss/read-side/projections';
 import type { Settings } from './config.ts';
 import { openBus, openEventStore, openReadStore } from './adapters.ts';
 import { startIntegration, type RunningIntegration } from '@sss/write-side/integration/runtime';
-import { buildHttpApp } from './http-app.ts';
+import { buildHttpApp, type HttpApp } from './http-app.ts';
 import { startSalesPolicies } from '@sss/write-side/sales/policies';
 import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
-  readonly app: FastifyInstance;
+  readonly app: HttpApp;
   readonly events: EventStore;
   readonly readStore: ReadStore;
   readonly readModels: ReadModels;

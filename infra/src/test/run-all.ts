@@ -17,7 +17,7 @@ import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
  */
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const WORKSPACES = ['contracts', 'write-side', 'read-side', 'infra', 'ui'];
+const WORKSPACES = ['contracts', 'http-kit', 'write-side', 'read-side', 'infra', 'ui'];
 const CONCURRENCY = Number(process.env.SSS_TEST_CONCURRENCY ?? 2);
 const FILE_TIMEOUT_MS = Number(process.env.SSS_TEST_TIMEOUT_MS ?? 10 * 60_000);
 const only = process.argv.slice(2);

@@ -4,7 +4,7 @@ import type { Doc, Filter } from '@sss/contracts/ports/read-store';
 import { IdParams } from '@sss/contracts/common';
 import { RingiDetailView, RingiListQuery, RingiPage, type RingiDetailView as Detail, type RingiSummaryView } from '@sss/contracts/ringi/views';
 import { DomainError } from '@sss/contracts/http/problem';
-import { sessionOf } from '@sss/contracts/http/server-kit';
+import { sessionOf } from '@sss/http-kit/server-kit';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { RINGIS, ringiProjection } from './projection.ts';

@@ -6,7 +6,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { ROLES, SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
 import { ChangeOwnPassword } from '@sss/contracts/user/schemas';
 import { DomainError } from '@sss/contracts/http/problem';
-import { sessionOf } from '@sss/contracts/http/server-kit';
+import { sessionOf } from '@sss/http-kit/server-kit';
 import { CommandAccepted } from '@sss/contracts/common';
 import { streams } from '@sss/contracts/streams/names';
 import { ownerOf, reserveUniqueKey } from '../kernel/unique-key.ts';

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { DomainError } from '@sss/contracts/http/problem';
 import { HEADERS } from '@sss/contracts/http/auth';
-import { sessionOf } from '@sss/contracts/http/server-kit';
+import { sessionOf } from '@sss/http-kit/server-kit';
 import type { CommandContext, CommandResult } from '../kernel/command-handler.ts';
 import { withIdempotency } from '../kernel/idempotency.ts';
 import type { DomainEvent } from '../kernel/decider.ts';

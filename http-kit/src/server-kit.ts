@@ -1,11 +1,11 @@
 import AjvModule from 'ajv';
 import type {} from '@fastify/cookie';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RevisionConflictError } from '../ports/event-store.ts';
-import { accessOf, mayCall } from './authorization.ts';
-import { SESSION_COOKIE, type SessionClaims } from './auth.ts';
-import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from './problem.ts';
-import { fieldErrors, type SchemaIssue } from './validation-messages.ts';
+import { RevisionConflictError } from '@sss/contracts/ports/event-store';
+import { accessOf, mayCall } from '@sss/contracts/http/authorization';
+import { SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
+import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from '@sss/contracts/http/problem';
+import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-messages';
 
 /**
  * The server half of the HTTP protocol both sides speak: how requests are validated, how every
