@@ -17,13 +17,14 @@ const TESTS_AND_BENCHES = ['**/test/**', '**/*.test.ts', 'bench/**'];
 const VENDORS = {
   fastify: {
     packages: ['fastify', '@fastify/*'],
-    only: ['http-kit/**', '**/http/**', '**/routes.ts', '**/*-route.ts', '**/*-routes.ts', 'infra/src/main/http-app.ts', 'infra/src/collaboflow-sim/**', 'infra/src/servers/**'],
+    only: ['http-kit/**', '**/http/**', '**/routes.ts', '**/*-route.ts', '**/*-routes.ts', 'infra/src/main/http-app.ts', 'infra/src/main/security-headers.ts', 'infra/src/collaboflow-sim/**', 'infra/src/servers/**'],
   },
   kafkajs: { packages: ['kafkajs'], only: ['write-side/src/bus/kafka-bus.ts', 'infra/src/servers/**'] },
   // infra/src/servers/ferretdb.ts pings the FerretDB it started for the tests.
   mongodb: { packages: ['mongodb'], only: ['read-side/src/store/mongo-read-store.ts', 'infra/src/servers/**'] },
   esdb: { packages: ['@eventstore/db-client'], only: ['write-side/src/eventstore/esdb-event-store.ts', 'infra/src/servers/esdb-stand-in/**'] },
-  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts'] },
+  // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process.
+  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts'] },
 };
 
 /**
