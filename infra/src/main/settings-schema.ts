@@ -28,8 +28,8 @@ const url = (protocols: readonly string[]) => (value: string) => {
   }
 };
 const optionalUrl = (protocols: readonly string[], example: string) =>
-  setting(`empty or a ${protocols.map((p) => `${p}//`).join(' or ')} URL, e.g. ${example}`, (v) => empty(v) || url(protocols)(v));
-const BROKER = /^[^\s,:/]+:\d{1,5}$/;
+  setting(`empty or a URL starting ${protocols.map((p) => `${p}//`).join(' or ')}, e.g. ${example}`, (v) => empty(v) || url(protocols)(v));
+const BROKER = /^([^\s,:/[\]]+|\[[0-9a-fA-F:.]+\]):(\d{1,5})$/;
 const ROUTE = new RegExp(`^(${RINGI_KINDS.join('|')})=\\d+$`);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const OIDC = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
@@ -46,7 +46,7 @@ const properties = {
   EVENTSTORE_URL: optionalUrl(['esdb:', 'esdb+discover:'], 'esdb://localhost:2113?tls=false'),
   MONGODB_URL: optionalUrl(['mongodb:', 'mongodb+srv:'], 'mongodb://localhost:27017/'),
   MONGODB_DB: setting('a database name (no spaces, / \\ . " $)', (v) => /^[^\s/\\."$]{1,63}$/.test(v)),
-  KAFKA_BROKERS: setting('empty or comma-separated host:port, e.g. localhost:9092', (v) => empty(v) || v.split(',').map((b) => b.trim()).filter(Boolean).every((b) => BROKER.test(b) && port(b.split(':')[1]!))),
+  KAFKA_BROKERS: setting('empty or comma-separated host:port, e.g. localhost:9092', (v) => empty(v) || v.split(',').map((b) => b.trim()).filter(Boolean).every((b) => port(BROKER.exec(b)?.[2] ?? ''))),
   COLLABOFLOW_URL: optionalUrl(['https:', 'http:'], 'https://cloud.collaboflow.com/<instance>'),
   COLLABOFLOW_INSTANCE: setting('empty or an instance name without / or spaces', (v) => /^[^\s/]*$/.test(v)),
   COLLABOFLOW_API_KEY: setting('any string (empty = the simulator key)', () => true),

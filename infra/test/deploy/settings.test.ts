@@ -23,7 +23,7 @@ test('the defaults and the values the tests and compose file use pass', () => {
   assert.equal(settingsProblems({}), []);
   assert.equal(settingsProblems({
     PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent', SSS_DEMO_DATA: 'false', SECURE_COOKIES: 'TRUE', SESSION_SECRET: 'change-me-to-a-long-random-secret',
-    EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0', MONGODB_DB: 'sss', KAFKA_BROKERS: 'kafka:9092, 127.0.0.1:9093',
+    EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0', MONGODB_DB: 'sss', KAFKA_BROKERS: 'kafka:9092, 127.0.0.1:9093,[::1]:9094',
     COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme', COLLABOFLOW_ROUTES: 'estimate=201,order=203', COLLABOFLOW_TIMEOUT_MS: '1500', COLLABOFLOW_SIM_PORT: '0',
     RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
     OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
@@ -44,6 +44,7 @@ const BAD: Array<[string, string, RegExp]> = [
   ['MONGODB_URL', 'http://localhost:27017', /mongodb:\/\//],
   ['MONGODB_DB', 'my db', /database name/],
   ['KAFKA_BROKERS', 'kafka', /host:port/],
+  ['KAFKA_BROKERS', 'kafka:9092,kafka:99999', /host:port/],
   ['COLLABOFLOW_URL', 'cloud.collaboflow.com', /https:\/\//],
   ['COLLABOFLOW_ROUTES', 'estimate=1,quote=2', /<kind>=<route id>/],
   ['COLLABOFLOW_TIMEOUT_MS', '-5', /positive/],
