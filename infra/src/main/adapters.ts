@@ -6,13 +6,14 @@ import { createMemoryBus } from '@sss/write-side/bus/memory-bus';
 import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
 import { openEmbeddedReadStore } from '@sss/read-side/store/embedded-read-store';
 import type { Settings } from './config.ts';
+import { redactUrl } from './redact.ts';
 
 /** Each port picks its adapter from its own setting; unset means the embedded default. */
 
 export async function openEventStore(settings: Settings): Promise<{ store: EventStore; kind: string }> {
   if (settings.eventStoreUrl) {
     const { openEsdbEventStore } = await import('@sss/write-side/eventstore/esdb-event-store');
-    return { store: openEsdbEventStore(settings.eventStoreUrl), kind: `EventStoreDB (${settings.eventStoreUrl})` };
+    return { store: openEsdbEventStore(settings.eventStoreUrl), kind: `EventStoreDB (${redactUrl(settings.eventStoreUrl)})` };
   }
   return { store: openSqliteEventStore(join(settings.dataDir, 'events.db')), kind: `embedded SQLite (${join(settings.dataDir, 'events.db')})` };
 }
@@ -20,7 +21,7 @@ export async function openEventStore(settings: Settings): Promise<{ store: Event
 export async function openReadStore(settings: Settings): Promise<{ store: ReadStore; kind: string }> {
   if (settings.mongoDbUrl) {
     const { openMongoReadStore } = await import('@sss/read-side/store/mongo-read-store');
-    return { store: await openMongoReadStore({ url: settings.mongoDbUrl, database: settings.mongoDbName }), kind: `MongoDB (${settings.mongoDbUrl}, db ${settings.mongoDbName})` };
+    return { store: await openMongoReadStore({ url: settings.mongoDbUrl, database: settings.mongoDbName }), kind: `MongoDB (${redactUrl(settings.mongoDbUrl)}, db ${settings.mongoDbName})` };
   }
   return { store: openEmbeddedReadStore(join(settings.dataDir, 'read-models.db')), kind: `embedded (${join(settings.dataDir, 'read-models.db')})` };
 }
@@ -29,7 +30,7 @@ export async function openReadStore(settings: Settings): Promise<{ store: ReadSt
 export async function openBus(settings: Settings): Promise<{ bus: MessageBus; kind: string; durable: boolean }> {
   if (settings.kafkaBrokers?.length) {
     const { createKafkaBus } = await import('@sss/write-side/bus/kafka-bus');
-    return { bus: await createKafkaBus({ brokers: settings.kafkaBrokers, clientId: 'sss' }), kind: `Kafka (${settings.kafkaBrokers.join(',')})`, durable: true };
+    return { bus: await createKafkaBus({ brokers: settings.kafkaBrokers, clientId: 'sss' }), kind: `Kafka (${redactUrl(settings.kafkaBrokers.join(','))})`, durable: true };
   }
   return { bus: createMemoryBus(), kind: 'in-process bus', durable: false };
 }

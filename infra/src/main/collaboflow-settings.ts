@@ -1,4 +1,4 @@
-import { RINGI_KINDS, type RingiKind } from '@sss/contracts/ringi/events';
+import type { RingiKind } from '@sss/contracts/ringi/events';
 
 /**
  * CollaboFlow settings (README settings table). Unset `COLLABOFLOW_URL` = the built-in simulator,
@@ -27,19 +27,18 @@ export interface CollaboflowSettings {
 
 export const DEFAULT_ROUTES: Readonly<Record<RingiKind, number>> = { estimate: 101, proposal: 102, order: 103, early_start: 104, sales_check: 105 };
 
+/** Checked by settings-schema.ts: `<kind>=<route id>` pairs. */
 function parseRoutes(value: string | undefined): Record<RingiKind, number> {
   const routes = { ...DEFAULT_ROUTES };
   for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const [kind, id] = pair.split('=');
-    if (!RINGI_KINDS.includes(kind as RingiKind) || !Number.isSafeInteger(Number(id))) throw new Error(`COLLABOFLOW_ROUTES: "${pair}" is not <kind>=<route id> (kinds: ${RINGI_KINDS.join(', ')})`);
     routes[kind as RingiKind] = Number(id);
   }
   return routes;
 }
 
+/** `env` has passed settings-schema.ts (readSettings checks it first). */
 export function readCollaboflowSettings(env: NodeJS.ProcessEnv): CollaboflowSettings {
-  const reminderDays = Number(env.RINGI_REMINDER_DAYS ?? 3);
-  if (!(reminderDays > 0)) throw new Error(`RINGI_REMINDER_DAYS must be a positive number, got "${env.RINGI_REMINDER_DAYS}"`);
   return {
     url: env.COLLABOFLOW_URL || undefined,
     instance: env.COLLABOFLOW_INSTANCE || 'sss',
@@ -47,7 +46,7 @@ export function readCollaboflowSettings(env: NodeJS.ProcessEnv): CollaboflowSett
     routes: parseRoutes(env.COLLABOFLOW_ROUTES),
     simulatorPort: Number(env.COLLABOFLOW_SIM_PORT ?? 0),
     webhookUrl: env.COLLABOFLOW_WEBHOOK_URL || undefined,
-    reminderDays,
+    reminderDays: Number(env.RINGI_REMINDER_DAYS ?? 3),
     pollSeconds: Number(env.RINGI_POLL_SECONDS ?? 30),
     retrySeconds: Number(env.RINGI_RETRY_SECONDS ?? 5),
     timeoutMs: Number(env.COLLABOFLOW_TIMEOUT_MS ?? 15_000),

@@ -3,6 +3,7 @@ import type { WorkflowNotification, WorkflowPort } from '@sss/contracts/ports/wo
 import { CollaboflowClient, parseCollaboflowWebhook, splitCollaboflowUrl } from '@sss/write-side/ringi/collaboflow-client';
 import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
 import type { CollaboflowSettings } from './collaboflow-settings.ts';
+import { redactUrl } from './redact.ts';
 
 /**
  * The workflow port for this SSS: the configured tenant, or the built-in simulator (the embedded
@@ -28,7 +29,7 @@ export async function openWorkflow(settings: CollaboflowSettings, dataDir: strin
   const parse = (body: unknown) => parseCollaboflowWebhook(body);
   if (settings.url) {
     const client = new CollaboflowClient({ ...target(settings, settings.url), apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
-    return { workflow: client, parse, describe: `CollaboFlow: ${settings.url}`, simulator: null, stop: async () => {} };
+    return { workflow: client, parse, describe: `CollaboFlow: ${redactUrl(settings.url)}`, simulator: null, stop: async () => {} };
   }
   // Without a known address (a test on a free port) polling alone learns outcomes, until a test points the webhooks.
   const hook = settings.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined);

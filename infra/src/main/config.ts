@@ -1,20 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readOidcSettings } from './oidc-settings.ts';
 import { parseInvoicing, type Invoicing } from '@sss/write-side/sales/invoicing';
 import { readCollaboflowSettings, type CollaboflowSettings } from './collaboflow-settings.ts';
+import { settingsProblems, SettingsError } from './settings-schema.ts';
+import { repositoryRoot } from './root.ts';
 
 /**
  * Every setting SSS reads, in one place (the README's settings table mirrors this file). Each port
- * picks its adapter from its own setting; unset means the embedded default.
+ * picks its adapter from its own setting; unset means the embedded default. Reading them checks them
+ * (settings-schema.ts) and touches no file: the data directory is prepared when SSS starts (data-dir.ts).
  */
 export interface Settings {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly sessionSecret: string;
+  /** Unset: generated once into SSS_DATA_DIR/session-secret when SSS starts (data-dir.ts). */
+  readonly sessionSecret: string | undefined;
   readonly secureCookies: boolean;
   readonly eventStoreUrl: string | undefined;
   readonly mongoDbUrl: string | undefined;
@@ -34,16 +36,15 @@ export interface Settings {
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()));
 
+/** Throws a SettingsError naming every bad setting; writes nothing. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const dataDir = resolve(env.SSS_DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const problems = settingsProblems(env);
+  if (problems.length) throw new SettingsError(problems);
   return {
-    port,
+    port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
-    dataDir,
-    sessionSecret: env.SESSION_SECRET ?? persistentSecret(dataDir),
+    dataDir: resolve(env.SSS_DATA_DIR ?? './data'),
+    sessionSecret: env.SESSION_SECRET,
     secureCookies: flag(env.SECURE_COOKIES, false),
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     mongoDbUrl: env.MONGODB_URL || undefined,
@@ -54,15 +55,19 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: flag(env.SSS_DEMO_DATA, true),
     oidc: readOidcSettings(env),
-    uiDir: resolve(env.SSS_UI_DIR ?? new URL('../../../ui/dist', import.meta.url).pathname),
+    uiDir: resolve(env.SSS_UI_DIR ?? join(repositoryRoot(), 'ui', 'dist')),
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
     invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),
   };
 }
 
-/** Sessions survive a restart on the embedded default without anyone configuring a secret. */
-function persistentSecret(dataDir: string): string {
-  const file = join(dataDir, 'session-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
+/** For the entry points: every bad setting on stderr and a non-zero exit before anything starts. */
+export function readSettingsOrExit(env: NodeJS.ProcessEnv = process.env): Settings {
+  try {
+    return readSettings(env);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
 }

@@ -1,22 +1,17 @@
 import { pathToFileURL } from 'node:url';
-import { readSettings } from './config.ts';
+import { readSettingsOrExit } from './config.ts';
 import { startSss } from './sss.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
+import { startBanner } from './banner.ts';
 
 /** `npm start`: SSS on the embedded default, one process on one port, demo data on first start. */
 export async function runEmbedded(options: { onStop?: () => Promise<void>; banner?: string[] } = {}): Promise<void> {
   // Whatever SSS or a library creates under the data dir is readable by its owner only.
   process.umask(0o077);
-  const settings = readSettings();
+  const settings = readSettingsOrExit();
   const sss = await startSss(settings);
   await sss.app.listen({ port: settings.port, host: settings.host });
   const url = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`;
-  console.log(`
-SSS 営業支援システム is running: ${url}
-  ${[...sss.describe, ...(options.banner ?? [])].join('\n  ')}
-  data directory: ${settings.dataDir}
-  demo logins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}
-`);
+  console.log(startBanner({ url, lines: [...sss.describe, ...(options.banner ?? [])], dataDir: settings.dataDir, seedDemoData: settings.seedDemoData }));
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

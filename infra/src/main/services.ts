@@ -1,4 +1,5 @@
-import { readSettings } from './config.ts';
+import { readSettingsOrExit } from './config.ts';
+import { prepareDataDir } from './data-dir.ts';
 import { openEventStore, openReadStore } from './adapters.ts';
 import { buildHttpApp } from './http-app.ts';
 import { startReadModels } from '@sss/read-side/projector/runtime';
@@ -14,12 +15,13 @@ if (role !== 'write' && role !== 'read') {
   console.error('usage: services.ts write|read');
   process.exit(2);
 }
-const settings = readSettings();
+const settings = readSettingsOrExit();
+const { sessionSecret } = prepareDataDir(settings);
 const events = await openEventStore(settings);
 const closers: Array<() => Promise<void>> = [];
 let app;
 if (role === 'write') {
-  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
@@ -40,7 +42,7 @@ if (role === 'write') {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
   closers.push(() => readModels.stop(), () => readStore.store.close());
-  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel });
+  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel });
 }
 await app.listen({ port: settings.port, host: settings.host });
 console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);

@@ -9,6 +9,7 @@ import { buildHttpApp, type HttpApp } from './http-app.ts';
 import { startSalesPolicies } from '@sss/write-side/sales/policies';
 import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
+import { prepareDataDir } from './data-dir.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -24,6 +25,7 @@ export interface RunningSss {
 }
 
 export async function startSss(settings: Settings, options: { clock?: () => Date } = {}): Promise<RunningSss & { describe: string[] }> {
+  const { sessionSecret } = prepareDataDir(settings);
   const events = await openEventStore(settings);
   const readStore = await openReadStore(settings);
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
@@ -31,7 +33,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const app = await buildHttpApp({
     events: events.store,
     readModels,
-    sessionSecret: settings.sessionSecret,
+    sessionSecret,
     secureCookies: settings.secureCookies,
     uiDir: settings.uiDir,
     logLevel: settings.logLevel,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { ENTRY_POINTS } from '../../scripts/build-server.ts';
 
 /**
  * No Docker engine runs here, so the compose file is checked for what `docker compose config`
@@ -21,13 +22,27 @@ test('the stack has EventStoreDB, MongoDB, Kafka, both sides and the UI, each wi
 test('the sides run as separate processes with the real adapters configured', () => {
   const write = compose.services['write-side']!;
   const read = compose.services['read-side']!;
-  assert.equal(write.command!.slice(-2), ['infra/src/main/services.ts', 'write']);
-  assert.equal(read.command!.slice(-2), ['infra/src/main/services.ts', 'read']);
+  assert.equal(write.command!.slice(-2), ['dist/services.js', 'write']);
+  assert.equal(read.command!.slice(-2), ['dist/services.js', 'read']);
   for (const service of [write, read]) {
     for (const key of ['EVENTSTORE_URL', 'MONGODB_URL', 'KAFKA_BROKERS', 'SESSION_SECRET']) assert.ok(service.environment?.[key], `${key} is set`);
   }
   assert.match(write.environment!.EVENTSTORE_URL!, /^esdb:\/\/eventstore:2113/);
   assert.is(read.depends_on?.mongo?.condition, 'service_healthy');
+});
+
+test('every SSS process runs the production build on plain node: no tsx, only bundled entry points', () => {
+  const built = Object.keys(ENTRY_POINTS).map((name) => `dist/${name}.js`);
+  const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
+  const cmd = /^CMD (\[.*\])$/m.exec(dockerfile.slice(dockerfile.indexOf('AS app')));
+  const commands = [JSON.parse(cmd?.[1] ?? '[]') as string[], ...['write-side', 'read-side'].map((name) => compose.services[name]!.command!)];
+  for (const command of commands) {
+    assert.is(command[0], 'node', command.join(' '));
+    assert.ok(built.includes(command[1]!), `${command.join(' ')} runs one of ${built.join(', ')}`);
+    assert.not.ok(command.some((arg) => arg.includes('tsx') || arg.endsWith('.ts')), command.join(' '));
+  }
+  assert.match(dockerfile, /npm run build\b/);
+  assert.match(dockerfile, /npm ci --omit=dev/);
 });
 
 test('every variable the compose file sets is documented in the README settings table', () => {

@@ -1,0 +1,128 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readSettings } from '../../src/main/config.ts';
+import { prepareDataDir } from '../../src/main/data-dir.ts';
+import { SETTING_NAMES, SettingsError, settingsProblems } from '../../src/main/settings-schema.ts';
+
+/** Every setting is checked against one schema before anything starts, and reading settings writes nothing. */
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    readSettings(env);
+    return [];
+  } catch (error) {
+    assert.instance(error, SettingsError);
+    return [...(error as SettingsError).problems];
+  }
+};
+
+test('the defaults and the values the tests and compose file use pass', () => {
+  assert.equal(settingsProblems({}), []);
+  assert.equal(settingsProblems({
+    PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent', SSS_DEMO_DATA: 'false', SECURE_COOKIES: 'TRUE', SESSION_SECRET: 'change-me-to-a-long-random-secret',
+    EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0', MONGODB_DB: 'sss', KAFKA_BROKERS: 'kafka:9092, 127.0.0.1:9093,[::1]:9094',
+    COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme', COLLABOFLOW_ROUTES: 'estimate=201,order=203', COLLABOFLOW_TIMEOUT_MS: '1500', COLLABOFLOW_SIM_PORT: '0',
+    RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
+    OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
+    SSS_ISSUER_NAME: '株式会社SSSデモ', SSS_ISSUER_REGISTRATION_NUMBER: 'T7123456789012', SSS_TAX_ROUNDING: 'half_up',
+  }), []);
+  // Variables SSS does not read are none of the schema's business.
+  assert.equal(settingsProblems({ PATH: '/usr/bin', HOME: '' }), []);
+});
+
+const BAD: Array<[string, string, RegExp]> = [
+  ['PORT', '70000', /port number/],
+  ['PORT', 'http', /port number/],
+  ['HOST', '', /address/],
+  ['SSS_DEMO_DATA', 'maybe', /true/],
+  ['SECURE_COOKIES', 'sometimes', /true/],
+  ['LOG_LEVEL', 'loud', /info/],
+  ['EVENTSTORE_URL', 'localhost:2113', /esdb:\/\//],
+  ['MONGODB_URL', 'http://localhost:27017', /mongodb:\/\//],
+  ['MONGODB_DB', 'my db', /database name/],
+  ['KAFKA_BROKERS', 'kafka', /host:port/],
+  ['KAFKA_BROKERS', 'kafka:9092,kafka:99999', /host:port/],
+  ['COLLABOFLOW_URL', 'cloud.collaboflow.com', /https:\/\//],
+  ['COLLABOFLOW_ROUTES', 'estimate=1,quote=2', /<kind>=<route id>/],
+  ['COLLABOFLOW_TIMEOUT_MS', '-5', /positive/],
+  ['COLLABOFLOW_SIM_PORT', 'any', /port number/],
+  ['COLLABOFLOW_WEBHOOK_URL', '/api/webhooks/collaboflow', /URL/],
+  ['RINGI_POLL_SECONDS', 'soon', /positive/],
+  ['RINGI_RETRY_SECONDS', '0', /positive/],
+  ['RINGI_REMINDER_DAYS', '0', /positive/],
+  ['SSS_ISSUER_NAME', '  ', /non-empty/],
+  ['SSS_ISSUER_REGISTRATION_NUMBER', 'T7123456789013', /check digit/],
+  ['SSS_TAX_ROUNDING', 'round', /floor, ceil, half_up/],
+];
+
+for (const [name, value, expected] of BAD) {
+  test(`${name}=${JSON.stringify(value)} is refused with its name, its value and what is expected`, () => {
+    const problems = problemsOf({ [name]: value });
+    assert.is(problems.length, 1, problems.join('\n'));
+    assert.ok(problems[0]!.startsWith(`${name}=${JSON.stringify(value)}: expected `), problems[0]);
+    assert.match(problems[0]!, expected);
+  });
+}
+
+test('every setting the schema knows has a bad-value case or accepts any string', () => {
+  const covered = new Set(BAD.map(([name]) => name));
+  const anyString = ['SSS_DATA_DIR', 'SSS_UI_DIR', 'SESSION_SECRET', 'COLLABOFLOW_INSTANCE', 'COLLABOFLOW_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_PROVIDER_NAME'];
+  for (const name of SETTING_NAMES) assert.ok(covered.has(name) || anyString.includes(name), `${name} has a case here`);
+});
+
+test('several bad settings are reported together, one line each, in one error', () => {
+  const env = { PORT: '-1', LOG_LEVEL: 'chatty', SSS_TAX_ROUNDING: 'up', OIDC_ISSUER: 'https://accounts.google.com' };
+  const problems = problemsOf(env);
+  assert.is(problems.length, 4, problems.join('\n'));
+  for (const name of ['PORT', 'LOG_LEVEL', 'SSS_TAX_ROUNDING']) assert.ok(problems.some((p) => p.startsWith(`${name}=`)), `${name} is named`);
+  assert.ok(problems.some((p) => /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL/.test(p)), 'the missing OIDC settings are named');
+  try {
+    readSettings(env);
+    assert.unreachable('readSettings refuses');
+  } catch (error) {
+    for (const problem of problems) assert.ok((error as Error).message.includes(problem), 'the message lists every problem');
+  }
+});
+
+test('bad values never echo credentials: secrets are hidden, URL passwords masked', () => {
+  const problems = problemsOf({ SESSION_SECRET: '', MONGODB_URL: 'mongo://sss:hunter2@db:27017/', EVENTSTORE_URL: 'http://admin:changeit@es:2113' });
+  assert.is(problems.length, 3, problems.join('\n'));
+  const text = problems.join('\n');
+  assert.not.match(text, 'hunter2');
+  assert.not.match(text, 'changeit');
+  assert.match(text, 'MONGODB_URL="mongo://sss:***@db:27017/"');
+  assert.match(text, 'SESSION_SECRET=(hidden, 0 characters)');
+});
+
+test('readSettings writes nothing: a data directory that does not exist still does not afterwards', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'sss-settings-'));
+  const dataDir = join(parent, 'not-yet');
+  try {
+    const settings = readSettings({ SSS_DATA_DIR: dataDir });
+    assert.is(settings.dataDir, dataDir);
+    assert.is(settings.sessionSecret, undefined);
+    assert.not.ok(existsSync(dataDir));
+    assert.equal(readdirSync(parent), []);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test('starting prepares the data directory: a session secret generated once and kept across restarts', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'sss-settings-'));
+  const dataDir = join(parent, 'data');
+  try {
+    const first = prepareDataDir(readSettings({ SSS_DATA_DIR: dataDir }));
+    assert.ok(first.sessionSecret.length >= 32);
+    assert.ok(existsSync(join(dataDir, 'session-secret')));
+    assert.is(prepareDataDir(readSettings({ SSS_DATA_DIR: dataDir })).sessionSecret, first.sessionSecret);
+    assert.is(prepareDataDir(readSettings({ SSS_DATA_DIR: dataDir, SESSION_SECRET: 'configured' })).sessionSecret, 'configured');
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test.run();
