@@ -1,48 +1,31 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { startKafka } from '../servers/kafka.ts';
 import { startFerretDb } from '../servers/ferretdb.ts';
 import { startEsdbStandIn } from '../servers/esdb-stand-in/esdb-stand-in.ts';
 import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
+import { reportFile, summarize, type FileResult } from './file-result.ts';
+import { byTier, testFiles, tierProblems } from './tiers.ts';
+import { runUnitTier } from './unit-tier.ts';
 
 /**
- * `npm test`'s runner: starts the real servers once (Apache Kafka, FerretDB, the EventStoreDB
- * stand-in, the CollaboFlow simulator — or uses the ones named in KAFKA_BROKERS / MONGODB_URL /
- * EVENTSTORE_URL / COLLABOFLOW_URL), runs every
- * `<workspace>/test/**\/*.test.ts` in its own process, and ends with one "N passed, N failed"
- * line. A server that cannot start fails the run; a skipped test fails it too.
+ * `npm test`'s runner, both tiers (`tiers.ts`) and each file once: first the unit tier in a pool
+ * of worker processes (`unit-tier.ts`, no servers); then, if any integration file is selected, it
+ * starts the real servers once (Apache Kafka, FerretDB, the EventStoreDB stand-in, the CollaboFlow
+ * simulator — or uses the ones named in KAFKA_BROKERS / MONGODB_URL / EVENTSTORE_URL /
+ * COLLABOFLOW_URL) and runs every integration file in its own process. Ends with one
+ * "N passed, N failed" line over both. A server that cannot start fails the run; a skipped test
+ * fails it too. Arguments narrow the run to files whose path contains one of them.
  */
 
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-const WORKSPACES = ['contracts', 'http-kit', 'write-side', 'read-side', 'infra', 'ui'];
 const CONCURRENCY = Number(process.env.SSS_TEST_CONCURRENCY ?? 2);
 const FILE_TIMEOUT_MS = Number(process.env.SSS_TEST_TIMEOUT_MS ?? 10 * 60_000);
+const UNIT_FILE_TIMEOUT_MS = Number(process.env.SSS_UNIT_TIMEOUT_MS ?? 60_000);
 const only = process.argv.slice(2);
-
-function testFiles(): string[] {
-  const files: string[] = [];
-  for (const workspace of WORKSPACES) {
-    const dir = join(root, workspace, 'test');
-    if (!existsSync(dir)) continue;
-    const entries = readdirSync(dir, { recursive: true }) as string[];
-    files.push(...entries.filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)));
-  }
-  const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-  return selected.sort();
-}
-
-interface FileResult {
-  file: string;
-  passed: number;
-  failed: number;
-  skipped: number;
-  exitCode: number | null;
-  ms: number;
-  output: string;
-}
 
 function runFile(file: string, env: NodeJS.ProcessEnv): Promise<FileResult> {
   const started = Date.now();
@@ -98,38 +81,52 @@ async function startServers(log: (line: string) => void) {
 }
 
 async function main(): Promise<number> {
-  const files = testFiles();
-  if (files.length === 0) {
+  const log = (line: string) => console.log(`[run-all] ${line}`);
+  const all = testFiles(root);
+  const tiers = byTier(root, all);
+  const problems = tierProblems(root, all, tiers);
+  if (problems.length) {
+    console.error(`[run-all] test files without exactly one tier:\n  ${problems.join('\n  ')}`);
+    return 1;
+  }
+  const selected = (files: string[]) => (only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files);
+  const unit = selected(tiers.unit);
+  const integration = selected(tiers.integration);
+  if (unit.length + integration.length === 0) {
     console.error('[run-all] no test files found');
     return 1;
   }
-  const log = (line: string) => console.log(`[run-all] ${line}`);
   const started = Date.now();
-  const servers = await startServers(log);
-  log(`servers ready in ${((Date.now() - started) / 1000).toFixed(1)} s; running ${files.length} test files, ${CONCURRENCY} at a time`);
-  const env = { ...process.env, ...servers.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', FORCE_COLOR: '0' };
   const results: FileResult[] = [];
-  const queue = [...files];
-  const workers = Array.from({ length: CONCURRENCY }, async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const result = await runFile(file, env);
-      results.push(result);
-      const ok = result.failed === 0 && result.skipped === 0 && result.exitCode === 0;
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${relative(root, file)}  (${result.passed} passed${result.failed ? `, ${result.failed} failed` : ''}${result.skipped ? `, ${result.skipped} SKIPPED` : ''}, ${(result.ms / 1000).toFixed(1)} s)`);
-      if (!ok) console.log(result.output.split('\n').map((l) => `     ${l}`).join('\n'));
-    }
-  });
-  await Promise.all(workers);
-  await servers.stop();
+  const record = (result: FileResult) => {
+    results.push(result);
+    reportFile(root, result);
+  };
 
-  const passed = results.reduce((n, r) => n + r.passed, 0);
-  const failed = results.reduce((n, r) => n + r.failed + (r.exitCode !== 0 && r.failed === 0 ? 1 : 0), 0);
-  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  if (unit.length) {
+    log(`unit tier: ${unit.length} test files, no servers, ${CONCURRENCY} workers`);
+    await runUnitTier(root, unit, { concurrency: CONCURRENCY, fileTimeoutMs: UNIT_FILE_TIMEOUT_MS, onResult: record });
+    log(`unit tier done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (integration.length) {
+    const serversStarted = Date.now();
+    const servers = await startServers(log);
+    log(`servers ready in ${((Date.now() - serversStarted) / 1000).toFixed(1)} s; integration tier: ${integration.length} test files, ${CONCURRENCY} at a time`);
+    const env = { ...process.env, ...servers.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', FORCE_COLOR: '0' };
+    const queue = [...integration];
+    const workers = Array.from({ length: CONCURRENCY }, async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) record(await runFile(file, env));
+    });
+    await Promise.all(workers);
+    await servers.stop();
+  }
+
+  const summary = summarize(results);
   mkdirSync(join(root, '.sss-run'), { recursive: true });
   writeFileSync(join(root, '.sss-run', 'test-results.json'), JSON.stringify(results.map(({ output: _o, ...r }) => r), null, 2));
   log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed + skipped} failed${skipped ? ` (${skipped} skipped tests count as failures: nothing may skip silently)` : ''}`);
-  return failed + skipped === 0 ? 0 : 1;
+  console.log(summary.line);
+  return summary.ok ? 0 : 1;
 }
 
 main().then(

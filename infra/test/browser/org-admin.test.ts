@@ -31,10 +31,13 @@ test('the tree as of a date, with and without dissolved units', async ({ sss, pa
   await page.getByTestId('org-as-of').fill('2025-04-01');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="org-unit-name"]')].some((e) => e.textContent === 'DX推進室'));
   assert.not.ok((await unitNames(page)).includes('第2営業部'));
-  await page.getByTestId('org-active-only').uncheck();
+  // The box follows the URL, so it flips a render after the click: wait for it (check() looks at once).
+  await page.getByTestId('org-active-only').click();
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="org-active-only"]') as HTMLInputElement).checked);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="org-unit-name"]')].some((e) => e.textContent === '第2営業部'));
   await screenshot(page, 'org-tree-with-dissolved');
-  await page.getByTestId('org-active-only').check();
+  await page.getByTestId('org-active-only').click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="org-active-only"]') as HTMLInputElement).checked);
 });
 
 test('stage a new group, see a refusal beside its field, confirm at an effective date, find it as of that date', async ({ page }) => {

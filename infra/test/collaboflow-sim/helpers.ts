@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { apiKeyHeader, SEEDED_ROUTE_IDS, startCollaboflowSimulator, type StartedCollaboflowSimulator } from '../../src/collaboflow-sim/index.ts';
 
 /** Shared by the simulator's tests: a running simulator, a caller acting as a user, a webhook receiver. */
@@ -93,11 +94,7 @@ export async function startReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${port}/webhook`,
     received,
     async waitFor(n) {
-      const deadline = Date.now() + 5000;
-      while (received.length < n) {
-        if (Date.now() > deadline) throw new Error(`expected ${n} webhooks, got ${received.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await waitUntil(() => `${n} webhooks (got ${received.length})`, () => received.length >= n, { timeoutMs: 5000, intervalMs: 10 });
       return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

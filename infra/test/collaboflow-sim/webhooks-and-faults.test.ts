@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { ESTIMATE, estimateValues, startReceiver, startTestSim, type Receiver, type TestSim } from './helpers.ts';
 
 let sim: TestSim;
@@ -97,7 +98,7 @@ test('faults: an answer delayed after the work was done (the ambiguous failure)'
   const attempt = sim
     .api('yamada', 'POST', '/documents', { processes_id: ESTIMATE, app_cd: 1, action: 'draft', document: {} })
     .finally(() => (answered = true));
-  while ((await count()) === before) await new Promise((resolve) => setTimeout(resolve, 20));
+  await waitUntil('the simulator to store the draft before it answers', async () => (await count()) !== before);
   assert.is(answered, false); // the draft exists while its answer is still on the way
   assert.is((await attempt).status, 201);
   assert.is(await count(), before + 1);

@@ -1,16 +1,11 @@
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { as, newCompany, type Session } from './sss.ts';
 
 /** Helpers for tests that go from the company context to the partner context and back. */
 
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+export function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs, intervalMs: 25 });
 }
 
 export const newPartnerCompany = (code: string, overrides: Record<string, unknown> = {}) =>

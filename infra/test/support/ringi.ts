@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { ApprovalKind } from '@sss/contracts/project/fields';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { handleCommand } from '@sss/write-side/kernel/command-handler';
 import { projectDecider } from '@sss/write-side/project/decider';
 import { projectStream } from '@sss/write-side/project/streams';
@@ -100,14 +101,8 @@ export async function simDocuments(world: Pick<RingiWorld, 'simUrl' | 'instance'
   return state.documents.map((d) => ({ id: d.document_id, status: d.flow_status, values: d.values }));
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+export function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  return waitUntil(what, probe, { timeoutMs, intervalMs: 50 });
 }
 
 export async function ringiEvents(sss: RunningSss, ringiId: string): Promise<RecordedEvent[]> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import type { RunningSss } from '../../src/main/sss.ts';
 
 /**
@@ -17,13 +18,9 @@ export async function deriveSalesPlan(sss: RunningSss, months: { month: string; 
     },
     metadata: { actor: 'system:test', correlationId: randomUUID() },
   }], 'no_stream');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const last = months[months.length - 1]!.month;
-    if ((await sss.events.readStream(`monthlysales-${projectId}_${last}`)).length > 0) return projectId;
-    if (Date.now() > deadline) throw new Error('sales plan policy did not create the months');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const last = months[months.length - 1]!.month;
+  await waitUntil('the sales plan policy to create the months', async () => (await sss.events.readStream(`monthlysales-${projectId}_${last}`)).length > 0, { intervalMs: 50 });
+  return projectId;
 }
 
 export const salesActual = (overrides: Record<string, unknown> = {}) => ({

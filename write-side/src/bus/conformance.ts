@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConsumerOptions, IncomingMessage, MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 
 interface Sequenced {
   readonly seq: number;
@@ -213,11 +214,7 @@ function unique(label: string): string {
 }
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitUntil(what, condition, { timeoutMs });
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {

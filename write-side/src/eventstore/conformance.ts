@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { filter, firstValueFrom, take, toArray, timeout } from 'rxjs';
+import { filter, firstValueFrom, take, tap, toArray, timeout } from 'rxjs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RevisionConflictError, type EventStore, type NewEvent } from '@sss/contracts/ports/event-store';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { verifyChain } from './metadata.ts';
 
 /**
@@ -164,14 +165,18 @@ export function eventStoreConformance(name: string, makeStore: () => Promise<Eve
     const s = stream('sub');
     await store.append(s, newEvents(3), 'no_stream');
     const [first] = await store.readStream(s);
+    let caughtUp = 0;
     const seen = firstValueFrom(store.subscribeAll(first!.position).pipe(
       // Other writers may share the store: keep our stream only.
       filter((e) => e.streamName === s),
+      tap(() => caughtUp++),
       take(4),
       toArray(),
       timeout(10_000),
     ));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    seen.catch(() => {}); // awaited below; it must not go unhandled while we wait
+    // Append only once the catch-up is delivered, so the last two can only arrive live.
+    await waitUntil('the subscription to deliver the two stored events after the checkpoint', () => caughtUp >= 2);
     await store.append(s, newEvents(2), 2n);
     const events = await seen;
     assert.equal(events.map((e) => e.revision), [1n, 2n, 3n, 4n], 'strictly after the checkpoint, no duplicates, live included');

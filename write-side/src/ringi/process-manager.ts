@@ -42,6 +42,8 @@ export interface RingiProcessManagerOptions {
 export interface RunningRingiProcessManager {
   /** Work on every open 稟議 that is due, now (tests; the timer does the same every tick). */
   runDue(): Promise<void>;
+  /** Position of the last event it has taken in: at the store's head, it has caught up (tests wait for that). */
+  followedPosition(): bigint;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   const busy = new Map<string, Promise<void>>();
   let stopped = false;
   let checkpoint = await readCheckpoint(events);
+  let followed = 0n;
 
   const record = (ringiId: string, command: RingiCommand) =>
     handleCommand(events, { streamName: ringiStream(ringiId), decider: ringiDecider, command, context: { actor: ACTOR, correlationId: ringiId } });
@@ -210,6 +213,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       concatMap(async (event) => {
         await openRingi(event);
         follow(event);
+        followed = event.position;
       }),
       retryWithBackoff((error, attempt) => log(`ringi process manager: subscription failed (attempt ${attempt}); retrying`, error), 500),
     )
@@ -219,6 +223,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
 
   return {
     runDue,
+    followedPosition: () => followed,
     async stop() {
       stopped = true;
       clearInterval(ticker);

@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filter, firstValueFrom } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { IncomingMessage, MessageBus, OutgoingMessage } from '@sss/contracts/ports/message-bus';
 import { COMPANY_TOPIC } from '@sss/contracts/integration/company-v1';
 import { PARTNER_TOPIC } from '@sss/contracts/integration/partner-v1';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { createMemoryBus } from '../../src/bus/memory-bus.ts';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite-event-store.ts';
 import { readForwarderCheckpoint, startForwarder } from '../../src/integration/forwarder.ts';
@@ -37,8 +37,8 @@ test('maps company and partner events to versioned envelopes keyed by aggregate 
   const consumer = await collect(bus, received);
   const forwarder = await startForwarder({ events, bus });
   const head = await events.headPosition();
-  await firstValueFrom(forwarder.position$.pipe(filter((p) => p >= head - 1n)));
-  while (received.length < 3) await new Promise((r) => setTimeout(r, 5));
+  await waitUntil('the forwarder to pass the last event', () => forwarder.position$.value >= head - 1n);
+  await waitUntil('the consumer to receive the two company messages and the partner message', () => received.length >= 3);
   const [first] = await events.readStream('company-c1');
   const companyMessages = received.filter((m) => m.topic === COMPANY_TOPIC);
   assert.equal(companyMessages.map((m) => [m.key, (m.value as { type: string }).type, (m.value as { source: { revision: string } }).source.revision]), [['c1', 'CompanyRegistered', '0'], ['c1', 'CompanyAbolished', '2']]);
@@ -74,7 +74,7 @@ test('publishes before it checkpoints: a failed publish moves nothing, and a res
   await events.append('company-c1', [{ type: 'CompanyRegistered', data: company('c1', 'アルファ'), metadata }], 'no_stream');
   const errors: unknown[] = [];
   const forwarder = await startForwarder({ events, bus: flaky, name: 'flaky', onError: (e) => errors.push(e) });
-  await firstValueFrom(forwarder.position$.pipe(filter((p) => p > 0n)));
+  await waitUntil('the forwarder to checkpoint after its retry', () => forwarder.position$.value > 0n);
   assert.is(errors.length, 1, 'the failed publish was reported and retried');
   assert.is(published.length, 1);
   const checkpoint = await readForwarderCheckpoint(events, 'flaky');
@@ -84,8 +84,8 @@ test('publishes before it checkpoints: a failed publish moves nothing, and a res
   await events.append('company-c1', [{ type: 'CompanyEdited', data: { ...company('c1', 'ベータ'), changed: ['name'] }, metadata }], 0n);
   const again = await startForwarder({ events, bus: flaky, name: 'flaky' });
   const head = await events.headPosition();
-  await firstValueFrom(again.position$.pipe(filter((p) => p >= head - 1n)));
-  while (published.length < 2) await new Promise((r) => setTimeout(r, 5));
+  await waitUntil('the restarted forwarder to pass the last event', () => again.position$.value >= head - 1n);
+  await waitUntil('the restarted forwarder to publish the edit', () => published.length >= 2);
   assert.equal(published.map((m) => (m.value as { type: string }).type), ['CompanyRegistered', 'CompanyUpdated'], 'nothing re-published that the checkpoint covers');
   await again.stop();
   await events.close();

@@ -5,6 +5,7 @@ import type { EstimateContent } from '@sss/contracts/project/estimate-schemas';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
 import { TAX_CATEGORIES } from '@sss/contracts/project/estimate-schemas';
 import fc from 'fast-check';
+import { assertProperty } from '@sss/contracts/testing/property-seed';
 import Big from 'big.js';
 import { spec } from '../../src/kernel/spec.ts';
 import { estimateDecider, estimateNumberOf, type EstimateCommand } from '../../src/project/estimate-decider.ts';
@@ -60,7 +61,7 @@ test('property: the sheet adds up — lines to subtotals, subtotals and taxes to
     unitPrice: fc.integer({ min: 0, max: 5_000_000 }),
     taxCategory: fc.constantFrom(...TAX_CATEGORIES),
   });
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(lineArb, { minLength: 1, maxLength: 20 }), (lines) => {
       const a = estimateAmounts(lines);
       assert.is(a.lines.reduce((s, l) => s + l.amount, 0), a.subtotal);

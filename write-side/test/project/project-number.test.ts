@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
+import { assertProperty } from '@sss/contracts/testing/property-seed';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ProjectNumberEvent } from '@sss/contracts/project/events';
 import { streams } from '@sss/contracts/streams/names';
@@ -47,7 +48,7 @@ test('the year is the calendar year in Japan', () => {
 });
 
 test('property: any sequence of allocations and retries never hands out a number twice, and numbers rise by one', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 120 }), (requests) => {
       const events: ProjectNumberEvent[] = [];
       const given = new Map<string, string>();

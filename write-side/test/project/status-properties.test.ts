@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { DomainError } from '@sss/contracts/http/problem';
+import { assertProperty, propertySeed, replayHint } from '@sss/contracts/testing/property-seed';
 import type { ProjectEvent } from '@sss/contracts/project/events';
 import { APPROVAL_KINDS, APPROVAL_OUTCOMES } from '@sss/contracts/project/fields';
 import { EDITABLE_STATUSES, STATUS_TRANSITIONS, type ProjectStatus } from '@sss/contracts/project/status';
@@ -32,7 +33,7 @@ const commandArb: fc.Arbitrary<ProjectCommand> = fc.oneof(
 
 test('property: every status change follows an edge of the table, and the state agrees with the status', () => {
   const reached = new Set<ProjectStatus>();
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(commandArb, { minLength: 10, maxLength: 120 }), (commands) => {
       const events: ProjectEvent[] = [...withResources];
       for (const command of commands) {
@@ -60,11 +61,11 @@ test('property: every status change follows an edge of the table, and the state 
     { numRuns: 1000 },
   );
   // The walk must actually explore the machine, or the property above proves little.
-  assert.ok(reached.size >= 10, `only reached ${[...reached].join(', ')}`);
+  assert.ok(reached.size >= 10, `only reached ${[...reached].join(', ')} (${replayHint(propertySeed())})`);
 });
 
 test('property: a terminal project never changes again', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.constantFrom('lost', 'cancelled') as fc.Arbitrary<'lost' | 'cancelled'>, fc.array(commandArb, { maxLength: 20 }), (end, commands) => {
       const ended = [...withResources];
       const decision = projectDecider.decide(change(end), fold(projectDecider, ended));

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
+import { assertProperty } from '@sss/contracts/testing/property-seed';
 import Big from 'big.js';
 import { canonicalEffort, sumEfforts } from '@sss/contracts/project/effort';
 import { monthsBetween } from '@sss/contracts/domain/months';
@@ -107,7 +108,7 @@ const sum = (figures: readonly Figures[], key: (typeof YEN_KEYS)[number]) => fig
 const sumLines = (lines: readonly SummaryLine[]) => lines.map((l) => l.total);
 
 test('property: monthly figures add up to the total, to the yen', () => {
-  fc.assert(
+  assertProperty(
     fc.property(projectArb, (resources) => {
       const s = summarize(resources);
       for (const key of YEN_KEYS) assert.is(sum(s.byMonth, key), s.total[key], key);
@@ -117,7 +118,7 @@ test('property: monthly figures add up to the total, to the yen', () => {
 });
 
 test('property: cost by kind adds up to cost, and 粗利 = 売上 − 原価, in every figure', () => {
-  fc.assert(
+  assertProperty(
     fc.property(projectArb, (resources) => {
       const s = summarize(resources);
       const all = [s.total, ...s.byMonth, ...s.rows.flatMap((r) => [r.total, ...r.months])];
@@ -132,7 +133,7 @@ test('property: cost by kind adds up to cost, and 粗利 = 売上 − 原価, in
 });
 
 test('property: rows add up to the total, and each row total to its months', () => {
-  fc.assert(
+  assertProperty(
     fc.property(projectArb, (resources) => {
       const s = summarize(resources);
       for (const key of YEN_KEYS) assert.is(sum(sumLines(s.rows), key), s.total[key], key);
@@ -143,7 +144,7 @@ test('property: rows add up to the total, and each row total to its months', () 
 });
 
 test('property: employee + partner + expense summaries together equal the project, with nothing counted twice', () => {
-  fc.assert(
+  assertProperty(
     fc.property(projectArb, (resources) => {
       const s = summarize(resources);
       const lines = sumLines([...s.employees, ...s.partners, ...s.expenses]);
@@ -158,7 +159,7 @@ test('property: employee + partner + expense summaries together equal the projec
 });
 
 test('property: no cell drifts more than half a yen from the exact product, and effort totals are exact', () => {
-  fc.assert(
+  assertProperty(
     fc.property(projectArb, (resources) => {
       const s = summarize(resources);
       s.rows.forEach((line, i) => {
@@ -176,7 +177,7 @@ test('property: no cell drifts more than half a yen from the exact product, and 
 });
 
 test('property: 粗利率 matches 粗利 ÷ 売上 to within rounding', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (profit, revenue) => {
       const shown = grossMarginPercent(profit, revenue)!;
       assert.match(shown, /^-?\d+\.\d$/);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite-event-store.ts';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '../../src/ringi/process-manager.ts';
 import { FakeWorkflow } from './fake-workflow.ts';
@@ -19,16 +20,6 @@ const ROUTES = { estimate: 101, proposal: 102, order: 103, early_start: 104, sal
 
 let now = Date.parse('2026-04-01T00:00:00.000Z');
 const clock = () => new Date(now);
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function world() {
   const events = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'ringi-timers-')), 'events.db'));
@@ -47,12 +38,12 @@ const count = async (events: EventStore, ringiId: string, type: string) => (awai
 test('polling backoff survives a restart: the new manager waits for the recorded due time', async () => {
   const { events, ringiId, workflow } = await world();
   const first = await start(events, workflow);
-  await until('filed and polled once', async () => (await count(events, ringiId, 'RingiPolled')) === 1);
+  await waitUntil('filed and polled once', async () => (await count(events, ringiId, 'RingiPolled')) === 1);
   await first.stop();
 
   now += 30_000; // half the first poll interval
   const second = await start(events, workflow);
-  await until('the new manager caught up', async () => { await second.runDue(); return true; });
+  await waitUntil('the new manager to catch up with the store', async () => second.followedPosition() >= (await events.headPosition()));
   await second.runDue();
   assert.is(await count(events, ringiId, 'RingiPolled'), 1, 'not polled before its time');
   now += 31_000;
@@ -73,11 +64,11 @@ test('polling backoff survives a restart: the new manager waits for the recorded
 test('the reminder is due N days after filing, once, across a restart', async () => {
   const { events, ringiId, workflow } = await world();
   const first = await start(events, workflow);
-  await until('filed', async () => (await types(events, ringiId)).includes('RingiSubmitted'));
+  await waitUntil('filed', async () => (await types(events, ringiId)).includes('RingiSubmitted'));
   await first.stop();
   now += 3 * DAY + 1;
   const second = await start(events, workflow);
-  await until('reminded', async () => { await second.runDue(); return (await count(events, ringiId, 'RingiReminderSent')) === 1; });
+  await waitUntil('reminded', async () => { await second.runDue(); return (await count(events, ringiId, 'RingiReminderSent')) === 1; });
   now += DAY;
   await second.runDue();
   assert.is(await count(events, ringiId, 'RingiReminderSent'), 1, 'only once');
@@ -90,7 +81,7 @@ test('CollaboFlow down: backs off, shows 滞留 after repeated failures, then fi
   const { events, ringiId, workflow } = await world();
   workflow.down = true;
   const manager = await start(events, workflow);
-  await until('first failure', async () => (await count(events, ringiId, 'RingiAttemptFailed')) === 1);
+  await waitUntil('first failure', async () => (await count(events, ringiId, 'RingiAttemptFailed')) === 1);
   await manager.runDue();
   assert.is(await count(events, ringiId, 'RingiAttemptFailed'), 1, 'waits for its back-off');
   for (let i = 0; i < 2; i++) {
