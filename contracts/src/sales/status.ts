@@ -23,4 +23,3 @@ export const MONTHLY_SALES_STATUS_LABELS: Readonly<Record<MonthlySalesStatus, st
 export const SALES_CHECK_OUTCOMES = ['approved', 'rejected', 'sent_back', 'withdrawn'] as const;
 export type SalesCheckOutcome = (typeof SALES_CHECK_OUTCOMES)[number];
 
-export const monthlySalesId = (projectId: string, month: string) => `${projectId}_${month}`;
