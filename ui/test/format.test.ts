@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatDate, formatDateTime } from '../src/format/date.ts';
+import { formatDate, formatDateTime } from '../src/lib/format.ts';
 import { formatYen } from '../src/format/yen.ts';
 
 test('yen amounts carry the yen sign and thousands separators', () => {

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { command } from '../api/http.ts';
-import { newIdempotencyKey } from '../api/idempotency.ts';
-import { isApiError } from '../api/problem.ts';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { command } from '../lib/http.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { isApiError } from '../lib/problem.ts';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { userLabels } from '../users/labels.ts';

@@ -1,6 +1,6 @@
 import type { OrgDraftView, OrgTree, StageOrgChange } from '@sss/contracts/organization/schemas';
-import { newIdempotencyKey } from './idempotency.ts';
-import { command, queryString, request } from './http.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { command, queryString, request } from '../lib/http.ts';
 
 /** 組織: the tree as of a date, the shared draft, and the commands that stage and confirm changes. */
 

@@ -1,6 +1,6 @@
 import type { PageOf, History } from '@sss/contracts/common';
 import type { PartnerCompanyOption, PartnerFields, PartnerListQuery, PartnerSortKeys, PartnerView, RegisterPartner, RetirePartner, SetPartnerAffiliations } from '@sss/contracts/partner/schemas';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 export type PartnerSort = (typeof PartnerSortKeys)[number];
 export type PartnerListParams = Omit<PartnerListQuery, 'sort'> & { sort?: PartnerSort };

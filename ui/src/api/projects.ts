@@ -3,7 +3,7 @@ import type { DraftEstimate, EditEstimateDraft, IssueEstimate, ReviseEstimate } 
 import type { EditOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, ChangeProjectStatus, CopyProject, EditResource, ProjectBasics, RequestApproval, SetMonthlyEffort } from '@sss/contracts/project/schemas';
 import type { EstimateListQuery, EstimateListRow, EstimateView, OrderListQuery, OrderSortKeys, OrderView, ProjectDetail, ProjectListQuery, ProjectListRow, ProjectSortKeys } from '@sss/contracts/project/views';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /**
  * 案件・見積・受注 over HTTP. Every path is spelled here once, so the screens do not care where

@@ -1,7 +1,7 @@
 import type { PageOf } from '@sss/contracts/common';
 import type { ApplySalesCheckOutcome, CorrectInvoice, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
 import type { Dashboard, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /** The sales context over HTTP: 月次売上, 請求書, 入金 and the finance reports. */
 

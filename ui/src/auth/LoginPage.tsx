@@ -6,8 +6,8 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionExpired, useLogin, useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 /** Only same-site paths are followed after login, so `?next=` cannot send people elsewhere. */

@@ -4,9 +4,9 @@ import { CompanyForm } from './CompanyForm.tsx';
 import { bodyFromForm, emptyForm } from './companyForm.ts';
 import { useCompanyCommand } from './queries.ts';
 import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
-import { useIdempotencyKey } from './useIdempotencyKey.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { registerCompany } from '../api/companies.ts';
-import { today } from '../format/date.ts';
+import { today } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 

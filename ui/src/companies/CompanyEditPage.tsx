@@ -3,14 +3,15 @@ import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CompanyFields, CompanyView } from '@sss/contracts/company/schemas';
 import { CompanyForm } from './CompanyForm.tsx';
-import { ConflictNotice } from './ConflictNotice.tsx';
-import { bodyFromForm, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
+import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { bodyFromForm, FORM_PATHS, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
+import { fieldLabel } from './fieldLabels.ts';
 import { companyKeys, useCompany, useCompanyCommand } from './queries.ts';
 import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
-import { useIdempotencyKey } from './useIdempotencyKey.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { editCompany, getCompany } from '../api/companies.ts';
-import { isApiError } from '../api/problem.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
@@ -30,7 +31,7 @@ interface Base {
 }
 
 function CompanyEditor({ view }: { view: CompanyView }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
   const idempotency = useIdempotencyKey();
@@ -73,6 +74,8 @@ function CompanyEditor({ view }: { view: CompanyView }) {
 
   const conflict = latest ? (
     <ConflictNotice
+      paths={FORM_PATHS}
+      labelOf={(path) => fieldLabel(path, language)}
       base={base.values}
       latest={formFromView(latest)}
       draft={form.values}

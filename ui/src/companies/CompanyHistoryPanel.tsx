@@ -3,9 +3,9 @@ import { EventDetails } from './EventDetails.tsx';
 import { eventLabelKey } from './eventLabels.ts';
 import { historySummary } from './historySummary.ts';
 import { useCompanyHistory } from './queries.ts';
-import { isApiError } from '../api/problem.ts';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** Who did what when, newest first, with the verdict of the stream's hash chain. */

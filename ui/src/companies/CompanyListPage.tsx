@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
-import { Pager } from './Pager.tsx';
-import { SortHeader } from './SortHeader.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { SortHeader } from '../components/SortHeader.tsx';
 import { fieldLabel } from './fieldLabels.ts';
 import { nextSort, queryFromSearch, searchFromQuery, type CompanyListParams } from './listParams.ts';
 import { useCompanyList } from './queries.ts';
 import { may, useSession } from '../auth/session.ts';
-import { formatDate } from '../format/date.ts';
+import { formatDate } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();

@@ -1,10 +1,11 @@
 import { ChangeCreditLimit } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { CommandDialog } from './CommandDialog.tsx';
+import { companyKeys } from './queries.ts';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 import { parseYenInput } from './yenInput.ts';
 import { changeCreditLimit } from '../api/companies.ts';
-import { today } from '../format/date.ts';
-import { schemaTitle } from '../forms/schemaTitle.ts';
+import { today } from '../lib/format.ts';
+import { schemaTitle } from '../lib/schemaTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function CreditLimitDialog({ company, onClose, onDone }: { company: CompanyView; onClose: () => void; onDone: () => void }) {
@@ -26,6 +27,7 @@ export function CreditLimitDialog({ company, onClose, onDone }: { company: Compa
         const amount = parseYenInput(v.creditLimit ?? '');
         return { ...(amount === null ? {} : { creditLimit: amount }), reviewedOn: v.reviewedOn ?? '' };
       }}
+      invalidates={companyKeys.all}
       run={(body, idempotencyKey) => changeCreditLimit(company.id, body as ChangeCreditLimit, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

@@ -1,6 +1,6 @@
 import type { FieldError } from '@sss/contracts/http/problem';
 import { CompanyFields, type CompanyView } from '@sss/contracts/company/schemas';
-import { validate } from '../forms/validate.ts';
+import { validate } from '../lib/validate.ts';
 import { parseYenInput } from './yenInput.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/dictionary.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
-import { formatDate } from '../format/date.ts';
+import { formatDate } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
 import { fieldLabel } from './fieldLabels.ts';
 

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FieldError } from '@sss/contracts/http/problem';
 import { validateForm, type CompanyFormValues, type FormPath } from './companyForm.ts';
-import { isApiError } from '../api/problem.ts';
-import { byField } from '../forms/validate.ts';
+import { isApiError } from '../lib/problem.ts';
+import { byField } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**

@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { listEstimates } from '../api/projects.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { formatDateTime } from '../format/date.ts';
+import { Pager } from '../components/Pager.tsx';
+import { formatDateTime } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useProjectText } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 

@@ -1,6 +1,6 @@
 import type { EstimateView } from '@sss/contracts/project/views';
 import { documentUrls } from '../api/projects.ts';
-import { formatDate } from '../format/date.ts';
+import { formatDate } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
 import { useProjectText } from '../projects/text.ts';
 

@@ -1,6 +1,6 @@
 import type { OrderView } from '@sss/contracts/project/views';
-import { DetailList } from '../companies/DetailList.tsx';
-import { formatDateTime } from '../format/date.ts';
+import { DetailList } from '../components/DetailList.tsx';
+import { formatDateTime } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
 import { useProjectText } from '../projects/text.ts';
 

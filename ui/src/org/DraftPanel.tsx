@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrgChange, OrgDraftView, OrgUnitView } from '@sss/contracts/organization/schemas';
 import { confirmOrgDraft, discardOrgDraft, withdrawOrgChange } from '../api/organization.ts';
-import { formatDate, formatDateTime, today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { formatDate, formatDateTime, today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { orgLabels } from './labels.ts';
 

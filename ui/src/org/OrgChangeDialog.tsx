@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACCOUNTING_CATEGORIES, ORG_LEVELS, type OrgUnitView, type StageOrgChange } from '@sss/contracts/organization/schemas';
 import { stageOrgChange } from '../api/organization.ts';
-import { isApiError } from '../api/problem.ts';
-import { Dialog } from '../forms/Dialog.tsx';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { isApiError } from '../lib/problem.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { accountingLabel, levelLabel, orgLabels } from './labels.ts';
 

@@ -1,5 +1,5 @@
 import type { OrgUnitView } from '@sss/contracts/organization/schemas';
-import { formatDate } from '../format/date.ts';
+import { formatDate } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { accountingLabel, levelLabel, orgLabels } from './labels.ts';
 import type { OrgChangeIntent } from './OrgChangeDialog.tsx';

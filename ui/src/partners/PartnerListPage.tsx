@@ -3,14 +3,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { PartnerListParams } from '../api/partners.ts';
 import { AffiliationList } from './AffiliationList.tsx';
 import { usePartnerCompanies, usePartnerList } from './queries.ts';
-import { Pager } from '../companies/Pager.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { may, useSession } from '../auth/session.ts';
-import { formatDate } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { formatDate } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 /** The list's state lives in the URL, so a search can be bookmarked and the back button works. */
 function queryFromSearch(search: URLSearchParams): PartnerListParams {

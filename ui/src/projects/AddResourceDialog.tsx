@@ -4,7 +4,7 @@ import { AddResource } from '@sss/contracts/project/schemas';
 import { normalizeNumber } from './grid/cellInput.ts';
 import { projectKeys, useProjectStaff } from './queries.ts';
 import { addResource } from '../api/projects.ts';
-import { CommandDialog, type DialogField } from '../companies/CommandDialog.tsx';
+import { CommandDialog, type DialogField } from '../components/CommandDialog.tsx';
 
 const FIELDS: Record<ResourceKind, DialogField[]> = {
   // 社員 (picked from the staff list, which also gives the name) is added in the dialog itself

@@ -4,7 +4,7 @@ import { RequestApproval } from '@sss/contracts/project/schemas';
 import type { EstimateView } from '@sss/contracts/project/views';
 import { projectKeys } from './queries.ts';
 import { requestApproval } from '../api/projects.ts';
-import { CommandDialog } from '../companies/CommandDialog.tsx';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 
 interface Props {
   projectId: string;

@@ -10,8 +10,8 @@ import { useProjectCommand } from './queries.ts';
 import { useProjectText } from './text.ts';
 import { copyProject, documentUrls } from '../api/projects.ts';
 import { may, useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 
 /**
  * What a person can do with the project now. The status machine from contracts decides which 稟議

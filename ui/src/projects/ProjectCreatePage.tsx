@@ -7,7 +7,7 @@ import { useProjectText } from './text.ts';
 import { useProjectFormState } from './useProjectFormState.ts';
 import { registerProject } from '../api/projects.ts';
 import { useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../companies/useCompanyFormState.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 

@@ -9,7 +9,7 @@ import { StatusHistoryPanel } from './StatusHistoryPanel.tsx';
 import { ProjectSummaryTable, SummaryLinesTable } from './SummaryTable.tsx';
 import { useEstimate, useProject } from './queries.ts';
 import { useProjectText, type ProjectTextKey } from './text.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import './projects.css';
 

@@ -7,9 +7,9 @@ import { useProject, useProjectCommand } from './queries.ts';
 import { useProjectText } from './text.ts';
 import { useProjectFormState } from './useProjectFormState.ts';
 import { editProjectBasics } from '../api/projects.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../companies/useCompanyFormState.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 
 export function ProjectEditPage() {

@@ -3,9 +3,9 @@ import { BILLING_TYPES, CONTRACT_TYPES } from '@sss/contracts/project/fields';
 import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
 import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
 import { useProjectText } from './text.ts';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 interface Props {
   values: ProjectFormValues;

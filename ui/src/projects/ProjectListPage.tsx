@@ -7,15 +7,14 @@ import { useProjectList } from './queries.ts';
 import { useProjectText } from './text.ts';
 import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
 import { may, useSession } from '../auth/session.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { SortHeader } from '../companies/SortHeader.tsx';
-import type { CompanySort } from '../companies/listParams.ts';
-import { formatDate } from '../format/date.ts';
+import { Pager } from '../components/Pager.tsx';
+import { SortHeader } from '../components/SortHeader.tsx';
+import { formatDate } from '../lib/format.ts';
 import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDebounced } from '../lib/useDebounced.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function ProjectListPage() {
   const text = useProjectText();
@@ -36,8 +35,6 @@ export function ProjectListPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
 
-  // SortHeader is typed for the company list; the sort strings are compared, never interpreted
-  const sort = query.sort as unknown as CompanySort;
   const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });
 
   return (
@@ -61,12 +58,12 @@ export function ProjectListPage() {
         <table className="table" data-testid="project-table">
           <thead>
             <tr>
-              <SortHeader column="projectNumber" label={text('number')} sort={sort} onSort={sortBy} />
-              <SortHeader column="name" label={text('name')} sort={sort} onSort={sortBy} />
+              <SortHeader column="projectNumber" label={text('number')} sort={query.sort} onSort={sortBy} />
+              <SortHeader column="name" label={text('name')} sort={query.sort} onSort={sortBy} />
               <th>{text('customer')}</th>
               <th>{text('orgUnit')}</th>
               <th>{text('leader')}</th>
-              <SortHeader column="startDate" label={text('period')} sort={sort} onSort={sortBy} />
+              <SortHeader column="startDate" label={text('period')} sort={query.sort} onSort={sortBy} />
               <th>{text('status')}</th>
               <th className="num">{text('revenue')}</th>
               <th className="num">{text('grossProfit')}</th>

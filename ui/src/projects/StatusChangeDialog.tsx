@@ -4,7 +4,7 @@ import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@sss/contracts/projec
 import { projectKeys } from './queries.ts';
 import { manualTargets } from './statusActions.ts';
 import { changeProjectStatus } from '../api/projects.ts';
-import { CommandDialog } from '../companies/CommandDialog.tsx';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 
 /** 失注・中止・完了 with a reason, which goes into the status history. Irreversible, hence the warning. */
 export function StatusChangeDialog({ projectId, status, onClose }: { projectId: string; status: ProjectStatus; onClose: () => void }) {

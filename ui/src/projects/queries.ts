@@ -5,7 +5,7 @@ import type { CompanyView } from '@sss/contracts/company/schemas';
 import type { OrgTree } from '@sss/contracts/organization/schemas';
 import type { ProjectStaffList } from '@sss/contracts/project/views';
 import { getEstimate, getOrder, getProject, listProjects, type ProjectListParams } from '../api/projects.ts';
-import { request } from '../api/http.ts';
+import { request } from '../lib/http.ts';
 
 /** Query keys: one root for the whole context, since a project command can change its estimate and order views too. */
 export const projectKeys = {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { retryRingi } from '../api/ringi.ts';
 import { may, useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useRingiLabels } from './labels.ts';
 import { ringiKeys } from './queries.ts';
 

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
-import { DetailList } from '../companies/DetailList.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { DetailList } from '../components/DetailList.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useRingiLabels } from './labels.ts';
 import { useRingi } from './queries.ts';

@@ -1,9 +1,9 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { RINGI_KINDS, RINGI_STATUSES, type RingiKind, type RingiStatus } from '@sss/contracts/ringi/events';
 import type { RingiListQuery } from '@sss/contracts/ringi/views';
-import { Pager } from '../companies/Pager.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useRingiLabels } from './labels.ts';
 import { useRingiList } from './queries.ts';

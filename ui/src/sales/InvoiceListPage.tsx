@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { exportUrl, invoicePdfUrl, type InvoiceSearchParams } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '../format/yen.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';

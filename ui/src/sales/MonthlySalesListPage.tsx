@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { MONTHLY_SALES_STATUSES } from '@sss/contracts/sales/status';
 import { exportUrl } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '../format/yen.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';

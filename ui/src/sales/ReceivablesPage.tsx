@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { exportUrl } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '../format/yen.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';

@@ -4,10 +4,10 @@ import { ROLE_LABELS, ROLES, type Role } from '@sss/contracts/http/auth';
 import type { OrgUnitView } from '@sss/contracts/organization/schemas';
 import type { UserView } from '@sss/contracts/user/schemas';
 import { changeOrgUnit, changeRoles, deactivateUser, reactivateUser, registerUser, resetPassword } from '../api/users.ts';
-import { isApiError } from '../api/problem.ts';
-import { Dialog } from '../forms/Dialog.tsx';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { userLabels } from './labels.ts';
 

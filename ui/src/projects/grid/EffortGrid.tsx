@@ -9,7 +9,7 @@ import { saveGrid } from './saveGrid.ts';
 import { parseTsv, pasteWrites, toTsv } from './tsv.ts';
 import { useGridState } from './useGridState.ts';
 import { formatYen } from '../../format/yen.ts';
-import { ProblemMessage } from '../../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { projectKeys } from '../queries.ts';
 import { useProjectText } from '../text.ts';
 import '../projects.css';
