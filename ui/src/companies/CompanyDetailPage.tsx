@@ -13,7 +13,7 @@ import { fieldLabel } from './fieldLabels.ts';
 import { useCompany } from './queries.ts';
 import { may, useSession } from '../auth/session.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

@@ -8,7 +8,7 @@ import { nextSort, queryFromSearch, searchFromQuery, type CompanyListParams } fr
 import { useCompanyList } from './queries.ts';
 import { may, useSession } from '../auth/session.ts';
 import { formatDate } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';

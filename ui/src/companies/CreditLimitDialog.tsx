@@ -1,8 +1,9 @@
+import { formatNumber } from '@sss/contracts/domain/money';
 import { ChangeCreditLimit } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
 import { companyKeys } from './queries.ts';
 import { CommandDialog } from '../components/CommandDialog.tsx';
-import { parseYenInput } from './yenInput.ts';
+import { parseYenInput } from '../lib/yenInput.ts';
 import { changeCreditLimit } from '../api/companies.ts';
 import { today } from '../lib/format.ts';
 import { schemaTitle } from '../lib/schemaTitle.ts';
@@ -21,7 +22,7 @@ export function CreditLimitDialog({ company, onClose, onDone }: { company: Compa
         { name: 'creditLimit', label: en ? 'Credit limit (yen)' : `${schemaTitle(ChangeCreditLimit.properties.creditLimit)}（円）`, kind: 'yen', required: true },
         { name: 'reviewedOn', label: en ? 'Reviewed on' : schemaTitle(ChangeCreditLimit.properties.reviewedOn), kind: 'date', required: true },
       ]}
-      initial={{ creditLimit: current === undefined ? '' : current.toLocaleString('ja-JP'), reviewedOn: today() }}
+      initial={{ creditLimit: current === undefined ? '' : formatNumber(current), reviewedOn: today() }}
       // an empty amount is "not entered", which the schema reports as required
       toBody={(v) => {
         const amount = parseYenInput(v.creditLimit ?? '');

@@ -1,7 +1,7 @@
 import { estimateAmounts, lineAmount } from '@sss/contracts/project/estimate-amounts';
 import { TAX_CATEGORIES, TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
 import { emptyLine, parsedLines, type EstimateForm, type LineForm } from './estimateForm.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useProjectText } from '../projects/text.ts';
 
 interface Props {

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { listEstimates } from '../api/projects.ts';
 import { Pager } from '../components/Pager.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useProjectText } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';

@@ -1,7 +1,7 @@
 import type { EstimateView } from '@sss/contracts/project/views';
 import { documentUrls } from '../api/projects.ts';
 import { formatDate } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useProjectText } from '../projects/text.ts';
 
 /** Every version, newest first, with its number, total and the 見積書 files of issued versions. */

@@ -4,7 +4,7 @@ import { OrderSortKeys } from '@sss/contracts/project/views';
 import { listOrders, orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
 import { Pager } from '../components/Pager.tsx';
 import { formatDate } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';

@@ -1,7 +1,7 @@
 import type { OrderView } from '@sss/contracts/project/views';
 import { DetailList } from '../components/DetailList.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useProjectText } from '../projects/text.ts';
 
 const STATUS = { registered: 'orderRegistered', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;

@@ -10,7 +10,7 @@ import { may, useSession } from '../auth/session.ts';
 import { Pager } from '../components/Pager.tsx';
 import { SortHeader } from '../components/SortHeader.tsx';
 import { formatDate } from '../lib/format.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';

@@ -1,6 +1,6 @@
 import type { Figures, MonthFigures, SummaryLine } from '@sss/contracts/project/summaries';
 import { useProjectText } from './text.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 
 const percent = (v: string | null) => (v === null ? '—' : `${v}%`);
 

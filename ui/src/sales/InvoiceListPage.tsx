@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { exportUrl, invoicePdfUrl, type InvoiceSearchParams } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';
 import { useInvoices } from './queries.ts';

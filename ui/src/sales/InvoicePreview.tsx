@@ -1,6 +1,6 @@
 import type { MonthlySalesView } from '@sss/contracts/sales/views';
 import { lineAmount, type InvoiceTotals } from '@sss/contracts/sales/tax';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useSalesLabels } from './labels.ts';
 import { safeQuantity, safeYen, type SalesFormState } from './salesForm.ts';
 

@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { MONTHLY_SALES_STATUSES } from '@sss/contracts/sales/status';
 import { exportUrl } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';
 import { useMonthlySalesList } from './queries.ts';

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { exportUrl, getPlanActualProjects, getSalesBy } from '../api/sales.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useSalesLabels } from './labels.ts';
 import { usePlanActual } from './queries.ts';
 

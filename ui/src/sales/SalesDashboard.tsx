@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useSalesLabels } from './labels.ts';
 import { useDashboard } from './queries.ts';
 import { BarChart } from './BarChart.tsx';

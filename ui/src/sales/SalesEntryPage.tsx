@@ -4,7 +4,7 @@ import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sal
 import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
 import { useSalesLabels } from './labels.ts';

@@ -8,7 +8,7 @@ import { nextCell, type NavigationKey } from './navigation.ts';
 import { saveGrid } from './saveGrid.ts';
 import { parseTsv, pasteWrites, toTsv } from './tsv.ts';
 import { useGridState } from './useGridState.ts';
-import { formatYen } from '../../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { projectKeys } from '../queries.ts';
 import { useProjectText } from '../text.ts';

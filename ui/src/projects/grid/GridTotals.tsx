@@ -1,5 +1,5 @@
 import type { ProjectSummary } from '@sss/contracts/project/summaries';
-import { formatYen } from '../../format/yen.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { useProjectText } from '../text.ts';
 
 interface Props {
