@@ -1,6 +1,6 @@
 import { AbolishCompany } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { companyKeys } from './queries.ts';
+import { companyQueries } from './queries.ts';
 import { CommandDialog } from '../components/CommandDialog.tsx';
 import { abolishCompany } from '../api/companies.ts';
 import { today } from '../lib/format.ts';
@@ -23,7 +23,7 @@ export function AbolishDialog({ company, onClose, onDone }: { company: CompanyVi
       ]}
       initial={{ abolishedOn: today(), reason: '' }}
       toBody={(v) => ({ abolishedOn: v.abolishedOn ?? '', ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) })}
-      invalidates={companyKeys.all}
+      invalidates={companyQueries.all}
       run={(body, idempotencyKey) => abolishCompany(company.id, body as AbolishCompany, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

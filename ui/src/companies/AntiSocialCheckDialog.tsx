@@ -1,6 +1,6 @@
 import { RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { companyKeys } from './queries.ts';
+import { companyQueries } from './queries.ts';
 import { CommandDialog } from '../components/CommandDialog.tsx';
 import { recordAntiSocialCheck } from '../api/companies.ts';
 import { today } from '../lib/format.ts';
@@ -31,7 +31,7 @@ export function AntiSocialCheckDialog({ company, onClose, onDone }: { company: C
       ]}
       initial={{ checkedOn: today(), result: 'clear', note: '' }}
       toBody={(v) => ({ checkedOn: v.checkedOn ?? '', result: v.result, ...(v.note?.trim() ? { note: v.note.trim() } : {}) })}
-      invalidates={companyKeys.all}
+      invalidates={companyQueries.all}
       run={(body, idempotencyKey) => recordAntiSocialCheck(company.id, body as RecordAntiSocialCheck, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

@@ -6,10 +6,10 @@ import { CompanyForm } from './CompanyForm.tsx';
 import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { bodyFromForm, FORM_PATHS, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
 import { fieldLabel } from './fieldLabels.ts';
-import { companyKeys, useCompany, useCompanyCommand } from './queries.ts';
+import { companyQueries, useCompany, useCompanyCommand } from './queries.ts';
 import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
-import { editCompany, getCompany } from '../api/companies.ts';
+import { editCompany } from '../api/companies.ts';
 import { isApiError } from '../lib/problem.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -57,7 +57,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
         onError: async (error) => {
           if (!isApiError(error, 'revision_conflict')) return focusFirstError();
           // someone saved first: fetch what they saved (not the cache) and let this person decide
-          const fresh = await client.fetchQuery({ queryKey: companyKeys.detail(view.id), queryFn: () => getCompany(view.id), staleTime: 0 });
+          const fresh = await client.fetchQuery({ ...companyQueries.detail(view.id), staleTime: 0 });
           setLatest(fresh);
         },
       },

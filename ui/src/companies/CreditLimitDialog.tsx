@@ -1,7 +1,7 @@
 import { formatNumber } from '@sss/contracts/domain/money';
 import { ChangeCreditLimit } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { companyKeys } from './queries.ts';
+import { companyQueries } from './queries.ts';
 import { CommandDialog } from '../components/CommandDialog.tsx';
 import { parseYenInput } from '../lib/yenInput.ts';
 import { changeCreditLimit } from '../api/companies.ts';
@@ -28,7 +28,7 @@ export function CreditLimitDialog({ company, onClose, onDone }: { company: Compa
         const amount = parseYenInput(v.creditLimit ?? '');
         return { ...(amount === null ? {} : { creditLimit: amount }), reviewedOn: v.reviewedOn ?? '' };
       }}
-      invalidates={companyKeys.all}
+      invalidates={companyQueries.all}
       run={(body, idempotencyKey) => changeCreditLimit(company.id, body as ChangeCreditLimit, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

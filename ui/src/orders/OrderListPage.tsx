@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { OrderSortKeys } from '@sss/contracts/project/views';
-import { listOrders, orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
+import { orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
 import { Pager } from '../components/Pager.tsx';
 import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
@@ -9,6 +9,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import '../projects/projects.css';
+import { orderQueries } from './queries.ts';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
@@ -31,7 +32,7 @@ function queryOf(search: URLSearchParams): OrderListParams {
 export function OrderListPage() {
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
-  const list = useQuery({ queryKey: ['projects', 'orders', query], queryFn: ({ signal }) => listOrders(query, signal), placeholderData: keepPreviousData });
+  const list = useQuery(orderQueries.list(query));
   const text = useProjectText();
   useDocumentTitle(text('orderListTitle'));
   const set = (key: string, value: string) => {

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { orgLabels } from './labels.ts';
+import { orgQueries } from './queries.ts';
 
 /** The shared draft: review each staged change, withdraw what is wrong, then confirm all at one effective date. */
 export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: readonly OrgUnitView[] }) {
@@ -14,7 +15,7 @@ export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: rea
   const client = useQueryClient();
   const [effectiveDate, setEffectiveDate] = useState(today());
   const [note, setNote] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['org'] });
+  const refresh = () => client.invalidateQueries({ queryKey: orgQueries.all });
   const withdraw = useMutation({ mutationFn: withdrawOrgChange, onSuccess: refresh });
   const discard = useMutation({ mutationFn: discardOrgDraft, onSuccess: refresh });
   const confirm = useMutation({ mutationFn: () => confirmOrgDraft({ effectiveDate, ...(note.trim() ? { note: note.trim() } : {}) }, draft.revision), onSuccess: refresh });

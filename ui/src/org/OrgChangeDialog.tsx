@@ -9,6 +9,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { accountingLabel, levelLabel, orgLabels } from './labels.ts';
+import { orgQueries } from './queries.ts';
 
 export type OrgChangeIntent = { kind: 'create'; parent: OrgUnitView | null } | { kind: 'rename' | 'move' | 'dissolve'; unit: OrgUnitView };
 
@@ -44,7 +45,7 @@ export function OrgChangeDialog({ intent, units, onClose }: { intent: OrgChangeI
     mutationFn: (change: StageOrgChange) => stageOrgChange(change, idempotency.keyFor(change)),
     onSuccess: () => {
       idempotency.done();
-      void client.invalidateQueries({ queryKey: ['org'] });
+      void client.invalidateQueries({ queryKey: orgQueries.all });
       onClose();
     },
   });

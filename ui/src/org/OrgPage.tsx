@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getOrgDraft, getOrgTree } from '../api/organization.ts';
+import { useQuery } from '@tanstack/react-query';
 import { may, useSession } from '../auth/session.ts';
 import { today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
@@ -13,6 +12,7 @@ import { OrgTreeView } from './OrgTreeView.tsx';
 import { orgLabels } from './labels.ts';
 import { buildTree } from './tree.ts';
 import './org.css';
+import { orgQueries } from './queries.ts';
 
 /** Beyond every confirmed reorganization: the tree a draft is staged against. */
 const LATEST = '9999-12-31';
@@ -29,9 +29,9 @@ export function OrgPage() {
   const [intent, setIntent] = useState<OrgChangeIntent | null>(null);
   useDocumentTitle(l.title);
 
-  const tree = useQuery({ queryKey: ['org', 'tree', asOf, activeOnly], queryFn: ({ signal }) => getOrgTree(asOf, activeOnly, signal), placeholderData: keepPreviousData });
-  const latest = useQuery({ queryKey: ['org', 'tree', LATEST, true], queryFn: ({ signal }) => getOrgTree(LATEST, true, signal), enabled: admin });
-  const draft = useQuery({ queryKey: ['org', 'draft'], queryFn: ({ signal }) => getOrgDraft(signal), enabled: admin });
+  const tree = useQuery(orgQueries.treeAsOf(asOf, activeOnly));
+  const latest = useQuery({ ...orgQueries.tree(LATEST, true), enabled: admin });
+  const draft = useQuery({ ...orgQueries.draft(), enabled: admin });
   const update = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     for (const [key, value] of Object.entries(patch)) if (value === null) next.delete(key); else next.set(key, value);

@@ -4,7 +4,7 @@ import { may, useSession } from '../auth/session.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useRingiLabels } from './labels.ts';
-import { ringiKeys } from './queries.ts';
+import { ringiQueries } from './queries.ts';
 
 /** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
 export function RetryButton({ ringiId }: { ringiId: string }) {
@@ -16,7 +16,7 @@ export function RetryButton({ ringiId }: { ringiId: string }) {
     mutationFn: () => retryRingi(ringiId, { idempotencyKey: keyFor({ ringiId }) }),
     onSuccess: () => {
       done();
-      void client.invalidateQueries({ queryKey: ringiKeys.all });
+      void client.invalidateQueries({ queryKey: ringiQueries.all });
     },
   });
   if (!may(user, 'POST', '/api/ringis/:id/retry')) return null;

@@ -10,6 +10,7 @@ import { Field } from '../components/Field.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { userLabels } from './labels.ts';
+import { userQueries } from './queries.ts';
 
 export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
 
@@ -37,7 +38,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
       }
     },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: userQueries.all });
       onClose();
     },
   });

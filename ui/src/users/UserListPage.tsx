@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
-import { getOrgTree } from '../api/organization.ts';
-import { listUsers } from '../api/users.ts';
+import { orgQueries } from '../org/queries.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDateTime, today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
@@ -11,6 +10,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
 import { UserDialog, type UserAction } from './UserDialog.tsx';
 import { userLabels } from './labels.ts';
+import { userQueries } from './queries.ts';
 
 /** ユーザー管理: every user with unit, roles and state; each command in a dialog. */
 export function UserListPage() {
@@ -23,8 +23,8 @@ export function UserListPage() {
   const [action, setAction] = useState<UserAction | null>(null);
   useDocumentTitle(l.title);
   const query = { ...(q ? { q } : {}), ...(activeOnly ? { active: true } : {}) };
-  const users = useQuery({ queryKey: ['users', query], queryFn: ({ signal }) => listUsers(query, signal), placeholderData: keepPreviousData });
-  const units = useQuery({ queryKey: ['org', 'tree', today(), true], queryFn: ({ signal }) => getOrgTree(today(), true, signal) });
+  const users = useQuery(userQueries.list(query));
+  const units = useQuery(orgQueries.tree(today(), true));
 
   return (
     <section className="page" data-testid="user-list">

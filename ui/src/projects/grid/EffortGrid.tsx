@@ -10,7 +10,7 @@ import { parseTsv, pasteWrites, toTsv } from './tsv.ts';
 import { useGridState } from './useGridState.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
-import { projectKeys } from '../queries.ts';
+import { projectQueries } from '../queries.ts';
 import { useProjectText } from '../text.ts';
 import '../projects.css';
 
@@ -58,7 +58,7 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
     setSaveError(null);
     try {
       await saveGrid(project.id, project.revision, project.resources, changesOf(grid.rows, months));
-      await client.invalidateQueries({ queryKey: projectKeys.all });
+      await client.invalidateQueries({ queryKey: projectQueries.all });
     } catch (error) {
       // keep what was typed on screen: reloading would re-key the grid and drop it; the person decides
       setSaveError(error);
@@ -152,7 +152,7 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
       )}
       <ProblemMessage error={saveError} testId="grid-save-error" />
       {saveError !== null && (
-        <button type="button" className="button small" data-testid="grid-reload" onClick={() => void client.invalidateQueries({ queryKey: projectKeys.all })}>
+        <button type="button" className="button small" data-testid="grid-reload" onClick={() => void client.invalidateQueries({ queryKey: projectQueries.all })}>
           {text('reloadLatest')}
         </button>
       )}
