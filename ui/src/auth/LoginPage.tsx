@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { authQueries } from './queries.ts';
 
 /** Only same-site paths are followed after login, so `?next=` cannot send people elsewhere. */

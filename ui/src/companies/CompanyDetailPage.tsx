@@ -17,7 +17,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 

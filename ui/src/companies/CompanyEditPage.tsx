@@ -7,13 +7,14 @@ import { ConflictNotice } from '../components/ConflictNotice.tsx';
 import { bodyFromForm, FORM_PATHS, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
 import { fieldLabel } from './fieldLabels.ts';
 import { companyQueries, useCompany, useCompanyCommand } from './queries.ts';
-import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
+import { useCompanyFormState } from './useCompanyFormState.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { editCompany } from '../api/companies.ts';
 import { isApiError } from '../lib/problem.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();

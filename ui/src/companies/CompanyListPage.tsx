@@ -12,7 +12,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function CompanyListPage() {

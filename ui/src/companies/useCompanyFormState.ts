@@ -42,11 +42,3 @@ export function useCompanyFormState(initial: CompanyFormValues, serverError: unk
 
   return { values, errors, setField, check, replace };
 }
-
-/** Moves focus to the first field with a message so keyboard and screen-reader users land on it. */
-export function focusFirstError(): void {
-  requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select');
-    target?.focus();
-  });
-}

@@ -4,8 +4,9 @@ import { Pager } from '../components/Pager.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useProjectText } from '../projects/text.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { estimateQueries } from './queries.ts';
 
 /** 見積一覧: one row per estimate (its newest version); a row opens the project's 見積 editor. */
@@ -15,7 +16,7 @@ export function EstimateListPage() {
   const page = Math.max(1, Number(search.get('page')) || 1);
   const query = { ...(q ? { q } : {}), page, pageSize: 20 };
   const list = useQuery(estimateQueries.list(query));
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('estimateListTitle'));
   return (
     <section className="page" data-testid="estimate-list">

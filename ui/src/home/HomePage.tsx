@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/session.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { SalesDashboard } from '../sales/SalesDashboard.tsx';
 
 interface Tile {

@@ -1,3 +1,5 @@
+import type { Dictionary } from './labels.ts';
+
 /**
  * Every label the UI shows, Japanese first. English must cover every key (the type checker says
  * so), which keeps the two from drifting apart. Field labels for company forms come from the
@@ -319,6 +321,6 @@ export const en: Record<MessageKey, string> = {
   'company.partners': 'Partners',
 };
 
-export const dictionaries = { ja, en } as const;
-export type Language = keyof typeof dictionaries;
-export const LANGUAGES: readonly Language[] = ['ja', 'en'];
+/** The shell's and the company screens' labels; `useI18n().t` looks them up. */
+export const appLabels: Dictionary<MessageKey> = { ja, en };
+export { LANGUAGES, type Language } from './labels.ts';

@@ -6,8 +6,9 @@ import { Pager } from '../components/Pager.tsx';
 import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { projectLabels, type ProjectTextKey } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import '../projects/projects.css';
 import { orderQueries } from './queries.ts';
 
@@ -33,7 +34,7 @@ export function OrderListPage() {
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
   const list = useQuery(orderQueries.list(query));
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('orderListTitle'));
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);

@@ -12,7 +12,7 @@ import { formatDate, formatDateTime, today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function PartnerDetailPage() {
   const { id = '' } = useParams();

@@ -6,13 +6,13 @@ import { usePartner, usePartnerCommand, usePartnerCompanies } from './queries.ts
 import { editPartner, registerPartner, setPartnerAffiliations } from '../api/partners.ts';
 import { isApiError } from '../lib/problem.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
-import { focusFirstError } from '../companies/useCompanyFormState.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
 import { today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { byField, validate } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 interface Values {
   name: string;

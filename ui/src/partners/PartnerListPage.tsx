@@ -9,7 +9,7 @@ import { formatDate } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 /** The list's state lives in the URL, so a search can be bookmarked and the back button works. */

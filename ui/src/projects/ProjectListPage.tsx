@@ -4,7 +4,8 @@ import { ProjectListFilters } from './ProjectListFilters.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
 import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
 import { useProjectList } from './queries.ts';
-import { useProjectText } from './text.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
 import { may, useSession } from '../auth/session.ts';
 import { Pager } from '../components/Pager.tsx';
@@ -13,11 +14,11 @@ import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function ProjectListPage() {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
   const [search, setSearch] = useSearchParams();

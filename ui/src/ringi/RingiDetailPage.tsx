@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { DetailList } from '../components/DetailList.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useRingiLabels } from './labels.ts';
 import { useRingi } from './queries.ts';
 import './ringi.css';

@@ -4,7 +4,7 @@ import type { RingiListQuery } from '@sss/contracts/ringi/views';
 import { Pager } from '../components/Pager.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useRingiLabels } from './labels.ts';
 import { useRingiList } from './queries.ts';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { exportUrl, invoicePdfUrl, type InvoiceSearchParams } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '@sss/contracts/domain/money';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';
 import { useInvoices } from './queries.ts';
 

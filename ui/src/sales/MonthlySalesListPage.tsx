@@ -4,7 +4,7 @@ import { MONTHLY_SALES_STATUSES } from '@sss/contracts/sales/status';
 import { exportUrl } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '@sss/contracts/domain/money';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';
 import { useMonthlySalesList } from './queries.ts';
 import { PlanActualPanel } from './PlanActualPanel.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { exportUrl } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '@sss/contracts/domain/money';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useSalesLabels } from './labels.ts';
 import { useReceivables } from './queries.ts';
 import { BarChart } from './BarChart.tsx';

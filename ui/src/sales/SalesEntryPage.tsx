@@ -5,7 +5,7 @@ import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { formatYen } from '@sss/contracts/domain/money';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
 import { useSalesLabels } from './labels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';

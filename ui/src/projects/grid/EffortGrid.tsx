@@ -11,7 +11,8 @@ import { useGridState } from './useGridState.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { projectQueries } from '../queries.ts';
-import { useProjectText } from '../text.ts';
+import { projectLabels } from '../../i18n/projects.ts';
+import { useLabels } from '../../i18n/useLabels.ts';
 import '../projects.css';
 
 interface Props {
@@ -29,7 +30,7 @@ interface Props {
  * the stored rows again.
  */
 export function EffortGrid({ project, months, editable, onRemove, onDirtyChange }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const client = useQueryClient();
   const grid = useGridState(project.resources, months);
   const [saving, setSaving] = useState(false);
