@@ -3,12 +3,13 @@ import { retryRingi } from '../api/ringi.ts';
 import { may, useSession } from '../auth/session.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useRingiLabels } from './labels.ts';
+import { ringiLabels } from '../i18n/ringi.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { ringiQueries } from './queries.ts';
 
 /** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
 export function RetryButton({ ringiId }: { ringiId: string }) {
-  const { l } = useRingiLabels();
+  const l = useLabels(ringiLabels);
   const { data: user } = useSession();
   const client = useQueryClient();
   const { keyFor, done } = useIdempotencyKey();

@@ -5,7 +5,8 @@ import { Pager } from '../components/Pager.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import { useRingiLabels } from './labels.ts';
+import { ringiLabels, ringiKindLabels, ringiStatusLabels } from '../i18n/ringi.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useRingiList } from './queries.ts';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
 
@@ -38,7 +39,9 @@ function searchFromQuery(query: RingiListQuery): URLSearchParams {
 }
 
 export function RingiListPage() {
-  const { l, kind: kindLabel, status: statusLabel } = useRingiLabels();
+  const l = useLabels(ringiLabels);
+  const kindLabel = useLabels(ringiKindLabels);
+  const statusLabel = useLabels(ringiStatusLabels);
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const query = queryFromSearch(search);

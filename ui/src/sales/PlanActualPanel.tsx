@@ -3,12 +3,13 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { exportUrl } from '../api/sales.ts';
 import { formatYen } from '@sss/contracts/domain/money';
-import { useSalesLabels } from './labels.ts';
+import { salesLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { salesQueries, usePlanActual } from './queries.ts';
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
-  const { l } = useSalesLabels();
+  const l = useLabels(salesLabels);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const report = usePlanActual({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
