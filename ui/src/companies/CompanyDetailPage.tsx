@@ -11,7 +11,7 @@ import { DetailList } from '../components/DetailList.tsx';
 import { ExternalLink } from '../components/ExternalLink.tsx';
 import { fieldLabel } from './fieldLabels.ts';
 import { useCompany } from './queries.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { formatDate, formatDateTime } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';

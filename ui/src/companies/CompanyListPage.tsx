@@ -6,7 +6,7 @@ import { SortHeader } from '../components/SortHeader.tsx';
 import { fieldLabel } from './fieldLabels.ts';
 import { nextSort, queryFromSearch, searchFromQuery, type CompanyListParams } from './listParams.ts';
 import { useCompanyList } from './queries.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';

@@ -12,12 +12,11 @@ import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { byField, validate } from '../lib/validate.ts';
-import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
+import { ProjectStatusBadge } from '../projects/index.ts';
 import { useEstimate, useProject, useProjectCommand } from '../projects/queries.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
-import '../projects/projects.css';
 
 export function EstimatePage() {
   const { id = '' } = useParams();

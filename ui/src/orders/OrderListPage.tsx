@@ -9,7 +9,8 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { projectLabels, type ProjectTextKey } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import '../projects/projects.css';
+// the 案件 stylesheet (filters toolbar) comes with the feature's public entry
+import '../projects/index.ts';
 import { orderQueries } from './queries.ts';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;

@@ -5,7 +5,7 @@ import { AffiliationList } from './AffiliationList.tsx';
 import { usePartner, usePartnerCommand } from './queries.ts';
 import { retirePartner } from '../api/partners.ts';
 import { isApiError } from '../lib/problem.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { DetailList } from '../components/DetailList.tsx';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { formatDate, formatDateTime, today } from '../lib/format.ts';

@@ -4,7 +4,7 @@ import type { PartnerListParams } from '../api/partners.ts';
 import { AffiliationList } from './AffiliationList.tsx';
 import { usePartnerCompanies, usePartnerList } from './queries.ts';
 import { Pager } from '../components/Pager.tsx';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { formatDate } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';

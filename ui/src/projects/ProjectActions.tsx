@@ -10,7 +10,7 @@ import { useProjectCommand } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { copyProject, documentUrls } from '../api/projects.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 

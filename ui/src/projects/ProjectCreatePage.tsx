@@ -7,7 +7,7 @@ import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useProjectFormState } from './useProjectFormState.ts';
 import { registerProject } from '../api/projects.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../lib/focusFirstError.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';

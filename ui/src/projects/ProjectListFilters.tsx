@@ -1,7 +1,7 @@
 import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectListParams } from '../api/projects.ts';
 import { useCustomers, useOrgUnits } from './queries.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import './projects.css';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';

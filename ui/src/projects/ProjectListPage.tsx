@@ -7,7 +7,7 @@ import { useProjectList } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { Pager } from '../components/Pager.tsx';
 import { SortHeader } from '../components/SortHeader.tsx';
 import { formatDate } from '../lib/format.ts';

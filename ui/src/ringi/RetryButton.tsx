@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { retryRingi } from '../api/ringi.ts';
-import { may, useSession } from '../auth/session.ts';
+import { may, useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { ringiLabels } from '../i18n/ringi.ts';

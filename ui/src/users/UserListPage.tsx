@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
 import { orgQueries } from '../org/queries.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { formatDateTime, today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
