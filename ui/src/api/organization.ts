@@ -9,9 +9,6 @@ export const getOrgTree = (asOf: string, activeOnly: boolean, signal?: AbortSign
 
 export const getOrgDraft = (signal?: AbortSignal) => request<OrgDraftView>('GET', '/api/org-draft', { signal });
 
-export const listReorganizations = (signal?: AbortSignal) =>
-  request<{ items: { reorganizationId: string; effectiveDate: string; note: string; changeCount: number; confirmedBy: string }[] }>('GET', '/api/org-reorganizations', { signal });
-
 export const stageOrgChange = (change: StageOrgChange, idempotencyKey = newIdempotencyKey()) => command('POST', '/api/org-draft/changes', change, { idempotencyKey });
 
 export const withdrawOrgChange = (changeId: string) => command('POST', `/api/org-draft/changes/${encodeURIComponent(changeId)}/withdraw`, undefined, { idempotencyKey: newIdempotencyKey() });

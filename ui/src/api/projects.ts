@@ -1,4 +1,4 @@
-import type { History, PageOf } from '@sss/contracts/common';
+import type { PageOf } from '@sss/contracts/common';
 import type { DraftEstimate, EditEstimateDraft, IssueEstimate, ReviseEstimate } from '@sss/contracts/project/estimate-schemas';
 import type { EditOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, ChangeProjectStatus, CopyProject, EditResource, ProjectBasics, RequestApproval, SetMonthlyEffort } from '@sss/contracts/project/schemas';
@@ -39,8 +39,6 @@ export const draftEstimate = (body: DraftEstimate, options: CommandOptions) => c
 export const editEstimateDraft = (id: string, body: EditEstimateDraft, options: CommandOptions) => command('PUT', estimate(id), body, options);
 export const issueEstimate = (id: string, body: IssueEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/issue`, body, options);
 export const reviseEstimate = (id: string, body: ReviseEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/revise`, body, options);
-
-export const getProjectHistory = (id: string, signal?: AbortSignal) => request<History>('GET', `${project(id)}/history`, { signal });
 
 export type OrderSort = (typeof OrderSortKeys)[number];
 export type OrderListParams = Omit<OrderListQuery, 'sort'> & { sort?: OrderSort };
