@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ProjectListFilters } from './ProjectListFilters.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
 import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
 import { useProjectList } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
-import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
+import { projectCsvUrl } from '../api/projects.ts';
 import { may, useSession } from '../auth/index.ts';
 import { Pager } from '../components/Pager.tsx';
 import { SortHeader } from '../components/SortHeader.tsx';
 import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useDebounced } from '../lib/useDebounced.ts';
+import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
@@ -21,20 +20,9 @@ export function ProjectListPage() {
   const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const query = queryFromSearch(search);
+  const { query, typed, setTyped, update } = useUrlListQuery(queryFromSearch, searchFromQuery);
   const list = useProjectList(query);
   useDocumentTitle(text('listTitle'));
-
-  const [typed, setTyped] = useState(query.q ?? '');
-  const settled = useDebounced(typed.trim());
-  const update = (change: Partial<ProjectListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
-  useEffect(() => {
-    // only settled text reaches the URL and the server; a new search starts at page 1
-    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
-    // keyed on the settled text only: a URL change (back button) must not re-run it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
 
   const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });
 
