@@ -73,4 +73,20 @@ export default tseslint.config(
   },
   // The one cycle left today (follow-renames.ts <-> project-doc.ts): removed on branch typed-events; delete this line then.
   { files: ['read-side/src/project/follow-renames.ts', 'read-side/src/project/project-doc.ts'], rules: { 'import-x/no-cycle': 'off' } },
+  /**
+   * A UI feature (ui/src/<feature>/) uses another only through the shared parts (components, lib,
+   * i18n, api) or the other feature's public entry (index.ts, queries.ts), never its internals.
+   * The rule replaces the one above for these files, so it repeats the workspace boundary.
+   */
+  {
+    files: ['ui/src/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@sss/write-side*', '@sss/read-side*', '@sss/infra*', '@sss/http-kit*'], message: 'The UI talks HTTP only (CONTRIBUTING.md).' },
+          { regex: '^(\\.\\./)+(?!(components|lib|i18n|api)/)[\\w-]+/(?!(index|queries)\\.ts$)', message: "Another feature's internals: import its index.ts or queries.ts, or move the part to ui/src/components or ui/src/lib." },
+        ],
+      }],
+    },
+  },
 );

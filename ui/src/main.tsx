@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import { setUnauthenticatedHandler } from './api/http.ts';
+import { setUnauthenticatedHandler } from './lib/http.ts';
 import { markSessionExpired, SESSION_KEY } from './auth/session.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { createQueryClient } from './queryClient.ts';

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api/problem.ts';
+import { isApiError } from './lib/problem.ts';
 
 /**
  * Retry only what may succeed on its own: a read model still catching up with our own write

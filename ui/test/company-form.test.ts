@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bodyFromForm, changedPaths, emptyForm, reapply, validateForm } from '../src/companies/companyForm.ts';
-import { parseYenInput } from '../src/companies/yenInput.ts';
+import { parseYenInput } from '../src/lib/yenInput.ts';
 
 const filled = { ...emptyForm('2025-04-01'), code: 'C100', name: '山田商事', kana: 'ヤマダショウジ', formalName: '山田商事株式会社', shortName: 'Yamada' };
 

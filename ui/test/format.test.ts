@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatDate, formatDateTime } from '../src/format/date.ts';
-import { formatYen } from '../src/format/yen.ts';
+import { formatDate, formatDateTime } from '../src/lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 
 test('yen amounts carry the yen sign and thousands separators', () => {
   assert.is(formatYen(1234567), '¥1,234,567');

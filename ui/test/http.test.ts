@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { command, request, setUnauthenticatedHandler } from '../src/api/http.ts';
-import { ApiError } from '../src/api/problem.ts';
-import { advancePosition, minPosition, resetPosition } from '../src/api/position.ts';
+import { command, request, setUnauthenticatedHandler } from '../src/lib/http.ts';
+import { ApiError } from '../src/lib/problem.ts';
+import { advancePosition, minPosition, resetPosition } from '../src/lib/position.ts';
 
 interface Call {
   url: string;

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CompanyFields, ChangeCreditLimit } from '@sss/contracts/company/schemas';
-import { byField, validate } from '../src/forms/validate.ts';
+import { byField, validate } from '../src/lib/validate.ts';
 
 const valid = { code: 'C100', name: '山田商事', kana: 'ヤマダショウジ', formalName: '山田商事株式会社', shortName: 'Yamada', isCustomer: true, isPartner: false };
 

@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { command } from '../api/http.ts';
-import { newIdempotencyKey } from '../api/idempotency.ts';
-import { isApiError } from '../api/problem.ts';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { command } from '../lib/http.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { isApiError } from '../lib/problem.ts';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { userLabels } from '../users/labels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { userLabels } from '../i18n/users.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 /** パスワード変更 for the signed-in person. Other sessions of theirs end; this browser gets a fresh one. */
 export function PasswordPage() {
-  const { t, language } = useI18n();
-  const l = userLabels(language);
-  const title = language === 'en' ? 'Change password' : 'パスワード変更';
+  const { t } = useI18n();
+  const l = useLabels(userLabels);
+  const title = l('passwordTitle');
   useDocumentTitle(title);
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -32,10 +33,10 @@ export function PasswordPage() {
     <section className="page" data-testid="password-page">
       <h1>{title}</h1>
       <form className="form" onSubmit={submit} noValidate style={{ maxWidth: '28rem' }}>
-        {input('currentPassword', language === 'en' ? 'Current password' : '現在のパスワード', currentPassword, setCurrent)}
-        {input('newPassword', l.newPassword, newPassword, setNew, l.passwordRules)}
+        {input('currentPassword', l('currentPassword'), currentPassword, setCurrent)}
+        {input('newPassword', l('newPassword'), newPassword, setNew, l('passwordRules'))}
         <ProblemMessage error={mutation.error} shownFields={['currentPassword', 'newPassword']} testId="password-error" />
-        {mutation.isSuccess && <div className="alert info" role="status" data-testid="password-changed">{language === 'en' ? 'Password changed. Your other sessions were signed out.' : 'パスワードを変更しました。他の端末のログインは終了しました。'}</div>}
+        {mutation.isSuccess && <div className="alert info" role="status" data-testid="password-changed">{l('passwordChanged')}</div>}
         <div className="form-actions">
           <button type="submit" className="button primary" data-testid="password-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.save')}</button>
         </div>

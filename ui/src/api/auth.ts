@@ -1,7 +1,7 @@
 import type { Role } from '@sss/contracts/http/auth';
-import { isApiError } from './problem.ts';
-import { request } from './http.ts';
-import { resetPosition } from './position.ts';
+import { isApiError } from '../lib/problem.ts';
+import { request } from '../lib/http.ts';
+import { resetPosition } from '../lib/position.ts';
 
 export interface SessionUser {
   id: string;

@@ -1,6 +1,6 @@
 import type { PageOf, History } from '@sss/contracts/common';
 import type { AbolishCompany, ChangeCreditLimit, CompanyFields, CompanyListQuery, CompanySortKeys, CompanyView, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 export type CompanySort = (typeof CompanySortKeys)[number];
 

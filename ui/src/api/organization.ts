@@ -1,6 +1,6 @@
 import type { OrgDraftView, OrgTree, StageOrgChange } from '@sss/contracts/organization/schemas';
-import { newIdempotencyKey } from './idempotency.ts';
-import { command, queryString, request } from './http.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { command, queryString, request } from '../lib/http.ts';
 
 /** 組織: the tree as of a date, the shared draft, and the commands that stage and confirm changes. */
 
@@ -8,9 +8,6 @@ export const getOrgTree = (asOf: string, activeOnly: boolean, signal?: AbortSign
   request<OrgTree>('GET', `/api/org-units${queryString({ asOf, activeOnly })}`, { signal });
 
 export const getOrgDraft = (signal?: AbortSignal) => request<OrgDraftView>('GET', '/api/org-draft', { signal });
-
-export const listReorganizations = (signal?: AbortSignal) =>
-  request<{ items: { reorganizationId: string; effectiveDate: string; note: string; changeCount: number; confirmedBy: string }[] }>('GET', '/api/org-reorganizations', { signal });
 
 export const stageOrgChange = (change: StageOrgChange, idempotencyKey = newIdempotencyKey()) => command('POST', '/api/org-draft/changes', change, { idempotencyKey });
 

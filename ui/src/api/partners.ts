@@ -1,6 +1,6 @@
-import type { PageOf, History } from '@sss/contracts/common';
+import type { PageOf } from '@sss/contracts/common';
 import type { PartnerCompanyOption, PartnerFields, PartnerListQuery, PartnerSortKeys, PartnerView, RegisterPartner, RetirePartner, SetPartnerAffiliations } from '@sss/contracts/partner/schemas';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 export type PartnerSort = (typeof PartnerSortKeys)[number];
 export type PartnerListParams = Omit<PartnerListQuery, 'sort'> & { sort?: PartnerSort };
@@ -11,8 +11,6 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 export const listPartners = (query: PartnerListParams, signal?: AbortSignal) => request<PageOf<PartnerView>>('GET', `${base}${queryString({ ...query })}`, { signal });
 
 export const getPartner = (id: string, signal?: AbortSignal) => request<PartnerView>('GET', one(id), { signal });
-
-export const getPartnerHistory = (id: string, signal?: AbortSignal) => request<History>('GET', `${one(id)}/history`, { signal });
 
 /** Partner companies as the partner context knows them: the picker's choices. */
 export const listPartnerCompanies = (signal?: AbortSignal) => request<{ items: PartnerCompanyOption[] }>('GET', '/api/partner-companies', { signal });

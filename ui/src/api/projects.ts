@@ -1,9 +1,9 @@
-import type { History, PageOf } from '@sss/contracts/common';
+import type { PageOf } from '@sss/contracts/common';
 import type { DraftEstimate, EditEstimateDraft, IssueEstimate, ReviseEstimate } from '@sss/contracts/project/estimate-schemas';
 import type { EditOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, ChangeProjectStatus, CopyProject, EditResource, ProjectBasics, RequestApproval, SetMonthlyEffort } from '@sss/contracts/project/schemas';
 import type { EstimateListQuery, EstimateListRow, EstimateView, OrderListQuery, OrderSortKeys, OrderView, ProjectDetail, ProjectListQuery, ProjectListRow, ProjectSortKeys } from '@sss/contracts/project/views';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /**
  * 案件・見積・受注 over HTTP. Every path is spelled here once, so the screens do not care where
@@ -39,8 +39,6 @@ export const draftEstimate = (body: DraftEstimate, options: CommandOptions) => c
 export const editEstimateDraft = (id: string, body: EditEstimateDraft, options: CommandOptions) => command('PUT', estimate(id), body, options);
 export const issueEstimate = (id: string, body: IssueEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/issue`, body, options);
 export const reviseEstimate = (id: string, body: ReviseEstimate, options: CommandOptions) => command('POST', `${estimate(id)}/revise`, body, options);
-
-export const getProjectHistory = (id: string, signal?: AbortSignal) => request<History>('GET', `${project(id)}/history`, { signal });
 
 export type OrderSort = (typeof OrderSortKeys)[number];
 export type OrderListParams = Omit<OrderListQuery, 'sort'> & { sort?: OrderSort };

@@ -1,6 +1,6 @@
 import type { PageOf } from '@sss/contracts/common';
 import type { RingiDetailView, RingiListQuery, RingiSummaryView } from '@sss/contracts/ringi/views';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /** 稟議 queries. Requests are made on the project / month (their own commands); the process manager files them. */
 const base = '/api/ringis';

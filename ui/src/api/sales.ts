@@ -1,7 +1,7 @@
 import type { PageOf } from '@sss/contracts/common';
-import type { ApplySalesCheckOutcome, CorrectInvoice, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import type { CorrectInvoice, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
 import type { Dashboard, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
-import { command, queryString, request, type CommandOptions } from './http.ts';
+import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /** The sales context over HTTP: 月次売上, 請求書, 入金 and the finance reports. */
 
@@ -32,7 +32,6 @@ export const getSalesBy = (by: 'customer' | 'contract-type', signal?: AbortSigna
 
 export const recordSalesActual = (projectId: string, m: string, body: RecordSalesActual, options: CommandOptions) => command('PUT', `${month(projectId, m)}/actual`, body, options);
 export const requestSalesCheck = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-check`, undefined, options);
-export const applySalesCheckOutcome = (projectId: string, m: string, body: ApplySalesCheckOutcome, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-check/outcome`, body, options);
 export const issueInvoice = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice`, {}, options);
 export const correctInvoice = (projectId: string, m: string, body: CorrectInvoice, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice/correction`, body, options);
 export const recordPayment = (projectId: string, m: string, body: RecordPayment, options: CommandOptions) => command('POST', `${month(projectId, m)}/payments`, body, options);

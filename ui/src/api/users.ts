@@ -1,7 +1,7 @@
 import type { Role } from '@sss/contracts/http/auth';
 import type { UserView } from '@sss/contracts/user/schemas';
-import { newIdempotencyKey } from './idempotency.ts';
-import { command, queryString, request } from './http.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { command, queryString, request } from '../lib/http.ts';
 
 /** ユーザー管理 (admins). Each command gets its own Idempotency-Key and the revision the admin saw. */
 

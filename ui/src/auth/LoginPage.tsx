@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { providers } from '../api/auth.ts';
 import './oidc.css';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionExpired, useLogin, useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { authQueries } from './queries.ts';
 
 /** Only same-site paths are followed after login, so `?next=` cannot send people elsewhere. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -24,7 +24,7 @@ export function LoginPage() {
   const [missing, setMissing] = useState(false);
   const [expired] = useState(sessionExpired);
   const next = safeNext(params.get('next'));
-  const signInProviders = useQuery({ queryKey: ['auth-providers'], queryFn: providers, staleTime: Infinity, retry: false });
+  const signInProviders = useQuery(authQueries.providers());
   const oidc = signInProviders.data?.oidc;
   useDocumentTitle(t('auth.title'));
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from './session.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 
 /** Sends anyone not signed in to the login page, remembering where they wanted to go. */
 export function RequireAuth({ children }: { children: ReactNode }) {

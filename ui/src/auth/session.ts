@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@sss/contracts/http/auth';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
-import { login, logout, me, type SessionUser } from '../api/auth.ts';
+import { login, logout, type SessionUser } from '../api/auth.ts';
+import { authQueries } from './queries.ts';
 
-export const SESSION_KEY = ['session'] as const;
+export const SESSION_KEY = authQueries.session().queryKey;
 
 /** Set when a signed-in person's cookie stops working, so the login page can say why they are there. */
 let expired = false;
@@ -17,7 +18,7 @@ export function sessionExpired(): boolean {
 
 /** Who is signed in; `null` means nobody. Fetched once, then kept until login/logout/401 changes it. */
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: me, staleTime: Infinity, retry: false });
+  return useQuery(authQueries.session());
 }
 
 export function useLogin() {

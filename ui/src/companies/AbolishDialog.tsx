@@ -1,9 +1,10 @@
 import { AbolishCompany } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { CommandDialog } from './CommandDialog.tsx';
+import { companyQueries } from './queries.ts';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 import { abolishCompany } from '../api/companies.ts';
-import { today } from '../format/date.ts';
-import { schemaTitle } from '../forms/schemaTitle.ts';
+import { today } from '../lib/format.ts';
+import { schemaTitle } from '../lib/schemaTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function AbolishDialog({ company, onClose, onDone }: { company: CompanyView; onClose: () => void; onDone: () => void }) {
@@ -22,6 +23,7 @@ export function AbolishDialog({ company, onClose, onDone }: { company: CompanyVi
       ]}
       initial={{ abolishedOn: today(), reason: '' }}
       toBody={(v) => ({ abolishedOn: v.abolishedOn ?? '', ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) })}
+      invalidates={companyQueries.all}
       run={(body, idempotencyKey) => abolishCompany(company.id, body as AbolishCompany, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

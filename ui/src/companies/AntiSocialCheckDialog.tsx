@@ -1,9 +1,10 @@
 import { RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import type { CompanyView } from '@sss/contracts/company/schemas';
-import { CommandDialog } from './CommandDialog.tsx';
+import { companyQueries } from './queries.ts';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 import { recordAntiSocialCheck } from '../api/companies.ts';
-import { today } from '../format/date.ts';
-import { schemaTitle } from '../forms/schemaTitle.ts';
+import { today } from '../lib/format.ts';
+import { schemaTitle } from '../lib/schemaTitle.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function AntiSocialCheckDialog({ company, onClose, onDone }: { company: CompanyView; onClose: () => void; onDone: () => void }) {
@@ -30,6 +31,7 @@ export function AntiSocialCheckDialog({ company, onClose, onDone }: { company: C
       ]}
       initial={{ checkedOn: today(), result: 'clear', note: '' }}
       toBody={(v) => ({ checkedOn: v.checkedOn ?? '', result: v.result, ...(v.note?.trim() ? { note: v.note.trim() } : {}) })}
+      invalidates={companyQueries.all}
       run={(body, idempotencyKey) => recordAntiSocialCheck(company.id, body as RecordAntiSocialCheck, { idempotencyKey, ifMatch: company.revision })}
       onClose={onClose}
       onDone={onDone}

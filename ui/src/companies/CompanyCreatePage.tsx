@@ -3,12 +3,13 @@ import type { CompanyFields } from '@sss/contracts/company/schemas';
 import { CompanyForm } from './CompanyForm.tsx';
 import { bodyFromForm, emptyForm } from './companyForm.ts';
 import { useCompanyCommand } from './queries.ts';
-import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
-import { useIdempotencyKey } from './useIdempotencyKey.ts';
+import { useCompanyFormState } from './useCompanyFormState.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { registerCompany } from '../api/companies.ts';
-import { today } from '../format/date.ts';
+import { today } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function CompanyCreatePage() {
   const { t } = useI18n();

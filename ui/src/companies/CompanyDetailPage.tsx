@@ -7,17 +7,17 @@ import { CompanyHistoryPanel } from './CompanyHistoryPanel.tsx';
 import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
 import { CompanyPartnersPanel } from './CompanyPartnersPanel.tsx';
 import { CreditLimitDialog } from './CreditLimitDialog.tsx';
-import { DetailList } from './DetailList.tsx';
-import { ExternalLink } from './ExternalLink.tsx';
+import { DetailList } from '../components/DetailList.tsx';
+import { ExternalLink } from '../components/ExternalLink.tsx';
 import { fieldLabel } from './fieldLabels.ts';
 import { useCompany } from './queries.ts';
-import { may, useSession } from '../auth/session.ts';
-import { formatDate, formatDateTime } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { may, useSession } from '../auth/index.ts';
+import { formatDate, formatDateTime } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 

@@ -3,16 +3,18 @@ import { useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CompanyFields, CompanyView } from '@sss/contracts/company/schemas';
 import { CompanyForm } from './CompanyForm.tsx';
-import { ConflictNotice } from './ConflictNotice.tsx';
-import { bodyFromForm, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
-import { companyKeys, useCompany, useCompanyCommand } from './queries.ts';
-import { focusFirstError, useCompanyFormState } from './useCompanyFormState.ts';
-import { useIdempotencyKey } from './useIdempotencyKey.ts';
-import { editCompany, getCompany } from '../api/companies.ts';
-import { isApiError } from '../api/problem.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ConflictNotice } from '../components/ConflictNotice.tsx';
+import { bodyFromForm, FORM_PATHS, formFromView, reapply, type CompanyFormValues } from './companyForm.ts';
+import { fieldLabel } from './fieldLabels.ts';
+import { companyQueries, useCompany, useCompanyCommand } from './queries.ts';
+import { useCompanyFormState } from './useCompanyFormState.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { editCompany } from '../api/companies.ts';
+import { isApiError } from '../lib/problem.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();
@@ -30,7 +32,7 @@ interface Base {
 }
 
 function CompanyEditor({ view }: { view: CompanyView }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
   const idempotency = useIdempotencyKey();
@@ -56,7 +58,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
         onError: async (error) => {
           if (!isApiError(error, 'revision_conflict')) return focusFirstError();
           // someone saved first: fetch what they saved (not the cache) and let this person decide
-          const fresh = await client.fetchQuery({ queryKey: companyKeys.detail(view.id), queryFn: () => getCompany(view.id), staleTime: 0 });
+          const fresh = await client.fetchQuery({ ...companyQueries.detail(view.id), staleTime: 0 });
           setLatest(fresh);
         },
       },
@@ -73,6 +75,8 @@ function CompanyEditor({ view }: { view: CompanyView }) {
 
   const conflict = latest ? (
     <ConflictNotice
+      paths={FORM_PATHS}
+      labelOf={(path) => fieldLabel(path, language)}
       base={base.values}
       latest={formFromView(latest)}
       draft={form.values}

@@ -1,8 +1,8 @@
 import type { FormEvent, ReactNode } from 'react';
 import { fieldHint, fieldLabel, maxLengthOf } from './fieldLabels.ts';
 import { FORM_PATHS, type CompanyFormValues, type FlagPath, type FormPath, type TextPath } from './companyForm.ts';
-import { TextField } from '../forms/TextField.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 interface CompanyFormProps {

@@ -1,16 +1,18 @@
 import { CompanyChainVerdict } from './CompanyChainVerdict.tsx';
 import { EventDetails } from './EventDetails.tsx';
-import { eventLabelKey } from './eventLabels.ts';
 import { historySummary } from './historySummary.ts';
 import { useCompanyHistory } from './queries.ts';
-import { isApiError } from '../api/problem.ts';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { companyEventLabels } from '../i18n/companies.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 /** Who did what when, newest first, with the verdict of the stream's hash chain. */
 export function CompanyHistoryPanel({ companyId, enabled }: { companyId: string; enabled: boolean }) {
   const { t, language } = useI18n();
+  const eventLabel = useLabels(companyEventLabels);
   const history = useCompanyHistory(companyId, enabled);
 
   return (
@@ -35,7 +37,6 @@ export function CompanyHistoryPanel({ companyId, enabled }: { companyId: string;
           </thead>
           <tbody>
             {[...history.data.events].reverse().map((event) => {
-              const key = eventLabelKey(event.type);
               const broken = history.data.brokenAt !== undefined && Number(event.revision) >= Number(history.data.brokenAt);
               return (
                 <tr key={event.revision} data-testid="history-row" data-event-type={event.type} data-revision={event.revision} className={broken ? 'broken' : undefined} title={`rev ${event.revision} · ${event.hash}`}>
@@ -43,7 +44,7 @@ export function CompanyHistoryPanel({ companyId, enabled }: { companyId: string;
                     {formatDateTime(event.occurredAt)}
                   </td>
                   <td data-testid="history-actor">{event.actorName || event.actor}</td>
-                  <td data-testid="history-event">{key ? t(key) : event.type}</td>
+                  <td data-testid="history-event">{eventLabel(event.type)}</td>
                   <td data-testid="history-changes">
                     {historySummary(event.type, event.data, t, language)}
                     <EventDetails hash={event.hash} data={event.data} />

@@ -1,40 +1,26 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
-import { Pager } from './Pager.tsx';
-import { SortHeader } from './SortHeader.tsx';
+import { Pager } from '../components/Pager.tsx';
+import { SortHeader } from '../components/SortHeader.tsx';
 import { fieldLabel } from './fieldLabels.ts';
-import { nextSort, queryFromSearch, searchFromQuery, type CompanyListParams } from './listParams.ts';
+import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
 import { useCompanyList } from './queries.ts';
-import { may, useSession } from '../auth/session.ts';
-import { formatDate } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { may, useSession } from '../auth/index.ts';
+import { formatDate } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
   const navigate = useNavigate();
   const { data: user } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const query = queryFromSearch(search);
+  const { query, typed, setTyped, update } = useUrlListQuery(queryFromSearch, searchFromQuery);
   const list = useCompanyList(query);
   useDocumentTitle(t('company.listTitle'));
-
-  const [typed, setTyped] = useState(query.q ?? '');
-  const settled = useDebounced(typed.trim());
-  // flushSync: a checkbox driven by the URL must show its new state at once, not after the navigation settles
-  const update = (change: Partial<CompanyListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
-
-  useEffect(() => {
-    // only the settled text reaches the URL (and the server); a new search starts at page 1
-    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
-    // deliberately keyed on the settled text only: a URL change (back button) must not re-run it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
 
   const label = (path: string) => fieldLabel(path, language);
   const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { usePartnerList } from '../partners/queries.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**

@@ -1,7 +1,8 @@
+import { formatNumber } from '@sss/contracts/domain/money';
 import type { FieldError } from '@sss/contracts/http/problem';
 import { CompanyFields, type CompanyView } from '@sss/contracts/company/schemas';
-import { validate } from '../forms/validate.ts';
-import { parseYenInput } from './yenInput.ts';
+import { validate } from '../lib/validate.ts';
+import { parseYenInput } from '../lib/yenInput.ts';
 
 /**
  * The company form as a person types it: every input is a string (or a checkbox), keyed by the
@@ -61,7 +62,7 @@ export function formFromView(view: CompanyView): CompanyFormValues {
     'partner.salesRepEmail': p.salesRepEmail ?? '',
     'partner.phone': p.phone ?? '',
     // shown the way people write yen; parseYenInput reads the commas back
-    'partner.capital': p.capital === null || p.capital === undefined ? '' : p.capital.toLocaleString('ja-JP'),
+    'partner.capital': p.capital === null || p.capital === undefined ? '' : formatNumber(p.capital),
     'partner.specialties': p.specialties ?? '',
     isCustomer: view.isCustomer,
     isPartner: view.isPartner,

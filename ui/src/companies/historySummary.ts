@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/dictionary.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
-import { formatDate } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
+import { formatDate } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { fieldLabel } from './fieldLabels.ts';
 
 /**

@@ -1,40 +1,35 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandAccepted } from '@sss/contracts/common';
 import { getCompany, getCompanyHistory, listCompanies, type CompanyListParams } from '../api/companies.ts';
 
-/** Query keys in one place so a command can invalidate exactly what it changed. */
-export const companyKeys = {
+/** One query-options factory per endpoint; `all` is the root a command invalidates. */
+export const companyQueries = {
   all: ['companies'] as const,
-  list: (query: CompanyListParams) => ['companies', 'list', query] as const,
-  detail: (id: string) => ['companies', 'detail', id] as const,
-  history: (id: string) => ['companies', 'history', id] as const,
+  list: (query: CompanyListParams) =>
+    queryOptions({
+      queryKey: ['companies', 'list', query] as const,
+      queryFn: ({ signal }) => listCompanies(query, signal),
+      // paging and typing in the search box should not blank the table between pages
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) => queryOptions({ queryKey: ['companies', 'detail', id] as const, queryFn: ({ signal }) => getCompany(id, signal) }),
+  history: (id: string) => queryOptions({ queryKey: ['companies', 'history', id] as const, queryFn: ({ signal }) => getCompanyHistory(id, signal) }),
 };
 
-export function useCompanyList(query: CompanyListParams) {
-  return useQuery({
-    queryKey: companyKeys.list(query),
-    queryFn: ({ signal }) => listCompanies(query, signal),
-    // paging and typing in the search box should not blank the table between pages
-    placeholderData: keepPreviousData,
-  });
-}
+export const useCompanyList = (query: CompanyListParams) => useQuery(companyQueries.list(query));
 
-export function useCompany(id: string) {
-  return useQuery({ queryKey: companyKeys.detail(id), queryFn: ({ signal }) => getCompany(id, signal) });
-}
+export const useCompany = (id: string) => useQuery(companyQueries.detail(id));
 
-export function useCompanyHistory(id: string, enabled = true) {
-  return useQuery({ queryKey: companyKeys.history(id), queryFn: ({ signal }) => getCompanyHistory(id, signal), enabled });
-}
+export const useCompanyHistory = (id: string, enabled = true) => useQuery({ ...companyQueries.history(id), enabled });
 
 /**
  * Runs a company command and, on success, refetches every company query. The position the
- * command returned is already in the position store (api/http.ts), so the refetch waits for it.
+ * command returned is already in the position store (lib/http.ts), so the refetch waits for it.
  */
 export function useCompanyCommand<V>(run: (variables: V) => Promise<CommandAccepted>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => client.invalidateQueries({ queryKey: companyKeys.all }),
+    onSuccess: () => client.invalidateQueries({ queryKey: companyQueries.all }),
   });
 }

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FieldError } from '@sss/contracts/http/problem';
 import { validateForm, type CompanyFormValues, type FormPath } from './companyForm.ts';
-import { isApiError } from '../api/problem.ts';
-import { byField } from '../forms/validate.ts';
+import { isApiError } from '../lib/problem.ts';
+import { byField } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /**
@@ -41,12 +41,4 @@ export function useCompanyFormState(initial: CompanyFormValues, serverError: unk
   }, []);
 
   return { values, errors, setField, check, replace };
-}
-
-/** Moves focus to the first field with a message so keyboard and screen-reader users land on it. */
-export function focusFirstError(): void {
-  requestAnimationFrame(() => {
-    const target = document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select');
-    target?.focus();
-  });
 }

@@ -1,6 +1,6 @@
 import { EstimateContent } from '@sss/contracts/project/estimate-schemas';
 import type { EstimateForm } from './estimateForm.ts';
-import { TextField } from '../forms/TextField.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 type HeaderKey = Exclude<keyof EstimateForm, 'lines'>;
 const title = (key: HeaderKey) => (EstimateContent.properties[key] as { title?: string }).title ?? key;

@@ -1,8 +1,9 @@
 import { estimateAmounts, lineAmount } from '@sss/contracts/project/estimate-amounts';
 import { TAX_CATEGORIES, TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
 import { emptyLine, parsedLines, type EstimateForm, type LineForm } from './estimateForm.ts';
-import { formatYen } from '../format/yen.ts';
-import { useProjectText } from '../projects/text.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 interface Props {
   form: EstimateForm;
@@ -13,7 +14,7 @@ interface Props {
 
 /** 明細: 作業項目・数量・単位・単価・税区分, amounts and tax per rate as the person types (contracts' `estimateAmounts`). */
 export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const lines = parsedLines(form);
   const amounts = estimateAmounts(lines);
   const set = (i: number, change: Partial<LineForm>) => onLines(form.lines.map((l, j) => (j === i ? { ...l, ...change } : l)));

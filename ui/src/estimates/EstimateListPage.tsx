@@ -1,12 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { listEstimates } from '../api/projects.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useProjectText } from '../projects/text.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { Pager } from '../components/Pager.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { estimateQueries } from './queries.ts';
 
 /** 見積一覧: one row per estimate (its newest version); a row opens the project's 見積 editor. */
 export function EstimateListPage() {
@@ -14,8 +15,8 @@ export function EstimateListPage() {
   const q = search.get('q')?.trim() || undefined;
   const page = Math.max(1, Number(search.get('page')) || 1);
   const query = { ...(q ? { q } : {}), page, pageSize: 20 };
-  const list = useQuery({ queryKey: ['projects', 'estimates', query], queryFn: ({ signal }) => listEstimates(query, signal), placeholderData: keepPreviousData });
-  const text = useProjectText();
+  const list = useQuery(estimateQueries.list(query));
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('estimateListTitle'));
   return (
     <section className="page" data-testid="estimate-list">

@@ -7,22 +7,22 @@ import { EstimateLinesEditor } from './EstimateLinesEditor.tsx';
 import { EstimateVersions } from './EstimateVersions.tsx';
 import { contentFromForm, formFromContent, formFromProject, type EstimateForm } from './estimateForm.ts';
 import { draftEstimate, editEstimateDraft, issueEstimate, reviseEstimate } from '../api/projects.ts';
-import { isApiError } from '../api/problem.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { byField, validate } from '../forms/validate.ts';
-import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { byField, validate } from '../lib/validate.ts';
+import { ProjectStatusBadge } from '../projects/index.ts';
 import { useEstimate, useProject, useProjectCommand } from '../projects/queries.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useProjectText } from '../projects/text.ts';
-import '../projects/projects.css';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const estimate = useEstimate(project.data?.estimateId);
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('estimateTitle'));
   if (project.error || estimate.error) return <ProblemMessage error={project.error ?? estimate.error} onRetry={() => void project.refetch()} />;
   if (!project.data || (project.data.estimateId && !estimate.data)) return <div className="page-loading">{text('loading')}</div>;
@@ -39,7 +39,7 @@ function addDays(date: string, days: number): string {
 
 /** 見積 editor: the newest version; a draft is edited and issued, an issued one is revised into a new draft. */
 function Editor({ project, estimate, initial }: { project: ProjectDetail; estimate: EstimateView | undefined; initial: EstimateForm }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [reason, setReason] = useState('');

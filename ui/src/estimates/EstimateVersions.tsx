@@ -1,12 +1,13 @@
 import type { EstimateView } from '@sss/contracts/project/views';
 import { documentUrls } from '../api/projects.ts';
-import { formatDate } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { useProjectText } from '../projects/text.ts';
+import { formatDate } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 /** Every version, newest first, with its number, total and the 見積書 files of issued versions. */
 export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   return (
     <section className="panel" data-testid="estimate-versions">
       <h2>{text('versions')}</h2>

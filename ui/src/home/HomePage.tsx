@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { SalesDashboard } from '../sales/SalesDashboard.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { SalesDashboard } from '../sales/index.ts';
 
 interface Tile {
   to: string;

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { dictionaries, LANGUAGES, type Language, type MessageKey } from './dictionary.ts';
+import { appLabels, type MessageKey } from './dictionary.ts';
+import { LANGUAGES, lookup, type LabelParams, type Language } from './labels.ts';
 
 const STORAGE_KEY = 'sss.language';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: LabelParams) => string;
 
 interface I18n {
   language: Language;
@@ -39,13 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const t = useCallback<Translate>(
-    (key, params) => {
-      const text: string = dictionaries[language][key];
-      return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
-    },
-    [language],
-  );
+  const t = useCallback<Translate>((key, params) => lookup(appLabels, language, key, params), [language]);
 
   const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

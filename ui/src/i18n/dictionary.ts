@@ -1,3 +1,5 @@
+import type { Dictionary } from './labels.ts';
+
 /**
  * Every label the UI shows, Japanese first. English must cover every key (the type checker says
  * so), which keeps the two from drifting apart. Field labels for company forms come from the
@@ -129,12 +131,6 @@ export const ja = {
   'history.hash': 'ハッシュ',
   'history.forbidden': '履歴を閲覧する権限がありません。',
 
-  'event.CompanyRegistered': '会社登録',
-  'event.CompanyEdited': '会社情報変更',
-  'event.CompanyUpdated': '会社情報変更',
-  'event.AntiSocialCheckRecorded': '反社チェック記録',
-  'event.CreditLimitChanged': '与信限度額変更',
-  'event.CompanyAbolished': '廃止',
   'partner.listTitle': 'パートナー要員一覧',
   'partner.new': '新規登録',
   'partner.createTitle': 'パートナー要員の登録',
@@ -288,12 +284,6 @@ export const en: Record<MessageKey, string> = {
   'history.hash': 'Hash',
   'history.forbidden': 'You may not view the history.',
 
-  'event.CompanyRegistered': 'Registered',
-  'event.CompanyEdited': 'Edited',
-  'event.CompanyUpdated': 'Edited',
-  'event.AntiSocialCheckRecorded': 'Anti-social check recorded',
-  'event.CreditLimitChanged': 'Credit limit changed',
-  'event.CompanyAbolished': 'Abolished',
   'partner.listTitle': 'Partners',
   'partner.new': 'New partner',
   'partner.createTitle': 'Register a partner',
@@ -319,6 +309,6 @@ export const en: Record<MessageKey, string> = {
   'company.partners': 'Partners',
 };
 
-export const dictionaries = { ja, en } as const;
-export type Language = keyof typeof dictionaries;
-export const LANGUAGES: readonly Language[] = ['ja', 'en'];
+/** The shell's and the company screens' labels; `useI18n().t` looks them up. */
+export const appLabels: Dictionary<MessageKey> = { ja, en };
+export { LANGUAGES, type Language } from './labels.ts';

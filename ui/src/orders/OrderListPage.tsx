@@ -1,14 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { OrderSortKeys } from '@sss/contracts/project/views';
-import { listOrders, orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { formatDate } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useProjectText, type ProjectTextKey } from '../projects/text.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import '../projects/projects.css';
+import { orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
+import { Pager } from '../components/Pager.tsx';
+import { formatDate } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { projectLabels, type ProjectTextKey } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+// the 案件 stylesheet (filters toolbar) comes with the feature's public entry
+import '../projects/index.ts';
+import { orderQueries } from './queries.ts';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
@@ -31,8 +34,8 @@ function queryOf(search: URLSearchParams): OrderListParams {
 export function OrderListPage() {
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
-  const list = useQuery({ queryKey: ['projects', 'orders', query], queryFn: ({ signal }) => listOrders(query, signal), placeholderData: keepPreviousData });
-  const text = useProjectText();
+  const list = useQuery(orderQueries.list(query));
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('orderListTitle'));
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);

@@ -6,24 +6,24 @@ import type { OrderView, ProjectDetail } from '@sss/contracts/project/views';
 import { OrderSummary } from './OrderSummary.tsx';
 import { ORDER_FIELDS, formFromOrder, formFromProject, termsFromForm, type OrderForm } from './orderForm.ts';
 import { editOrder, registerOrder } from '../api/projects.ts';
-import { isApiError } from '../api/problem.ts';
-import { may, useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
-import { byField, validate } from '../forms/validate.ts';
-import { ApprovalDialog } from '../projects/ApprovalDialog.tsx';
-import { ProjectStatusBadge } from '../projects/ProjectStatusBadge.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { may, useSession } from '../auth/index.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { byField, validate } from '../lib/validate.ts';
+import { ApprovalDialog, ProjectStatusBadge } from '../projects/index.ts';
 import { useEstimate, useOrder, useProject, useProjectCommand } from '../projects/queries.ts';
-import { useProjectText } from '../projects/text.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function OrderPage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   const order = useOrder(project.data?.orderId);
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('orderTitle'));
   if (project.error || order.error) return <ProblemMessage error={project.error ?? order.error} onRetry={() => void project.refetch()} />;
   if (!project.data || (project.data.orderId && !order.data)) return <div className="page-loading">{text('loading')}</div>;
@@ -34,7 +34,7 @@ const title = (key: (typeof ORDER_FIELDS)[number]) => (OrderTerms.properties[key
 
 /** 受注: the customer's 注文書 (PO number, date, amounts, period), then the 受注稟議 and, once approved, its number and the sales plan. */
 function OrderScreen({ project, order, initial }: { project: ProjectDetail; order: OrderView | undefined; initial: OrderForm }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const { data: user } = useSession();
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);

@@ -1,14 +1,15 @@
 import type { OrderView } from '@sss/contracts/project/views';
-import { DetailList } from '../companies/DetailList.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { useProjectText } from '../projects/text.ts';
+import { DetailList } from '../components/DetailList.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 const STATUS = { registered: 'orderRegistered', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 
 /** Where the order stands: 受注稟議番号 once approved, and the monthly sales plan derived at confirmation. */
 export function OrderSummary({ order }: { order: OrderView }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   return (
     <section className="panel" data-testid="order-summary">
       <DetailList

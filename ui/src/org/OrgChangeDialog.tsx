@@ -2,20 +2,24 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ACCOUNTING_CATEGORIES, ORG_LEVELS, type OrgUnitView, type StageOrgChange } from '@sss/contracts/organization/schemas';
 import { stageOrgChange } from '../api/organization.ts';
-import { isApiError } from '../api/problem.ts';
-import { Dialog } from '../forms/Dialog.tsx';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
+import { isApiError } from '../lib/problem.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { accountingLabel, levelLabel, orgLabels } from './labels.ts';
+import { accountingCategoryLabels, orgLabels, orgLevelLabels } from '../i18n/org.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { orgQueries } from './queries.ts';
 
 export type OrgChangeIntent = { kind: 'create'; parent: OrgUnitView | null } | { kind: 'rename' | 'move' | 'dissolve'; unit: OrgUnitView };
 
 /** One change into the draft: the server checks it against the tree as the draft leaves it. */
 export function OrgChangeDialog({ intent, units, onClose }: { intent: OrgChangeIntent; units: readonly OrgUnitView[]; onClose: () => void }) {
-  const { t, language } = useI18n();
-  const l = orgLabels(language);
+  const { t } = useI18n();
+  const l = useLabels(orgLabels);
+  const level = useLabels(orgLevelLabels);
+  const accounting = useLabels(accountingCategoryLabels);
   const client = useQueryClient();
   const idempotency = useIdempotencyKey();
   const unit = intent.kind === 'create' ? null : intent.unit;
@@ -44,7 +48,7 @@ export function OrgChangeDialog({ intent, units, onClose }: { intent: OrgChangeI
     mutationFn: (change: StageOrgChange) => stageOrgChange(change, idempotency.keyFor(change)),
     onSuccess: () => {
       idempotency.done();
-      void client.invalidateQueries({ queryKey: ['org'] });
+      void client.invalidateQueries({ queryKey: orgQueries.all });
       onClose();
     },
   });
@@ -68,28 +72,28 @@ export function OrgChangeDialog({ intent, units, onClose }: { intent: OrgChangeI
       )}
     </Field>
   );
-  const parents = [{ value: '', label: l.topLevel }, ...units.filter((u) => u.active && u.id !== unit?.id).map((u) => ({ value: u.id, label: u.path.join(' / ') }))];
-  const title = `${l.change[intent.kind]}${unit ? `: ${unit.name}` : intent.kind === 'create' && intent.parent ? ` (${intent.parent.name})` : ''}`;
+  const parents = [{ value: '', label: l('topLevel') }, ...units.filter((u) => u.active && u.id !== unit?.id).map((u) => ({ value: u.id, label: u.path.join(' / ') }))];
+  const title = `${l(`change.${intent.kind}`)}${unit ? `: ${unit.name}` : intent.kind === 'create' && intent.parent ? ` (${intent.parent.name})` : ''}`;
 
   return (
     <Dialog title={title} testId="dialog-org-change" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        {intent.kind === 'create' && text('code', l.code)}
+        {intent.kind === 'create' && text('code', l('code'))}
         {(intent.kind === 'create' || intent.kind === 'rename') && (
           <>
-            {text('name', l.name)}
-            {text('kana', l.kana)}
-            {intent.kind === 'create' && select('level', l.level, ORG_LEVELS.map((v) => ({ value: v, label: levelLabel(v, language) })))}
-            {select('accountingCategory', l.accounting, ACCOUNTING_CATEGORIES.map((v) => ({ value: v, label: accountingLabel(v, language) })))}
-            {text('sortOrder', l.sortOrder)}
+            {text('name', l('name'))}
+            {text('kana', l('kana'))}
+            {intent.kind === 'create' && select('level', l('level'), ORG_LEVELS.map((v) => ({ value: v, label: level(v) })))}
+            {select('accountingCategory', l('accounting'), ACCOUNTING_CATEGORIES.map((v) => ({ value: v, label: accounting(v) })))}
+            {text('sortOrder', l('sortOrder'))}
           </>
         )}
-        {(intent.kind === 'create' || intent.kind === 'move') && select('parentId', l.parent, parents)}
-        {intent.kind === 'dissolve' && <p className="alert warning">{l.dissolve}: {unit?.path.join(' / ')}</p>}
+        {(intent.kind === 'create' || intent.kind === 'move') && select('parentId', l('parent'), parents)}
+        {intent.kind === 'dissolve' && <p className="alert warning">{l('dissolve')}: {unit?.path.join(' / ')}</p>}
         <ProblemMessage error={mutation.error} shownFields={Object.keys(values)} testId="dialog-error" />
         <div className="form-actions">
           <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className={`button ${intent.kind === 'dissolve' ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>{l.stage}</button>
+          <button type="submit" className={`button ${intent.kind === 'dissolve' ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>{l('stage')}</button>
         </div>
       </form>
     </Dialog>

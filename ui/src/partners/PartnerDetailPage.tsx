@@ -4,15 +4,15 @@ import type { PartnerView } from '@sss/contracts/partner/schemas';
 import { AffiliationList } from './AffiliationList.tsx';
 import { usePartner, usePartnerCommand } from './queries.ts';
 import { retirePartner } from '../api/partners.ts';
-import { isApiError } from '../api/problem.ts';
-import { may, useSession } from '../auth/session.ts';
-import { DetailList } from '../companies/DetailList.tsx';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { formatDate, formatDateTime, today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { may, useSession } from '../auth/index.ts';
+import { DetailList } from '../components/DetailList.tsx';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { formatDate, formatDateTime, today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function PartnerDetailPage() {
   const { id = '' } = useParams();

@@ -4,15 +4,15 @@ import { RegisterPartner, type PartnerView } from '@sss/contracts/partner/schema
 import { CompanyPicker } from './CompanyPicker.tsx';
 import { usePartner, usePartnerCommand, usePartnerCompanies } from './queries.ts';
 import { editPartner, registerPartner, setPartnerAffiliations } from '../api/partners.ts';
-import { isApiError } from '../api/problem.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { focusFirstError } from '../companies/useCompanyFormState.ts';
-import { today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
-import { byField, validate } from '../forms/validate.ts';
+import { isApiError } from '../lib/problem.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
+import { today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { byField, validate } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 interface Values {
   name: string;

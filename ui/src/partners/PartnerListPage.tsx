@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PartnerListParams } from '../api/partners.ts';
 import { AffiliationList } from './AffiliationList.tsx';
 import { usePartnerCompanies, usePartnerList } from './queries.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { may, useSession } from '../auth/session.ts';
-import { formatDate } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { Pager } from '../components/Pager.tsx';
+import { may, useSession } from '../auth/index.ts';
+import { formatDate } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 /** The list's state lives in the URL, so a search can be bookmarked and the back button works. */
 function queryFromSearch(search: URLSearchParams): PartnerListParams {
@@ -36,20 +35,10 @@ export function PartnerListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { data: user } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const query = queryFromSearch(search);
+  const { query, typed, setTyped, update } = useUrlListQuery(queryFromSearch, searchFromQuery);
   const list = usePartnerList(query);
   const companies = usePartnerCompanies();
   useDocumentTitle(t('partner.listTitle'));
-
-  const [typed, setTyped] = useState(query.q ?? '');
-  const settled = useDebounced(typed.trim());
-  const update = (change: Partial<PartnerListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
-  useEffect(() => {
-    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
-    // keyed on the settled text only, as on the company list: a URL change must not re-run it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
 
   return (
     <section className="page" data-testid="partner-list">

@@ -1,25 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandAccepted } from '@sss/contracts/common';
 import { getPartner, listPartnerCompanies, listPartners, type PartnerListParams } from '../api/partners.ts';
+import { companyQueries } from '../companies/queries.ts';
 
-export const partnerKeys = {
+export const partnerQueries = {
   all: ['partners'] as const,
-  list: (query: PartnerListParams) => ['partners', 'list', query] as const,
-  detail: (id: string) => ['partners', 'detail', id] as const,
-  companies: ['partners', 'companies'] as const,
+  list: (query: PartnerListParams) => queryOptions({ queryKey: ['partners', 'list', query] as const, queryFn: ({ signal }) => listPartners(query, signal), placeholderData: keepPreviousData }),
+  detail: (id: string) => queryOptions({ queryKey: ['partners', 'detail', id] as const, queryFn: ({ signal }) => getPartner(id, signal) }),
+  companies: () => queryOptions({ queryKey: ['partners', 'companies'] as const, queryFn: ({ signal }) => listPartnerCompanies(signal) }),
 };
 
-export function usePartnerList(query: PartnerListParams, enabled = true) {
-  return useQuery({ queryKey: partnerKeys.list(query), queryFn: ({ signal }) => listPartners(query, signal), placeholderData: keepPreviousData, enabled });
-}
+export const usePartnerList = (query: PartnerListParams, enabled = true) => useQuery({ ...partnerQueries.list(query), enabled });
 
-export function usePartner(id: string, enabled = true) {
-  return useQuery({ queryKey: partnerKeys.detail(id), queryFn: ({ signal }) => getPartner(id, signal), enabled });
-}
+export const usePartner = (id: string, enabled = true) => useQuery({ ...partnerQueries.detail(id), enabled });
 
-export function usePartnerCompanies() {
-  return useQuery({ queryKey: partnerKeys.companies, queryFn: ({ signal }) => listPartnerCompanies(signal) });
-}
+export const usePartnerCompanies = () => useQuery(partnerQueries.companies());
 
 /** A partner command changes partner lists and, a moment later over the bus, company partner counts. */
 export function usePartnerCommand<V>(run: (variables: V) => Promise<CommandAccepted>) {
@@ -27,8 +22,8 @@ export function usePartnerCommand<V>(run: (variables: V) => Promise<CommandAccep
   return useMutation({
     mutationFn: run,
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: partnerKeys.all });
-      await client.invalidateQueries({ queryKey: ['companies'] });
+      await client.invalidateQueries({ queryKey: partnerQueries.all });
+      await client.invalidateQueries({ queryKey: companyQueries.all });
     },
   });
 }

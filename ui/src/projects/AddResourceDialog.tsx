@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
 import { AddResource } from '@sss/contracts/project/schemas';
 import { normalizeNumber } from './grid/cellInput.ts';
-import { projectKeys, useProjectStaff } from './queries.ts';
+import { projectQueries, useProjectStaff } from './queries.ts';
 import { addResource } from '../api/projects.ts';
-import { CommandDialog, type DialogField } from '../companies/CommandDialog.tsx';
+import { CommandDialog, type DialogField } from '../components/CommandDialog.tsx';
 
 const FIELDS: Record<ResourceKind, DialogField[]> = {
   // 社員 (picked from the staff list, which also gives the name) is added in the dialog itself
@@ -60,7 +60,7 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
       run={(body, idempotencyKey) => addResource(projectId, body as AddResource, { idempotencyKey })}
       onClose={onClose}
       onDone={() => {
-        void client.invalidateQueries({ queryKey: projectKeys.all });
+        void client.invalidateQueries({ queryKey: projectQueries.all });
         onClose();
       }}
     />

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { APPROVAL_KIND_LABELS, type ApprovalKind } from '@sss/contracts/project/fields';
 import { RequestApproval } from '@sss/contracts/project/schemas';
 import type { EstimateView } from '@sss/contracts/project/views';
-import { projectKeys } from './queries.ts';
+import { projectQueries } from './queries.ts';
 import { requestApproval } from '../api/projects.ts';
-import { CommandDialog } from '../companies/CommandDialog.tsx';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 
 interface Props {
   projectId: string;
@@ -37,7 +37,7 @@ export function ApprovalDialog({ projectId, kind, estimate, onClose, onDone }: P
       run={(body, idempotencyKey) => requestApproval(projectId, body as RequestApproval, { idempotencyKey })}
       onClose={onClose}
       onDone={() => {
-        void client.invalidateQueries({ queryKey: projectKeys.all });
+        void client.invalidateQueries({ queryKey: projectQueries.all });
         onDone();
       }}
     />

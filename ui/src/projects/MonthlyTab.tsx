@@ -6,10 +6,10 @@ import type { ProjectDetail } from '@sss/contracts/project/views';
 import { AddResourceDialog } from './AddResourceDialog.tsx';
 import { EffortGrid } from './grid/EffortGrid.tsx';
 import { useProjectCommand } from './queries.ts';
-import { newIdempotencyKey } from '../api/idempotency.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { removeResource } from '../api/projects.ts';
-import { may, useSession } from '../auth/session.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { may, useSession } from '../auth/index.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 
 /** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
 export function MonthlyTab({ project }: { project: ProjectDetail }) {

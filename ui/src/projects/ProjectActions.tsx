@@ -7,18 +7,19 @@ import { ApprovalDialog } from './ApprovalDialog.tsx';
 import { StatusChangeDialog } from './StatusChangeDialog.tsx';
 import { manualTargets } from './statusActions.ts';
 import { useProjectCommand } from './queries.ts';
-import { useProjectText } from './text.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { copyProject, documentUrls } from '../api/projects.ts';
-import { may, useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { may, useSession } from '../auth/index.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 
 /**
  * What a person can do with the project now. The status machine from contracts decides which 稟議
  * may be requested (the same table the server enforces); the authorization table decides who.
  */
 export function ProjectActions({ project, estimate, onFlash }: { project: ProjectDetail; estimate: EstimateView | undefined; onFlash: (message: string) => void }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
   const [approval, setApproval] = useState<ApprovalKind | null>(null);

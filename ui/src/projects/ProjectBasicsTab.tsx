@@ -1,8 +1,8 @@
 import type { ProjectDetail } from '@sss/contracts/project/views';
 import { projectFieldLabel } from './projectForm.ts';
-import { DetailList } from '../companies/DetailList.tsx';
-import { formatDate, formatDateTime } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
+import { DetailList } from '../components/DetailList.tsx';
+import { formatDate, formatDateTime } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 
 /** 基本属性: the registered basics, 請求予定 and who registered the project. */
 export function ProjectBasicsTab({ project: p }: { project: ProjectDetail }) {

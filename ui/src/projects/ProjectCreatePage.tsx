@@ -3,16 +3,17 @@ import type { ProjectBasics } from '@sss/contracts/project/schemas';
 import { ProjectForm } from './ProjectForm.tsx';
 import { bodyFromForm, emptyProjectForm } from './projectForm.ts';
 import { useProjectCommand } from './queries.ts';
-import { useProjectText } from './text.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useProjectFormState } from './useProjectFormState.ts';
 import { registerProject } from '../api/projects.ts';
-import { useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { focusFirstError } from '../companies/useCompanyFormState.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useSession } from '../auth/index.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function ProjectCreatePage() {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
   const idempotency = useIdempotencyKey();

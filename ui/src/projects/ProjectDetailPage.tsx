@@ -8,9 +8,10 @@ import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
 import { StatusHistoryPanel } from './StatusHistoryPanel.tsx';
 import { ProjectSummaryTable, SummaryLinesTable } from './SummaryTable.tsx';
 import { useEstimate, useProject } from './queries.ts';
-import { useProjectText, type ProjectTextKey } from './text.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { projectLabels, type ProjectTextKey } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import './projects.css';
 
 const TABS = ['basics', 'monthly', 'summary', 'employees', 'partners', 'expenses'] as const;
@@ -19,7 +20,7 @@ const TAB_LABELS: Record<Tab, ProjectTextKey> = { basics: 'tabBasics', monthly: 
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const project = useProject(id);
   if (project.isPending) return <div className="page-loading">{text('loading')}</div>;
   if (project.isError) return <ProblemMessage error={project.error} onRetry={() => void project.refetch()} />;
@@ -28,7 +29,7 @@ export function ProjectDetailPage() {
 
 /** 案件詳細: header with status, actions, the six tabs of the reference (tab in the URL), status history. */
 function Detail({ project }: { project: ProjectDetail }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const location = useLocation();
   const [search, setSearch] = useSearchParams();
   const estimate = useEstimate(project.estimateId);

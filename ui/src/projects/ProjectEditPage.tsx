@@ -4,18 +4,19 @@ import type { ProjectDetail } from '@sss/contracts/project/views';
 import { ProjectForm } from './ProjectForm.tsx';
 import { bodyFromForm, formFromProject } from './projectForm.ts';
 import { useProject, useProjectCommand } from './queries.ts';
-import { useProjectText } from './text.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useProjectFormState } from './useProjectFormState.ts';
 import { editProjectBasics } from '../api/projects.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { focusFirstError } from '../companies/useCompanyFormState.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { focusFirstError } from '../lib/focusFirstError.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 export function ProjectEditPage() {
   const { id = '' } = useParams();
   const project = useProject(id);
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   useDocumentTitle(text('editTitle'));
   if (project.error) return <ProblemMessage error={project.error} onRetry={() => void project.refetch()} />;
   if (!project.data) return <p className="page-loading">{text('loading')}</p>;
@@ -24,7 +25,7 @@ export function ProjectEditPage() {
 
 /** Edits what was loaded; If-Match carries that revision so a save over someone else's is refused (409). */
 function EditForm({ project }: { project: ProjectDetail }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const idempotency = useIdempotencyKey();
   const edit = useProjectCommand((body: ProjectBasics) => editProjectBasics(project.id, body, { idempotencyKey: idempotency.keyFor(body), ifMatch: project.revision }));

@@ -2,10 +2,11 @@ import type { FormEvent } from 'react';
 import { BILLING_TYPES, CONTRACT_TYPES } from '@sss/contracts/project/fields';
 import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
 import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
-import { useProjectText } from './text.ts';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { TextField } from '../forms/TextField.tsx';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 interface Props {
   values: ProjectFormValues;
@@ -21,7 +22,7 @@ const REQUIRED: readonly ProjectFormPath[] = ['name', 'customerCompanyId', 'supe
 
 /** 基本属性 of a 案件 (register and edit share it). Labels are the contract's schema titles. */
 export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, saving, problem }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const customers = useCustomers();
   const orgUnits = useOrgUnits();
   const staff = useProjectStaff();

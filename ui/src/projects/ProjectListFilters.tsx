@@ -1,9 +1,10 @@
 import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectListParams } from '../api/projects.ts';
 import { useCustomers, useOrgUnits } from './queries.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import './projects.css';
-import { useProjectText } from './text.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 interface Props {
   query: ProjectListParams;
@@ -14,7 +15,7 @@ interface Props {
 
 /** The filters of 案件一覧: free text, status, customer, 主管部, a period the project overlaps, and the leader. */
 export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   // リーダー filter: there is no employee directory for sales yet, so the common question "my projects" is offered
   const userId = useSession().data?.id;
   const customers = useCustomers();

@@ -1,43 +1,29 @@
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ProjectListFilters } from './ProjectListFilters.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
 import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
 import { useProjectList } from './queries.ts';
-import { useProjectText } from './text.ts';
-import { projectCsvUrl, type ProjectListParams } from '../api/projects.ts';
-import { may, useSession } from '../auth/session.ts';
-import { Pager } from '../companies/Pager.tsx';
-import { SortHeader } from '../companies/SortHeader.tsx';
-import type { CompanySort } from '../companies/listParams.ts';
-import { formatDate } from '../format/date.ts';
-import { formatYen } from '../format/yen.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { ListStatusRows } from '../forms/ListStatusRows.tsx';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { projectCsvUrl } from '../api/projects.ts';
+import { may, useSession } from '../auth/index.ts';
+import { Pager } from '../components/Pager.tsx';
+import { SortHeader } from '../components/SortHeader.tsx';
+import { formatDate } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useUrlListQuery } from '../components/useUrlListQuery.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { ListStatusRows } from '../components/ListStatusRows.tsx';
 
 export function ProjectListPage() {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
-  const [search, setSearch] = useSearchParams();
-  const query = queryFromSearch(search);
+  const { query, typed, setTyped, update } = useUrlListQuery(queryFromSearch, searchFromQuery);
   const list = useProjectList(query);
   useDocumentTitle(text('listTitle'));
 
-  const [typed, setTyped] = useState(query.q ?? '');
-  const settled = useDebounced(typed.trim());
-  const update = (change: Partial<ProjectListParams>) => setSearch(searchFromQuery({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
-  useEffect(() => {
-    // only settled text reaches the URL and the server; a new search starts at page 1
-    if (settled !== (query.q ?? '')) setSearch(searchFromQuery({ ...query, q: settled, page: 1 }), { replace: true });
-    // keyed on the settled text only: a URL change (back button) must not re-run it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settled]);
-
-  // SortHeader is typed for the company list; the sort strings are compared, never interpreted
-  const sort = query.sort as unknown as CompanySort;
   const sortBy = (column: string) => update({ sort: nextSort(query.sort, column) });
 
   return (
@@ -61,12 +47,12 @@ export function ProjectListPage() {
         <table className="table" data-testid="project-table">
           <thead>
             <tr>
-              <SortHeader column="projectNumber" label={text('number')} sort={sort} onSort={sortBy} />
-              <SortHeader column="name" label={text('name')} sort={sort} onSort={sortBy} />
+              <SortHeader column="projectNumber" label={text('number')} sort={query.sort} onSort={sortBy} />
+              <SortHeader column="name" label={text('name')} sort={query.sort} onSort={sortBy} />
               <th>{text('customer')}</th>
               <th>{text('orgUnit')}</th>
               <th>{text('leader')}</th>
-              <SortHeader column="startDate" label={text('period')} sort={sort} onSort={sortBy} />
+              <SortHeader column="startDate" label={text('period')} sort={query.sort} onSort={sortBy} />
               <th>{text('status')}</th>
               <th className="num">{text('revenue')}</th>
               <th className="num">{text('grossProfit')}</th>

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ChangeProjectStatus } from '@sss/contracts/project/schemas';
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@sss/contracts/project/status';
-import { projectKeys } from './queries.ts';
+import { projectQueries } from './queries.ts';
 import { manualTargets } from './statusActions.ts';
 import { changeProjectStatus } from '../api/projects.ts';
-import { CommandDialog } from '../companies/CommandDialog.tsx';
+import { CommandDialog } from '../components/CommandDialog.tsx';
 
 /** 失注・中止・完了 with a reason, which goes into the status history. Irreversible, hence the warning. */
 export function StatusChangeDialog({ projectId, status, onClose }: { projectId: string; status: ProjectStatus; onClose: () => void }) {
@@ -26,7 +26,7 @@ export function StatusChangeDialog({ projectId, status, onClose }: { projectId: 
       danger
       onClose={onClose}
       onDone={() => {
-        void client.invalidateQueries({ queryKey: projectKeys.all });
+        void client.invalidateQueries({ queryKey: projectQueries.all });
         onClose();
       }}
     />

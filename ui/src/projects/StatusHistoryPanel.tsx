@@ -1,12 +1,13 @@
 import { APPROVAL_OUTCOME_LABELS } from '@sss/contracts/project/fields';
 import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectDetail } from '@sss/contracts/project/views';
-import { useProjectText } from './text.ts';
-import { formatDateTime } from '../format/date.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { formatDateTime } from '../lib/format.ts';
 
 /** ステータス履歴 and the 稟議 of the project: who moved it, when, why, and which 稟議 did. */
 export function StatusHistoryPanel({ project }: { project: ProjectDetail }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   return (
     <section className="panel" data-testid="status-history">
       <div className="panel-header">

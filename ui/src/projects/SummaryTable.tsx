@@ -1,12 +1,13 @@
 import type { Figures, MonthFigures, SummaryLine } from '@sss/contracts/project/summaries';
-import { useProjectText } from './text.ts';
-import { formatYen } from '../format/yen.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 
 const percent = (v: string | null) => (v === null ? '—' : `${v}%`);
 
 /** プロジェクトサマリー: 売上・原価（種別ごと）・粗利・粗利率, month by month and in total. */
 export function ProjectSummaryTable({ months, byMonth, total }: { months: readonly string[]; byMonth: readonly MonthFigures[]; total: Figures }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const rows: { key: keyof Figures; label: string; show: (f: Figures) => string }[] = [
     { key: 'effort', label: `${text('effort')}（人月）`, show: (f) => f.effort },
     { key: 'revenue', label: text('revenue'), show: (f) => formatYen(f.revenue) },
@@ -53,7 +54,7 @@ export function ProjectSummaryTable({ months, byMonth, total }: { months: readon
 
 /** 社員別・パートナー別・諸経費: one line per person (or expense row) with 工数, 売上, 原価, 粗利 per month and in total. */
 export function SummaryLinesTable({ lines, months, testId }: { lines: readonly SummaryLine[]; months: readonly string[]; testId: string }) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   return (
     <div className="table-wrap grid-wrap">
       <table className="table compact" data-testid={testId}>

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ProjectBasics } from '@sss/contracts/project/schemas';
 import { bodyFromForm, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
-import { isApiError } from '../api/problem.ts';
-import { byField, validate } from '../forms/validate.ts';
+import { isApiError } from '../lib/problem.ts';
+import { byField, validate } from '../lib/validate.ts';
 
 /**
  * Values and the messages beside them: the browser checks with the server's schema after the first

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { retryRingi } from '../api/ringi.ts';
-import { may, useSession } from '../auth/session.ts';
-import { useIdempotencyKey } from '../companies/useIdempotencyKey.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useRingiLabels } from './labels.ts';
-import { ringiKeys } from './queries.ts';
+import { may, useSession } from '../auth/index.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { ringiLabels } from '../i18n/ringi.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { ringiQueries } from './queries.ts';
 
 /** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
 export function RetryButton({ ringiId }: { ringiId: string }) {
-  const { l } = useRingiLabels();
+  const l = useLabels(ringiLabels);
   const { data: user } = useSession();
   const client = useQueryClient();
   const { keyFor, done } = useIdempotencyKey();
@@ -16,7 +17,7 @@ export function RetryButton({ ringiId }: { ringiId: string }) {
     mutationFn: () => retryRingi(ringiId, { idempotencyKey: keyFor({ ringiId }) }),
     onSuccess: () => {
       done();
-      void client.invalidateQueries({ queryKey: ringiKeys.all });
+      void client.invalidateQueries({ queryKey: ringiQueries.all });
     },
   });
   if (!may(user, 'POST', '/api/ringis/:id/retry')) return null;

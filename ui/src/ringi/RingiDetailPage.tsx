@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router';
-import { DetailList } from '../companies/DetailList.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useRingiLabels } from './labels.ts';
+import { DetailList } from '../components/DetailList.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { ringiLabels, ringiKindLabels, ringiDecisionLabels } from '../i18n/ringi.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useRingi } from './queries.ts';
 import './ringi.css';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
@@ -12,7 +13,9 @@ import { RetryButton } from './RetryButton.tsx';
 /** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
 export function RingiDetailPage() {
   const { id = '' } = useParams();
-  const { l, kind, decision } = useRingiLabels();
+  const l = useLabels(ringiLabels);
+  const kind = useLabels(ringiKindLabels);
+  const decision = useLabels(ringiDecisionLabels);
   const ringi = useRingi(id);
   const r = ringi.data;
   useDocumentTitle(r ? r.title : l('detailTitle'));

@@ -1,11 +1,12 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { RINGI_KINDS, RINGI_STATUSES, type RingiKind, type RingiStatus } from '@sss/contracts/ringi/events';
 import type { RingiListQuery } from '@sss/contracts/ringi/views';
-import { Pager } from '../companies/Pager.tsx';
-import { formatDateTime } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useRingiLabels } from './labels.ts';
+import { Pager } from '../components/Pager.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { ringiLabels, ringiKindLabels, ringiStatusLabels } from '../i18n/ringi.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useRingiList } from './queries.ts';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
 
@@ -38,7 +39,9 @@ function searchFromQuery(query: RingiListQuery): URLSearchParams {
 }
 
 export function RingiListPage() {
-  const { l, kind: kindLabel, status: statusLabel } = useRingiLabels();
+  const l = useLabels(ringiLabels);
+  const kindLabel = useLabels(ringiKindLabels);
+  const statusLabel = useLabels(ringiStatusLabels);
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const query = queryFromSearch(search);

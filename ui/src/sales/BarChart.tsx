@@ -1,3 +1,4 @@
+import { formatNumber } from '@sss/contracts/domain/money';
 /**
  * A small grouped bar chart in plain SVG: enough for plan vs actual and aging, with no chart library
  * to keep up to date. Each bar carries its value as a title, so a screen reader and a hover show it.
@@ -17,7 +18,7 @@ export function BarChart({ bars, series, height = 160 }: { bars: { label: string
             const h = Math.round((value / max) * height);
             return (
               <rect key={`${i}-${s}`} x={8 + i * groupWidth + s * barWidth} y={height - h + 4} width={barWidth - 2} height={h} fill={COLORS[s % COLORS.length]}>
-                <title>{`${bar.label} ${series[s]}: ¥${value.toLocaleString('ja-JP')}`}</title>
+                <title>{`${bar.label} ${series[s]}: ¥${formatNumber(value)}`}</title>
               </rect>
             );
           }),

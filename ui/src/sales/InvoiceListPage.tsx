@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { exportUrl, invoicePdfUrl, type InvoiceSearchParams } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useSalesLabels } from './labels.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { formatYen } from '@sss/contracts/domain/money';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { salesLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useInvoices } from './queries.ts';
 
 /** 請求一覧: search by 請求日, 金額 and 取引先 (電子帳簿保存法); replaced invoices stay findable. */
 export function InvoiceListPage() {
-  const { l } = useSalesLabels();
+  const l = useLabels(salesLabels);
   useDocumentTitle(l('invoicesTitle'));
   const [form, setForm] = useState({ from: '', to: '', minAmount: '', maxAmount: '', counterparty: '', includeReplaced: false });
   const [search, setSearch] = useState<InvoiceSearchParams>({});

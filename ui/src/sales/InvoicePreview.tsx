@@ -1,7 +1,8 @@
 import type { MonthlySalesView } from '@sss/contracts/sales/views';
 import { lineAmount, type InvoiceTotals } from '@sss/contracts/sales/tax';
-import { formatYen } from '../format/yen.ts';
-import { useSalesLabels } from './labels.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { salesLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { safeQuantity, safeYen, type SalesFormState } from './salesForm.ts';
 
 /**
@@ -9,7 +10,7 @@ import { safeQuantity, safeYen, type SalesFormState } from './salesForm.ts';
  * correction, so the person checks it here). Totals use the same per-rate function as the server.
  */
 export function InvoicePreview({ month, form, totals }: { month: MonthlySalesView; form: SalesFormState; totals: InvoiceTotals }) {
-  const { l } = useSalesLabels();
+  const l = useLabels(salesLabels);
   return (
     <section className="invoice-preview" data-testid="invoice-preview">
       <h2>{l('preview')}</h2>

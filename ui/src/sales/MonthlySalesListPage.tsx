@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { MONTHLY_SALES_STATUSES } from '@sss/contracts/sales/status';
 import { exportUrl } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useSalesLabels } from './labels.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { formatYen } from '@sss/contracts/domain/money';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySalesList } from './queries.ts';
 import { PlanActualPanel } from './PlanActualPanel.tsx';
 
 /** 月次売上一覧: every project-month with its plan, actual and state; opens the entry screen. */
 export function MonthlySalesListPage() {
-  const { l, status: statusLabel } = useSalesLabels();
+  const l = useLabels(salesLabels);
+  const statusLabel = useLabels(monthlySalesStatusLabels);
   useDocumentTitle(l('listTitle'));
   const navigate = useNavigate();
   const [params] = useSearchParams();

@@ -1,21 +1,22 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { exportUrl, getPlanActualProjects, getSalesBy } from '../api/sales.ts';
-import { formatYen } from '../format/yen.ts';
-import { useSalesLabels } from './labels.ts';
-import { usePlanActual } from './queries.ts';
+import { exportUrl } from '../api/sales.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { salesLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { salesQueries, usePlanActual } from './queries.ts';
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
-  const { l } = useSalesLabels();
+  const l = useLabels(salesLabels);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const report = usePlanActual({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
   const [open, setOpen] = useState<{ month: string; orgUnitId: string } | null>(null);
-  const drill = useQuery({ queryKey: ['sales', 'plan-actual-projects', open], queryFn: ({ signal }) => getPlanActualProjects(open!, signal), enabled: !!open });
-  const byCustomer = useQuery({ queryKey: ['sales', 'by-customer'], queryFn: ({ signal }) => getSalesBy('customer', signal) });
-  const byContract = useQuery({ queryKey: ['sales', 'by-contract-type'], queryFn: ({ signal }) => getSalesBy('contract-type', signal) });
+  const drill = useQuery(salesQueries.planActualProjects(open));
+  const byCustomer = useQuery(salesQueries.salesBy('customer'));
+  const byContract = useQuery(salesQueries.salesBy('contract-type'));
   return (
     <section data-testid="plan-actual">
       <h2>{l('planActual')}</h2>

@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { exportUrl } from '../api/sales.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
-import { useSalesLabels } from './labels.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { formatYen } from '@sss/contracts/domain/money';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { salesLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useReceivables } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
 
 /** 売掛金: unpaid invoices with their age past the due date (期日前, 1–30, 31–60, 61–90, 90超). */
 export function ReceivablesPage() {
-  const { l } = useSalesLabels();
+  const l = useLabels(salesLabels);
   useDocumentTitle(l('receivablesTitle'));
   const [asOf, setAsOf] = useState('');
   const report = useReceivables(asOf || undefined);

@@ -1,13 +1,15 @@
 import { Link } from 'react-router';
-import { formatYen } from '../format/yen.ts';
-import { useSalesLabels } from './labels.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useDashboard } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
 import './sales.css';
 
 /** The home dashboard: this month's sales vs plan, the 6-month trend, pipeline, approvals waiting, overdue invoices. */
 export function SalesDashboard() {
-  const { l, status } = useSalesLabels();
+  const l = useLabels(salesLabels);
+  const status = useLabels(monthlySalesStatusLabels);
   const dashboard = useDashboard();
   const d = dashboard.data;
   if (!d) return null;

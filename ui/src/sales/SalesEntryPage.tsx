@@ -2,12 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sales/tax';
 import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
-import { newIdempotencyKey } from '../api/idempotency.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { formatYen } from '../format/yen.ts';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { newIdempotencyKey } from '../lib/idempotency.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { formatYen } from '@sss/contracts/domain/money';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
-import { useSalesLabels } from './labels.ts';
+import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';
 import { InvoicePreview } from './InvoicePreview.tsx';
 import './sales.css';
@@ -18,7 +19,8 @@ const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '
 /** 売上実績と請求情報: one project-month from booking to 入金 (sss-domain §4.3). */
 export function SalesEntryPage() {
   const { projectId = '', month = '' } = useParams();
-  const { l, status } = useSalesLabels();
+  const l = useLabels(salesLabels);
+  const status = useLabels(monthlySalesStatusLabels);
   useDocumentTitle(l('entryTitle'));
   const query = useMonthlySales(projectId, month);
   const m = query.data;

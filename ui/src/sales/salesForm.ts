@@ -1,3 +1,4 @@
+import { parseYen } from '@sss/contracts/domain/money';
 import type { RecordSalesActual } from '@sss/contracts/sales/schemas';
 import type { MonthlySalesView } from '@sss/contracts/sales/views';
 
@@ -27,7 +28,15 @@ export interface SalesFormState {
   lines: LineRow[];
 }
 
+/**
+ * An amount as typed, read by contracts' `parseYen` once separators are dropped (this form has
+ * always taken commas and spaces anywhere). The form does not validate before sending, so what
+ * `parseYen` refuses goes on as it always did: a blank or a lone minus as 0, anything else as
+ * `Number` reads it, for the server to refuse.
+ */
 export const yenOf = (text: string): number => {
+  const parsed = parseYen(text.replace(/[,，\s]/g, ''));
+  if (parsed.ok) return parsed.value;
   const cleaned = text.replace(/[,，¥￥\s]/g, '');
   return cleaned === '' || cleaned === '-' ? 0 : Number(cleaned);
 };

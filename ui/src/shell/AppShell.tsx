@@ -1,7 +1,7 @@
 import { Link, Outlet } from 'react-router';
 import { NavBar } from './NavBar.tsx';
 import { UserMenu } from './UserMenu.tsx';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from './useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
 /** Screens of the whole system exist in the navigation from day one; unbuilt ones say so plainly. */
 export function ComingSoonPage({ title }: { title: MessageKey }) {

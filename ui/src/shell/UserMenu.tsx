@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import type { SessionUser } from '../api/auth.ts';
-import { roleLabels, useLogout } from '../auth/session.ts';
+import { roleLabels, useLogout } from '../auth/index.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function UserMenu({ user }: { user: SessionUser }) {

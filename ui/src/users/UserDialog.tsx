@@ -4,19 +4,21 @@ import { ROLE_LABELS, ROLES, type Role } from '@sss/contracts/http/auth';
 import type { OrgUnitView } from '@sss/contracts/organization/schemas';
 import type { UserView } from '@sss/contracts/user/schemas';
 import { changeOrgUnit, changeRoles, deactivateUser, reactivateUser, registerUser, resetPassword } from '../api/users.ts';
-import { isApiError } from '../api/problem.ts';
-import { Dialog } from '../forms/Dialog.tsx';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
+import { Dialog } from '../components/Dialog.tsx';
+import { Field } from '../components/Field.tsx';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { userLabels } from './labels.ts';
+import { userLabels } from '../i18n/users.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { userQueries } from './queries.ts';
 
 export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
 
 /** Every user-administration command as one small dialog; the server's field messages sit beside the fields. */
 export function UserDialog({ action, units, onClose }: { action: UserAction; units: readonly OrgUnitView[]; onClose: () => void }) {
   const { t, language } = useI18n();
-  const l = userLabels(language);
+  const l = useLabels(userLabels);
   const client = useQueryClient();
   const user = action.kind === 'register' ? null : action.user;
   const [roles, setRoles] = useState<Role[]>(user ? (user.roles as Role[]) : ['sales']);
@@ -37,7 +39,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
       }
     },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: userQueries.all });
       onClose();
     },
   });
@@ -46,9 +48,9 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
     event.preventDefault();
     mutation.mutate();
   };
-  const titles = { register: l.newUser, roles: l.changeRoles, orgUnit: l.changeOrgUnit, deactivate: l.deactivate, reactivate: l.reactivate, password: l.resetPassword };
+  const titles = { register: l('newUser'), roles: l('changeRoles'), orgUnit: l('changeOrgUnit'), deactivate: l('deactivate'), reactivate: l('reactivate'), password: l('resetPassword') };
   const input = (field: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
-    <Field label={label} name={field} error={errors[field]} required hint={type === 'password' ? l.passwordRules : undefined}>
+    <Field label={label} name={field} error={errors[field]} required hint={type === 'password' ? l('passwordRules') : undefined}>
       {({ id, describedBy, invalid }) => <input id={id} type={type} data-testid={`input-${field}`} value={value} aria-invalid={invalid} aria-describedby={describedBy} autoComplete="off" onChange={(e) => set(e.target.value)} />}
     </Field>
   );
@@ -56,10 +58,10 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
   return (
     <Dialog title={`${titles[action.kind]}${user ? `: ${user.name}` : ''}`} testId="dialog-user" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        {action.kind === 'register' && input('email', l.email, email, setEmail, 'email')}
-        {action.kind === 'register' && input('name', l.name, name, setName)}
+        {action.kind === 'register' && input('email', l('email'), email, setEmail, 'email')}
+        {action.kind === 'register' && input('name', l('name'), name, setName)}
         {(action.kind === 'register' || action.kind === 'roles') && (
-          <Field label={l.roles} name="roles" error={errors.roles} required>
+          <Field label={l('roles')} name="roles" error={errors.roles} required>
             {() => (
               <div className="checkbox-group">
                 {ROLES.map((role) => (
@@ -73,18 +75,18 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
           </Field>
         )}
         {(action.kind === 'register' || action.kind === 'orgUnit') && (
-          <Field label={l.orgUnit} name="orgUnitId" error={errors.orgUnitId}>
+          <Field label={l('orgUnit')} name="orgUnitId" error={errors.orgUnitId}>
             {({ id }) => (
               <select id={id} data-testid="input-orgUnitId" value={orgUnitId} onChange={(e) => setOrgUnitId(e.target.value)}>
-                <option value="">{l.none}</option>
+                <option value="">{l('none')}</option>
                 {units.map((u) => <option key={u.id} value={u.id}>{u.path.join(' / ')}</option>)}
               </select>
             )}
           </Field>
         )}
-        {action.kind === 'register' && input('password', l.initialPassword, password, setPassword, 'password')}
-        {action.kind === 'password' && input('newPassword', l.newPassword, password, setPassword, 'password')}
-        {action.kind === 'deactivate' && <p className="alert error">{l.deactivateWarning}</p>}
+        {action.kind === 'register' && input('password', l('initialPassword'), password, setPassword, 'password')}
+        {action.kind === 'password' && input('newPassword', l('newPassword'), password, setPassword, 'password')}
+        {action.kind === 'deactivate' && <p className="alert error">{l('deactivateWarning')}</p>}
         <ProblemMessage error={mutation.error} shownFields={['email', 'name', 'roles', 'orgUnitId', 'password', 'newPassword']} testId="dialog-error" />
         <div className="form-actions">
           <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>{t('common.cancel')}</button>

@@ -1,63 +1,64 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
-import { getOrgTree } from '../api/organization.ts';
-import { listUsers } from '../api/users.ts';
-import { useSession } from '../auth/session.ts';
-import { formatDateTime, today } from '../format/date.ts';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { useDebounced } from '../forms/useDebounced.ts';
+import { orgQueries } from '../org/queries.ts';
+import { useSession } from '../auth/index.ts';
+import { formatDateTime, today } from '../lib/format.ts';
+import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { useDocumentTitle } from '../shell/useDocumentTitle.ts';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { UserDialog, type UserAction } from './UserDialog.tsx';
-import { userLabels } from './labels.ts';
+import { userLabels } from '../i18n/users.ts';
+import { useLabels } from '../i18n/useLabels.ts';
+import { userQueries } from './queries.ts';
 
 /** ユーザー管理: every user with unit, roles and state; each command in a dialog. */
 export function UserListPage() {
   const { t, language } = useI18n();
-  const l = userLabels(language);
+  const l = useLabels(userLabels);
   const { data: me } = useSession();
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim());
   const [activeOnly, setActiveOnly] = useState(false);
   const [action, setAction] = useState<UserAction | null>(null);
-  useDocumentTitle(l.title);
+  useDocumentTitle(l('title'));
   const query = { ...(q ? { q } : {}), ...(activeOnly ? { active: true } : {}) };
-  const users = useQuery({ queryKey: ['users', query], queryFn: ({ signal }) => listUsers(query, signal), placeholderData: keepPreviousData });
-  const units = useQuery({ queryKey: ['org', 'tree', today(), true], queryFn: ({ signal }) => getOrgTree(today(), true, signal) });
+  const users = useQuery(userQueries.list(query));
+  const units = useQuery(orgQueries.tree(today(), true));
 
   return (
     <section className="page" data-testid="user-list">
       <div className="page-header">
-        <h1>{l.title}</h1>
-        <button type="button" className="button primary" data-testid="user-new" onClick={() => setAction({ kind: 'register' })}>{l.newUser}</button>
+        <h1>{l('title')}</h1>
+        <button type="button" className="button primary" data-testid="user-new" onClick={() => setAction({ kind: 'register' })}>{l('newUser')}</button>
       </div>
       <div className="toolbar">
-        <input type="search" className="search" placeholder={l.search} aria-label={l.search} data-testid="user-search" value={typed} onChange={(e) => setTyped(e.target.value)} />
-        <label className="checkbox"><input type="checkbox" data-testid="user-active-only" checked={activeOnly} onChange={(e) => setActiveOnly(e.target.checked)} />{l.activeOnly}</label>
+        <input type="search" className="search" placeholder={l('search')} aria-label={l('search')} data-testid="user-search" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <label className="checkbox"><input type="checkbox" data-testid="user-active-only" checked={activeOnly} onChange={(e) => setActiveOnly(e.target.checked)} />{l('activeOnly')}</label>
       </div>
       <ProblemMessage error={users.error} onRetry={() => void users.refetch()} />
       <div className="table-wrap">
         <table className="table" data-testid="user-table">
-          <thead><tr><th>{l.name}</th><th>{l.email}</th><th>{l.orgUnit}</th><th>{l.roles}</th><th>{l.status}</th><th>{l.lastSignIn}</th><th>{l.actions}</th></tr></thead>
+          <thead><tr><th>{l('name')}</th><th>{l('email')}</th><th>{l('orgUnit')}</th><th>{l('roles')}</th><th>{l('status')}</th><th>{l('lastSignIn')}</th><th>{l('actions')}</th></tr></thead>
           <tbody>
             {users.isPending && <tr><td colSpan={7} className="empty">{t('common.loading')}</td></tr>}
-            {users.data?.items.length === 0 && <tr><td colSpan={7} className="empty">{l.empty}</td></tr>}
+            {users.data?.items.length === 0 && <tr><td colSpan={7} className="empty">{l('empty')}</td></tr>}
             {users.data?.items.map((user) => (
               <tr key={user.id} data-testid="user-row" data-email={user.email}>
                 <td>{user.name}</td>
                 <td className="mono">{user.email}</td>
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
                 <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
-                <td><span className="badge" data-testid="user-status">{user.active ? l.active : l.inactive}</span></td>
+                <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
-                  <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l.changeRoles}</button>
-                  <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l.changeOrgUnit}</button>
-                  <button type="button" className="button small" data-testid="user-password-reset" onClick={() => setAction({ kind: 'password', user })}>{l.resetPassword}</button>
+                  <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
+                  <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
+                  <button type="button" className="button small" data-testid="user-password-reset" onClick={() => setAction({ kind: 'password', user })}>{l('resetPassword')}</button>
                   {user.id !== me?.id && (user.active
-                    ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l.deactivate}</button>
-                    : <button type="button" className="button small" data-testid="user-reactivate" onClick={() => setAction({ kind: 'reactivate', user })}>{l.reactivate}</button>)}
+                    ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>
+                    : <button type="button" className="button small" data-testid="user-reactivate" onClick={() => setAction({ kind: 'reactivate', user })}>{l('reactivate')}</button>)}
                 </td>
               </tr>
             ))}

@@ -8,10 +8,11 @@ import { nextCell, type NavigationKey } from './navigation.ts';
 import { saveGrid } from './saveGrid.ts';
 import { parseTsv, pasteWrites, toTsv } from './tsv.ts';
 import { useGridState } from './useGridState.ts';
-import { formatYen } from '../../format/yen.ts';
-import { ProblemMessage } from '../../forms/ProblemMessage.tsx';
-import { projectKeys } from '../queries.ts';
-import { useProjectText } from '../text.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { ProblemMessage } from '../../components/ProblemMessage.tsx';
+import { projectQueries } from '../queries.ts';
+import { projectLabels } from '../../i18n/projects.ts';
+import { useLabels } from '../../i18n/useLabels.ts';
 import '../projects.css';
 
 interface Props {
@@ -29,7 +30,7 @@ interface Props {
  * the stored rows again.
  */
 export function EffortGrid({ project, months, editable, onRemove, onDirtyChange }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const client = useQueryClient();
   const grid = useGridState(project.resources, months);
   const [saving, setSaving] = useState(false);
@@ -58,7 +59,7 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
     setSaveError(null);
     try {
       await saveGrid(project.id, project.revision, project.resources, changesOf(grid.rows, months));
-      await client.invalidateQueries({ queryKey: projectKeys.all });
+      await client.invalidateQueries({ queryKey: projectQueries.all });
     } catch (error) {
       // keep what was typed on screen: reloading would re-key the grid and drop it; the person decides
       setSaveError(error);
@@ -152,7 +153,7 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
       )}
       <ProblemMessage error={saveError} testId="grid-save-error" />
       {saveError !== null && (
-        <button type="button" className="button small" data-testid="grid-reload" onClick={() => void client.invalidateQueries({ queryKey: projectKeys.all })}>
+        <button type="button" className="button small" data-testid="grid-reload" onClick={() => void client.invalidateQueries({ queryKey: projectQueries.all })}>
           {text('reloadLatest')}
         </button>
       )}

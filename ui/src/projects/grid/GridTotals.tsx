@@ -1,6 +1,7 @@
 import type { ProjectSummary } from '@sss/contracts/project/summaries';
-import { formatYen } from '../../format/yen.ts';
-import { useProjectText } from '../text.ts';
+import { formatYen } from '@sss/contracts/domain/money';
+import { projectLabels } from '../../i18n/projects.ts';
+import { useLabels } from '../../i18n/useLabels.ts';
 
 interface Props {
   summary: ProjectSummary;
@@ -11,7 +12,7 @@ interface Props {
 
 /** 売上・原価・粗利・粗利率 by month and in total, under the grid; computed from the unsaved rows. */
 export function GridTotals({ summary, leading, trailing }: Props) {
-  const text = useProjectText();
+  const text = useLabels(projectLabels);
   const lines = [
     { key: 'revenue', label: text('revenue'), month: (i: number) => formatYen(summary.byMonth[i]?.revenue), total: formatYen(summary.total.revenue) },
     { key: 'cost', label: text('cost'), month: (i: number) => formatYen(summary.byMonth[i]?.cost), total: formatYen(summary.total.cost) },

@@ -1,6 +1,6 @@
 import type { EditResource } from '@sss/contracts/project/schemas';
 import type { ResourceView } from '@sss/contracts/project/views';
-import { newIdempotencyKey } from '../../api/idempotency.ts';
+import { newIdempotencyKey } from '../../lib/idempotency.ts';
 import { editResource, setMonthlyEffort } from '../../api/projects.ts';
 import type { RowChange } from './gridModel.ts';
 

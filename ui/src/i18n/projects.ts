@@ -1,10 +1,9 @@
-import { useCallback } from 'react';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { defineDictionary } from './labels.ts';
 
 /**
- * Labels of the 案件・見積・受注 screens, Japanese first. Kept beside the screens rather than in the
- * shared dictionary so three engineers adding screens at once do not edit one file; field labels
- * come from the contract schemas' titles, as in the company screens.
+ * Labels of the 案件・見積・受注 screens, Japanese first. A dictionary of its own so people adding
+ * screens at once do not edit one file; field labels come from the contract schemas' titles, as in
+ * the company screens.
  */
 const ja = {
   listTitle: '案件一覧',
@@ -286,11 +285,4 @@ const en: Record<ProjectTextKey, string> = {
   draftParen: '(draft)',
 };
 
-export function useProjectText() {
-  const { language } = useI18n();
-  return useCallback(
-    (key: ProjectTextKey, params: Record<string, string | number> = {}) =>
-      (language === 'en' ? en : ja)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')),
-    [language],
-  );
-}
+export const projectLabels = defineDictionary(ja, en);

@@ -1,5 +1,5 @@
 import { ACCOUNTING_CATEGORY_LABELS, ORG_LEVEL_LABELS, type AccountingCategory, type OrgLevel } from '@sss/contracts/organization/schemas';
-import type { Language } from '../i18n/dictionary.ts';
+import { defineDictionary } from './labels.ts';
 
 /** Labels of the organization and user-administration screens, Japanese first (kept beside the screens). */
 const ja = {
@@ -35,11 +35,13 @@ const ja = {
   reorganizations: '組織改編の履歴',
   lastReorganization: '前回の組織改編',
   dissolvedBadge: '解散',
-  change: { create: '作成', rename: '名称等変更', move: '移動', dissolve: '解散' },
-};
-type Labels = typeof ja;
+  'change.create': '作成',
+  'change.rename': '名称等変更',
+  'change.move': '移動',
+  'change.dissolve': '解散',
+} as const;
 
-const en: Labels = {
+const en: Record<keyof typeof ja, string> = {
   title: 'Organization',
   asOf: 'As of',
   activeOnly: 'Active units only',
@@ -72,12 +74,16 @@ const en: Labels = {
   reorganizations: 'Reorganizations',
   lastReorganization: 'Last reorganization',
   dissolvedBadge: 'Dissolved',
-  change: { create: 'Create', rename: 'Rename', move: 'Move', dissolve: 'Dissolve' },
+  'change.create': 'Create',
+  'change.rename': 'Rename',
+  'change.move': 'Move',
+  'change.dissolve': 'Dissolve',
 };
 
 const LEVELS_EN: Record<OrgLevel, string> = { headquarters: 'Headquarters', division: 'Division', department: 'Department', group: 'Group' };
 const ACCOUNTING_EN: Record<AccountingCategory, string> = { cost_of_sales: 'Cost of sales', sga: 'SG&A' };
 
-export const orgLabels = (language: Language): Labels => (language === 'en' ? en : ja);
-export const levelLabel = (level: OrgLevel, language: Language) => (language === 'en' ? LEVELS_EN : ORG_LEVEL_LABELS)[level];
-export const accountingLabel = (category: AccountingCategory, language: Language) => (language === 'en' ? ACCOUNTING_EN : ACCOUNTING_CATEGORY_LABELS)[category];
+export const orgLabels = defineDictionary(ja, en);
+/** Japanese from the contract, where the values are defined. */
+export const orgLevelLabels = defineDictionary(ORG_LEVEL_LABELS, LEVELS_EN);
+export const accountingCategoryLabels = defineDictionary(ACCOUNTING_CATEGORY_LABELS, ACCOUNTING_EN);

@@ -1,9 +1,9 @@
 import { RINGI_KIND_LABELS, RINGI_STATUS_LABELS, type RingiKind, type RingiStatus } from '@sss/contracts/ringi/events';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { defineDictionary, type Dictionary } from './labels.ts';
 
 /**
- * Labels of the 稟議 screens, beside them (Japanese first, English complete) rather than in the
- * shared dictionary, which several people edit at once. The timeline text itself comes from the
+ * Labels of the 稟議 screens (Japanese first, English complete), in a dictionary of their own
+ * rather than the shared one, which several people edit at once. The timeline text itself comes from the
  * read model in Japanese: it is a business record.
  */
 const ja = {
@@ -23,19 +23,13 @@ const en: Record<RingiLabel, string> = {
 
 const KIND_EN: Record<RingiKind, string> = { proposal: 'Proposal', estimate: 'Estimate', order: 'Order', early_start: 'Early start', sales_check: 'Sales check' };
 const STATUS_EN: Record<RingiStatus, string> = { filing: 'Filing', in_flow: 'In approval', approved: 'Approved', rejected: 'Rejected', sent_back: 'Sent back', withdrawn: 'Withdrawn' };
-const DECISION: Record<string, [string, string]> = {
-  accept: ['承認', 'Approved'], reject: ['却下', 'Rejected'], remand: ['差し戻し', 'Sent back'], skip: ['スキップ', 'Skipped'], waiting: ['判断待ち', 'Waiting'], scheduled: ['未着', 'Scheduled'], saved: ['保留', 'Saved'],
-};
 
-export const STATUS_TONE: Record<RingiStatus, string> = { filing: 'warning', in_flow: 'warning', approved: 'ok', rejected: 'danger', sent_back: 'muted', withdrawn: 'muted' };
-
-export function useRingiLabels() {
-  const { language } = useI18n();
-  const en_ = language === 'en';
-  return {
-    l: (key: RingiLabel) => (en_ ? en[key] : ja[key]),
-    kind: (k: RingiKind) => (en_ ? KIND_EN[k] : RINGI_KIND_LABELS[k]),
-    status: (s: RingiStatus) => (en_ ? STATUS_EN[s] : RINGI_STATUS_LABELS[s]),
-    decision: (s: string) => DECISION[s]?.[en_ ? 1 : 0] ?? s,
-  };
-}
+export const ringiLabels = defineDictionary(ja, en);
+/** Japanese from the contract, where kinds and states are defined. */
+export const ringiKindLabels = defineDictionary(RINGI_KIND_LABELS, KIND_EN);
+export const ringiStatusLabels = defineDictionary(RINGI_STATUS_LABELS, STATUS_EN);
+/** An approver's decision as CollaboFlow reports it; an unknown one is shown as sent. */
+export const ringiDecisionLabels: Dictionary<string> = defineDictionary(
+  { accept: '承認', reject: '却下', remand: '差し戻し', skip: 'スキップ', waiting: '判断待ち', scheduled: '未着', saved: '保留' },
+  { accept: 'Approved', reject: 'Rejected', remand: 'Sent back', skip: 'Skipped', waiting: 'Waiting', scheduled: 'Scheduled', saved: 'Saved' },
+);

@@ -1,4 +1,4 @@
-import { isApiError } from '../api/problem.ts';
+import { isApiError } from '../lib/problem.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { problemTitle } from '../i18n/problemTitles.ts';
 

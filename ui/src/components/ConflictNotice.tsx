@@ -1,15 +1,19 @@
 import { useEffect, useRef } from 'react';
-import { changedPaths, type CompanyFormValues, type FormPath } from './companyForm.ts';
-import { fieldLabel } from './fieldLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-interface ConflictNoticeProps {
+type FormValues<P extends string> = Readonly<Record<P, string | boolean>>;
+
+interface ConflictNoticeProps<P extends string> {
+  /** The form's fields in the order the form shows them. */
+  paths: readonly P[];
+  /** A field's label in the current language. */
+  labelOf: (path: P) => string;
   /** What this person started editing from. */
-  base: CompanyFormValues;
+  base: FormValues<P>;
   /** What someone else saved in the meantime. */
-  latest: CompanyFormValues;
+  latest: FormValues<P>;
   /** What this person has typed. */
-  draft: CompanyFormValues;
+  draft: FormValues<P>;
   onReapply: () => void;
   onDiscard: () => void;
 }
@@ -18,17 +22,18 @@ interface ConflictNoticeProps {
  * Explains a 409 revision_conflict in people's terms and shows exactly which fields the other
  * person changed and which ones this person changed, so re-applying is an informed choice.
  */
-export function ConflictNotice({ base, latest, draft, onReapply, onDiscard }: ConflictNoticeProps) {
-  const { t, language } = useI18n();
+export function ConflictNotice<P extends string>({ paths, labelOf, base, latest, draft, onReapply, onDiscard }: ConflictNoticeProps<P>) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   // the save button is at the bottom of a long form; bring the explanation into view
   useEffect(() => {
     // a block body on purpose: newer browsers return a Promise from scrollIntoView, which React would take for a cleanup
     ref.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, []);
-  const theirs = new Set(changedPaths(base, latest));
-  const mine = new Set(changedPaths(base, draft));
-  const rows = [...new Set<FormPath>([...theirs, ...mine])];
+  const changed = (after: FormValues<P>) => paths.filter((path) => base[path] !== after[path]);
+  const theirs = new Set(changed(latest));
+  const mine = new Set(changed(draft));
+  const rows = [...new Set<P>([...theirs, ...mine])];
   const show = (value: string | boolean) => (typeof value === 'boolean' ? (value ? '✓' : '—') : value || '—');
 
   return (
@@ -47,7 +52,7 @@ export function ConflictNotice({ base, latest, draft, onReapply, onDiscard }: Co
           <tbody>
             {rows.map((path) => (
               <tr key={path} className={theirs.has(path) && mine.has(path) ? 'clash' : undefined}>
-                <th scope="row">{fieldLabel(path, language)}</th>
+                <th scope="row">{labelOf(path)}</th>
                 <td className={theirs.has(path) ? 'changed' : undefined}>{show(latest[path])}</td>
                 <td className={mine.has(path) ? 'changed' : undefined}>{show(draft[path])}</td>
               </tr>

@@ -1,9 +1,9 @@
-import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
+import { defineDictionary, type Dictionary } from './labels.ts';
 
 /**
- * Labels of the sales screens. They live beside the screens (Japanese first, English complete)
- * rather than in the shared dictionary, which several people edit at once.
+ * Labels of the sales screens (Japanese first, English complete), in a dictionary of their own
+ * rather than the shared one, which several people edit at once.
  */
 const ja = {
   listTitle: '月次売上', entryTitle: '売上実績と請求情報', invoicesTitle: '請求一覧', receivablesTitle: '売掛金・入金状況', dashboardTitle: '売上ダッシュボード',
@@ -49,9 +49,6 @@ const en: Record<SalesLabel, string> = {
 
 const STATUS_EN: Record<MonthlySalesStatus, string> = { unconfirmed: 'Unconfirmed', checking: 'Checking', awaiting_invoice: 'Awaiting invoice', invoiced: 'Invoiced', closed_without_billing: 'Nothing to bill' };
 
-export function useSalesLabels() {
-  const { language } = useI18n();
-  const l = (key: SalesLabel) => (language === 'en' ? en[key] : ja[key]);
-  const status = (s: string) => (language === 'en' ? STATUS_EN[s as MonthlySalesStatus] : MONTHLY_SALES_STATUS_LABELS[s as MonthlySalesStatus]) ?? s;
-  return { l, status };
-}
+export const salesLabels = defineDictionary(ja, en);
+/** Japanese from the contract, where the states are defined; keyed by any string, as reports carry the state as text. */
+export const monthlySalesStatusLabels: Dictionary<string> = defineDictionary(MONTHLY_SALES_STATUS_LABELS, STATUS_EN);

@@ -1,9 +1,8 @@
-import type { CompanySort } from './listParams.ts';
-
 interface SortHeaderProps {
   column: string;
   label: string;
-  sort: CompanySort | undefined;
+  /** The list's current sort: `column` ascending, `-column` descending. */
+  sort: string | undefined;
   onSort: (column: string) => void;
   align?: 'right';
 }

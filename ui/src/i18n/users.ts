@@ -1,6 +1,6 @@
-import type { Language } from '../i18n/dictionary.ts';
+import { defineDictionary } from './labels.ts';
 
-/** Labels of the user-administration screen, Japanese first. */
+/** Labels of the user-administration and password screens, Japanese first. */
 const ja = {
   title: 'ユーザー管理',
   search: '氏名・メールアドレスで検索',
@@ -12,9 +12,9 @@ const ja = {
   newPassword: '新しいパスワード', none: '（なし）', empty: '該当するユーザーはいません。',
   deactivateWarning: '無効化すると、このユーザーはすぐにログアウトされ、ログインできなくなります。',
   passwordRules: '10文字以上、英字と数字を含め、メールアドレスの一部を含めないでください。',
-};
-type Labels = typeof ja;
-const en: Labels = {
+  passwordTitle: 'パスワード変更', currentPassword: '現在のパスワード', passwordChanged: 'パスワードを変更しました。他の端末のログインは終了しました。',
+} as const;
+const en: Record<keyof typeof ja, string> = {
   title: 'User administration',
   search: 'Search by name or email',
   activeOnly: 'Active users only',
@@ -25,5 +25,6 @@ const en: Labels = {
   newPassword: 'New password', none: '(none)', empty: 'No users match.',
   deactivateWarning: 'The user is signed out at once and can no longer sign in.',
   passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
+  passwordTitle: 'Change password', currentPassword: 'Current password', passwordChanged: 'Password changed. Your other sessions were signed out.',
 };
-export const userLabels = (language: Language): Labels => (language === 'en' ? en : ja);
+export const userLabels = defineDictionary(ja, en);

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { TSchema } from 'typebox';
 import type { CommandAccepted } from '@sss/contracts/common';
-import { useCompanyCommand } from './queries.ts';
-import { useIdempotencyKey } from './useIdempotencyKey.ts';
-import { isApiError } from '../api/problem.ts';
-import { Dialog } from '../forms/Dialog.tsx';
-import { Field } from '../forms/Field.tsx';
-import { ProblemMessage } from '../forms/ProblemMessage.tsx';
-import { byField, validate } from '../forms/validate.ts';
+import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
+import { isApiError } from '../lib/problem.ts';
+import { Dialog } from './Dialog.tsx';
+import { Field } from './Field.tsx';
+import { ProblemMessage } from './ProblemMessage.tsx';
+import { byField, validate } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export interface DialogField {
@@ -29,18 +29,24 @@ interface CommandDialogProps {
   run: (body: unknown, idempotencyKey: string) => Promise<CommandAccepted>;
   onClose: () => void;
   onDone: () => void;
+  /** Queries refetched (and awaited) before `onDone`; the position store makes the refetch wait for the write. */
+  invalidates?: QueryKey;
   /** A sentence to read before an irreversible action. */
   warning?: string;
   danger?: boolean;
 }
 
-/** A small form in a dialog for one company command (反社チェック記録, 与信限度額変更, 廃止). */
-export function CommandDialog({ title, testId, schema, fields, initial, toBody, run, onClose, onDone, warning, danger }: CommandDialogProps) {
+/** A small form in a dialog for one command (反社チェック記録, 与信限度額変更, 廃止, 稟議申請, …). */
+export function CommandDialog({ title, testId, schema, fields, initial, toBody, run, onClose, onDone, invalidates, warning, danger }: CommandDialogProps) {
   const { t } = useI18n();
   const [values, setValues] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const idempotency = useIdempotencyKey();
-  const mutation = useCompanyCommand((body: unknown) => run(body, idempotency.keyFor(body)));
+  const client = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => run(body, idempotency.keyFor(body)),
+    onSuccess: () => (invalidates ? client.invalidateQueries({ queryKey: invalidates }) : undefined),
+  });
 
   const clientErrors = attempted ? validate(schema, toBody(values)) : [];
   const serverErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : [];

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { newIdempotencyKey } from '../api/idempotency.ts';
+import { newIdempotencyKey } from './idempotency.ts';
 
 /**
  * One Idempotency-Key per user action: pressing 保存 again after a network failure with the same

@@ -1,3 +1,4 @@
+import { formatNumber } from '@sss/contracts/domain/money';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 interface PagerProps {
@@ -14,7 +15,7 @@ export function Pager({ page, pageSize, total, onPage }: PagerProps) {
   const to = Math.min(total, page * pageSize);
   return (
     <div className="pager" data-testid="pager">
-      <span data-testid="pager-count">{t('company.count', { total: total.toLocaleString('ja-JP'), from, to })}</span>
+      <span data-testid="pager-count">{t('company.count', { total: formatNumber(total), from, to })}</span>
       <div className="pager-buttons">
         <button type="button" className="button small" data-testid="pager-prev" disabled={page <= 1} onClick={() => onPage(page - 1)}>
           {t('common.prev')}
