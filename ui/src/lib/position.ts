@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * Read-your-writes: the highest event-store position this browser has caused. Every query sends it
  * as `X-SSS-Min-Position`, so a read model that has not yet caught up with our own save waits
@@ -7,7 +5,6 @@ import { useSyncExternalStore } from 'react';
  * Positions are decimal strings that may exceed 2^53, hence BigInt.
  */
 let current: string | undefined;
-const listeners = new Set<() => void>();
 
 export function minPosition(): string | undefined {
   return current;
@@ -17,21 +14,9 @@ export function advancePosition(position: string | undefined): void {
   if (!position || !/^\d+$/.test(position)) return;
   if (current !== undefined && BigInt(position) <= BigInt(current)) return;
   current = position;
-  for (const listener of listeners) listener();
 }
 
 /** After logout the next user starts fresh. */
 export function resetPosition(): void {
   current = undefined;
-  for (const listener of listeners) listener();
-}
-
-export function useMinPosition(): string | undefined {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    minPosition,
-  );
 }
