@@ -1,4 +1,6 @@
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
+import type { InvoiceNumberEvent } from '@sss/contracts/sales/events';
+import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from '../kernel/command-handler.ts';
 
 /**
@@ -6,7 +8,7 @@ import type { CommandContext } from '../kernel/command-handler.ts';
  * concurrent issues never get the same number and a number once taken is never handed out again
  * (an issue that fails after taking it leaves a gap, which an auditor can see in this stream).
  */
-export const INVOICE_NUMBER_STREAM = 'invoicenumber-counter';
+export const INVOICE_NUMBER_STREAM = streams.invoiceNumber;
 
 export const formatInvoiceNumber = (sequence: bigint) => `INV-${sequence.toString().padStart(6, '0')}`;
 
@@ -16,7 +18,8 @@ export async function allocateInvoiceNumber(store: EventStore, forStream: string
     const revision = last ? last.revision : -1n;
     const invoiceNumber = formatInvoiceNumber(revision + 2n);
     try {
-      await store.append(INVOICE_NUMBER_STREAM, [{ type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream }, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
+      const event: InvoiceNumberEvent = { type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream } };
+      await store.append(INVOICE_NUMBER_STREAM, [{ ...event, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
       return invoiceNumber;
     } catch (error) {
       if (!(error instanceof RevisionConflictError)) throw error;
