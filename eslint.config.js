@@ -71,8 +71,6 @@ export default tseslint.config(
     settings: { 'import-x/extensions': ['.ts', '.tsx', '.js'], 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
-  // The one cycle left today (follow-renames.ts <-> project-doc.ts): removed on branch typed-events; delete this line then.
-  { files: ['read-side/src/project/follow-renames.ts', 'read-side/src/project/project-doc.ts'], rules: { 'import-x/no-cycle': 'off' } },
   /**
    * A UI feature (ui/src/<feature>/) uses another only through the shared parts (components, lib,
    * i18n, api) or the other feature's public entry (index.ts, queries.ts), never its internals.

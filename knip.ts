@@ -21,8 +21,6 @@ const config: KnipConfig = {
   ignoreIssues: {
     // New homes of conventions that other branches of issue #10 are adopting; drop once they are used.
     'contracts/src/streams/names.ts': ['exports', 'types'],
-    // `<Context>EventType` unions: the typed-events branch owns these files; drop after it merges.
-    'contracts/src/**/*events.ts': ['types'],
   },
   workspaces: {
     '.': {

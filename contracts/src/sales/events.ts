@@ -73,3 +73,6 @@ export type MonthlySalesEvent =
   | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string } };
 
 export type MonthlySalesEventType = MonthlySalesEvent['type'];
+
+/** The one 請求書番号 counter stream (`invoicenumber-counter`): each number taken is an event. */
+export type InvoiceNumberEvent = { type: 'InvoiceNumberAllocated'; data: { invoiceNumber: string; forStream: string } };

@@ -12,3 +12,9 @@ export type UserEvent =
 
 /** Events after which sessions issued earlier stop working (the cookie's claims are out of date). */
 export const SESSION_ENDING_EVENTS: ReadonlySet<UserEvent['type']> = new Set(['UserPasswordChanged', 'UserRolesChanged', 'UserDeactivated']);
+
+/**
+ * Stream `signin-<userId>`: one event per sign-in, for the audit trail and 最終ログイン. Its own stream,
+ * so signing in never moves the revision an administrator edits the user against.
+ */
+export type SignInEvent = { type: 'UserSignedIn'; data: { userId: string; via: 'password' | 'oidc'; address: string } };

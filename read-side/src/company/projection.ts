@@ -1,8 +1,7 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { CompanyEvent } from '@sss/contracts/company/events';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
-import { PARTNER_AFFILIATIONS_COPIED, type PartnerAffiliationsCopied } from '@sss/contracts/company/partner-count-events';
+import { eventTypesIn } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type DocReader, type Projection } from '../projector/projection.ts';
+import { PARTNER_AFFILIATIONS_COPIED } from '@sss/contracts/company/partner-count-events';
 import { partnerCountChanges } from './partner-counts.ts';
 
 /**
@@ -16,21 +15,22 @@ const PEOPLE = 'company_people';
 
 const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPLE, userId))?.name as string | undefined) ?? userId;
 
-export const companyProjection: Projection = {
+export const companyProjection: Projection = defineProjection({
   name: 'companies',
   collections: {
     [COMPANIES]: [{ keys: { kana: 1 } }, { keys: { code: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { isCustomer: 1, kana: 1 } }, { keys: { isPartner: 1, kana: 1 } }],
     [PEOPLE]: [],
   },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+  canHandle: ['UserRegistered', PARTNER_AFFILIATIONS_COPIED, ...eventTypesIn('company')],
+
+  async project(event, docs): Promise<DocChange[]> {
     if (event.type === 'UserRegistered') {
-      const { userId, name } = event.data as { userId: string; name: string };
+      const { userId, name } = event.data;
       return [{ op: 'put', collection: PEOPLE, doc: { _id: userId, name } }];
     }
-    if (event.type === PARTNER_AFFILIATIONS_COPIED) return partnerCountChanges(event as unknown as PartnerAffiliationsCopied, docs);
-    if (!event.streamName.startsWith('company-')) return [];
-    const e = { type: event.type, data: event.data } as CompanyEvent;
+    if (event.type === PARTNER_AFFILIATIONS_COPIED) return partnerCountChanges(event, docs);
+    const e = event;
     const id = e.data.companyId;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     const current = await docs.get(COMPANIES, id);
@@ -58,4 +58,4 @@ export const companyProjection: Projection = {
         return [];
     }
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import { eventTypesIn } from '@sss/contracts/events/registry';
 import { applyOrgChanges, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { defineProjection, type DocChange, type DocReader, type Projection } from '../projector/projection.ts';
 
 /**
  * 組織: each unit's whole timeline in one document (as-of questions are answered from it), the
@@ -18,17 +17,18 @@ export const DRAFT_ID = 'main';
 
 const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPLE, userId))?.name as string | undefined) ?? userId;
 
-export const organizationProjection: Projection = {
+export const organizationProjection: Projection = defineProjection({
   name: 'organization',
   collections: { [ORG_UNITS]: [], [ORG_DRAFT]: [], [ORG_REORGANIZATIONS]: [{ keys: { effectiveDate: -1 } }], [PEOPLE]: [] },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+  canHandle: ['UserRegistered', ...eventTypesIn('organization')],
+
+  async project(event, docs): Promise<DocChange[]> {
     if (event.type === 'UserRegistered') {
-      const { userId, name } = event.data as { userId: string; name: string };
+      const { userId, name } = event.data;
       return [{ op: 'put', collection: PEOPLE, doc: { _id: userId, name } }];
     }
-    if (event.streamName !== ORGANIZATION_STREAM) return [];
-    const e = { type: event.type, data: event.data } as OrganizationEvent;
+    const e = event;
     const draft = (await docs.get(ORG_DRAFT, DRAFT_ID)) ?? { _id: DRAFT_ID, changes: [], lastEffectiveDate: null };
     const changes = draft.changes as Array<{ changeId: string }>;
     const putDraft = (patch: Record<string, unknown>): DocChange => ({ op: 'put', collection: ORG_DRAFT, doc: { ...draft, ...patch, revision: event.revision.toString() } as Doc });
@@ -61,4 +61,4 @@ export const organizationProjection: Projection = {
         return [];
     }
   },
-};
+});

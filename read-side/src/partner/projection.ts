@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
-import { COMPANY_COPY_UPDATED, type CompanyCopyUpdated, type PartnerEvent } from '@sss/contracts/partner/events';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { COMPANY_COPY_UPDATED } from '@sss/contracts/partner/events';
+import { eventTypesIn } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 
 /**
  * パートナー一覧 / 詳細. Partners keep only the ids of their companies; the company side of the
@@ -12,20 +12,21 @@ import type { DocChange, DocReader, Projection } from '../projector/projection.t
 export const PARTNERS = 'partners';
 export const PARTNER_COMPANIES = 'partner_companies';
 
-export const partnerProjection: Projection = {
+export const partnerProjection: Projection = defineProjection({
   name: 'partners',
   collections: {
     [PARTNERS]: [{ keys: { kana: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { companyIds: 1, kana: 1 } }],
     [PARTNER_COMPANIES]: [{ keys: { isPartner: 1, kana: 1 } }],
   },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
-    if (event.type === COMPANY_COPY_UPDATED && event.streamName.startsWith('companycopy-')) {
-      const { companyId, code, name, formalName, isPartner, abolishedOn } = (event as unknown as CompanyCopyUpdated).data;
+  canHandle: [COMPANY_COPY_UPDATED, ...eventTypesIn('partner')],
+
+  async project(event, docs): Promise<DocChange[]> {
+    if (event.type === COMPANY_COPY_UPDATED) {
+      const { companyId, code, name, formalName, isPartner, abolishedOn } = event.data;
       return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, updatedAt: event.metadata.occurredAt } }];
     }
-    if (!event.streamName.startsWith('partner-')) return [];
-    const e = { type: event.type, data: event.data } as PartnerEvent;
+    const e = event;
     const id = e.data.partnerId;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     const current = await docs.get(PARTNERS, id);
@@ -47,4 +48,4 @@ export const partnerProjection: Projection = {
         return [];
     }
   },
-};
+});

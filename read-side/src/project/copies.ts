@@ -1,6 +1,4 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { CompanyEvent } from '@sss/contracts/company/events';
-import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import type { RecordedOf } from '@sss/contracts/events/registry';
 import { applyOrgChanges, current, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
 import type { DocChange, DocReader } from '../projector/projection.ts';
 
@@ -13,17 +11,21 @@ export const PROJECT_COMPANIES = 'project_companies';
 export const PROJECT_ORG_UNITS = 'project_org_units';
 export const PROJECT_PEOPLE = 'project_people';
 
-export async function copyChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[] | null> {
+/** The other contexts' events this projection keeps copies from. */
+export const COPIED_TYPES = ['UserRegistered', 'CompanyRegistered', 'CompanyEdited', 'OrgChangesConfirmed'] as const;
+export type CopiedType = (typeof COPIED_TYPES)[number];
+
+export async function copyChanges(event: RecordedOf<CopiedType>, docs: DocReader): Promise<DocChange[]> {
   if (event.type === 'UserRegistered') {
-    const { userId, name, email } = event.data as { userId: string; name: string; email: string };
+    const { userId, name, email } = event.data;
     return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name, email } }];
   }
-  if (event.streamName.startsWith('company-') && (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited')) {
-    const { companyId, name, kana } = (event as unknown as Extract<CompanyEvent, { type: 'CompanyRegistered' }>).data;
+  if (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited') {
+    const { companyId, name, kana } = event.data;
     return [{ op: 'put', collection: PROJECT_COMPANIES, doc: { _id: companyId, name, kana } }];
   }
-  if (event.streamName === ORGANIZATION_STREAM && event.type === 'OrgChangesConfirmed') {
-    const { changes, effectiveDate } = (event as unknown as Extract<OrganizationEvent, { type: 'OrgChangesConfirmed' }>).data;
+  if (event.type === 'OrgChangesConfirmed') {
+    const { changes, effectiveDate } = event.data;
     const before = new Map<string, OrgUnitTimeline>();
     for (const id of new Set(changes.map((c) => c.unitId))) {
       const doc = await docs.get(PROJECT_ORG_UNITS, id);
@@ -32,7 +34,7 @@ export async function copyChanges(event: RecordedEvent, docs: DocReader): Promis
     const after = applyOrgChanges(before, changes, effectiveDate);
     return [...after.values()].map((timeline) => ({ op: 'put', collection: PROJECT_ORG_UNITS, doc: { _id: timeline.unitId, name: current(timeline).name, timeline } }));
   }
-  return null;
+  return [];
 }
 
 export const companyOf = async (docs: DocReader, id: string) => {

@@ -1,6 +1,6 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { EventTypeIn, RecordedOf } from '@sss/contracts/events/registry';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { EstimateEvent, RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
+import type { RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
 import type { EstimateView } from '@sss/contracts/project/views';
 import type { DocChange, DocReader } from '../projector/projection.ts';
@@ -24,8 +24,8 @@ function versionOf(version: number, content: RecordedEstimateContent, revisionRe
   };
 }
 
-export async function estimateDocChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
-  const e = { type: event.type, data: event.data } as EstimateEvent;
+export async function estimateDocChanges(event: RecordedOf<EventTypeIn<'estimate'>>, docs: DocReader): Promise<DocChange[]> {
+  const e = event;
   const stamp = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
   const put = (doc: EstimateDoc): DocChange => {
     const latest = doc.versions[0]!;

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { EventTypeIn, RecordedOf } from '@sss/contracts/events/registry';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { OrderEvent } from '@sss/contracts/project/order-events';
 import type { OrderView } from '@sss/contracts/project/views';
 import type { DocChange, DocReader } from '../projector/projection.ts';
 import { linkToProject, PROJECTS, type ProjectDoc } from './project-doc.ts';
@@ -11,8 +10,8 @@ export const ORDERS = 'orders';
 
 export type OrderDoc = Doc & OrderView & { customerCompanyId: string; supervisingOrgUnitId: string };
 
-export async function orderDocChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
-  const e = { type: event.type, data: event.data } as OrderEvent;
+export async function orderDocChanges(event: RecordedOf<EventTypeIn<'order'>>, docs: DocReader): Promise<DocChange[]> {
+  const e = event;
   const stamp = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
   const put = (doc: OrderDoc): DocChange => ({ op: 'put', collection: ORDERS, doc: { ...doc, ...stamp } });
   if (e.type === 'OrderRegistered') {

@@ -1,13 +1,13 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { EventTypeIn, RecordedOf } from '@sss/contracts/events/registry';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { ApprovalDecisionData, ProjectEvent, ProjectResource } from '@sss/contracts/project/events';
+import type { ApprovalDecisionData, ProjectResource } from '@sss/contracts/project/events';
 import { APPROVAL_KIND_LABELS, RESOURCE_KIND_LABELS, type ApprovalOutcome } from '@sss/contracts/project/fields';
 import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectDetail, ResourceView } from '@sss/contracts/project/views';
 import type { DocChange, DocReader } from '../projector/projection.ts';
 import { companyOf, orgUnitOf, personOf } from './copies.ts';
 import { projectSummary } from './summary.ts';
-import { rememberRefs } from './follow-renames.ts';
+import { rememberRefs } from './project-refs.ts';
 
 /**
  * 案件 documents: one per project, already in the 案件詳細 shape (minus the summary, computed on
@@ -59,8 +59,8 @@ const OUTCOME_OF: Record<string, ApprovalOutcome> = {
   ProjectApprovalWithdrawn: 'withdrawn',
 };
 
-export async function projectDocChanges(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
-  const e = { type: event.type, data: event.data } as ProjectEvent;
+export async function projectDocChanges(event: RecordedOf<EventTypeIn<'project'>>, docs: DocReader): Promise<DocChange[]> {
+  const e = event;
   const id = e.data.projectId;
   const stamp = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
   const put = (doc: ProjectDoc): DocChange[] => [{ op: 'put', collection: PROJECTS, doc: withTotals({ ...doc, ...stamp }) }];

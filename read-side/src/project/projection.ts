@@ -1,17 +1,21 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
-import { copyChanges, PROJECT_COMPANIES, PROJECT_ORG_UNITS, PROJECT_PEOPLE } from './copies.ts';
+import { eventTypesIn, isEventOf } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
+import { COPIED_TYPES, copyChanges, PROJECT_COMPANIES, PROJECT_ORG_UNITS, PROJECT_PEOPLE } from './copies.ts';
 import { projectDocChanges, PROJECTS } from './project-doc.ts';
 import { estimateDocChanges, ESTIMATES } from './estimate-doc.ts';
 import { orderDocChanges, ORDERS } from './order-doc.ts';
-import { followRenames, PROJECT_REFS } from './follow-renames.ts';
+import { followRenames } from './follow-renames.ts';
+import { PROJECT_REFS } from './project-refs.ts';
 
 /**
  * 案件一覧・案件詳細, 見積, 受注一覧 in one projection: the estimate and order documents carry the
  * project's names and the project carries their ids, so one projection keeps them consistent with
  * each other (one checkpoint) and read-your-writes needs to wait on one name only.
  */
-export const projectProjection: Projection = {
+const PROJECT_TYPES = eventTypesIn('project');
+const ESTIMATE_TYPES = eventTypesIn('estimate');
+
+export const projectProjection: Projection = defineProjection({
   name: 'projects',
   collections: {
     [PROJECTS]: [
@@ -32,15 +36,16 @@ export const projectProjection: Projection = {
     [PROJECT_REFS]: [],
   },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> {
-    const copies = await copyChanges(event, docs);
-    if (copies) {
+  canHandle: [...COPIED_TYPES, ...PROJECT_TYPES, ...ESTIMATE_TYPES, ...eventTypesIn('order')],
+
+  async project(event, docs): Promise<readonly DocChange[]> {
+    if (isEventOf(event, COPIED_TYPES)) {
+      const copies = await copyChanges(event, docs);
       const orgNames = new Map(copies.flatMap((c) => (c.op === 'put' && c.collection === PROJECT_ORG_UNITS ? [[c.doc._id, String(c.doc.name)] as const] : [])));
       return [...copies, ...(await followRenames(event, docs, orgNames))];
     }
-    if (event.streamName.startsWith('project-')) return projectDocChanges(event, docs);
-    if (event.streamName.startsWith('estimate-')) return estimateDocChanges(event, docs);
-    if (event.streamName.startsWith('order-')) return orderDocChanges(event, docs);
-    return [];
+    if (isEventOf(event, PROJECT_TYPES)) return projectDocChanges(event, docs);
+    if (isEventOf(event, ESTIMATE_TYPES)) return estimateDocChanges(event, docs);
+    return orderDocChanges(event, docs);
   },
-};
+});

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Doc, IndexSpec } from '@sss/contracts/ports/read-store';
+import { eventOf, type RecordedOf, type SssEventType } from '@sss/contracts/events/registry';
 
 /**
  * A projection is pure: given an event and read access to the current documents, it answers the
@@ -19,6 +20,28 @@ export interface Projection {
   /** Logical collections it writes, with the indexes every list query needs. */
   readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
   project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> | readonly DocChange[];
+}
+
+/** A projection as written: the event types it handles, and a `project` that receives exactly those, typed. */
+export interface ProjectionDefinition<T extends SssEventType> {
+  readonly name: string;
+  readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
+  readonly canHandle: readonly T[];
+  project(event: RecordedOf<T>, docs: DocReader): Promise<readonly DocChange[]> | readonly DocChange[];
+}
+
+/**
+ * The projector hands every event to every projection; this is where a projection's `canHandle`
+ * turns that into only its own types (in their own stream category), so no projection filters by
+ * stream name or casts event data itself. Anything else answers no change.
+ */
+export function defineProjection<const T extends SssEventType>(definition: ProjectionDefinition<T>): Projection {
+  const handles = eventOf(definition.canHandle);
+  return {
+    name: definition.name,
+    collections: definition.collections,
+    project: (event, docs) => (handles(event) ? definition.project(event, docs) : []),
+  };
 }
 
 /** Field stamped on every stored document: the position of the last event applied to it. */

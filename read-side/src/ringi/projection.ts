@@ -1,9 +1,9 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { ApprovalStep } from '@sss/contracts/ports/workflow';
-import { RINGI_KIND_LABELS, RINGI_STATUS_LABELS, type RingiEvent, type RingiStatus } from '@sss/contracts/ringi/events';
+import { RINGI_KIND_LABELS, RINGI_STATUS_LABELS, type RingiStatus } from '@sss/contracts/ringi/events';
 import type { RingiTimelineEntry } from '@sss/contracts/ringi/views';
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@sss/contracts/project/status';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
+import { eventTypesIn, isEventOf, type RecordedOf } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 import { entry, newDecisions, STEP_WORDS } from './timeline.ts';
 
 /**
@@ -16,21 +16,26 @@ export const RINGIS = 'ringis';
 
 const OUTCOME_STATUS: Record<string, RingiStatus> = { approved: 'approved', rejected: 'rejected', sent_back: 'sent_back', withdrawn: 'withdrawn' };
 
-export const ringiProjection: Projection = {
+/** Business events that record a 稟議's outcome on the project or month it was about. */
+const EFFECT_TYPES = ['ProjectStatusChanged', 'SalesCheckApproved', 'SalesCheckReturned'] as const;
+
+export const ringiProjection: Projection = defineProjection({
   name: 'ringis',
   collections: { [RINGIS]: [{ keys: { requestedAt: -1 } }, { keys: { requestedBy: 1, requestedAt: -1 } }, { keys: { status: 1, requestedAt: -1 } }, { keys: { projectId: 1 } }] },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
-    const effect = businessEffect(event);
-    if (effect) {
+  canHandle: [...EFFECT_TYPES, ...eventTypesIn('ringi')],
+
+  async project(event, docs): Promise<DocChange[]> {
+    if (isEventOf(event, EFFECT_TYPES)) {
+      const effect = businessEffect(event);
+      if (!effect) return [];
       // The business stream's own record of the outcome: proof on the timeline that it took effect.
       const ringi = await docs.get(RINGIS, effect.ringiId);
       if (!ringi) return [];
       const timeline = [...(ringi.timeline as RingiTimelineEntry[]), entry(event.metadata.occurredAt, 'business', effect.text)];
       return [{ op: 'put', collection: RINGIS, doc: { ...ringi, effect: effect.text, timeline, updatedAt: event.metadata.occurredAt } }];
     }
-    if (!event.streamName.startsWith('ringi-')) return [];
-    const e = { type: event.type, data: event.data } as RingiEvent;
+    const e = event;
     const id = e.data.ringiId;
     const at = event.metadata.occurredAt;
     if (e.type === 'RingiRequested') {
@@ -95,16 +100,12 @@ export const ringiProjection: Projection = {
     next.timeline = timeline;
     return [{ op: 'put', collection: RINGIS, doc: next }];
   },
-};
+});
 
-const MONTH_EFFECT: Record<string, string> = { SalesCheckApproved: '月次売上が「請求待ち」になりました', SalesCheckReturned: '月次売上が「売上未確定」に戻りました' };
+const MONTH_EFFECT = { SalesCheckApproved: '月次売上が「請求待ち」になりました', SalesCheckReturned: '月次売上が「売上未確定」に戻りました' } as const;
 
-function businessEffect(event: RecordedEvent): { ringiId: string; text: string } | null {
-  const data = event.data as { ringiId?: string | null; to?: ProjectStatus };
-  if (!data?.ringiId) return null;
-  if (event.type === 'ProjectStatusChanged' && event.streamName.startsWith('project-') && data.to) {
-    return { ringiId: data.ringiId, text: `案件ステータスが「${PROJECT_STATUS_LABELS[data.to]}」になりました` };
-  }
-  if (event.streamName.startsWith('monthlysales-') && MONTH_EFFECT[event.type]) return { ringiId: data.ringiId, text: MONTH_EFFECT[event.type]! };
-  return null;
+function businessEffect(event: RecordedOf<(typeof EFFECT_TYPES)[number]>): { ringiId: string; text: string } | null {
+  if (!event.data.ringiId) return null;
+  if (event.type === 'ProjectStatusChanged') return { ringiId: event.data.ringiId, text: `案件ステータスが「${PROJECT_STATUS_LABELS[event.data.to]}」になりました` };
+  return { ringiId: event.data.ringiId, text: MONTH_EFFECT[event.type] };
 }

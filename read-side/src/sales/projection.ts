@@ -1,8 +1,6 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
-import type { ProjectEvent } from '@sss/contracts/project/events';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { eventTypesIn, isEventOf, type EventTypeIn, type RecordedOf } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type DocReader, type Projection } from '../projector/projection.ts';
 
 /**
  * The sales context's read models: 月次売上 (one document per project-month: plan, actual, status,
@@ -34,7 +32,9 @@ async function projectFacts(docs: DocReader, projectId: string): Promise<Partial
   };
 }
 
-function projectChanges(e: ProjectEvent, current: Doc | null, position: string): DocChange[] {
+const PROJECT_TYPES = ['ProjectRegistered', 'ProjectBasicsEdited', 'ProjectStatusChanged'] as const;
+
+function projectChanges(e: RecordedOf<(typeof PROJECT_TYPES)[number]>, current: Doc | null, position: string): DocChange[] {
   const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: SALES_PROJECTS, doc }];
   switch (e.type) {
     case 'ProjectRegistered':
@@ -58,16 +58,17 @@ const emptyMonth = (projectId: string, month: string) => ({
   projectNumber: '', projectName: '', customerId: '', customerName: '', orgUnitId: '', contractType: '',
 });
 
-async function monthlyChanges(e: MonthlySalesEvent, event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, docs: DocReader): Promise<DocChange[]> {
+  const e = event;
   const { projectId, month } = e.data;
   const id = `${projectId}_${month}`;
-  const current: Record<string, unknown> = (await docs.get(MONTHLY_SALES, id)) ?? emptyMonth(projectId, month);
+  const current: Doc = (await docs.get(MONTHLY_SALES, id)) ?? emptyMonth(projectId, month);
   const stamp = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt, ...(await projectFacts(docs, projectId)) };
   const month$ = (patch: Record<string, unknown>): DocChange => {
-    const doc: Record<string, unknown> = { ...current, ...patch, ...stamp };
+    const doc: Doc = { ...current, ...patch, ...stamp };
     // 予実 counts a month's actual once approved; groupSum can only add fields, so the figure is stored ready to add.
     const confirmedNet = CONFIRMED.includes(doc.status as string) ? (doc.actualNet as number) : 0;
-    return { op: 'put', collection: MONTHLY_SALES, doc: { ...doc, confirmedNet } as unknown as Doc };
+    return { op: 'put', collection: MONTHLY_SALES, doc: { ...doc, confirmedNet } };
   };
   switch (e.type) {
     case 'MonthlyPlanSet':
@@ -119,7 +120,7 @@ async function monthlyChanges(e: MonthlySalesEvent, event: RecordedEvent, docs: 
   }
 }
 
-export const salesProjection: Projection = {
+export const salesProjection: Projection = defineProjection({
   name: 'sales',
   collections: {
     [MONTHLY_SALES]: [{ keys: { month: 1, orgUnitId: 1 } }, { keys: { projectId: 1, month: 1 } }, { keys: { status: 1 } }],
@@ -128,17 +129,14 @@ export const salesProjection: Projection = {
     [CUSTOMERS]: [],
   },
 
+  canHandle: ['CompanyRegistered', 'CompanyEdited', ...PROJECT_TYPES, ...eventTypesIn('monthlysales')],
+
   async project(event, docs) {
     if (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited') {
-      const { companyId, name } = event.data as { companyId: string; name: string };
+      const { companyId, name } = event.data;
       return [{ op: 'put', collection: CUSTOMERS, doc: { _id: companyId, name } }];
     }
-    if (event.streamName.startsWith('project-')) {
-      const e = { type: event.type, data: event.data } as ProjectEvent;
-      const projectId = (e.data as { projectId: string }).projectId;
-      return projectChanges(e, await docs.get(SALES_PROJECTS, projectId), event.position.toString());
-    }
-    if (event.streamName.startsWith('monthlysales-')) return monthlyChanges({ type: event.type, data: event.data } as MonthlySalesEvent, event, docs);
-    return [];
+    if (isEventOf(event, PROJECT_TYPES)) return projectChanges(event, await docs.get(SALES_PROJECTS, event.data.projectId), event.position.toString());
+    return monthlyChanges(event, docs);
   },
-};
+});

@@ -16,6 +16,7 @@ const companies: Doc[] = [
 ];
 
 export function readStoreConformance(name: string, makeStore: () => Promise<ReadStore>): void {
+  // uvu wants a context value before `before` opens the store; nothing reads it earlier.
   const test = suite<{ store: ReadStore }>(`read store conformance: ${name}`, { store: undefined as unknown as ReadStore });
   const collection = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
   const seeded = async (store: ReadStore) => {

@@ -11,6 +11,7 @@ import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, 
  */
 
 // sift is CommonJS whose export is the matcher itself; TypeScript sees it one level deeper.
+// sift's CommonJS default export is typed for its ESM build; this is the function it exports at run time.
 const sift = siftModule as unknown as (query: Filter) => (doc: Doc) => boolean;
 
 export function valueAt(doc: unknown, path: string): unknown {

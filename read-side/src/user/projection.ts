@@ -1,23 +1,23 @@
-import type { RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { UserEvent } from '@sss/contracts/user/events';
-import type { DocChange, DocReader, Projection } from '../projector/projection.ts';
+import { eventTypesIn } from '@sss/contracts/events/registry';
+import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 
 /** ユーザー一覧 / ユーザー詳細 for administrators. Password hashes are never copied into a read model. */
 
 export const USERS = 'users';
 
-export const userProjection: Projection = {
+export const userProjection: Projection = defineProjection({
   name: 'users',
   collections: { [USERS]: [{ keys: { email: 1 } }] },
 
-  async project(event: RecordedEvent, docs: DocReader): Promise<DocChange[]> {
+  canHandle: ['UserSignedIn', ...eventTypesIn('user')],
+
+  async project(event, docs): Promise<DocChange[]> {
     if (event.type === 'UserSignedIn') {
-      const { userId, via } = event.data as { userId: string; via: string };
+      const { userId, via } = event.data;
       const user = await docs.get(USERS, userId);
       return user ? [{ op: 'put', collection: USERS, doc: { ...user, lastSignInAt: event.metadata.occurredAt, lastSignInVia: via } }] : [];
     }
-    if (!event.streamName.startsWith('user-')) return [];
-    const e = { type: event.type, data: event.data } as UserEvent;
+    const e = event;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     if (e.type === 'UserRegistered') {
       const { userId, email, name, roles, orgUnitId } = e.data;
@@ -41,4 +41,4 @@ export const userProjection: Projection = {
         return [];
     }
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { SignInEvent } from '@sss/contracts/user/events';
 import { streams } from '@sss/contracts/streams/names';
 
 /**
@@ -6,6 +7,7 @@ import { streams } from '@sss/contracts/streams/names';
  * stream (`signin-<userId>`), not the user's, so signing in never moves the revision an administrator
  * is editing against, and the per-request session check keeps reading a short stream.
  */
-export async function recordSignIn(events: EventStore, userId: string, via: 'password' | 'oidc', address: string): Promise<void> {
-  await events.append(streams.signIn(userId), [{ type: 'UserSignedIn', data: { userId, via, address }, metadata: { actor: userId, correlationId: `signin-${userId}` } }], 'any');
+export async function recordSignIn(events: EventStore, userId: string, via: SignInEvent['data']['via'], address: string): Promise<void> {
+  const event: SignInEvent = { type: 'UserSignedIn', data: { userId, via, address } };
+  await events.append(streams.signIn(userId), [{ ...event, metadata: { actor: userId, correlationId: streams.signIn(userId) } }], 'any');
 }

@@ -1,7 +1,8 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
-import { PARTNER_EVENT_SCHEMAS, PARTNER_TOPIC, type PartnerAffiliationsSetV1, type PartnerRetiredV1 } from '@sss/contracts/integration/partner-v1';
-import { PARTNER_AFFILIATIONS_COPIED, type PartnerAffiliationsCopied } from '@sss/contracts/company/partner-count-events';
+import { PARTNER_EVENT_SCHEMAS, PARTNER_TOPIC } from '@sss/contracts/integration/partner-v1';
+import { PARTNER_AFFILIATIONS_COPIED } from '@sss/contracts/company/partner-count-events';
+import { streams } from '@sss/contracts/streams/names';
 import { applyToCopy, PoisonMessage, type CopyHandler, type Outcome } from '../integration/applied-copy.ts';
 
 /**
@@ -18,28 +19,27 @@ import { applyToCopy, PoisonMessage, type CopyHandler, type Outcome } from '../i
  */
 
 export const PARTNER_COUNT_GROUP = 'sss.company.partner-counts';
-export const partnerCopyStream = (partnerId: string) => `partnercopy-${partnerId}`;
+export const partnerCopyStream = streams.partnerCopy;
 
 type Counted = { counted: string[] };
 
-export const partnerCountHandler: CopyHandler<Counted> = {
+export const partnerCountHandler: CopyHandler<Counted, typeof PARTNER_EVENT_SCHEMAS, typeof PARTNER_AFFILIATIONS_COPIED> = {
   streamOf: partnerCopyStream,
   schemas: PARTNER_EVENT_SCHEMAS,
   eventType: PARTNER_AFFILIATIONS_COPIED,
   actor: 'system:company-partner-counts',
-  current: (last) => (last ? { counted: (last.data as PartnerAffiliationsCopied['data']).counted } : null),
+  current: (last) => (last ? { counted: last.data.counted } : null),
   apply(envelope, copy, key) {
-    const payload = envelope.payload as { partnerId: string };
+    const { payload } = envelope;
     if (payload.partnerId !== key) throw new PoisonMessage(`key ${key} does not match payload partnerId ${payload.partnerId}`);
     const previouslyCounted = copy?.counted ?? [];
     let counted: string[];
     switch (envelope.type) {
       case 'PartnerRegistered':
       case 'PartnerAffiliationsSet':
-        counted = [...new Set((envelope as unknown as PartnerAffiliationsSetV1).payload.companyIds)];
+        counted = [...new Set(envelope.payload.companyIds)];
         break;
       case 'PartnerRetired':
-        void (envelope as unknown as PartnerRetiredV1);
         counted = [];
         break;
       default:

@@ -34,6 +34,7 @@ async function expectConflict(promise: Promise<unknown>): Promise<RevisionConfli
 }
 
 export function eventStoreConformance(name: string, makeStore: () => Promise<EventStore>): void {
+  // uvu wants a context value before `before` opens the store; nothing reads it earlier.
   const test = suite<{ store: EventStore }>(`event store conformance: ${name}`, { store: undefined as unknown as EventStore });
   const stream = (prefix = 'conf') => `${prefix}-${randomUUID().replaceAll('-', '')}`;
 

@@ -235,6 +235,7 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
    * tell whether the first attempt landed (ours, by event id) or another writer won.
    */
   async function sendPinned(streamName: string, stamped: readonly StampedEvent[], pinned: bigint | 'no_stream'): Promise<{ revision: bigint; position: bigint | undefined }> {
+    // The port's data is `unknown`; the client wants its JSONType, and every event we append is plain JSON.
     const payload = stamped.map((event) => jsonEvent({ id: event.metadata.eventId, type: event.type, data: event.data as JSONType, metadata: { ...event.metadata } }));
     for (let attempt = 1; ; attempt += 1) {
       try {

@@ -1,8 +1,9 @@
 import { Compile } from 'typebox/compile';
-import type { TSchema } from 'typebox';
-import { RevisionConflictError, type EventStore, type NewEvent, type RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { Static, TSchema } from 'typebox';
+import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
 import type { IncomingMessage } from '@sss/contracts/ports/message-bus';
 import { AnyEnvelope } from '@sss/contracts/integration/envelope';
+import { isEventOf, type EventOfType, type RecordedOf } from '@sss/contracts/events/registry';
 
 /**
  * What every idempotent consumer of an integration topic shares. A consumer keeps, per message key,
@@ -23,16 +24,22 @@ export class PoisonMessage extends Error {
 export type Envelope = AnyEnvelope;
 const anyEnvelope = Compile(AnyEnvelope);
 
-export interface CopyHandler<C> {
+/** The copy events a consumer records: each carries the source revision and message it applied. */
+export type CopyEventType = 'CompanyCopyUpdated' | 'PartnerAffiliationsCopied';
+
+/** One of the envelopes the schemas describe, told apart by `type` (they were checked against their schema). */
+export type EnvelopeOf<S extends Readonly<Record<string, TSchema>>> = { [K in keyof S]: Static<S[K]> }[keyof S];
+
+export interface CopyHandler<C, S extends Readonly<Record<string, TSchema>>, T extends CopyEventType> {
   /** Stream of the copy for a message key, e.g. `companycopy-<companyId>`. */
   readonly streamOf: (key: string) => string;
   /** The schema of each message type this consumer understands; other types are skipped (additive topic evolution). */
-  readonly schemas: Readonly<Record<string, TSchema>>;
+  readonly schemas: S;
   /** The copy as its last event left it (null before the first). */
-  readonly current: (last: RecordedEvent | null) => C | null;
+  readonly current: (last: RecordedOf<T> | null) => C | null;
   /** The event to append for this message given the current copy, or null when it changes nothing the context keeps. */
-  readonly apply: (envelope: Envelope, copy: C | null, key: string) => NewEvent['data'] | null;
-  readonly eventType: string;
+  readonly apply: (envelope: EnvelopeOf<S>, copy: C | null, key: string) => Omit<EventOfType<T>['data'], 'sourceRevision' | 'messageId'> | null;
+  readonly eventType: T;
   readonly actor: string;
 }
 
@@ -50,7 +57,7 @@ function firstError(validator: ReturnType<typeof Compile>, value: unknown): stri
   return error ? `${error.instancePath || '/'} ${error.message}` : 'invalid';
 }
 
-export function parseEnvelope(message: IncomingMessage, schemas: Readonly<Record<string, TSchema>>): Envelope | null {
+export function parseEnvelope<S extends Readonly<Record<string, TSchema>>>(message: IncomingMessage, schemas: S): (EnvelopeOf<S> & Envelope) | null {
   const value = message.value;
   if (!anyEnvelope.Check(value)) throw new PoisonMessage(`not an integration envelope: ${firstError(anyEnvelope, value)}`);
   const schema = schemas[value.type];
@@ -58,25 +65,27 @@ export function parseEnvelope(message: IncomingMessage, schemas: Readonly<Record
   const envelope: Envelope = value;
   const validator = validatorOf(schema);
   if (!validator.Check(value)) throw new PoisonMessage(`${envelope.type} v${envelope.version} does not match its schema: ${firstError(validator, value)}`);
-  return envelope;
+  return value as EnvelopeOf<S> & Envelope; // checked against schemas[value.type] just above; TypeScript cannot follow a lookup by a runtime key
 }
 
-export async function applyToCopy<C>(events: EventStore, message: IncomingMessage, handler: CopyHandler<C>): Promise<Outcome> {
+export async function applyToCopy<C, S extends Readonly<Record<string, TSchema>>, T extends CopyEventType>(events: EventStore, message: IncomingMessage, handler: CopyHandler<C, S, T>): Promise<Outcome> {
   const envelope = parseEnvelope(message, handler.schemas);
   if (!envelope) return 'ignored';
-  const sourceRevision = BigInt(envelope.source.revision);
+  const { source, messageId } = envelope;
+  const sourceRevision = BigInt(source.revision);
   const stream = handler.streamOf(message.key);
   for (;;) {
-    const [last] = await events.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    const applied = last ? BigInt((last.data as { sourceRevision: string }).sourceRevision) : -1n;
+    const [found] = await events.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    const last = found && isEventOf(found, [handler.eventType]) ? found : null;
+    const applied = last ? BigInt(last.data.sourceRevision) : -1n;
     if (sourceRevision <= applied) return 'duplicate';
-    const data = handler.apply(envelope, handler.current(last ?? null), message.key);
+    const data = handler.apply(envelope, handler.current(last), message.key);
     if (data === null) return 'ignored';
     try {
       await events.append(
         stream,
-        [{ type: handler.eventType, data: { ...(data as object), sourceRevision: envelope.source.revision, messageId: envelope.messageId }, metadata: { actor: handler.actor, correlationId: envelope.messageId, causationId: envelope.messageId } }],
-        last ? last.revision : 'no_stream',
+        [{ type: handler.eventType, data: { ...data, sourceRevision: source.revision, messageId }, metadata: { actor: handler.actor, correlationId: messageId, causationId: messageId } }],
+        found ? found.revision : 'no_stream',
       );
       return 'applied';
     } catch (error) {

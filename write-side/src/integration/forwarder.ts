@@ -3,6 +3,8 @@ import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import { BehaviorSubject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MessageBus } from '@sss/contracts/ports/message-bus';
+import { isEventOf } from '@sss/contracts/events/registry';
+import { streams } from '@sss/contracts/streams/names';
 import { toIntegrationMessage } from './mapping.ts';
 
 /**
@@ -37,12 +39,12 @@ export interface RunningForwarder {
   stop(): Promise<void>;
 }
 
-export const forwarderCheckpointStream = (name: string) => `checkpoint-forwarder-${name}`;
+export const forwarderCheckpointStream = (name: string) => streams.checkpoint(`forwarder-${name}`);
 const CHECKPOINT = 'ForwarderCheckpointMoved';
 
 export async function readForwarderCheckpoint(events: EventStore, name: string): Promise<{ position: bigint; revision: bigint | null }> {
   const [last] = await events.readStream(forwarderCheckpointStream(name), { direction: 'backwards', maxCount: 1 });
-  return last ? { position: BigInt((last.data as { position: string }).position), revision: last.revision } : { position: 0n, revision: null };
+  return last && isEventOf(last, [CHECKPOINT]) ? { position: BigInt(last.data.position), revision: last.revision } : { position: 0n, revision: null };
 }
 
 export async function startForwarder(options: ForwarderOptions): Promise<RunningForwarder> {

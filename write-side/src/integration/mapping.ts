@@ -2,6 +2,8 @@ import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { OutgoingMessage } from '@sss/contracts/ports/message-bus';
 import type { CompanyEvent } from '@sss/contracts/company/events';
 import type { PartnerEvent } from '@sss/contracts/partner/events';
+import { eventTypesIn, isEventOf } from '@sss/contracts/events/registry';
+import { idOf } from '@sss/contracts/streams/names';
 import { COMPANY_TOPIC, type CompanyIntegrationEvent, type CompanyProfileV1 } from '@sss/contracts/integration/company-v1';
 import { PARTNER_TOPIC, type PartnerIntegrationEvent } from '@sss/contracts/integration/partner-v1';
 import { INTEGRATION_HEADERS } from '@sss/contracts/integration/envelope';
@@ -47,18 +49,28 @@ function partnerBody(event: PartnerEvent): Body<PartnerIntegrationEvent> | null 
   }
 }
 
-const SOURCES = [
-  { prefix: 'company-', topic: COMPANY_TOPIC, body: (e: RecordedEvent) => companyBody({ type: e.type, data: e.data } as CompanyEvent) },
-  { prefix: 'partner-', topic: PARTNER_TOPIC, body: (e: RecordedEvent) => partnerBody({ type: e.type, data: e.data } as PartnerEvent) },
-] as const;
+const COMPANY_TYPES = eventTypesIn('company');
+const PARTNER_TYPES = eventTypesIn('partner');
 
-export const INTEGRATION_TOPICS = SOURCES.map((s) => s.topic);
+export const INTEGRATION_TOPICS = [COMPANY_TOPIC, PARTNER_TOPIC];
+
+/** Topic, key (the aggregate id) and body of the message an event is published as, if any. */
+function published(event: RecordedEvent): { topic: string; key: string; body: Body<CompanyIntegrationEvent> | Body<PartnerIntegrationEvent> } | null {
+  if (isEventOf(event, COMPANY_TYPES)) {
+    const body = companyBody(event);
+    return body && { topic: COMPANY_TOPIC, key: idOf('company', event.streamName) ?? event.data.companyId, body };
+  }
+  if (isEventOf(event, PARTNER_TYPES)) {
+    const body = partnerBody(event);
+    return body && { topic: PARTNER_TOPIC, key: idOf('partner', event.streamName) ?? event.data.partnerId, body };
+  }
+  return null;
+}
 
 export function toIntegrationMessage(event: RecordedEvent): OutgoingMessage | null {
-  const source = SOURCES.find((s) => event.streamName.startsWith(s.prefix));
-  const body = source?.body(event);
-  if (!source || !body) return null;
-  const key = event.streamName.slice(source.prefix.length);
+  const message = published(event);
+  if (!message) return null;
+  const { topic, key, body } = message;
   const value = {
     messageId: event.metadata.eventId,
     type: body.type,
@@ -67,5 +79,5 @@ export function toIntegrationMessage(event: RecordedEvent): OutgoingMessage | nu
     source: { stream: event.streamName, revision: event.revision.toString() },
     payload: body.payload,
   };
-  return { topic: source.topic, key, value, headers: { [INTEGRATION_HEADERS.messageId]: value.messageId, [INTEGRATION_HEADERS.type]: body.type, [INTEGRATION_HEADERS.version]: '1' } };
+  return { topic, key, value, headers: { [INTEGRATION_HEADERS.messageId]: value.messageId, [INTEGRATION_HEADERS.type]: body.type, [INTEGRATION_HEADERS.version]: '1' } };
 }

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
 import { DomainError } from '@sss/contracts/http/problem';
+import { eventOf, isEventOf } from '@sss/contracts/events/registry';
+import type { IdempotentOutcome } from '@sss/contracts/events/bookkeeping';
+import { streams } from '@sss/contracts/streams/names';
 
 /**
  * Idempotency-Key: the first answer to a key is recorded in the event store (stream
@@ -15,14 +18,14 @@ export interface RecordedAnswer {
   readonly body: unknown;
 }
 
-type Outcome = { kind: 'answer'; status: number; body: unknown } | { kind: 'refusal'; code: DomainError['code']; message: string; errors: DomainError['errors']; extensions: Record<string, unknown> };
+type Outcome = IdempotentOutcome;
 
 const RESERVED = 'IdempotencyKeyReserved';
 const ANSWERED = 'IdempotentOutcomeRecorded';
 const RELEASED = 'IdempotencyKeyReleased';
 const STALE_RESERVATION_MS = 2 * 60_000;
 
-export const idempotencyStream = (actor: string, key: string) => `idempotency-${createHash('sha256').update(`${actor}\u0000${key}`).digest('hex').slice(0, 40)}`;
+export const idempotencyStream = (actor: string, key: string) => streams.idempotency(createHash('sha256').update(`${actor}\u0000${key}`).digest('hex').slice(0, 40));
 const fingerprint = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
 
 export async function withIdempotency(
@@ -40,12 +43,12 @@ export async function withIdempotency(
   while (reservedAt === undefined) {
     const events = await store.readStream(stream);
     const last = events[events.length - 1];
-    const reservation = events.findLast((e) => e.type === RESERVED);
-    if (reservation && (reservation.data as { fingerprint: string }).fingerprint !== print) {
+    const reservation = events.findLast(eventOf([RESERVED]));
+    if (reservation && reservation.data.fingerprint !== print) {
       throw new DomainError('idempotency_key_reused', 'この Idempotency-Key は別の内容のリクエストで使われています。新しいキーで送ってください。');
     }
-    if (last?.type === ANSWERED) {
-      const outcome = last.data as Outcome;
+    if (last && isEventOf(last, [ANSWERED])) {
+      const outcome = last.data;
       if (outcome.kind === 'refusal') throw new DomainError(outcome.code, outcome.message, outcome.errors, outcome.extensions);
       return { status: outcome.status, body: outcome.body, replayed: true };
     }

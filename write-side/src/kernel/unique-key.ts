@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
 import { DomainError } from '@sss/contracts/http/problem';
+import { isEventOf } from '@sss/contracts/events/registry';
+import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from './command-handler.ts';
 
 /**
@@ -10,11 +12,12 @@ import type { CommandContext } from './command-handler.ts';
  * the reservation and the owner's first event) is taken over instead of blocking the value forever.
  */
 
-export const uniqueStream = (scope: string, value: string) => `unique-${scope}-${createHash('sha256').update(value.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 40)}`;
+export const uniqueStream = (scope: string, value: string) => streams.unique(scope, createHash('sha256').update(value.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 40));
+const RESERVED = 'UniqueKeyReserved';
 
 export async function ownerOf(store: EventStore, scope: string, value: string): Promise<string | null> {
   const [last] = await store.readStream(uniqueStream(scope, value), { direction: 'backwards', maxCount: 1 });
-  return last ? (last.data as { owner: string }).owner : null;
+  return last && isEventOf(last, [RESERVED]) ? last.data.owner : null;
 }
 
 export async function reserveUniqueKey(
@@ -23,7 +26,7 @@ export async function reserveUniqueKey(
   context: CommandContext,
 ): Promise<void> {
   const stream = uniqueStream(params.scope, params.value);
-  const event = { type: 'UniqueKeyReserved', data: { owner: params.owner, value: params.value }, metadata: { actor: context.actor, correlationId: context.correlationId } };
+  const event = { type: RESERVED, data: { owner: params.owner, value: params.value }, metadata: { actor: context.actor, correlationId: context.correlationId } };
   try {
     await store.append(stream, [event], 'no_stream');
     return;
@@ -31,9 +34,11 @@ export async function reserveUniqueKey(
     if (!(error instanceof RevisionConflictError)) throw error;
   }
   const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-  const current = (last!.data as { owner: string }).owner;
+  // The append just failed because the stream exists, and a reservation stream holds nothing else.
+  if (!last || !isEventOf(last, [RESERVED])) throw new Error(`unique key stream ${stream} holds no reservation`);
+  const current = last.data.owner;
   if (current === params.owner) return;
   const orphan = (await store.readStream(params.ownerStream(current), { maxCount: 1 })).length === 0;
   if (!orphan) throw DomainError.field('already_exists', params.field, `この${params.label}「${params.value}」は既に使われています。`);
-  await store.append(stream, [event], last!.revision);
+  await store.append(stream, [event], last.revision);
 }

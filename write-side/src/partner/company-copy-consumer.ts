@@ -1,6 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
-import { COMPANY_EVENT_SCHEMAS, COMPANY_TOPIC, type CompanyAbolishedV1, type CompanyRegisteredV1 } from '@sss/contracts/integration/company-v1';
+import { COMPANY_EVENT_SCHEMAS, COMPANY_TOPIC } from '@sss/contracts/integration/company-v1';
 import { COMPANY_COPY_UPDATED, type CompanyCopy } from '@sss/contracts/partner/events';
 import { applyToCopy, PoisonMessage, type CopyHandler, type Outcome } from '../integration/applied-copy.ts';
 import { companyCopyStream } from './company-copy.ts';
@@ -14,20 +14,20 @@ import { companyCopyStream } from './company-copy.ts';
 
 export const COMPANY_COPY_GROUP = 'sss.partner.company-copy';
 
-export const companyCopyHandler: CopyHandler<CompanyCopy> = {
+export const companyCopyHandler: CopyHandler<CompanyCopy, typeof COMPANY_EVENT_SCHEMAS, typeof COMPANY_COPY_UPDATED> = {
   streamOf: companyCopyStream,
   schemas: COMPANY_EVENT_SCHEMAS,
   eventType: COMPANY_COPY_UPDATED,
   actor: 'system:partner-company-copy',
-  current: (last) => (last ? (last.data as CompanyCopy) : null),
+  current: (last) => (last ? last.data : null),
   apply(envelope, copy, key) {
     const sourceType = envelope.type;
-    if (sourceType === 'CompanyAbolished') {
-      const { payload } = envelope as unknown as CompanyAbolishedV1;
+    if (envelope.type === 'CompanyAbolished') {
+      const { payload } = envelope;
       if (!copy) throw new PoisonMessage(`CompanyAbolished for company ${key} that this context never saw registered`);
       return { ...pick(copy), abolishedOn: payload.abolishedOn, sourceType };
     }
-    const { payload } = envelope as unknown as CompanyRegisteredV1;
+    const { payload } = envelope;
     if (payload.companyId !== key) throw new PoisonMessage(`key ${key} does not match payload companyId ${payload.companyId}`);
     return { companyId: payload.companyId, code: payload.code, name: payload.name, formalName: payload.formalName, isPartner: payload.isPartner, abolishedOn: copy?.abolishedOn ?? null, sourceType };
   },

@@ -1,13 +1,15 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { COMPANY_COPY_UPDATED, type CompanyCopy } from '@sss/contracts/partner/events';
+import { isEventOf } from '@sss/contracts/events/registry';
+import { streams } from '@sss/contracts/streams/names';
 
 /** The partner context's own copy of a company: stream `companycopy-<companyId>`, last event = current copy. */
-export const companyCopyStream = (companyId: string) => `companycopy-${companyId}`;
+export const companyCopyStream = streams.companyCopy;
 
 export async function readCompanyCopy(events: EventStore, companyId: string): Promise<CompanyCopy | null> {
   const [last] = await events.readStream(companyCopyStream(companyId), { direction: 'backwards', maxCount: 1 });
-  if (!last || last.type !== COMPANY_COPY_UPDATED) return null;
-  const { companyId: id, code, name, formalName, isPartner, abolishedOn } = last.data as CompanyCopy;
+  if (!last || !isEventOf(last, [COMPANY_COPY_UPDATED])) return null;
+  const { companyId: id, code, name, formalName, isPartner, abolishedOn } = last.data;
   return { companyId: id, code, name, formalName, isPartner, abolishedOn };
 }
 

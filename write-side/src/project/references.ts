@@ -1,10 +1,11 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
-import { ORGANIZATION_STREAM, type OrganizationEvent } from '@sss/contracts/organization/events';
+import type { OrganizationEvent } from '@sss/contracts/organization/events';
 import { isActiveOn } from '@sss/contracts/organization/timeline';
 import type { CompanyEvent } from '@sss/contracts/company/events';
 import type { PartnerEvent } from '@sss/contracts/partner/events';
 import type { AddResource, EditResource, ProjectBasics } from '@sss/contracts/project/schemas';
+import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../kernel/decider.ts';
 import { loadStream } from '../kernel/command-handler.ts';
 import { companyDecider } from '../company/decider.ts';
@@ -19,10 +20,8 @@ import { partnerDecider } from '../partner/decider.ts';
  * field, so the form can show them all at once; unknown or unusable references are bad input (400).
  */
 
-const userStream = (id: string) => `user-${id}`;
-
 async function companyProblems(events: EventStore, companyId: string, today: string, field: string, want: 'customer' | 'partner'): Promise<FieldError[]> {
-  const { domain } = await loadStream<CompanyEvent>(events, `company-${companyId}`);
+  const { domain } = await loadStream<CompanyEvent>(events, streams.company(companyId));
   const state = fold(companyDecider, domain);
   const label = want === 'customer' ? '顧客会社' : '協力会社';
   if (!state.exists || !state.details) return [{ field, message: `${label}が見つかりません。会社一覧から選んでください。` }];
@@ -33,7 +32,7 @@ async function companyProblems(events: EventStore, companyId: string, today: str
 }
 
 async function orgUnitProblems(events: EventStore, unitId: string, today: string): Promise<FieldError[]> {
-  const { domain } = await loadStream<OrganizationEvent>(events, ORGANIZATION_STREAM);
+  const { domain } = await loadStream<OrganizationEvent>(events, streams.organization);
   const unit = fold(organizationDecider, domain).units.get(unitId);
   if (!unit) return [{ field: 'supervisingOrgUnitId', message: '主管部が見つかりません。組織から選んでください。' }];
   if (!isActiveOn(unit, today)) return [{ field: 'supervisingOrgUnitId', message: '主管部に選んだ組織は現在存在しません（解散済みまたは設立前）。' }];
@@ -41,12 +40,12 @@ async function orgUnitProblems(events: EventStore, unitId: string, today: string
 }
 
 async function employeeProblems(events: EventStore, employeeId: string, field: string): Promise<FieldError[]> {
-  const { events: stream } = await loadStream(events, userStream(employeeId));
+  const { events: stream } = await loadStream(events, streams.user(employeeId));
   return stream.length === 0 ? [{ field, message: '社員が見つかりません。社員一覧から選んでください。' }] : [];
 }
 
 async function partnerProblems(events: EventStore, partnerId: string, partnerCompanyId: string, today: string): Promise<FieldError[]> {
-  const { domain } = await loadStream<PartnerEvent>(events, `partner-${partnerId}`);
+  const { domain } = await loadStream<PartnerEvent>(events, streams.partner(partnerId));
   const state = fold(partnerDecider, domain);
   if (!state.partnerId) return [{ field: 'partnerId', message: 'パートナー要員が見つかりません。' }];
   if (state.retiredOn && state.retiredOn <= today) return [{ field: 'partnerId', message: `「${state.name}」は${state.retiredOn}に廃止されています。` }];

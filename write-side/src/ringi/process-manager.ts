@@ -4,10 +4,12 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { WorkflowError, type AttachmentRef, type FileToUpload, type WorkflowPort } from '@sss/contracts/ports/workflow';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { RingiEvent } from '@sss/contracts/ringi/events';
+import { isEventOf } from '@sss/contracts/events/registry';
+import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../kernel/decider.ts';
 import { handleCommand, loadStream } from '../kernel/command-handler.ts';
 import { ringiDecider, ringiStream, type RingiCommand, type RingiState } from './ringi-decider.ts';
-import { buildRingiRequest, ringiTrigger, type RingiRoutes } from './ringi-request.ts';
+import { buildRingiRequest, RINGI_TRIGGERS, ringiTrigger, type RingiRoutes } from './ringi-request.ts';
 import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
 import { backoff, DEFAULT_RINGI_TIMERS, plusMs, type RingiTimers } from './ringi-timers.ts';
 
@@ -47,14 +49,16 @@ export interface RunningRingiProcessManager {
   stop(): Promise<void>;
 }
 
-export const RINGI_CHECKPOINT_STREAM = 'checkpoint-ringi-manager';
+export const RINGI_CHECKPOINT_STREAM = streams.checkpoint('ringi-manager');
 const ACTOR = 'system:ringi';
+/** The process manager's own events that change what it must do next for a 稟議. */
+const FOLLOWED = ['RingiRequested', 'RingiRetryRequested', 'RingiOutcomeApplied', 'RingiWebhookReceived', 'RingiDraftFiled'] as const;
 
 export const defaultLoginOf = (email: string): string => email.split('@')[0] ?? email;
 
 async function readCheckpoint(events: EventStore): Promise<{ position: bigint; revision: bigint | null }> {
   const [last] = await events.readStream(RINGI_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
-  return last ? { position: BigInt((last.data as { position: string }).position), revision: last.revision } : { position: 0n, revision: null };
+  return last && isEventOf(last, ['RingiCheckpointMoved']) ? { position: BigInt(last.data.position), revision: last.revision } : { position: 0n, revision: null };
 }
 
 export async function startRingiProcessManager(options: RingiProcessManagerOptions): Promise<RunningRingiProcessManager> {
@@ -75,8 +79,8 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   const load = async (ringiId: string): Promise<RingiState> => fold(ringiDecider, (await loadStream<RingiEvent>(events, ringiStream(ringiId))).domain);
 
   async function openRingi(event: RecordedEvent): Promise<void> {
+    if (!isEventOf(event, RINGI_TRIGGERS) || event.position <= checkpoint.position) return;
     const trigger = ringiTrigger(event);
-    if (!trigger || event.position <= checkpoint.position) return;
     const data = await buildRingiRequest({ events, routes: options.routes, loginOf }, event, trigger.ringiId, trigger.kind, clock().toISOString());
     await handleCommand(events, {
       streamName: ringiStream(trigger.ringiId),
@@ -93,8 +97,8 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   }
 
   function follow(event: RecordedEvent): void {
-    if (!event.streamName.startsWith('ringi-')) return;
-    const ringiId = event.streamName.slice('ringi-'.length);
+    if (!isEventOf(event, FOLLOWED)) return;
+    const ringiId = event.data.ringiId;
     if (event.type === 'RingiRequested' || event.type === 'RingiRetryRequested') open.add(ringiId);
     if (event.type === 'RingiOutcomeApplied') open.delete(ringiId);
     // A new 稟議 or a webhook: act now rather than at the next tick.

@@ -1,7 +1,7 @@
-import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { FormValues } from '@sss/contracts/ports/workflow';
-import type { ProjectEvent } from '@sss/contracts/project/events';
-import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
+import { isEventOf, type RecordedOf } from '@sss/contracts/events/registry';
+import { streams } from '@sss/contracts/streams/names';
 import { summarize } from '@sss/contracts/project/summaries';
 import type { RingiEvent, RingiKind } from '@sss/contracts/ringi/events';
 import { RINGI_KIND_LABELS } from '@sss/contracts/ringi/events';
@@ -23,45 +23,42 @@ export interface RingiRequestDeps {
 }
 
 type Requested = Extract<RingiEvent, { type: 'RingiRequested' }>['data'];
-type ApprovalRequested = Extract<ProjectEvent, { type: 'ProjectApprovalRequested' }>['data'];
-type SalesCheckRequested = Extract<MonthlySalesEvent, { type: 'SalesCheckRequested' }>['data'];
 
-/** The events that open a 稟議, and the ringi id each one carries (or, for a month, its own event id). */
-export function ringiTrigger(event: RecordedEvent): { ringiId: string; kind: RingiKind } | null {
-  if (event.type === 'ProjectApprovalRequested' && event.streamName.startsWith('project-')) {
-    const data = event.data as ApprovalRequested;
-    return { ringiId: data.ringiId, kind: data.kind };
-  }
-  if (event.type === 'SalesCheckRequested' && event.streamName.startsWith('monthlysales-')) return { ringiId: event.metadata.eventId, kind: 'sales_check' };
-  return null;
+/** The events that open a 稟議: the process manager handles exactly these. */
+export const RINGI_TRIGGERS = ['ProjectApprovalRequested', 'SalesCheckRequested'] as const;
+export type RingiTriggerEvent = RecordedOf<(typeof RINGI_TRIGGERS)[number]>;
+
+/** The ringi id each trigger carries (or, for a month, its own event id) and the kind of 稟議 it opens. */
+export function ringiTrigger(event: RingiTriggerEvent): { ringiId: string; kind: RingiKind } {
+  if (event.type === 'ProjectApprovalRequested') return { ringiId: event.data.ringiId, kind: event.data.kind };
+  return { ringiId: event.metadata.eventId, kind: 'sales_check' };
 }
 
 async function emailOf(events: EventStore, userId: string): Promise<string> {
-  const stream = await events.readStream(`user-${userId}`);
-  for (const e of stream) if (e.type === 'UserRegistered') return String((e.data as { email: string }).email);
+  const stream = await events.readStream(streams.user(userId));
+  for (const e of stream) if (isEventOf(e, ['UserRegistered'])) return String(e.data.email);
   return userId;
 }
 
 async function customerName(events: EventStore, companyId: string): Promise<string> {
   let name = '';
-  for (const e of await events.readStream(`company-${companyId}`)) {
-    const data = e.data as { formalName?: string; name?: string };
-    if (e.type === 'CompanyRegistered' || e.type === 'CompanyEdited') name = data.formalName || data.name || name;
+  for (const e of await events.readStream(streams.company(companyId))) {
+    if (isEventOf(e, ['CompanyRegistered', 'CompanyEdited'])) name = e.data.formalName || e.data.name || name;
   }
   return name;
 }
 
 async function planProjectNumber(events: EventStore, monthStream: string): Promise<string> {
-  for (const e of await events.readStream(monthStream)) if (e.type === 'MonthlyPlanSet') return String((e.data as { projectNumber: string }).projectNumber);
+  for (const e of await events.readStream(monthStream)) if (isEventOf(e, ['MonthlyPlanSet'])) return String(e.data.projectNumber);
   return '';
 }
 
-export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedEvent, ringiId: string, kind: RingiKind, at: string): Promise<Requested> {
-  const projectId = kind === 'sales_check' ? (event.data as SalesCheckRequested).projectId : (event.data as ApprovalRequested).projectId;
+export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTriggerEvent, ringiId: string, kind: RingiKind, at: string): Promise<Requested> {
+  const projectId = event.data.projectId;
   const project = await loadProject(deps.events, projectId);
   const basics = project.basics;
   const customer = basics ? await customerName(deps.events, basics.customerCompanyId) : '';
-  const requestedBy = kind === 'sales_check' ? event.metadata.actor : (event.data as ApprovalRequested).by;
+  const requestedBy = event.type === 'SalesCheckRequested' ? event.metadata.actor : event.data.by;
   const actAs = deps.loginOf(await emailOf(deps.events, requestedBy));
   // A month knows its project number from the plan even when the project stream is elsewhere.
   const projectNumber = project.projectNumber || (kind === 'sales_check' ? await planProjectNumber(deps.events, event.streamName) : '') || projectId;
@@ -69,8 +66,8 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
   const common = { fidProjectNo: projectNumber, fidProjectName: projectName, fidCustomer: customer || '（未登録）' };
   let values: FormValues;
   let month: string | null = null;
-  if (kind === 'sales_check') {
-    const data = event.data as SalesCheckRequested;
+  if (event.type === 'SalesCheckRequested') {
+    const data = event.data;
     month = data.month;
     values = { ...common, fidTargetMonth: data.month, fidSalesAmount: data.totals.net, fidInvoiceAmount: data.totals.gross };
   } else {
@@ -79,7 +76,7 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
       ...common,
       fidAmount: revenue,
       ...(basics ? { fidPeriodFrom: basics.startDate, fidPeriodTo: basics.endDate } : {}),
-      fidSummary: (event.data as ApprovalRequested).comment,
+      fidSummary: event.data.comment,
     };
   }
   const label = RINGI_KIND_LABELS[kind];
@@ -92,7 +89,7 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
     routeId: deps.routes[kind],
     title: `${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`,
     values,
-    comment: kind === 'sales_check' ? '' : (event.data as ApprovalRequested).comment,
+    comment: event.type === 'SalesCheckRequested' ? '' : event.data.comment,
     sourceStream: event.streamName,
     sourceEventId: event.metadata.eventId,
     at,

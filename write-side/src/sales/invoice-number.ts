@@ -1,4 +1,5 @@
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
+import type { InvoiceNumberEvent } from '@sss/contracts/sales/events';
 import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from '../kernel/command-handler.ts';
 
@@ -15,7 +16,8 @@ export async function allocateInvoiceNumber(store: EventStore, forStream: string
     const revision = last ? last.revision : -1n;
     const invoiceNumber = formatInvoiceNumber(revision + 2n);
     try {
-      await store.append(streams.invoiceNumber, [{ type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream }, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
+      const event: InvoiceNumberEvent = { type: 'InvoiceNumberAllocated', data: { invoiceNumber, forStream } };
+      await store.append(streams.invoiceNumber, [{ ...event, metadata: { actor: context.actor, correlationId: context.correlationId } }], last ? last.revision : 'no_stream');
       return invoiceNumber;
     } catch (error) {
       if (!(error instanceof RevisionConflictError)) throw error;

@@ -1,14 +1,15 @@
-import { concatMap, defer, filter, type Subscription } from 'rxjs';
+import { concatMap, defer, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
+import { isEventOf } from '@sss/contracts/events/registry';
+import { ofType } from '@sss/contracts/events/of-type';
+import { streams } from '@sss/contracts/streams/names';
 import { DomainError } from '@sss/contracts/http/problem';
 import { fold } from '../kernel/decider.ts';
 import { handleCommand, loadStream } from '../kernel/command-handler.ts';
 import { projectDecider } from '../project/decider.ts';
-import { projectStream } from '../project/streams.ts';
 import { monthlySalesDecider } from './decider.ts';
-import { monthlySalesStream } from './streams.ts';
 
 /**
  * While a month's sales check is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
@@ -18,18 +19,20 @@ import { monthlySalesStream } from './streams.ts';
  * present instead of re-opening months that have long closed.
  */
 
-const TRIGGERS = new Set<MonthlySalesEvent['type']>(['SalesCheckRequested', 'SalesCheckApproved', 'SalesCheckReturned']);
+const TRIGGERS = ['SalesCheckRequested', 'SalesCheckApproved', 'SalesCheckReturned'] as const;
 
+/** Any other event is not a check event and changes nothing. */
 export async function reconcileProjectStatus(events: EventStore, event: RecordedEvent, log: (message: string, error?: unknown) => void): Promise<void> {
-  const { projectId, month } = event.data as { projectId: string; month: string };
-  const { domain } = await loadStream<MonthlySalesEvent>(events, monthlySalesStream(projectId, month));
+  if (!isEventOf(event, TRIGGERS)) return;
+  const { projectId, month } = event.data;
+  const { domain } = await loadStream<MonthlySalesEvent>(events, streams.monthlySales(projectId, month));
   const open = fold(monthlySalesDecider, domain).status === 'checking';
   const at = event.metadata.occurredAt;
-  const ringiId = (event.data as { ringiId?: string }).ringiId;
+  const ringiId = 'ringiId' in event.data ? event.data.ringiId : undefined;
   const body = { month, ...(ringiId ? { ringiId } : {}) };
   try {
     await handleCommand(events, {
-      streamName: projectStream(projectId),
+      streamName: streams.project(projectId),
       decider: projectDecider,
       command: open ? { type: 'StartSalesActualProcessing', body, meta: { actor: 'system:sales-project-status', at } } : { type: 'FinishSalesActualProcessing', body, meta: { actor: 'system:sales-project-status', at } },
       context: { actor: 'system:sales-project-status', correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
@@ -46,7 +49,7 @@ export function startProjectStatusPolicy(options: { events: EventStore; log?: (m
   const log = options.log ?? (() => {});
   const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
     .pipe(
-      filter((event) => event.streamName.startsWith('monthlysales-') && TRIGGERS.has(event.type as MonthlySalesEvent['type'])),
+      ofType(TRIGGERS),
       concatMap((event) => reconcileProjectStatus(options.events, event, log)),
       retryWithBackoff((error, attempt) => log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), 500),
     )

@@ -1,10 +1,11 @@
-import { concatMap, defer, filter, type Subscription } from 'rxjs';
+import { concatMap, defer, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
-import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { OrderEvent } from '@sss/contracts/project/order-events';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { RecordedOf } from '@sss/contracts/events/registry';
+import { ofType } from '@sss/contracts/events/of-type';
+import { streams } from '@sss/contracts/streams/names';
 import { handleCommand } from '../kernel/command-handler.ts';
 import { monthlySalesDecider } from './decider.ts';
-import { monthlySalesStream } from './streams.ts';
 
 /**
  * How the order's budget reaches the sales context: a policy follows the event store and, for each
@@ -20,13 +21,14 @@ export interface SalesPlanPolicyOptions {
   readonly log?: (message: string, error?: unknown) => void;
 }
 
-type PlanDerived = Extract<OrderEvent, { type: 'SalesPlanDerived' }>;
+/** The one event type this policy handles. */
+export const SALES_PLAN_TRIGGERS = ['SalesPlanDerived'] as const;
 
-export async function applySalesPlan(events: EventStore, event: RecordedEvent): Promise<void> {
-  const { data } = event as unknown as RecordedEvent & PlanDerived;
+export async function applySalesPlan(events: EventStore, event: RecordedOf<(typeof SALES_PLAN_TRIGGERS)[number]>): Promise<void> {
+  const { data } = event;
   for (const month of data.months) {
     await handleCommand(events, {
-      streamName: monthlySalesStream(data.projectId, month.month),
+      streamName: streams.monthlySales(data.projectId, month.month),
       decider: monthlySalesDecider,
       command: { type: 'SetMonthlyPlan', key: { projectId: data.projectId, month: month.month }, projectNumber: data.projectNumber, orderId: data.orderId, revenue: month.revenue, cost: month.cost, sourceEventId: event.metadata.eventId },
       context: { actor: 'system:sales-plan-policy', correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
@@ -37,7 +39,7 @@ export async function applySalesPlan(events: EventStore, event: RecordedEvent): 
 export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): { stop(): Promise<void> } {
   const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
     .pipe(
-      filter((event) => event.type === 'SalesPlanDerived' && event.streamName.startsWith('order-')),
+      ofType(SALES_PLAN_TRIGGERS),
       concatMap((event) => applySalesPlan(options.events, event)),
       retryWithBackoff((error, attempt) => options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), 500),
     )
