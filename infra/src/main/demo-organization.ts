@@ -42,10 +42,10 @@ export async function seedDemoOrganization(app: HttpApp, password: string): Prom
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@example.co.jp', password } });
   if (login.statusCode !== 200) throw new Error(`demo admin login failed: ${login.body}`);
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
-  const call = async (method: 'POST' | 'PUT' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+  const call = async <T = { id: string; position: string }>(method: 'POST' | 'PUT' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
     const response = await app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), cookies, headers });
     if (response.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${response.body}`);
-    return response.json<{ id: string; position: string }>();
+    return response.json<T>();
   };
   const ids = new Map<string, string>();
   for (const [index, u] of DEMO_ORG_2020.entries()) {
@@ -61,7 +61,7 @@ export async function seedDemoOrganization(app: HttpApp, password: string): Prom
   await call('POST', '/api/org-draft/changes', { kind: 'dissolve', unitId: ids.get('s2') });
   const { position } = await call('POST', '/api/org-draft/confirm', { effectiveDate: '2025-04-01', note: '2025年度組織改編' });
 
-  const users = (await call('GET', '/api/users', undefined, { 'x-sss-min-position': position })) as unknown as { items: { id: string; email: string }[] };
+  const users = await call<{ items: { id: string; email: string }[] }>('GET', '/api/users', undefined, { 'x-sss-min-position': position });
   for (const { id, email } of users.items) {
     const key = DEMO_MEMBERSHIP[email];
     if (key) await call('PUT', `/api/users/${id}/org-unit`, { orgUnitId: ids.get(key) });

@@ -7,7 +7,7 @@ import { renderQuotationXlsx, quotationFilename } from '@sss/read-side/project/q
 import { detailOf } from '@sss/read-side/project/routes';
 import { PROJECTS, type ProjectDoc } from '@sss/read-side/project/project-doc';
 import { ESTIMATES } from '@sss/read-side/project/estimate-doc';
-import { publicDoc } from '@sss/read-side/http/query-helpers';
+import { publicDoc, storedAs } from '@sss/read-side/http/query-helpers';
 
 /**
  * The files a 見積稟議 carries (docs/domain.md §Business flows): the 収支管理表 and the 見積書 as Excel, the same
@@ -40,7 +40,7 @@ export function estimateRingiAttachments(store: ReadStore, issuerName: string) {
     // One estimate per project, under the project's id; a 見積稟議 may come before the first 見積書.
     const estimateDoc = await store.get(ESTIMATES, projectId);
     if (estimateDoc) {
-      const estimate = publicDoc(estimateDoc) as unknown as EstimateView;
+      const estimate = storedAs<EstimateView>(publicDoc(estimateDoc));
       const version = estimate.versions[0];
       if (version) files.push({ partId: PARTS.quotation, file: { fileName: quotationFilename(estimate, version, 'xlsx'), contentType: XLSX, data: new Uint8Array(await renderQuotationXlsx(estimate, version, issuerName)) } });
     }

@@ -12,6 +12,7 @@ import { RESULT_MARK } from './file-result.ts';
  */
 
 type SuiteRun = () => Promise<[errors: string | true, passed: number, skipped: number, total: number]>;
+// uvu's deferred mode is driven through globals it declares nowhere in its typings.
 const uvu = globalThis as unknown as { UVU_DEFER: number; UVU_QUEUE: Array<Array<string | null | SuiteRun>>; UVU_INDEX: number };
 
 const write = process.stdout.write.bind(process.stdout);

@@ -48,6 +48,7 @@ export async function renderXlsx(sheets: readonly SheetSpec[]): Promise<Buffer> 
 /** Read a workbook back (tests, and anyone checking an export): every sheet as rows of cell values. */
 export async function readXlsx(buffer: Buffer): Promise<Record<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
+  // exceljs's typings say ArrayBuffer; at run time it reads a Node Buffer (its own writeBuffer's output).
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const out: Record<string, unknown[][]> = {};
   workbook.eachSheet((sheet) => {

@@ -6,3 +6,13 @@ export function publicDoc(doc: Record<string, unknown>): Record<string, unknown>
   const { _id: _ignoredId, _pos: _ignoredPos, ...rest } = doc;
   return rest;
 }
+
+/**
+ * A stored read-model document as the type its projection wrote. The read-store port is untyped
+ * (documents cross it as JSON, and the MongoDB adapter cannot know our types); each collection is
+ * written by exactly one projection, which builds the typed shape, so this is the one place that
+ * trusts a document to be what its collection holds.
+ */
+export function storedAs<T>(doc: Record<string, unknown>): T {
+  return doc as unknown as T;
+}

@@ -23,7 +23,7 @@ import {
 } from '@sss/contracts/project/views';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
-import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
+import { escapeRegex, publicDoc, storedAs } from '../http/query-helpers.ts';
 import { projectProjection } from './projection.ts';
 import { PROJECTS, type ProjectDoc } from './project-doc.ts';
 import { ESTIMATES, type EstimateDoc } from './estimate-doc.ts';
@@ -127,7 +127,7 @@ const CSV = 'text/csv; charset=utf-8';
 async function getOr404<T>(store: ReadStore, collection: string, id: string, what: string): Promise<T> {
   const doc = await store.get(collection, id);
   if (!doc) throw new DomainError('not_found', `${what}が見つかりません。`);
-  return doc as unknown as T;
+  return storedAs<T>(doc);
 }
 
 const ExportProjectQuery = Type.Omit(ProjectListQuery, ['page', 'pageSize']);
@@ -187,7 +187,7 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
     return { items: items.map((d) => estimateRowOf(d as EstimateDoc)), total, page, pageSize };
   });
 
-  const estimateOf = async (id: string) => publicDoc(await getOr404<EstimateDoc>(store, ESTIMATES, id, '見積')) as unknown as EstimateView;
+  const estimateOf = async (id: string) => storedAs<EstimateView>(publicDoc(await getOr404<EstimateDoc>(store, ESTIMATES, id, '見積')));
 
   app.get('/api/estimates/:id', { schema: { tags: E, summary: '見積詳細（全版、新しい順）', params: IdParams, response: { 200: EstimateView } } }, async (request) => {
     await ryw(request);

@@ -42,8 +42,15 @@ export function toEnvelope(contentType: string, data: Uint8Array, customMetadata
 
 const TICKS_PER_MS = 10_000n;
 
+function isStandInEnvelope(value: unknown): value is StandInEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.contentType === 'string' && typeof v.data === 'string' && typeof v.customMetadata === 'string';
+}
+
 export function fromRecorded(event: RecordedEvent): StandInEvent {
-  const envelope = event.data as StandInEnvelope;
+  const envelope = event.data;
+  if (!isStandInEnvelope(envelope)) throw new Error(`stand-in: event ${event.metadata.eventId} is not a stand-in envelope`);
   return {
     id: event.metadata.eventId,
     streamName: event.streamName,

@@ -478,6 +478,7 @@ export function createStreamsStandIn({ store, positionOffset, log }: StreamsStan
   };
 
   return {
+    // grpc-js types a service implementation by its generated stubs; the stand-in serves raw protobuf handlers.
     implementation: { read, append, batchAppend } as unknown as UntypedServiceImplementation,
     dropSubscriptions(reason) {
       const dropped = [...subscriptions];
