@@ -1,6 +1,7 @@
 import type { RingiEvent, RingiKind, RingiOutcome, RingiSubject } from '@sss/contracts/ringi/events';
 import type { ApprovalStep, FormValues, WorkflowStatus } from '@sss/contracts/ports/workflow';
 import { DomainError } from '@sss/contracts/http/problem';
+import { streams } from '@sss/contracts/streams/names';
 import type { Decider } from '../kernel/decider.ts';
 
 /**
@@ -169,4 +170,4 @@ export const ringiDecider: Decider<RingiCommand, RingiEvent, RingiState> = {
   },
 };
 
-export const ringiStream = (ringiId: string) => `ringi-${ringiId}`;
+export const ringiStream = streams.ringi;
