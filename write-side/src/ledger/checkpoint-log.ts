@@ -34,7 +34,7 @@ export function readCheckpointFile(file: string): CheckpointFile {
   const badLines: number[] = [];
   text.split('\n').forEach((line, index) => {
     if (!line.trim()) return;
-    let parsed: SignedCheckpoint | null = null;
+    let parsed: SignedCheckpoint | null;
     try {
       parsed = parseCheckpoint(JSON.parse(line));
     } catch {

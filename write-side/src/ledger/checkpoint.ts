@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../eventstore/metadata.ts';
 
 /**
@@ -40,7 +40,7 @@ export function checkpointSignatureValid(checkpoint: SignedCheckpoint, publicKey
 
 /** sha256 over the public key's DER (SubjectPublicKeyInfo), as colon-separated hex: what auditors compare out of band. */
 export function keyFingerprint(publicKey: KeyObject): string {
-  const der = createPublicKey(publicKey).export({ type: 'spki', format: 'der' });
+  const der = publicKey.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(der).digest('hex').match(/../g)!.join(':');
 }
 
