@@ -23,7 +23,7 @@ export interface LedgerSignerOptions {
 }
 
 export interface LedgerSigner {
-  /** Sign the current head now (returns null before the signer has caught up). */
+  /** Sign the current head now (null before the signer has caught up, or while the log is empty). */
   signNow(): SignedCheckpoint | null;
   /** Resolves once the signer has read the log up to where it stood at start. */
   caughtUp(): Promise<void>;
@@ -88,7 +88,7 @@ export async function startLedgerSigner(options: LedgerSignerOptions): Promise<L
   daily.unref();
 
   return {
-    signNow: () => (ready ? sign() : null),
+    signNow: () => (ready && count > 0n ? sign() : null),
     caughtUp: () => caughtUp,
     async stop() {
       clearInterval(daily);
