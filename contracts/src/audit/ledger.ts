@@ -49,6 +49,7 @@ export interface LedgerVerifiedData {
 
 export interface LedgerVerificationStatusView {
   /** The verification in progress, if any. */
-  readonly running: { readonly requestedBy: string; readonly startedAt: string; readonly events: number; readonly position: string; readonly head: string } | null;
-  readonly latest: LedgerVerifiedData | null;
+  readonly running: { readonly requestedBy: string; readonly requestedByName: string; readonly startedAt: string; readonly events: number; readonly position: string; readonly head: string } | null;
+  /** The last recorded one, with the name of who asked for it. */
+  readonly latest: (LedgerVerifiedData & { readonly requestedByName: string }) | null;
 }

@@ -47,7 +47,7 @@ export function AuditPage() {
           <dt>{l.finishedAt}</dt>
           <dd>{formatDateTime(latest.finishedAt)}</dd>
           <dt>{l.startedBy}</dt>
-          <dd>{latest.requestedBy}</dd>
+          <dd>{latest.requestedByName}</dd>
           <dt>{l.events}</dt>
           <dd>{latest.events.toLocaleString()}</dd>
           <dt>{l.checkpoints}</dt>

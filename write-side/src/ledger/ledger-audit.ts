@@ -3,6 +3,7 @@ import type { LedgerCheckpointsView, LedgerPublicKeyView, LedgerVerificationStat
 import { streams } from '@sss/contracts/streams/names';
 import { readCheckpointFile } from './checkpoint-log.ts';
 import type { LedgerKeys } from './keys.ts';
+import { actorNames } from '../user/names.ts';
 import { verifyLedger, type ReadPage } from './verify.ts';
 
 /**
@@ -93,9 +94,11 @@ export function ledgerAudit(deps: LedgerAuditDeps): LedgerAudit {
     async status() {
       const [last] = await deps.events.readStream(streams.ledgerAudit, { direction: 'backwards', maxCount: 1 });
       const now = running;
+      const latest = last ? (last.data as LedgerVerifiedData) : null;
+      const names = await actorNames(deps.events, [now?.requestedBy, latest?.requestedBy].filter((a): a is string => !!a));
       return {
-        running: now ? { requestedBy: now.requestedBy, startedAt: now.startedAt, events: now.events, position: now.position.toString(), head: now.head.toString() } : null,
-        latest: last ? (last.data as LedgerVerifiedData) : null,
+        running: now ? { requestedBy: now.requestedBy, requestedByName: names.get(now.requestedBy) ?? now.requestedBy, startedAt: now.startedAt, events: now.events, position: now.position.toString(), head: now.head.toString() } : null,
+        latest: latest ? { ...latest, requestedByName: names.get(latest.requestedBy) ?? latest.requestedBy } : null,
       };
     },
     idle: async () => {
