@@ -20,6 +20,7 @@ import { ProjectListPage } from './projects/ProjectListPage.tsx';
 import { PartnerDetailPage } from './partners/PartnerDetailPage.tsx';
 import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
 import { PartnerListPage } from './partners/PartnerListPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
       { path: 'org', element: <OrgPage /> },
       { path: 'users', element: <UserListPage /> },
       { path: 'account/password', element: <PasswordPage /> },
+      { path: 'audit', element: <AuditPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -11,6 +11,7 @@ import type { OrderEvent } from '../project/order-events.ts';
 import type { InvoiceNumberEvent, MonthlySalesEvent } from '../sales/events.ts';
 import type { RingiEvent } from '../ringi/events.ts';
 import type { CheckpointEvent, IdempotencyEvent, UniqueKeyEvent } from './bookkeeping.ts';
+import type { LedgerAuditEvent } from '../audit/ledger.ts';
 
 /**
  * Every event the system records, and the stream category each event type lives in. A subscriber
@@ -36,7 +37,8 @@ export type SssEvent =
   | RingiEvent
   | UniqueKeyEvent
   | IdempotencyEvent
-  | CheckpointEvent;
+  | CheckpointEvent
+  | LedgerAuditEvent;
 
 export type SssEventType = SssEvent['type'];
 
@@ -50,6 +52,7 @@ export type Recorded<E extends { type: string; data: unknown }> = E extends unkn
 export type RecordedOf<T extends SssEventType> = Recorded<EventOfType<T>>;
 
 export const EVENT_CATEGORIES = {
+  LedgerVerified: 'ledgeraudit',
   CompanyRegistered: 'company',
   CompanyEdited: 'company',
   AntiSocialCheckRecorded: 'company',

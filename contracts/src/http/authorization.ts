@@ -11,6 +11,7 @@ const ALL_STAFF: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'fi
 const MASTER_EDITORS: readonly Role[] = ['sales', 'sales_admin', 'admin'];
 const CREDIT_OFFICERS: readonly Role[] = ['sales_admin', 'finance', 'admin'];
 const SALES_BOOKERS: readonly Role[] = ['sales_admin', 'admin'];
+const LEDGER_AUDITORS: readonly Role[] = ['auditor', 'admin'];
 const HISTORY_READERS: readonly Role[] = ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin'];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
@@ -132,6 +133,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/orders/export.xlsx': ALL_STAFF,
   'GET /api/orders/:id': ALL_STAFF,
   'GET /api/project-staff': ALL_STAFF,
+  // 監査: the ledger's public key, signed checkpoints and whole-store verifications (docs/tamper-evidence.md).
+  'GET /api/audit/ledger/public-key': LEDGER_AUDITORS,
+  'GET /api/audit/ledger/checkpoints': LEDGER_AUDITORS,
+  'POST /api/audit/verifications': LEDGER_AUDITORS,
+  'GET /api/audit/verifications/latest': LEDGER_AUDITORS,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

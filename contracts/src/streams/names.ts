@@ -24,6 +24,7 @@ export const STREAM_CATEGORIES = {
   unique: 'unique',
   idempotency: 'idempotency',
   checkpoint: 'checkpoint',
+  ledgerAudit: 'ledgeraudit',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -51,6 +52,8 @@ export const streams = {
   unique: (scope: string, digest: string) => `unique-${scope}-${digest}`,
   idempotency: name('idempotency'),
   checkpoint: (subscriber: string) => `checkpoint-${subscriber}`,
+  /** Outcomes of whole-store verifications (LedgerVerified), one stream for the whole system. */
+  ledgerAudit: 'ledgeraudit-verifications',
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

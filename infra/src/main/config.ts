@@ -5,6 +5,7 @@ import { parseInvoicing, type Invoicing } from '@sss/write-side/sales/invoicing'
 import { readCollaboflowSettings, type CollaboflowSettings } from './collaboflow-settings.ts';
 import { settingsProblems, SettingsError } from './settings-schema.ts';
 import { repositoryRoot } from './root.ts';
+import { readLedgerSettings, type LedgerSettings } from './ledger-settings.ts';
 
 /**
  * Every setting SSS reads, in one place (the README's settings table mirrors this file). Each port
@@ -32,6 +33,8 @@ export interface Settings {
   readonly uiDir: string;
   /** 適格請求書の発行元と端数処理 (SSS_ISSUER_NAME, SSS_ISSUER_REGISTRATION_NUMBER, SSS_TAX_ROUNDING). */
   readonly invoicing: Invoicing;
+  /** Ledger signing key, checkpoint file and pace (SSS_LEDGER_KEY_FILE, SSS_LEDGER_CHECKPOINT_FILE, SSS_LEDGER_CHECKPOINT_EVERY). */
+  readonly ledger: LedgerSettings;
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()));
@@ -58,6 +61,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     uiDir: resolve(env.SSS_UI_DIR ?? join(repositoryRoot(), 'ui', 'dist')),
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
     invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),
+    ledger: readLedgerSettings(env, resolve(env.SSS_DATA_DIR ?? './data')),
   };
 }
 

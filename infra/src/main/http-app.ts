@@ -12,6 +12,8 @@ import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
 import { installSecurityHeaders } from './security-headers.ts';
+import { auditRoutes } from '@sss/write-side/ledger/audit-routes';
+import type { LedgerAudit } from '@sss/write-side/ledger/ledger-audit';
 
 /**
  * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
@@ -32,6 +34,8 @@ export interface AppParts {
   readonly oidc?: OidcSettings | undefined;
   /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
   readonly invoicing?: Invoicing;
+  /** The 監査 ledger API (signed checkpoints, whole-store verification); where the signer runs. */
+  readonly ledger?: LedgerAudit;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -66,6 +70,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
+  if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

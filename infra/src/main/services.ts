@@ -21,7 +21,11 @@ const events = await openEventStore(settings);
 const closers: Array<() => Promise<void>> = [];
 let app;
 if (role === 'write') {
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
+  // The write service signs the ledger's checkpoints and serves the 監査 ledger API (docs/tamper-evidence.md).
+  const { startLedger } = await import('./ledger.ts');
+  const ledger = await startLedger(settings, events.store, (m, e) => console.error(m, e ?? ''));
+  closers.push(() => ledger.stop());
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });

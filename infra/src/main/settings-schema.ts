@@ -65,6 +65,9 @@ const properties = {
   SSS_ISSUER_NAME: setting('a non-empty name', (v) => v.trim() !== ''),
   SSS_ISSUER_REGISTRATION_NUMBER: setting('"T" + 13 digits with a valid check digit', isValidRegistrationNumber),
   SSS_TAX_ROUNDING: setting(`one of ${ROUNDING_MODES.join(', ')}`, (v) => (ROUNDING_MODES as readonly string[]).includes(v)),
+  SSS_LEDGER_KEY_FILE: setting('empty or the path of an Ed25519 private key (PEM) kept outside the event store', () => true),
+  SSS_LEDGER_CHECKPOINT_FILE: setting('empty or a file path (append-only JSONL of signed checkpoints)', () => true),
+  SSS_LEDGER_CHECKPOINT_EVERY: setting('empty or a positive whole number of events', (v) => empty(v) || (Number.isInteger(Number(v)) && Number(v) >= 1)),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

@@ -10,6 +10,7 @@ import { startSalesPolicies } from '@sss/write-side/sales/policies';
 import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 import { prepareDataDir } from './data-dir.ts';
+import { startLedger } from './ledger.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -30,6 +31,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const readStore = await openReadStore(settings);
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
+  const ledger = await startLedger(settings, events.store, log, options.clock);
   const app = await buildHttpApp({
     events: events.store,
     readModels,
@@ -39,6 +41,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     logLevel: settings.logLevel,
     invoicing: settings.invoicing,
     oidc: settings.oidc,
+    ledger: ledger.audit,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
@@ -58,6 +61,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`, ringi.collaboflow.describe],
     async stop() {
       await app.close();
+      await ledger.stop();
       await salesPolicies.stop();
       await ringi.stop();
       await integration.stop();

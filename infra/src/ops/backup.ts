@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
@@ -33,6 +33,11 @@ const EVENTS = 'events.db';
 const READ_MODELS = 'read-models.db';
 /** Plain files SSS keeps in the data dir; each is written whole (write-then-rename or once), so a copy is never half a file. */
 const PLAIN_FILES = ['session-secret', 'collaboflow-sim.json'];
+/**
+ * The ledger's files (docs/tamper-evidence.md), copied *before* the event store so no checkpoint in
+ * the backup reaches past its log; the checkpoint file is appended to, so only whole lines are kept.
+ */
+const LEDGER_FILES = ['ledger-checkpoints.jsonl', 'ledger-key.pem', 'ledger-public-key.pem'];
 
 function fsyncPath(path: string): void {
   const fd = openSync(path, 'r');
@@ -106,6 +111,12 @@ export function backupDataDir(dataDir: string, target: string, log: (line: strin
     copyDatabase(join(dataDir, READ_MODELS), join(target, READ_MODELS));
     record(READ_MODELS);
   } else log(`no ${READ_MODELS}: the read models are rebuilt from the event log at the next start`);
+  for (const name of LEDGER_FILES) {
+    if (!existsSync(join(dataDir, name))) continue;
+    copyPlainFile(join(dataDir, name), join(target, name));
+    if (name.endsWith('.jsonl')) truncateSync(join(target, name), readFileSync(join(target, name)).lastIndexOf(0x0a) + 1);
+    record(name);
+  }
   copyDatabase(join(dataDir, EVENTS), join(target, EVENTS));
   record(EVENTS);
   for (const name of PLAIN_FILES) {

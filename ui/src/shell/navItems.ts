@@ -22,5 +22,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'partners', path: '/partners', label: 'nav.partners', ready: true },
   { id: 'org', path: '/org', label: 'nav.org', ready: true },
   { id: 'users', path: '/users', label: 'nav.users', ready: true },
-  { id: 'audit', path: '/audit', label: 'nav.audit', ready: false },
+  { id: 'audit', path: '/audit', label: 'nav.audit', ready: true },
 ];

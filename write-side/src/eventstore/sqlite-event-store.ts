@@ -13,6 +13,7 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents } from './metadata.ts';
+import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
 /**
  * The embedded event store (the default): one SQLite file in WAL mode with synchronous=FULL, so an
@@ -63,9 +64,11 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
       last_hash TEXT NOT NULL
     );
   `);
+  addLedgerColumn(db);
+  const ledger = ledgerAppender(db);
 
   const selectStream = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream = ?');
-  const insertEvent = db.prepare('INSERT INTO events (stream, revision, type, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO events (position, stream, revision, type, data, metadata, occurred_at, ledger) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const upsertStream = db.prepare('INSERT INTO streams (stream, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash');
   const selectAllAfter = db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
   const selectHead = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events');
@@ -85,9 +88,10 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     const first = current ? current.revision + 1n : 0n;
     const stamped = stampEvents(streamName, first, current?.last_hash ?? '', events);
     let position = 0n;
+    const links = ledger.next(streamName, first, stamped.map((event) => event.metadata.hash));
     stamped.forEach((event, index) => {
-      const info = insertEvent.run(streamName, first + BigInt(index), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt);
-      position = BigInt(info.lastInsertRowid);
+      position = links[index]!.position;
+      insertEvent.run(position, streamName, first + BigInt(index), event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.occurredAt, links[index]!.ledger);
     });
     const last = first + BigInt(stamped.length) - 1n;
     upsertStream.run(streamName, last, stamped[stamped.length - 1]!.metadata.hash);
