@@ -9,7 +9,7 @@ import { handleCommand, loadStream } from '../kernel/command-handler.ts';
 import { ringiDecider, ringiStream, type RingiCommand, type RingiState } from './ringi-decider.ts';
 import { buildRingiRequest, ringiTrigger, type RingiRoutes } from './ringi-request.ts';
 import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
-import { backoff, DEFAULT_RINGI_TIMERS, plusMs, type RingiTimers } from './ringi-timers.ts';
+import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers } from './ringi-timers.ts';
 
 /**
  * The 稟議 process manager (workflow-as-stream): it follows the event store, opens a `ringi-<id>`
@@ -162,7 +162,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
           return false;
         }
         const polls = (await load(ringiId)).polls + 1;
-        await record(ringiId, { type: 'RecordPoll', data: { ringiId, polls, nextPollAt: plusMs(now, backoff(timers.pollBaseMs, timers.pollMaxMs, polls - 1)), at } });
+        await record(ringiId, { type: 'RecordPoll', data: { ringiId, polls, nextPollAt: plusMs(now, nextPollDelay(timers, polls, approvals)), at } });
       }
       if (!s.reminded && now.getTime() - Date.parse(s.requestedAt) >= timers.reminderAfterMs) {
         const waitingFor = s.approvals.filter((a) => a.current && a.status === 'waiting').map((a) => a.approverName);
