@@ -120,6 +120,9 @@ function seededRoutes(): SimRoute[] {
   ];
 }
 
+/** The seeded user with admin permission (reads forms and their parts). */
+export const SEED_ADMIN_LOGIN = 'kato';
+
 /** Every seeded user's password (for the `login:password` auth form). */
 export const SEED_PASSWORD = 'password';
 

@@ -31,6 +31,8 @@ export interface AppParts {
   readonly oidc?: OidcSettings | undefined;
   /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
   readonly invoicing?: Invoicing;
+  /** The correlation key's part id on the tenant's forms (Settings.collaboflow.formMapping). */
+  readonly collaboflowKeyPartId?: string;
 }
 
 export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
@@ -60,7 +62,7 @@ export async function buildHttpApp(parts: AppParts): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
+  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -19,7 +19,7 @@ const events = await openEventStore(settings);
 const closers: Array<() => Promise<void>> = [];
 let app;
 if (role === 'write') {
-  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc });
+  app = await buildHttpApp({ events: events.store, sessionSecret: settings.sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });

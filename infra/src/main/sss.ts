@@ -38,6 +38,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     logLevel: settings.logLevel,
     invoicing: settings.invoicing,
     oidc: settings.oidc,
+    collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.

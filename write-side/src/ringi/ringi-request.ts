@@ -6,6 +6,8 @@ import { summarize } from '@sss/contracts/project/summaries';
 import type { RingiEvent, RingiKind } from '@sss/contracts/ringi/events';
 import { RINGI_KIND_LABELS } from '@sss/contracts/ringi/events';
 import { loadProject } from '../project/handlers.ts';
+import { DEFAULT_FORM_MAPPING, toFormValues, type FormMapping, type SssValues } from './form-mapping.ts';
+import { shortenTitle } from './title.ts';
 
 /**
  * Turns a business request event into the 稟議 to file: which route, as whom, with which form
@@ -20,6 +22,8 @@ export interface RingiRequestDeps {
   readonly routes: RingiRoutes;
   /** SSS user e-mail → workflow login id (default: the part before `@`). */
   readonly loginOf: (email: string) => string;
+  /** Where each value goes on the tenant's form (default: the built-in simulator's forms). */
+  readonly formMapping?: FormMapping;
 }
 
 type Requested = Extract<RingiEvent, { type: 'RingiRequested' }>['data'];
@@ -66,22 +70,23 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
   // A month knows its project number from the plan even when the project stream is elsewhere.
   const projectNumber = project.projectNumber || (kind === 'sales_check' ? await planProjectNumber(deps.events, event.streamName) : '') || projectId;
   const projectName = basics?.name || projectNumber;
-  const common = { fidProjectNo: projectNumber, fidProjectName: projectName, fidCustomer: customer || '（未登録）' };
-  let values: FormValues;
+  const common = { projectNumber, projectName, customer: customer || '（未登録）' };
+  let fields: SssValues;
   let month: string | null = null;
   if (kind === 'sales_check') {
     const data = event.data as SalesCheckRequested;
     month = data.month;
-    values = { ...common, fidTargetMonth: data.month, fidSalesAmount: data.totals.net, fidInvoiceAmount: data.totals.gross };
+    fields = { ...common, targetMonth: data.month, salesAmount: data.totals.net, taxAmount: data.totals.tax, invoiceAmount: data.totals.gross };
   } else {
     const revenue = summarize(project.resources).total.revenue;
-    values = {
+    fields = {
       ...common,
-      fidAmount: revenue,
-      ...(basics ? { fidPeriodFrom: basics.startDate, fidPeriodTo: basics.endDate } : {}),
-      fidSummary: (event.data as ApprovalRequested).comment,
+      amount: revenue,
+      ...(basics ? { periodFrom: basics.startDate, periodTo: basics.endDate } : {}),
+      summary: (event.data as ApprovalRequested).comment,
     };
   }
+  const values: FormValues = toFormValues((deps.formMapping ?? DEFAULT_FORM_MAPPING).kinds[kind], fields);
   const label = RINGI_KIND_LABELS[kind];
   return {
     ringiId,
@@ -90,7 +95,7 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
     requestedBy,
     actAs,
     routeId: deps.routes[kind],
-    title: `${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`,
+    title: shortenTitle(`${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`),
     values,
     comment: kind === 'sales_check' ? '' : (event.data as ApprovalRequested).comment,
     sourceStream: event.streamName,
