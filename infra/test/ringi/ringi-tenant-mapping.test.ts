@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { handleCommand } from '@sss/write-side/kernel/command-handler';
+import { userDecider } from '@sss/write-side/user/decider';
 import { extraUserLogin } from '../../src/collaboflow-sim/tenant-shape.ts';
 import type { RingiWorld } from '../support/ringi.ts';
 import { decide, documentIdOf, newProject, outcomeOf, request, ringiEvents, simDocuments, startRingiWorld, userIdOf, waitFor } from '../support/ringi.ts';
@@ -68,6 +71,20 @@ test('見積稟議 with a 120-character project name, filed under the tenant’s
   assert.is((await outcomeOf(world.sss, ringiId)).outcome, 'approved');
   const applied = (await ringiEvents(world.sss, ringiId)).find((e) => e.type === 'RingiOutcomeApplied' || e.type === 'RingiOutcomeRecorded');
   assert.match(JSON.stringify(applied?.data ?? {}), /判定者 12/);
+});
+
+test('a user whose CollaboFlow login is set on the user files as that login, not as their e-mail’s local part', async ({ world, sato }) => {
+  await handleCommand(world.sss.events, {
+    streamName: `user-${sato}`,
+    decider: userDecider,
+    command: { type: 'ChangeWorkflowLogin', workflowLogin: 'suzuki' },
+    context: { actor: 'test', correlationId: randomUUID() },
+  });
+  const projectId = await newProject(world.sss, sato);
+  const ringiId = await request(world.sss, projectId, 'proposal', sato);
+  const doc = await documentIdOf(world.sss, ringiId);
+  const state = (await (await fetch(`${world.simUrl}/_sim/${world.instance}/state`)).json()) as { documents: { document_id: number; request_username: string }[] };
+  assert.is(state.documents.find((d) => d.document_id === doc)?.request_username, '鈴木 一郎');
 });
 
 test('a form missing a mapped part: nothing is filed, the 稟議 says why with the check’s report', async ({ broken }) => {

@@ -20,7 +20,7 @@ export type RingiRoutes = Readonly<Record<RingiKind, number>>;
 export interface RingiRequestDeps {
   readonly events: EventStore;
   readonly routes: RingiRoutes;
-  /** SSS user e-mail → workflow login id (default: the part before `@`). */
+  /** SSS user e-mail → workflow login id, for users whose CollaboFlow login is not set (default: the part before `@`). */
   readonly loginOf: (email: string) => string;
   /** Where each value goes on the tenant's form (default: the built-in simulator's forms). */
   readonly formMapping?: FormMapping;
@@ -40,10 +40,15 @@ export function ringiTrigger(event: RecordedEvent): { ringiId: string; kind: Rin
   return null;
 }
 
-async function emailOf(events: EventStore, userId: string): Promise<string> {
-  const stream = await events.readStream(`user-${userId}`);
-  for (const e of stream) if (e.type === 'UserRegistered') return String((e.data as { email: string }).email);
-  return userId;
+/** The user's CollaboFlow login as set on the user (ユーザー管理), else derived from their e-mail. */
+async function workflowLoginOf(events: EventStore, userId: string, loginOf: (email: string) => string): Promise<string> {
+  let email = userId;
+  let login: string | null = null;
+  for (const e of await events.readStream(`user-${userId}`)) {
+    if (e.type === 'UserRegistered') email = String((e.data as { email: string }).email);
+    if (e.type === 'UserWorkflowLoginChanged') login = (e.data as { workflowLogin: string | null }).workflowLogin;
+  }
+  return login ?? loginOf(email);
 }
 
 async function customerName(events: EventStore, companyId: string): Promise<string> {
@@ -66,7 +71,7 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RecordedE
   const basics = project.basics;
   const customer = basics ? await customerName(deps.events, basics.customerCompanyId) : '';
   const requestedBy = kind === 'sales_check' ? event.metadata.actor : (event.data as ApprovalRequested).by;
-  const actAs = deps.loginOf(await emailOf(deps.events, requestedBy));
+  const actAs = await workflowLoginOf(deps.events, requestedBy, deps.loginOf);
   // A month knows its project number from the plan even when the project stream is elsewhere.
   const projectNumber = project.projectNumber || (kind === 'sales_check' ? await planProjectNumber(deps.events, event.streamName) : '') || projectId;
   const projectName = basics?.name || projectNumber;
