@@ -10,6 +10,7 @@ const ja = {
   newUser: 'ユーザーを登録', initialPassword: '初期パスワード',
   changeRoles: 'ロール変更', changeOrgUnit: '所属変更', deactivate: '無効化', reactivate: '有効化', resetPassword: 'パスワード再設定',
   newPassword: '新しいパスワード', none: '（なし）', empty: '該当するユーザーはいません。',
+  workflowLogin: 'コラボフローのログインID', workflowLoginHint: '稟議はこのユーザーとして起票されます。空欄ならメールアドレスの @ より前を使います。',
   deactivateWarning: '無効化すると、このユーザーはすぐにログアウトされ、ログインできなくなります。',
   passwordRules: '10文字以上、英字と数字を含め、メールアドレスの一部を含めないでください。',
 };
@@ -23,6 +24,7 @@ const en: Labels = {
   newUser: 'Register a user', initialPassword: 'Initial password',
   changeRoles: 'Roles', changeOrgUnit: 'Unit', deactivate: 'Deactivate', reactivate: 'Reactivate', resetPassword: 'Reset password',
   newPassword: 'New password', none: '(none)', empty: 'No users match.',
+  workflowLogin: 'CollaboFlow login', workflowLoginHint: '稟議 are filed as this user. Empty: the part of the email before @.',
   deactivateWarning: 'The user is signed out at once and can no longer sign in.',
   passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
 };
