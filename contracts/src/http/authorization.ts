@@ -43,6 +43,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/users/:id/history': ['admin', 'auditor'],
   'PUT /api/users/:id/roles': ['admin'],
   'PUT /api/users/:id/org-unit': ['admin'],
+  'PUT /api/users/:id/workflow-login': ['admin'],
   'POST /api/users/:id/deactivate': ['admin'],
   'POST /api/users/:id/reactivate': ['admin'],
   'POST /api/users/:id/password-reset': ['admin'],

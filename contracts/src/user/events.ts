@@ -7,6 +7,8 @@ export type UserEvent =
   | { type: 'UserPasswordChanged'; data: { userId: string; passwordHash: string; byAdmin?: boolean } }
   | { type: 'UserRolesChanged'; data: { userId: string; roles: Role[] } }
   | { type: 'UserOrgUnitChanged'; data: { userId: string; orgUnitId: string | null } }
+  /** The user's login in the workflow tenant (CollaboFlow), as whom their 稟議 are filed; null = not set. */
+  | { type: 'UserWorkflowLoginChanged'; data: { userId: string; workflowLogin: string | null } }
   | { type: 'UserDeactivated'; data: { userId: string } }
   | { type: 'UserReactivated'; data: { userId: string } };
 

@@ -11,6 +11,10 @@ export const ChangeUserOrgUnit = Type.Object(
   { orgUnitId: Type.Union([Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), Type.Null()], { title: '所属組織' }) },
   { additionalProperties: false },
 );
+export const ChangeUserWorkflowLogin = Type.Object(
+  { workflowLogin: Type.Union([Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\s:/]+$' }), Type.Null()], { title: 'コラボフローのログインID' }) },
+  { additionalProperties: false },
+);
 export const ResetUserPassword = Type.Object({ newPassword: Password('新しいパスワード') }, { additionalProperties: false });
 export const ChangeOwnPassword = Type.Object({ currentPassword: Password('現在のパスワード'), newPassword: Password('新しいパスワード') }, { additionalProperties: false });
 export type ChangeOwnPassword = Static<typeof ChangeOwnPassword>;
@@ -24,6 +28,8 @@ export const UserView = Type.Object({
   orgUnitId: Type.Union([Type.String(), Type.Null()]),
   /** The unit's name today (the read side resolves it from the org tree). */
   orgUnitName: Type.Union([Type.String(), Type.Null()]),
+  /** Login in CollaboFlow (稟議 are filed as this user); null = not set. */
+  workflowLogin: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   active: Type.Boolean(),
   registeredAt: Type.String(),
   /** Recorded per sign-in (its own stream, so it never moves the user's revision). */

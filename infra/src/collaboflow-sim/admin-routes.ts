@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SimError } from './errors.ts';
 import { parseFaults } from './faults.ts';
+import { parseTenantShape } from './tenant-shape.ts';
 import type { SimulatorState } from './state.ts';
 import { documentSummary, linksFor } from './views.ts';
 
@@ -16,9 +17,9 @@ const origin = (request: FastifyRequest) => `${request.protocol}://${request.hos
 export function registerAdminRoutes(app: FastifyInstance, state: SimulatorState, defaultInstance: string): void {
   /** A fresh, seeded tenant: lets each test file work on a private world of one running simulator. */
   app.post('/_sim/tenants', async (request: Req, reply) => {
-    const body = (request.body ?? {}) as { instance?: unknown; apiKey?: unknown };
+    const body = (request.body ?? {}) as { instance?: unknown; apiKey?: unknown; shape?: unknown };
     const instance = typeof body.instance === 'string' ? body.instance : `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const runtime = state.addTenant(instance, typeof body.apiKey === 'string' ? body.apiKey : undefined);
+    const runtime = state.addTenant(instance, typeof body.apiKey === 'string' ? body.apiKey : undefined, parseTenantShape(body.shape));
     reply.code(201);
     return { instance, apiKey: runtime.tenant.apiKey, apiBase: `${origin(request)}/${instance}/api/index.cfm` };
   });

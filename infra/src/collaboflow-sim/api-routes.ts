@@ -99,7 +99,7 @@ export function registerApiRoutes(app: FastifyInstance, state: SimulatorState): 
         return documentSummary(c.runtime.tenant, findDocument(c, request.params.id), linksFor(origin(request), c.runtime.tenant.instance));
       });
 
-      api.put('/documents/:id', async (request: Req) => {
+      api.put('/documents/:id', async (request: Req, reply: FastifyReply) => {
         const c = caller(request);
         checkAppCd(c.runtime, request.query);
         const doc = findDocument(c, request.params.id);
@@ -113,15 +113,17 @@ export function registerApiRoutes(app: FastifyInstance, state: SimulatorState): 
           }
         }
         state.act(c.runtime, doc, c.user, body, origin(request));
-        return { error: false, messages: [] };
+        // 200 with no body: the product documents none, so clients must not expect one.
+        return reply.code(200).send();
       });
 
       api.get('/documents/:id/determs', async (request: Req) => {
         const c = caller(request);
         checkAppCd(c.runtime, request.query);
         const doc = findDocument(c, request.params.id);
-        const records = determRecords(c.runtime.tenant, doc, request.query.current === 'true');
-        return { error: false, messages: [], records };
+        // Paginated like every list (default 10): a long route does not fit one page.
+        const p = page(determRecords(c.runtime.tenant, doc, request.query.current === 'true'), request.query);
+        return { error: false, messages: [], ...p };
       });
 
       api.get('/documents/:id/contents', async (request: Req) => {
@@ -145,7 +147,7 @@ export function registerApiRoutes(app: FastifyInstance, state: SimulatorState): 
         const id = randomBytes(33).toString('base64url'); // 44 characters, like the product's file ids
         c.runtime.tenant.files.set(id, { id, ...file, uploadedBy: c.user.loginid, uploadedAt: state.clock().toISOString() });
         reply.code(201);
-        return { error: false, messages: [], id };
+        return { error: false, messages: [], id, filename: file.name };
       });
 
       api.get('/files/:fileId/download', async (request: Req, reply: FastifyReply) => {

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { errorBody, MSG, SimError } from './errors.ts';
 import { loadStateFile, saveStateFile } from './persistence.ts';
 import { SimulatorState } from './state.ts';
+import type { TenantShape } from './tenant-shape.ts';
 
 export interface CollaboflowSimulatorOptions {
   /** The instance created at start (more can be added through `POST /_sim/tenants`). Default `sss`. */
@@ -20,6 +21,8 @@ export interface CollaboflowSimulatorOptions {
   readonly logger?: boolean;
   /** JSON file that keeps documents and files across restarts; memory only when absent. */
   readonly stateFile?: string;
+  /** How the first instance's forms and routes differ from the seed (part ids, app_cd, long routes). */
+  readonly shape?: TenantShape;
 }
 
 export type CollaboflowSimulator = FastifyInstance & { readonly simulator: SimulatorState };
@@ -32,7 +35,7 @@ export function createCollaboflowSimulator(options: CollaboflowSimulatorOptions 
   const state = new SimulatorState(options.clock ?? systemClock);
   const instance = options.instance ?? 'sss';
   if (options.stateFile) loadStateFile(state, options.stateFile);
-  const first = state.tenants.get(instance) ?? state.addTenant(instance, options.apiKey);
+  const first = state.tenants.get(instance) ?? state.addTenant(instance, options.apiKey, options.shape);
   if (options.apiKey) first.tenant.apiKey = options.apiKey;
   for (const [routeId, urls] of Object.entries(options.webhooks ?? {})) {
     const route = first.tenant.routes.get(Number(routeId));

@@ -1,10 +1,12 @@
 /**
  * Runs the CollaboFlow simulator on its own:
  *   node --import tsx infra/src/collaboflow-sim/cli.ts [--port 8090] [--instance sss] [--api-key KEY]
- *     [--webhook ROUTE_ID=URL ...] [--state-file data/collaboflow-sim.json]
+ *     [--webhook ROUTE_ID=URL ...] [--state-file data/collaboflow-sim.json] [--shape shape.json]
  * Prints one JSON line `{url, instance, apiKey, apiBase}` so a parent process can read where it is.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseTenantShape } from './tenant-shape.ts';
 import { startCollaboflowSimulator } from './start.ts';
 
 const { values } = parseArgs({
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     webhook: { type: 'string', multiple: true, default: [] },
     log: { type: 'boolean', default: false },
     'state-file': { type: 'string' },
+    shape: { type: 'string' },
   },
 });
 
@@ -35,6 +38,7 @@ const sim = await startCollaboflowSimulator({
   logger: values.log,
   ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
   ...(values['state-file'] ? { stateFile: values['state-file'] } : {}),
+  ...(values.shape ? { shape: parseTenantShape(JSON.parse(readFileSync(values.shape, 'utf8'))) } : {}),
 });
 console.log(JSON.stringify({ url: sim.url, instance: sim.instance, apiKey: sim.apiKey, apiBase: sim.apiBase }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -97,8 +97,9 @@ function label(p: SimPart, value: string | number, tenant: Tenant): string {
 
 function readBackPart(tenant: Tenant, p: SimPart, value: string | number | undefined, fileLink: (id: string) => string) {
   const v = value ?? '';
-  const base = { type: p.type, value: p.type === 'attachment' ? label(p, v, tenant) : String(v), label: label(p, v, tenant), display: true, writable: true };
-  return p.type === 'attachment' && v !== '' ? { ...base, file_id: String(v), link: fileLink(String(v)) } : base;
+  // An attachment's value is its file id; the file name is only its label.
+  const base = { type: p.type, value: String(v), label: label(p, v, tenant), display: true, writable: true };
+  return p.type === 'attachment' && v !== '' ? { ...base, link: fileLink(String(v)) } : base;
 }
 
 /** `{partId: {type, value, label, display, writable}}`; tables as rows with `index` from 1. */

@@ -1,3 +1,5 @@
+import type { TenantShape } from './tenant-shape.ts';
+
 /**
  * The simulator's in-memory world, in CollaboFlow's own vocabulary (this folder imitates the vendor,
  * so vendor words are right here). One `Tenant` per instance name, so parallel test files can each
@@ -120,6 +122,8 @@ export interface Tenant {
   /** Mutable so a configured key can replace the one stored in a state file. */
   apiKey: string;
   readonly appCd: number;
+  /** How this tenant's forms and routes differ from the seed (kept so a restart rebuilds the same tenant). */
+  readonly shape: TenantShape;
   readonly users: Map<string, SimUser>;
   readonly groups: Map<string, SimGroup>;
   readonly routes: Map<number, SimRoute>;

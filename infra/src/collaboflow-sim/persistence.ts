@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { SimDocument, SimFile } from './model.ts';
 import type { SimulatorState } from './state.ts';
+import type { TenantShape } from './tenant-shape.ts';
 
 /**
  * Optional JSON file behind the simulator, for the embedded default: SSS keeps its event log across
@@ -16,6 +17,7 @@ interface StoredFile extends Omit<SimFile, 'data'> {
 interface StoredTenant {
   readonly instance: string;
   readonly apiKey: string;
+  readonly shape?: TenantShape;
   readonly nextDocumentId: number;
   readonly numberSerials: [string, number][];
   readonly documents: SimDocument[];
@@ -34,6 +36,7 @@ export function snapshot(state: SimulatorState): StoredState {
     tenants: [...state.tenants.values()].map(({ tenant }) => ({
       instance: tenant.instance,
       apiKey: tenant.apiKey,
+      shape: tenant.shape,
       nextDocumentId: tenant.nextDocumentId,
       numberSerials: [...tenant.numberSerials.entries()],
       documents: [...tenant.documents.values()],
@@ -48,7 +51,7 @@ export function restore(state: SimulatorState, stored: StoredState): void {
   if (stored.version !== 1) throw new Error(`unsupported simulator state version ${String(stored.version)}`);
   state.tenants.clear();
   for (const t of stored.tenants) {
-    const { tenant } = state.addTenant(t.instance, t.apiKey);
+    const { tenant } = state.addTenant(t.instance, t.apiKey, t.shape ?? {});
     tenant.nextDocumentId = t.nextDocumentId;
     for (const [key, serial] of t.numberSerials) tenant.numberSerials.set(key, serial);
     for (const d of t.documents) tenant.documents.set(d.id, d);

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { SimError } from './errors.ts';
 import type { SimForm, SimGroup, SimPart, SimRoute, SimUser, Tenant } from './model.ts';
+import { extraUserLogin, reshapeRoute, type TenantShape } from './tenant-shape.ts';
 
 /**
  * The demo company's CollaboFlow tenant: one route per SSS 稟議 type, with the approvers the
@@ -118,14 +120,18 @@ function seededRoutes(): SimRoute[] {
   ];
 }
 
+/** The seeded user with admin permission (reads forms and their parts). */
+export const SEED_ADMIN_LOGIN = 'kato';
+
 /** Every seeded user's password (for the `login:password` auth form). */
 export const SEED_PASSWORD = 'password';
 
-export function seedTenant(instance: string, apiKey: string): Tenant {
+export function seedTenant(instance: string, apiKey: string, shape: TenantShape = {}): Tenant {
   const tenant: Tenant = {
     instance,
     apiKey,
-    appCd: 1,
+    appCd: shape.appCd ?? 1,
+    shape,
     users: new Map(),
     groups: new Map(),
     routes: new Map(),
@@ -135,7 +141,8 @@ export function seedTenant(instance: string, apiKey: string): Tenant {
     numberSerials: new Map(),
   };
   for (const g of groups) tenant.groups.set(g.code, { ...g, id: productId('group', g.code) });
-  for (const u of users) {
+  const extra = Array.from({ length: shape.extraUsers ?? 0 }, (_, i) => ({ loginid: extraUserLogin(i + 1), name: `判定者 ${i + 1}`, groupCode: 'EIKAN', titleName: '判定者', auditor: false }));
+  for (const u of [...users, ...extra]) {
     tenant.users.set(u.loginid, {
       ...u,
       id: productId('user', u.loginid),
@@ -143,6 +150,10 @@ export function seedTenant(instance: string, apiKey: string): Tenant {
       password: SEED_PASSWORD,
     });
   }
-  for (const r of seededRoutes()) tenant.routes.set(r.id, r);
+  for (const r of seededRoutes().map((route) => reshapeRoute(route, shape))) {
+    const unknown = r.phases.flatMap((p) => p.judges).filter((j) => !tenant.users.has(j));
+    if (unknown.length > 0) throw new SimError(400, `shape: route ${r.id} names unknown judges ${unknown.join(', ')}`);
+    tenant.routes.set(r.id, r);
+  }
   return tenant;
 }

@@ -5,6 +5,7 @@ import { SimError } from './errors.ts';
 import { noFaults, type FaultState } from './faults.ts';
 import type { SimDocument, SimUser, Tenant } from './model.ts';
 import { seedTenant } from './seed.ts';
+import type { TenantShape } from './tenant-shape.ts';
 import { linksFor } from './views.ts';
 import { WebhookDispatcher, webhookPayload } from './webhooks.ts';
 
@@ -28,11 +29,11 @@ export class SimulatorState {
 
   constructor(readonly clock: Clock) {}
 
-  addTenant(instance: string, apiKey: string = randomBytes(24).toString('base64url')): TenantRuntime {
+  addTenant(instance: string, apiKey: string = randomBytes(24).toString('base64url'), shape: TenantShape = {}): TenantRuntime {
     if (!INSTANCE_NAME.test(instance) || RESERVED.has(instance)) throw new SimError(400, `インスタンス名が不正です: ${instance}`);
     if (this.tenants.has(instance)) throw new SimError(409, `インスタンスは既に存在します: ${instance}`);
     const runtime: TenantRuntime = {
-      tenant: seedTenant(instance, apiKey),
+      tenant: seedTenant(instance, apiKey, shape),
       faults: noFaults(),
       webhooks: new WebhookDispatcher(() => runtime.faults),
     };

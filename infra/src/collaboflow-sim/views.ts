@@ -87,8 +87,15 @@ export function documentContents(tenant: Tenant, doc: SimDocument, links: Links)
   return {
     error: false,
     messages: [],
+    app_cd: doc.appCd,
+    processes_id: doc.processesId,
+    form_id: route.form.id,
+    form_version: route.form.version,
     document_id: doc.id,
     document_number: doc.number,
+    title: doc.title,
+    flow_status: doc.status,
+    request_user: userRef(tenant.users.get(doc.requestUser)),
     contents: readBack(tenant, route.form, doc.values, links.file),
   };
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { WorkflowNotification, WorkflowPort } from '@sss/contracts/ports/workflow';
 import { CollaboflowClient, parseCollaboflowWebhook, splitCollaboflowUrl } from '@sss/write-side/ringi/collaboflow-client';
+import type { FormDirectory } from '@sss/write-side/ringi/form-directory';
+import { SEED_ADMIN_LOGIN } from '../collaboflow-sim/seed.ts';
 import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
 import type { CollaboflowSettings } from './collaboflow-settings.ts';
 import { redactUrl } from './redact.ts';
@@ -12,6 +14,10 @@ import { redactUrl } from './redact.ts';
 export interface OpenedWorkflow {
   readonly workflow: WorkflowPort;
   readonly parse: (body: unknown) => WorkflowNotification;
+  /** The tenant's routes and form parts, for the setup check. */
+  readonly directory: FormDirectory;
+  /** Who reads them (unset: the check cannot run, so nothing is verified before filing). */
+  readonly adminLogin: string | undefined;
   /** Where people open documents / the approver page (for the log line at start). */
   readonly describe: string;
   /** The built-in simulator (null when a real tenant is configured): tests point its webhooks and faults. */
@@ -26,10 +32,12 @@ function target(settings: CollaboflowSettings, url: string): { baseUrl: string; 
 }
 
 export async function openWorkflow(settings: CollaboflowSettings, dataDir: string, sssUrl: string | undefined): Promise<OpenedWorkflow> {
-  const parse = (body: unknown) => parseCollaboflowWebhook(body);
+  const mapping = settings.formMapping;
+  const parse = (body: unknown) => parseCollaboflowWebhook(body, mapping.keyPartId);
+  const vendor = { apiKey: settings.apiKey, timeoutMs: settings.timeoutMs, appCd: mapping.appCd, correlationPartId: mapping.keyPartId };
   if (settings.url) {
-    const client = new CollaboflowClient({ ...target(settings, settings.url), apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
-    return { workflow: client, parse, describe: `CollaboFlow: ${redactUrl(settings.url)}`, simulator: null, stop: async () => {} };
+    const client = new CollaboflowClient({ ...target(settings, settings.url), ...vendor });
+    return { workflow: client, parse, directory: client, adminLogin: settings.adminLogin, describe: `CollaboFlow: ${redactUrl(settings.url)}`, simulator: null, stop: async () => {} };
   }
   // Without a known address (a test on a free port) polling alone learns outcomes, until a test points the webhooks.
   const hook = settings.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined);
@@ -40,6 +48,6 @@ export async function openWorkflow(settings: CollaboflowSettings, dataDir: strin
     stateFile: join(dataDir, 'collaboflow-sim.json'),
     webhooks: hook ? Object.fromEntries(Object.values(settings.routes).map((routeId) => [routeId, [hook]])) : {},
   });
-  const client = new CollaboflowClient({ baseUrl: sim.url, instance: sim.instance, apiKey: sim.apiKey, timeoutMs: settings.timeoutMs });
-  return { workflow: client, parse, describe: `CollaboFlow: built-in simulator ${sim.url}/_sim/`, simulator: { url: sim.url, instance: sim.instance, apiKey: sim.apiKey }, stop: () => sim.stop() };
+  const client = new CollaboflowClient({ baseUrl: sim.url, instance: sim.instance, ...vendor, apiKey: sim.apiKey });
+  return { workflow: client, parse, directory: client, adminLogin: settings.adminLogin ?? SEED_ADMIN_LOGIN, describe: `CollaboFlow: built-in simulator ${sim.url}/_sim/`, simulator: { url: sim.url, instance: sim.instance, apiKey: sim.apiKey }, stop: () => sim.stop() };
 }

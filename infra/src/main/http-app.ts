@@ -36,6 +36,8 @@ export interface AppParts {
   readonly invoicing?: Invoicing;
   /** The 監査 ledger API (signed checkpoints, whole-store verification); where the signer runs. */
   readonly ledger?: LedgerAudit;
+  /** The correlation key's part id on the tenant's forms (Settings.collaboflow.formMapping). */
+  readonly collaboflowKeyPartId?: string;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -69,7 +71,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}) });
+  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
 

@@ -2,6 +2,7 @@ import type { FileToUpload } from '@sss/contracts/ports/workflow';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import type { EstimateView } from '@sss/contracts/project/views';
 import type { RingiState } from '@sss/write-side/ringi/ringi-decider';
+import type { RingiFormMapping } from '@sss/write-side/ringi/form-mapping';
 import { renderBalanceSheet } from '@sss/read-side/project/balance-sheet';
 import { renderQuotationXlsx, quotationFilename } from '@sss/read-side/project/quotation';
 import { detailOf } from '@sss/read-side/project/routes';
@@ -17,8 +18,6 @@ import { publicDoc, storedAs } from '@sss/read-side/http/query-helpers';
  */
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Attachment parts of the tenant's 見積稟議 form (the seeded simulator's; a real tenant's form uses the same ids). */
-const PARTS = { balanceSheet: 'fidAttachment1', quotation: 'fidAttachment2' } as const;
 
 async function waitForDoc(store: ReadStore, collection: string, id: string, ms: number) {
   const deadline = Date.now() + ms;
@@ -29,20 +28,23 @@ async function waitForDoc(store: ReadStore, collection: string, id: string, ms: 
   }
 }
 
-export function estimateRingiAttachments(store: ReadStore, issuerName: string) {
+/** `form` names the 見積稟議 form's attachment parts; a file whose part is not mapped is not made. */
+export function estimateRingiAttachments(store: ReadStore, issuerName: string, form: RingiFormMapping) {
+  const parts = { balanceSheet: form.parts.balanceSheet?.partId, quotation: form.parts.quotation?.partId };
   return async (ringi: RingiState): Promise<{ partId: string; file: FileToUpload }[]> => {
-    if (ringi.kind !== 'estimate' || !ringi.subject) return [];
+    if (ringi.kind !== 'estimate' || !ringi.subject || (!parts.balanceSheet && !parts.quotation)) return [];
     const projectId = ringi.subject.projectId;
     const doc = await waitForDoc(store, PROJECTS, projectId, 5_000);
     if (!doc) throw new Error(`案件 ${projectId} が読み取りモデルにまだありません（収支管理表を作れません）`);
     const project = detailOf(doc as ProjectDoc);
-    const files: { partId: string; file: FileToUpload }[] = [{ partId: PARTS.balanceSheet, file: { fileName: `収支管理表_${project.projectNumber}.xlsx`, contentType: XLSX, data: new Uint8Array(await renderBalanceSheet(project)) } }];
+    const files: { partId: string; file: FileToUpload }[] = [];
+    if (parts.balanceSheet) files.push({ partId: parts.balanceSheet, file: { fileName: `収支管理表_${project.projectNumber}.xlsx`, contentType: XLSX, data: new Uint8Array(await renderBalanceSheet(project)) } });
     // One estimate per project, under the project's id; a 見積稟議 may come before the first 見積書.
     const estimateDoc = await store.get(ESTIMATES, projectId);
-    if (estimateDoc) {
+    if (estimateDoc && parts.quotation) {
       const estimate = storedAs<EstimateView>(publicDoc(estimateDoc));
       const version = estimate.versions[0];
-      if (version) files.push({ partId: PARTS.quotation, file: { fileName: quotationFilename(estimate, version, 'xlsx'), contentType: XLSX, data: new Uint8Array(await renderQuotationXlsx(estimate, version, issuerName)) } });
+      if (version) files.push({ partId: parts.quotation, file: { fileName: quotationFilename(estimate, version, 'xlsx'), contentType: XLSX, data: new Uint8Array(await renderQuotationXlsx(estimate, version, issuerName)) } });
     }
     return files;
   };

@@ -4,11 +4,14 @@ import { estimateRingiAttachments } from './ringi-attachments.ts';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
 import type { Settings } from './config.ts';
 import { openWorkflow, type OpenedWorkflow } from './collaboflow.ts';
+import { collaboflowGate, type CollaboflowGate } from './collaboflow-gate.ts';
 
 /** The 稟議 process manager on this SSS's workflow tenant (or the built-in simulator). */
 export interface RunningRingi {
   readonly manager: RunningRingiProcessManager;
   readonly collaboflow: OpenedWorkflow;
+  /** The setup check against the tenant (admin screen, filing gate). */
+  readonly gate: CollaboflowGate;
   stop(): Promise<void>;
 }
 
@@ -19,18 +22,22 @@ export async function startRingi(settings: Settings, events: EventStore, log: (m
   const cf = settings.collaboflow;
   const sssUrl = settings.port === 0 ? undefined : `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const collaboflow = await openWorkflow(cf, settings.dataDir, sssUrl);
+  const gate = collaboflowGate(collaboflow, cf.formMapping, cf.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined), (m) => log(m));
   const manager = await startRingiProcessManager({
     events,
     workflow: collaboflow.workflow,
     routes: cf.routes,
+    formMapping: cf.formMapping,
+    refuseFiling: (kind) => gate.refuseFiling(kind),
     log,
     ...(clock ? { clock } : {}),
-    ...(readStore ? { attachments: estimateRingiAttachments(readStore, settings.invoicing.issuer.name) } : {}),
+    ...(readStore ? { attachments: estimateRingiAttachments(readStore, settings.invoicing.issuer.name, cf.formMapping.kinds.estimate) } : {}),
     timers: { reminderAfterMs: cf.reminderDays * DAY_MS, pollBaseMs: cf.pollSeconds * 1000, retryBaseMs: cf.retrySeconds * 1000 },
   });
   return {
     manager,
     collaboflow,
+    gate,
     async stop() {
       await manager.stop();
       await collaboflow.stop();

@@ -25,7 +25,7 @@ if (role === 'write') {
   const { startLedger } = await import('./ledger.ts');
   const ledger = await startLedger(settings, events.store, (m, e) => console.error(m, e ?? ''));
   closers.push(() => ledger.stop());
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit });
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });

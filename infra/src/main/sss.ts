@@ -42,6 +42,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     invoicing: settings.invoicing,
     oidc: settings.oidc,
     ledger: ledger.audit,
+    collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.

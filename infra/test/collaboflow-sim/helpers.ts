@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { apiKeyHeader, SEEDED_ROUTE_IDS, startCollaboflowSimulator, type StartedCollaboflowSimulator } from '../../src/collaboflow-sim/index.ts';
+import type { TenantShape } from '../../src/collaboflow-sim/tenant-shape.ts';
 
 /** Shared by the simulator's tests: a running simulator, a caller acting as a user, a webhook receiver. */
 
@@ -41,7 +42,7 @@ async function answer(res: Response): Promise<Answer> {
   return { status: res.status, body: text === '' ? {} : JSON.parse(text) };
 }
 
-export async function startTestSim(options: { stateFile?: string } = {}): Promise<TestSim> {
+export async function startTestSim(options: { stateFile?: string; shape?: TenantShape } = {}): Promise<TestSim> {
   const sim = await startCollaboflowSimulator({ apiKey: API_KEY, ...options });
   const api: TestSim['api'] = async (login, method, path, body) => {
     const url = new URL(`${sim.apiBase}/v1${path}`);

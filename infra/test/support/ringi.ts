@@ -8,6 +8,7 @@ import { projectStream } from '@sss/write-side/project/streams';
 import { registerOrder, requestApproval } from '@sss/write-side/project/handlers';
 import { ringiStream } from '@sss/write-side/ringi/ringi-decider';
 import { apiKeyHeader, AUTH_HEADER } from '../../src/collaboflow-sim/index.ts';
+import type { TenantShape } from '../../src/collaboflow-sim/tenant-shape.ts';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { startTestSss } from './sss.ts';
 
@@ -31,17 +32,18 @@ export function collaboflowUrl(): string {
   return url.replace(/\/+$/, '');
 }
 
-export async function newTenant(simUrl: string): Promise<{ instance: string; apiKey: string }> {
-  const response = await fetch(`${simUrl}/_sim/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+/** `shape`: how the tenant's forms and routes differ from the seed (the simulator README). */
+export async function newTenant(simUrl: string, shape?: TenantShape): Promise<{ instance: string; apiKey: string }> {
+  const response = await fetch(`${simUrl}/_sim/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(shape ? { shape } : {}) });
   if (!response.ok) throw new Error(`could not create a simulator tenant: ${response.status}`);
   return (await response.json()) as { instance: string; apiKey: string };
 }
 
 export const ROUTES = [101, 102, 103, 104, 105] as const;
 
-export async function startRingiWorld(env: Record<string, string> = {}): Promise<RingiWorld> {
+export async function startRingiWorld(env: Record<string, string> = {}, shape?: TenantShape): Promise<RingiWorld> {
   const simUrl = collaboflowUrl();
-  const { instance, apiKey } = await newTenant(simUrl);
+  const { instance, apiKey } = await newTenant(simUrl, shape);
   const sss = await startTestSss({
     COLLABOFLOW_URL: simUrl,
     COLLABOFLOW_INSTANCE: instance,
@@ -137,7 +139,7 @@ export async function projectStatus(sss: RunningSss, projectId: string): Promise
 }
 
 /** A project straight through its decider (the project routes check references; here only the 稟議 matters). */
-export async function newProject(sss: RunningSss, actor: string): Promise<string> {
+export async function newProject(sss: RunningSss, actor: string, name = '基幹システム刷新 要件定義支援'): Promise<string> {
   const projectId = randomUUID();
   const number = `2026${String(Math.floor(Math.random() * 9000) + 1000)}`;
   await handleCommand(sss.events, {
@@ -149,7 +151,7 @@ export async function newProject(sss: RunningSss, actor: string): Promise<string
       projectNumber: number,
       meta: { actor, at: new Date().toISOString() },
       body: {
-        name: '基幹システム刷新 要件定義支援',
+        name,
         customerCompanyId: 'c-acme',
         supervisingOrgUnitId: 'org-bs1',
         accountingUnit: 'BS (事業部)',

@@ -31,6 +31,8 @@ export const userProjection: Projection = defineProjection({
         return put({ roles: e.data.roles });
       case 'UserOrgUnitChanged':
         return put({ orgUnitId: e.data.orgUnitId });
+      case 'UserWorkflowLoginChanged':
+        return put({ workflowLogin: e.data.workflowLogin });
       case 'UserDeactivated':
         return put({ active: false });
       case 'UserReactivated':

@@ -13,6 +13,7 @@ const key = () => ({ idempotencyKey: newIdempotencyKey() });
 export const registerUser = (body: { email: string; name: string; roles: Role[]; orgUnitId: string | null; password: string }) => command('POST', '/api/users', body, key());
 export const changeRoles = (user: UserView, roles: Role[]) => command('PUT', `${one(user.id)}/roles`, { roles }, { ...key(), ifMatch: user.revision });
 export const changeOrgUnit = (user: UserView, orgUnitId: string | null) => command('PUT', `${one(user.id)}/org-unit`, { orgUnitId }, { ...key(), ifMatch: user.revision });
+export const changeWorkflowLogin = (user: UserView, workflowLogin: string | null) => command('PUT', `${one(user.id)}/workflow-login`, { workflowLogin }, { ...key(), ifMatch: user.revision });
 export const deactivateUser = (user: UserView) => command('POST', `${one(user.id)}/deactivate`, undefined, { ...key(), ifMatch: user.revision });
 export const reactivateUser = (user: UserView) => command('POST', `${one(user.id)}/reactivate`, undefined, { ...key(), ifMatch: user.revision });
 export const resetPassword = (user: UserView, newPassword: string) => command('POST', `${one(user.id)}/password-reset`, { newPassword }, key());

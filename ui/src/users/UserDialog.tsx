@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, ROLES, type Role } from '@sss/contracts/http/auth';
 import type { OrgUnitView } from '@sss/contracts/organization/schemas';
 import type { UserView } from '@sss/contracts/user/schemas';
-import { changeOrgUnit, changeRoles, deactivateUser, reactivateUser, registerUser, resetPassword } from '../api/users.ts';
+import { changeOrgUnit, changeRoles, changeWorkflowLogin, deactivateUser, reactivateUser, registerUser, resetPassword } from '../api/users.ts';
 import { isApiError } from '../lib/problem.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { Field } from '../components/Field.tsx';
@@ -13,7 +13,7 @@ import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
 
-export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
+export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'workflowLogin' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
 
 /** Every user-administration command as one small dialog; the server's field messages sit beside the fields. */
 export function UserDialog({ action, units, onClose }: { action: UserAction; units: readonly OrgUnitView[]; onClose: () => void }) {
@@ -26,6 +26,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [workflowLogin, setWorkflowLogin] = useState(user?.workflowLogin ?? '');
 
   const mutation = useMutation({
     mutationFn: () => {
@@ -33,6 +34,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
         case 'register': return registerUser({ email: email.trim(), name: name.trim(), roles, orgUnitId: orgUnitId || null, password });
         case 'roles': return changeRoles(action.user, roles);
         case 'orgUnit': return changeOrgUnit(action.user, orgUnitId || null);
+        case 'workflowLogin': return changeWorkflowLogin(action.user, workflowLogin.trim() || null);
         case 'deactivate': return deactivateUser(action.user);
         case 'reactivate': return reactivateUser(action.user);
         case 'password': return resetPassword(action.user, password);
@@ -48,7 +50,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
     event.preventDefault();
     mutation.mutate();
   };
-  const titles = { register: l('newUser'), roles: l('changeRoles'), orgUnit: l('changeOrgUnit'), deactivate: l('deactivate'), reactivate: l('reactivate'), password: l('resetPassword') };
+  const titles = { register: l('newUser'), roles: l('changeRoles'), orgUnit: l('changeOrgUnit'), workflowLogin: l('workflowLogin'), deactivate: l('deactivate'), reactivate: l('reactivate'), password: l('resetPassword') };
   const input = (field: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
     <Field label={label} name={field} error={errors[field]} required hint={type === 'password' ? l('passwordRules') : undefined}>
       {({ id, describedBy, invalid }) => <input id={id} type={type} data-testid={`input-${field}`} value={value} aria-invalid={invalid} aria-describedby={describedBy} autoComplete="off" onChange={(e) => set(e.target.value)} />}
@@ -84,10 +86,15 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
             )}
           </Field>
         )}
+        {action.kind === 'workflowLogin' && (
+          <Field label={l('workflowLogin')} name="workflowLogin" error={errors.workflowLogin} hint={l('workflowLoginHint')}>
+            {({ id, describedBy, invalid }) => <input id={id} data-testid="input-workflowLogin" value={workflowLogin} aria-invalid={invalid} aria-describedby={describedBy} autoComplete="off" onChange={(e) => setWorkflowLogin(e.target.value)} />}
+          </Field>
+        )}
         {action.kind === 'register' && input('password', l('initialPassword'), password, setPassword, 'password')}
         {action.kind === 'password' && input('newPassword', l('newPassword'), password, setPassword, 'password')}
         {action.kind === 'deactivate' && <p className="alert error">{l('deactivateWarning')}</p>}
-        <ProblemMessage error={mutation.error} shownFields={['email', 'name', 'roles', 'orgUnitId', 'password', 'newPassword']} testId="dialog-error" />
+        <ProblemMessage error={mutation.error} shownFields={['email', 'name', 'roles', 'orgUnitId', 'workflowLogin', 'password', 'newPassword']} testId="dialog-error" />
         <div className="form-actions">
           <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className={`button ${action.kind === 'deactivate' ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.execute')}</button>

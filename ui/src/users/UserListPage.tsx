@@ -55,6 +55,7 @@ export function UserListPage() {
                 <td className="actions">
                   <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
                   <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
+                  <button type="button" className="button small" data-testid="user-workflow-login-edit" onClick={() => setAction({ kind: 'workflowLogin', user })}>{l('workflowLogin')}</button>
                   <button type="button" className="button small" data-testid="user-password-reset" onClick={() => setAction({ kind: 'password', user })}>{l('resetPassword')}</button>
                   {user.id !== me?.id && (user.active
                     ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>

@@ -24,6 +24,8 @@ export interface WriteApiDeps {
   readonly oidc?: OidcSettings;
   /** Issuer and tax rounding of qualified invoices (unset: invoices cannot be issued). */
   readonly invoicing?: Invoicing;
+  /** The form part carrying SSS's correlation key (the tenant's form mapping; default `fidSssKey`). */
+  readonly collaboflowKeyPartId?: string;
 }
 
 export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promise<void> {
@@ -37,6 +39,6 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(projectRoutes, { events: deps.events, clock });
   await app.register(salesRoutes, { events: deps.events, clock, issuer: deps.invoicing?.issuer ?? null, roundingMode: deps.invoicing?.roundingMode ?? 'floor' });
   // Public, but it only records a hint in the 稟議's inbox: the process manager confirms with CollaboFlow.
-  await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body) });
+  await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body, deps.collaboflowKeyPartId) });
   await app.register(ringiRetryRoutes, { events: deps.events, clock });
 }

@@ -17,6 +17,8 @@ import {
   type WorkflowStatus,
 } from '@sss/contracts/ports/workflow';
 import { DEFAULT_RETRY, realRetryDeps, withRetry, type RetryDeps, type RetryPolicy } from './collaboflow-retry.ts';
+import type { FormDirectory, TenantPart, TenantRoute } from './form-directory.ts';
+import { shortenTitle } from './title.ts';
 
 /**
  * The workflow port on CollaboFlow's REST API (`{base}/{instance}/api/index.cfm/v1/...`), on global
@@ -52,6 +54,8 @@ interface CallOptions {
   readonly query?: Record<string, string | number>;
   readonly json?: unknown;
   readonly form?: FormData;
+  /** The API documents no body for this answer (PUT): an empty or non-JSON 2xx is success. */
+  readonly noBody?: boolean;
 }
 
 const STATUSES: readonly WorkflowStatus[] = ['draft', 'flow', 'decision', 'reject', 'remand', 'takeback'];
@@ -68,6 +72,10 @@ const APPROVER_STATUS: Record<string, ApproverStatus> = {
   deny: 'deny',
 };
 const DRAFT_SCAN_PAGE = 100;
+/** Pages of `determs` and other lists read to the end (the API's maximum is 500). */
+const LIST_PAGE = 100;
+/** The cloud edition's upload limit (docs/collaboflow.md). */
+export const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 const dateOrNull = (v: unknown): string | null => (str(v) === '' ? null : str(v)); // unset dates come as ""
@@ -91,7 +99,7 @@ function errorFor(status: number, messages: readonly string[]): WorkflowError {
 
 const isRetryable = (error: unknown) => error instanceof WorkflowError && error.retryable;
 
-export class CollaboflowClient implements WorkflowPort {
+export class CollaboflowClient implements WorkflowPort, FormDirectory {
   private readonly root: string;
   private readonly appCd: number;
   private readonly timeoutMs: number;
@@ -120,7 +128,7 @@ export class CollaboflowClient implements WorkflowPort {
         json: {
           processes_id: request.routeId,
           app_cd: this.appCd,
-          title: request.title,
+          title: shortenTitle(request.title),
           action: 'draft',
           document: this.documentValues(request),
           ...(request.groupCode ? { request_groupcode: request.groupCode } : {}),
@@ -137,7 +145,7 @@ export class CollaboflowClient implements WorkflowPort {
   async request(actAs: string, documentId: number): Promise<void> {
     await this.retrying(async (attempt) => {
       if (attempt > 0 && (await this.getSummary(actAs, documentId)).status !== 'draft') return; // an earlier try went through
-      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'request' } });
+      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'request' }, noBody: true });
     });
   }
 
@@ -158,10 +166,11 @@ export class CollaboflowClient implements WorkflowPort {
         query: { app_cd: this.appCd },
         json: {
           action: 'draft',
-          title: request.title,
+          title: shortenTitle(request.title),
           document: this.documentValues(request),
           ...(request.groupCode ? { request_groupcode: request.groupCode } : {}),
         },
+        noBody: true,
       }),
     );
     return this.filed(request.actAs, documentId);
@@ -170,7 +179,7 @@ export class CollaboflowClient implements WorkflowPort {
   async withdraw(actAs: string, documentId: number, comment: string): Promise<void> {
     await this.retrying(async (attempt) => {
       if (attempt > 0 && (await this.getSummary(actAs, documentId)).status === 'takeback') return;
-      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'takeback', comment } });
+      await this.call('PUT', `/documents/${documentId}`, { actAs, query: { app_cd: this.appCd }, json: { action: 'takeback', comment }, noBody: true });
     });
   }
 
@@ -191,8 +200,8 @@ export class CollaboflowClient implements WorkflowPort {
   }
 
   async getApprovals(actAs: string, documentId: number): Promise<readonly ApprovalStep[]> {
-    const b = await this.retrying(() => this.call('GET', `/documents/${documentId}/determs`, { actAs, query: { app_cd: this.appCd } }));
-    return records(b).map((r) => ({
+    const rows = await this.readAll(`/documents/${documentId}/determs`, actAs);
+    return rows.map((r) => ({
       phase: Number(r.phase_number),
       phaseTitle: str(r.phase_title),
       approverId: str(r.determ_usercd),
@@ -205,6 +214,10 @@ export class CollaboflowClient implements WorkflowPort {
   }
 
   async uploadFile(actAs: string, file: FileToUpload): Promise<string> {
+    if (file.data.byteLength > MAX_UPLOAD_BYTES) {
+      const mb = (file.data.byteLength / 1024 / 1024).toFixed(1);
+      throw new WorkflowError('invalid', `「${file.fileName}」は ${mb} MB で、コラボフローの上限 30 MB を超えるため添付できません。`, { retryable: false });
+    }
     // A repeated upload after an ambiguous failure only leaves an unattached file, which the
     // product deletes after 31 days; so uploads retry like reads.
     const b = await this.retrying(() => {
@@ -261,6 +274,38 @@ export class CollaboflowClient implements WorkflowPort {
     return { documentId: s.documentId, documentNumber: s.documentNumber, link: s.link };
   }
 
+  /** Every record of a paginated list: the API answers 10 at a time unless asked for more. */
+  private async readAll(path: string, actAs: string): Promise<Json[]> {
+    const all: Json[] = [];
+    for (let offset = 0; ; offset += LIST_PAGE) {
+      const b = await this.retrying(() => this.call('GET', path, { actAs, query: { app_cd: this.appCd, offset, limit: LIST_PAGE } }));
+      const page = records(b);
+      all.push(...page);
+      const total = Number(b.total_count);
+      // An answer without total_count is one complete list (nothing to page through).
+      if (page.length === 0 || !Number.isSafeInteger(total) || all.length >= total) return all;
+    }
+  }
+
+  async listRoutes(actAs: string): Promise<readonly TenantRoute[]> {
+    const rows = await this.readAll('/myprocesses', actAs);
+    return rows.map((r) => {
+      const form = (r.form ?? {}) as Json;
+      return { routeId: Number(r.id), title: str(r.title), formId: Number(form.id), formName: str(form.name) };
+    });
+  }
+
+  async getFormParts(actAs: string, formId: number): Promise<readonly TenantPart[]> {
+    const b = await this.retrying(() => this.call('GET', `/forms/${formId}/versions/latest/parts`, { actAs, query: { app_cd: this.appCd, detail: 'true' } }));
+    const parts = (b.parts ?? {}) as Record<string, Json>;
+    const scalar = Object.entries(parts).map(([partId, p]) => ({ partId, name: str(p.name), type: str(p.type), required: p.required === true, table: null }));
+    const tables = Array.isArray(b.tables) ? (b.tables as Json[]) : [];
+    const rows = tables.flatMap((t) =>
+      Object.entries((t.parts ?? {}) as Record<string, Json>).map(([partId, p]) => ({ partId, name: str(p.name), type: str(p.type), required: p.required === true, table: str(t.title) })),
+    );
+    return [...scalar, ...rows];
+  }
+
   private list(path: string, actAs: string, page: PageRequest): Promise<Json> {
     const query = { app_cd: this.appCd, offset: page.offset ?? 0, limit: page.limit ?? 10 };
     return this.retrying(() => this.call('GET', path, { actAs, query }));
@@ -302,9 +347,11 @@ export class CollaboflowClient implements WorkflowPort {
     }
     let body: Json = {};
     try {
-      body = text === '' ? {} : (JSON.parse(text) as Json);
+      const parsed: unknown = text === '' ? {} : JSON.parse(text);
+      body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Json) : {};
     } catch {
-      if (response.ok) throw new WorkflowError('protocol', `CollaboFlow answered ${method} ${path} with something other than JSON`, { retryable: false, httpStatus: response.status });
+      // Where the API documents no body, what came is irrelevant: the status says it worked.
+      if (response.ok && !options.noBody) throw new WorkflowError('protocol', `CollaboFlow answered ${method} ${path} with something other than JSON`, { retryable: false, httpStatus: response.status });
     }
     const messages = Array.isArray(body.messages) ? body.messages.map(str) : [];
     if (!response.ok) throw errorFor(response.status, messages);
@@ -325,6 +372,29 @@ export function splitCollaboflowUrl(url: string): { baseUrl: string; instance: s
   return { baseUrl: `${parsed.origin}${segments.length ? `/${segments.join('/')}` : ''}`, instance: decodeURIComponent(instance) };
 }
 
+const jsonObject = (v: unknown): Json | null => {
+  if (typeof v === 'string') {
+    try {
+      return jsonObject(JSON.parse(v));
+    } catch {
+      return null;
+    }
+  }
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
+};
+
+/**
+ * The vendor does not publish the webhook's content type (docs/collaboflow.md), so a JSON body, a
+ * form whose fields are the payload's (nested ones as JSON text), and a form carrying the whole
+ * payload as JSON in one field all read the same.
+ */
+function webhookObject(body: unknown): Json | null {
+  const b = jsonObject(body);
+  if (!b || 'document_id' in b) return b;
+  const values = Object.values(b);
+  return values.length === 1 ? jsonObject(values[0]) : b;
+}
+
 const WEBHOOK_ACTIONS: Record<string, WorkflowAction> = {
   request: 'request',
   accept: 'accept',
@@ -341,8 +411,8 @@ const WEBHOOK_ACTIONS: Record<string, WorkflowAction> = {
  */
 export function parseCollaboflowWebhook(body: unknown, correlationPartId = 'fidSssKey'): WorkflowNotification {
   const invalid = (why: string) => new WorkflowError('invalid', `Not a CollaboFlow webhook: ${why}`, { retryable: false });
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalid('the body is not a JSON object');
-  const b = body as Json;
+  const b = webhookObject(body);
+  if (!b) throw invalid('the body is neither a JSON object nor a form');
   const documentId = Number(b.document_id);
   const routeId = Number(b.process_id); // sic: `process_id` in webhooks, `processes_id` in REST
   if (str(b.id) === '') throw invalid('no id');
@@ -354,7 +424,7 @@ export function parseCollaboflowWebhook(body: unknown, correlationPartId = 'fidS
   } catch {
     throw invalid(`unknown flow_status "${str(b.flow_status)}"`);
   }
-  const contents = (b.contents ?? {}) as Record<string, Json | undefined>;
+  const contents = (jsonObject(b.contents) ?? {}) as Record<string, Json | undefined>;
   const key = str(contents[correlationPartId]?.value);
   return {
     notificationId: str(b.id),

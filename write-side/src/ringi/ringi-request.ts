@@ -6,6 +6,8 @@ import { summarize } from '@sss/contracts/project/summaries';
 import type { RingiEvent, RingiKind } from '@sss/contracts/ringi/events';
 import { RINGI_KIND_LABELS } from '@sss/contracts/ringi/events';
 import { loadProject } from '../project/handlers.ts';
+import { DEFAULT_FORM_MAPPING, toFormValues, type FormMapping, type SssValues } from './form-mapping.ts';
+import { shortenTitle } from './title.ts';
 
 /**
  * Turns a business request event into the 稟議 to file: which route, as whom, with which form
@@ -18,8 +20,10 @@ export type RingiRoutes = Readonly<Record<RingiKind, number>>;
 export interface RingiRequestDeps {
   readonly events: EventStore;
   readonly routes: RingiRoutes;
-  /** SSS user e-mail → workflow login id (default: the part before `@`). */
+  /** SSS user e-mail → workflow login id, for users whose CollaboFlow login is not set (default: the part before `@`). */
   readonly loginOf: (email: string) => string;
+  /** Where each value goes on the tenant's form (default: the built-in simulator's forms). */
+  readonly formMapping?: FormMapping;
 }
 
 type Requested = Extract<RingiEvent, { type: 'RingiRequested' }>['data'];
@@ -34,10 +38,15 @@ export function ringiTrigger(event: RingiTriggerEvent): { ringiId: string; kind:
   return { ringiId: event.metadata.eventId, kind: 'sales_check' };
 }
 
-async function emailOf(events: EventStore, userId: string): Promise<string> {
-  const stream = await events.readStream(streams.user(userId));
-  for (const e of stream) if (isEventOf(e, ['UserRegistered'])) return String(e.data.email);
-  return userId;
+/** The user's CollaboFlow login as set on the user (ユーザー管理), else derived from their e-mail. */
+async function workflowLoginOf(events: EventStore, userId: string, loginOf: (email: string) => string): Promise<string> {
+  let email = userId;
+  let login: string | null = null;
+  for (const e of await events.readStream(streams.user(userId))) {
+    if (isEventOf(e, ['UserRegistered'])) email = String(e.data.email);
+    if (isEventOf(e, ['UserWorkflowLoginChanged'])) login = e.data.workflowLogin;
+  }
+  return login ?? loginOf(email);
 }
 
 async function customerName(events: EventStore, companyId: string): Promise<string> {
@@ -59,26 +68,27 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTrig
   const basics = project.basics;
   const customer = basics ? await customerName(deps.events, basics.customerCompanyId) : '';
   const requestedBy = event.type === 'SalesCheckRequested' ? event.metadata.actor : event.data.by;
-  const actAs = deps.loginOf(await emailOf(deps.events, requestedBy));
+  const actAs = await workflowLoginOf(deps.events, requestedBy, deps.loginOf);
   // A month knows its project number from the plan even when the project stream is elsewhere.
   const projectNumber = project.projectNumber || (kind === 'sales_check' ? await planProjectNumber(deps.events, event.streamName) : '') || projectId;
   const projectName = basics?.name || projectNumber;
-  const common = { fidProjectNo: projectNumber, fidProjectName: projectName, fidCustomer: customer || '（未登録）' };
-  let values: FormValues;
+  const common = { projectNumber, projectName, customer: customer || '（未登録）' };
+  let fields: SssValues;
   let month: string | null = null;
   if (event.type === 'SalesCheckRequested') {
     const data = event.data;
     month = data.month;
-    values = { ...common, fidTargetMonth: data.month, fidSalesAmount: data.totals.net, fidInvoiceAmount: data.totals.gross };
+    fields = { ...common, targetMonth: data.month, salesAmount: data.totals.net, taxAmount: data.totals.tax, invoiceAmount: data.totals.gross };
   } else {
     const revenue = summarize(project.resources).total.revenue;
-    values = {
+    fields = {
       ...common,
-      fidAmount: revenue,
-      ...(basics ? { fidPeriodFrom: basics.startDate, fidPeriodTo: basics.endDate } : {}),
-      fidSummary: event.data.comment,
+      amount: revenue,
+      ...(basics ? { periodFrom: basics.startDate, periodTo: basics.endDate } : {}),
+      summary: event.data.comment,
     };
   }
+  const values: FormValues = toFormValues((deps.formMapping ?? DEFAULT_FORM_MAPPING).kinds[kind], fields);
   const label = RINGI_KIND_LABELS[kind];
   return {
     ringiId,
@@ -87,7 +97,7 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTrig
     requestedBy,
     actAs,
     routeId: deps.routes[kind],
-    title: `${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`,
+    title: shortenTitle(`${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`),
     values,
     comment: event.type === 'SalesCheckRequested' ? '' : event.data.comment,
     sourceStream: event.streamName,

@@ -41,6 +41,10 @@ export async function receiveWorkflowNotification(deps: WebhookRouteDeps, notifi
 }
 
 export async function collaboflowWebhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
+  // The payload's content type is unpublished: accept form-encoded as well as JSON (this plugin only).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
   app.post('/api/webhooks/collaboflow', { schema: { tags: ['稟議'], summary: 'コラボフローからの通知を受け取る（文書を読み直して確認するまで何も変えない）' } }, async (request, reply) => {
     let notification: WorkflowNotification;
     try {

@@ -12,6 +12,7 @@ export type UserCommand =
   | { type: 'ChangePassword'; passwordHash: string; byAdmin?: boolean }
   | { type: 'ChangeRoles'; roles: Role[]; actor: string }
   | { type: 'ChangeOrgUnit'; orgUnitId: string | null }
+  | { type: 'ChangeWorkflowLogin'; workflowLogin: string | null }
   | { type: 'DeactivateUser'; actor: string }
   | { type: 'ReactivateUser' };
 
@@ -21,6 +22,7 @@ export interface UserState {
   readonly name: string;
   readonly roles: readonly Role[];
   readonly orgUnitId: string | null;
+  readonly workflowLogin: string | null;
   readonly passwordHash: string;
   readonly active: boolean;
 }
@@ -28,7 +30,7 @@ export interface UserState {
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
-  initialState: { userId: null, email: '', name: '', roles: [], orgUnitId: null, passwordHash: '', active: false },
+  initialState: { userId: null, email: '', name: '', roles: [], orgUnitId: null, workflowLogin: null, passwordHash: '', active: false },
   decide(command, state) {
     if (command.type !== 'RegisterUser' && !state.userId) return new DomainError('not_found', 'ユーザーが見つかりません。');
     const userId = state.userId!;
@@ -50,6 +52,8 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return sameRoles(command.roles, state.roles) ? [] : [{ type: 'UserRolesChanged', data: { userId, roles: command.roles } }];
       case 'ChangeOrgUnit':
         return command.orgUnitId === state.orgUnitId ? [] : [{ type: 'UserOrgUnitChanged', data: { userId, orgUnitId: command.orgUnitId } }];
+      case 'ChangeWorkflowLogin':
+        return command.workflowLogin === state.workflowLogin ? [] : [{ type: 'UserWorkflowLoginChanged', data: { userId, workflowLogin: command.workflowLogin } }];
       case 'DeactivateUser':
         if (command.actor === userId) return new DomainError('rule_violated', '自分自身は無効化できません。他の管理者に依頼してください。');
         return state.active ? [{ type: 'UserDeactivated', data: { userId } }] : [];
@@ -61,7 +65,7 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, email, name, roles, orgUnitId, passwordHash } = event.data;
-        return { userId, email, name, roles, orgUnitId, passwordHash, active: true };
+        return { userId, email, name, roles, orgUnitId, workflowLogin: null, passwordHash, active: true };
       }
       case 'UserPasswordChanged':
         return { ...state, passwordHash: event.data.passwordHash };
@@ -69,6 +73,8 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return { ...state, roles: event.data.roles };
       case 'UserOrgUnitChanged':
         return { ...state, orgUnitId: event.data.orgUnitId };
+      case 'UserWorkflowLoginChanged':
+        return { ...state, workflowLogin: event.data.workflowLogin };
       case 'UserDeactivated':
         return { ...state, active: false };
       case 'UserReactivated':

@@ -4,7 +4,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { OrganizationEvent } from '@sss/contracts/organization/events';
-import { ChangeUserOrgUnit, ChangeUserRoles, ResetUserPassword } from '@sss/contracts/user/schemas';
+import { ChangeUserOrgUnit, ChangeUserRoles, ChangeUserWorkflowLogin, ResetUserPassword } from '@sss/contracts/user/schemas';
 import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../kernel/decider.ts';
 import { loadStream } from '../kernel/command-handler.ts';
@@ -52,6 +52,11 @@ export async function userRoutes(fastify: FastifyInstance, deps: UserRouteDeps):
       await assertAssignableUnit(events, request.body.orgUnitId);
       return users.run(id, { type: 'ChangeOrgUnit', orgUnitId: request.body.orgUnitId }, context, expectedRevisionOf(request));
     });
+  });
+
+  app.put('/api/users/:id/workflow-login', { schema: { tags, summary: 'コラボフローのログインIDを設定する', params: IdParams, body: ChangeUserWorkflowLogin, response: accepted } }, async (request, reply) => {
+    const { id } = request.params;
+    return answerCommand(events, request, reply, id, (context) => users.run(id, { type: 'ChangeWorkflowLogin', workflowLogin: request.body.workflowLogin }, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/users/:id/deactivate', { schema: { tags, summary: 'ユーザーを無効化する', params: IdParams, response: accepted } }, async (request, reply) => {

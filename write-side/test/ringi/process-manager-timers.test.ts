@@ -30,7 +30,7 @@ async function world() {
 }
 
 const start = (events: EventStore, workflow: FakeWorkflow): Promise<RunningRingiProcessManager> =>
-  startRingiProcessManager({ events, workflow, routes: ROUTES, clock, timers: { pollBaseMs: 60_000, retryBaseMs: 10_000, reminderAfterMs: 3 * DAY, stuckAfterFailures: 3, tickMs: 3_600_000 } });
+  startRingiProcessManager({ events, workflow, routes: ROUTES, clock, timers: { pollBaseMs: 60_000, pollNearEndMaxMs: 3_600_000, retryBaseMs: 10_000, reminderAfterMs: 3 * DAY, stuckAfterFailures: 3, tickMs: 3_600_000 } });
 
 const types = async (events: EventStore, ringiId: string) => (await events.readStream(`ringi-${ringiId}`)).map((e) => e.type);
 const count = async (events: EventStore, ringiId: string, type: string) => (await types(events, ringiId)).filter((t) => t === type).length;

@@ -35,6 +35,13 @@ test('org unit changes only when it differs; an admin reset is marked as such', 
   user.given([registered]).when({ type: 'ChangePassword', passwordHash: 'h2', byAdmin: true }).then([{ type: 'UserPasswordChanged', data: { userId: 'u1', passwordHash: 'h2', byAdmin: true } }]);
 });
 
+test('the CollaboFlow login is set, cleared, and unchanged when the same', () => {
+  const set: UserEvent = { type: 'UserWorkflowLoginChanged', data: { userId: 'u1', workflowLogin: 'kou.a' } };
+  user.given([registered]).when({ type: 'ChangeWorkflowLogin', workflowLogin: 'kou.a' }).then([set]);
+  user.given([registered, set]).when({ type: 'ChangeWorkflowLogin', workflowLogin: 'kou.a' }).thenNothing();
+  user.given([registered, set]).when({ type: 'ChangeWorkflowLogin', workflowLogin: null }).then([{ type: 'UserWorkflowLoginChanged', data: { userId: 'u1', workflowLogin: null } }]);
+});
+
 test('commands on a user that does not exist are not found', () => {
   user.given([]).when({ type: 'DeactivateUser', actor: 'adm' }).thenFails('not_found');
 });
