@@ -9,13 +9,20 @@ import type { Dice, SimClock } from './seed-scale-random.ts';
  * whole point of the generator is a million events in minutes, which one load-decide-append round
  * trip per command (or HTTP) cannot reach. Each stream's state is kept between commands, so a
  * decision sees exactly what a reload would; a batch is one SQLite transaction around the store's
- * own `append` (many events per stream per call), so hashes and revisions are stamped as usual.
+ * own `append`, so hashes and revisions are stamped as usual. Consecutive events of one stream go in
+ * one append; the log order stays the simulated time order, as projectors and policies expect.
  */
 
 interface Tracked {
   state: unknown;
+  /** Revision after everything queued so far (-1n: no events). */
   revision: bigint;
-  pending: NewEvent[];
+}
+
+interface Queued {
+  readonly stream: string;
+  readonly expected: bigint;
+  readonly events: NewEvent[];
 }
 
 export interface Context {
@@ -25,6 +32,7 @@ export interface Context {
 
 export class BatchedWriter {
   private readonly streams = new Map<string, Tracked>();
+  private queue: Queued[] = [];
   private pendingCount = 0;
   written = 0;
 
@@ -40,16 +48,24 @@ export class BatchedWriter {
   async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: string, command: C, context: Context): Promise<{ state: S; events: readonly E[] }> {
     let tracked = this.streams.get(stream);
     if (!tracked) {
-      tracked = { state: decider.initialState, revision: -1n, pending: [] };
+      tracked = { state: decider.initialState, revision: -1n };
       this.streams.set(stream, tracked);
     }
     const decision = decider.decide(command, tracked.state as S);
     if (decision instanceof DomainError) throw new Error(`seed: ${stream} refused ${(command as { type?: string }).type}: ${decision.message}`);
     let state = tracked.state as S;
-    for (const event of decision) {
-      state = decider.evolve(state, event);
-      const occurredAt = this.clock.tick();
-      tracked.pending.push({ type: event.type, data: event.data, metadata: { ...context, occurredAt, eventId: this.dice.uuid(this.clock.now) } });
+    if (decision.length > 0) {
+      let last = this.queue[this.queue.length - 1];
+      if (last?.stream !== stream) {
+        last = { stream, expected: tracked.revision, events: [] };
+        this.queue.push(last);
+      }
+      for (const event of decision) {
+        state = decider.evolve(state, event);
+        const occurredAt = this.clock.tick();
+        last.events.push({ type: event.type, data: event.data, metadata: { ...context, occurredAt, eventId: this.dice.uuid(this.clock.now) } });
+      }
+      tracked.revision += BigInt(decision.length);
     }
     tracked.state = state;
     this.pendingCount += decision.length;
@@ -63,9 +79,7 @@ export class BatchedWriter {
 
   /** Drop a stream nothing will write again, so memory stays flat over ten years. */
   forget(stream: string): void {
-    const tracked = this.streams.get(stream);
-    if (tracked && tracked.pending.length === 0) this.streams.delete(stream);
-    else if (tracked) tracked.state = null;
+    this.streams.delete(stream);
   }
 
   async flush(): Promise<void> {
@@ -74,15 +88,11 @@ export class BatchedWriter {
     db.exec('BEGIN IMMEDIATE');
     const appends: Promise<unknown>[] = [];
     try {
-      for (const [stream, tracked] of this.streams) {
-        if (tracked.pending.length === 0) continue;
-        const expected = tracked.revision < 0n ? 'no_stream' : tracked.revision;
+      for (const { stream, expected, events } of this.queue) {
         // The store's append runs synchronously inside our transaction (as a savepoint).
-        appends.push(this.store.append(stream, tracked.pending, expected));
-        tracked.revision += BigInt(tracked.pending.length);
-        tracked.pending = [];
-        if (tracked.state === null) this.streams.delete(stream);
+        appends.push(this.store.append(stream, events, expected < 0n ? 'no_stream' : expected));
       }
+      this.queue = [];
       await Promise.all(appends);
       db.exec('COMMIT');
     } catch (error) {
