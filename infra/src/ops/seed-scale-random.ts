@@ -27,7 +27,7 @@ export interface Dice {
 
 export function dice(seed: number): Dice {
   const next = seededRandom(seed);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  const word = () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0');
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
@@ -35,8 +35,11 @@ export function dice(seed: number): Dice {
     chance: (p) => next() < p,
     uuid(ms) {
       const time = ms.toString(16).padStart(12, '0');
-      const variant = (8 + Math.floor(next() * 4)).toString(16);
-      return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+      const a = word();
+      const b = word();
+      const c = word();
+      const variant = (8 + (parseInt(a[3]!, 16) & 3)).toString(16);
+      return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a.slice(0, 3)}-${variant}${a.slice(4, 7)}-${b}${c.slice(0, 4)}`;
     },
   };
 }
