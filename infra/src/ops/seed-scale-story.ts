@@ -131,8 +131,6 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
 
     // 案件 that move on this month: 稟議 decided, orders confirmed, months closed, invoices paid.
     for (const p of [...live]) {
-      const leader = p.customer.id;
-      void leader;
       const projectStream = streams.project(p.id);
       const admin = staff[0]!.id;
       if (p.stage === 'estimate_ringi') {
@@ -153,11 +151,15 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
         const ringiNumber = `JU-${p.number}`;
         await decideRingi(p, 'approved', ringiNumber);
         const state = w.stateOf<ProjectState>(projectStream)!;
-        const { events } = await w.run(orderDecider, streams.order(p.id), { type: 'ConfirmOrder', body: { ringiId: p.ringiId, ringiNumber, approvedAt: clock.iso() }, resources: state.resources, meta: meta(admin) }, sys('sales'));
-        const plan = (events as readonly OrderEvent[]).find((e) => e.type === 'SalesPlanDerived') as Extract<OrderEvent, { type: 'SalesPlanDerived' }> | undefined;
+        const { events, eventIds } = await w.run(orderDecider, streams.order(p.id), { type: 'ConfirmOrder', body: { ringiId: p.ringiId, ringiNumber, approvedAt: clock.iso() }, resources: state.resources, meta: meta(admin) }, sys('sales'));
+        const planAt = (events as readonly OrderEvent[]).findIndex((e) => e.type === 'SalesPlanDerived');
+        const plan = events[planAt] as Extract<OrderEvent, { type: 'SalesPlanDerived' }> | undefined;
+        // The sales-plan policy keys each month's plan by this event's id: SSS started on the
+        // generated store then finds every plan already applied.
+        const sourceEventId = eventIds[planAt] ?? 'seed';
         p.revenueByMonth = new Map();
         for (const planned of plan?.data.months ?? []) {
-          await w.run(monthlySalesDecider, streams.monthlySales(p.id, planned.month), { type: 'SetMonthlyPlan', key: { projectId: p.id, month: planned.month }, projectNumber: p.number, orderId: p.id, revenue: planned.revenue, cost: planned.cost, sourceEventId: 'seed' }, sys('sales-plan'));
+          await w.run(monthlySalesDecider, streams.monthlySales(p.id, planned.month), { type: 'SetMonthlyPlan', key: { projectId: p.id, month: planned.month }, projectNumber: p.number, orderId: p.id, revenue: planned.revenue, cost: planned.cost, sourceEventId }, sys('sales-plan'));
           if (planned.revenue > 0) p.revenueByMonth.set(planned.month, planned.revenue);
         }
         w.forget(streams.order(p.id));
@@ -244,16 +246,15 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
     const ringiId = dice.uuid(clock.now);
     p.ringiId = ringiId;
     const actor = { actor: 'system:ringi', correlationId: ringiId };
-    const { events } = await w.run(projectDecider, streams.project(p.id), { type: 'RequestApproval', ringiId, body: { kind }, meta: { actor: staff[0]!.id, at: clock.iso() } }, actor);
-    void events;
-    await startRingi(ringiId, kind, p, null, streams.project(p.id));
+    const { eventIds } = await w.run(projectDecider, streams.project(p.id), { type: 'RequestApproval', ringiId, body: { kind }, meta: { actor: staff[0]!.id, at: clock.iso() } }, actor);
+    await startRingi(ringiId, kind, p, null, streams.project(p.id), eventIds[0] ?? '');
   }
 
-  async function startRingi(ringiId: string, kind: RingiKind, p: Live, month: string | null, sourceStream: string): Promise<void> {
+  async function startRingi(ringiId: string, kind: RingiKind, p: Live, month: string | null, sourceStream: string, sourceEventId: string): Promise<void> {
     const stream = streams.ringi(ringiId);
     const context = { actor: 'system:ringi', correlationId: ringiId };
     const at = clock.iso();
-    await w.run(ringiDecider, stream, { type: 'StartRingi', data: { ringiId, kind, subject: { projectId: p.id, projectNumber: p.number, projectName: p.name, month }, requestedBy: staff[0]!.id, actAs: 'seed', routeId: 1, title: `${p.name} ${kind}`, values: {}, comment: '', sourceStream, sourceEventId: 'seed', at } }, context);
+    await w.run(ringiDecider, stream, { type: 'StartRingi', data: { ringiId, kind, subject: { projectId: p.id, projectNumber: p.number, projectName: p.name, month }, requestedBy: staff[0]!.id, actAs: 'seed', routeId: 1, title: `${p.name} ${kind}`, values: {}, comment: '', sourceStream, sourceEventId, at } }, context);
     const documentId = dice.int(1, 9_999_999);
     await w.run(ringiDecider, stream, { type: 'RecordDraft', data: { ringiId, documentId, link: `https://collaboflow.example/doc/${documentId}`, at } }, context);
     await w.run(ringiDecider, stream, { type: 'RecordSubmitted', data: { ringiId, documentId, documentNumber: `R-${documentId}`, link: `https://collaboflow.example/doc/${documentId}`, at } }, context);
@@ -282,9 +283,9 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
       body: { labourSales: revenue, settlement: { amount: 0, reason: '' }, taxRate: 10, expenses: [], invoice: { recipientName: p.customer.formalName, subject: `${month} ${p.name}`, poNumber: `PO-${p.number}`, invoiceDate, dueDate: endOfMonth(addMonths(month, 1)), paymentTerms: '月末締め翌月末払い', contact: '営業管理部', periodStart: `${month}-01`, periodEnd: invoiceDate, lines: [{ description: p.name, quantity: '1', unit: '式', unitPrice: revenue, taxIncluded: false, taxRate: 10 }] } },
     }, context);
     const ringiId = dice.uuid(clock.now);
-    const { events } = await w.run(monthlySalesDecider, stream, { type: 'RequestSalesCheck', key }, context);
+    const { events, eventIds } = await w.run(monthlySalesDecider, stream, { type: 'RequestSalesCheck', key }, context);
     if (events.length === 0 || events[0]!.type !== 'SalesCheckRequested') return;
-    await startRingi(ringiId, 'sales_check', p, month, stream);
+    await startRingi(ringiId, 'sales_check', p, month, stream, eventIds[0]!);
     await finishRingi(ringiId, 'approved', `UC-${p.number}-${month}`);
     await w.run(monthlySalesDecider, stream, { type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved', ringiId } }, context);
     await w.run(projectDecider, streams.project(p.id), { type: 'FinishSalesActualProcessing', body: { month }, meta }, context);

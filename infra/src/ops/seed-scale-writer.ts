@@ -45,7 +45,7 @@ export class BatchedWriter {
   ) {}
 
   /** Decide, evolve and queue; a refused command is a bug in the story, so it throws. */
-  async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: string, command: C, context: Context): Promise<{ state: S; events: readonly E[] }> {
+  async run<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: string, command: C, context: Context): Promise<{ state: S; events: readonly E[]; eventIds: readonly string[] }> {
     let tracked = this.streams.get(stream);
     if (!tracked) {
       tracked = { state: decider.initialState, revision: -1n };
@@ -54,6 +54,7 @@ export class BatchedWriter {
     const decision = decider.decide(command, tracked.state as S);
     if (decision instanceof DomainError) throw new Error(`seed: ${stream} refused ${(command as { type?: string }).type}: ${decision.message}`);
     let state = tracked.state as S;
+    const eventIds: string[] = [];
     if (decision.length > 0) {
       let last = this.queue[this.queue.length - 1];
       if (last?.stream !== stream) {
@@ -63,14 +64,16 @@ export class BatchedWriter {
       for (const event of decision) {
         state = decider.evolve(state, event);
         const occurredAt = this.clock.tick();
-        last.events.push({ type: event.type, data: event.data, metadata: { ...context, occurredAt, eventId: this.dice.uuid(this.clock.now) } });
+        const eventId = this.dice.uuid(this.clock.now);
+        eventIds.push(eventId);
+        last.events.push({ type: event.type, data: event.data, metadata: { ...context, occurredAt, eventId } });
       }
       tracked.revision += BigInt(decision.length);
     }
     tracked.state = state;
     this.pendingCount += decision.length;
     if (this.pendingCount >= this.batchSize) await this.flush();
-    return { state, events: decision };
+    return { state, events: decision, eventIds };
   }
 
   stateOf<S>(stream: string): S | undefined {
