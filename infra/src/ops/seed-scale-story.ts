@@ -16,6 +16,9 @@ import { orderDecider } from '@sss/write-side/project/order-decider';
 import { monthlySalesDecider } from '@sss/write-side/sales/decider';
 import { ringiDecider } from '@sss/write-side/ringi/ringi-decider';
 import type { CommandMeta } from '@sss/write-side/project/commands';
+import { uniqueStream } from '@sss/write-side/kernel/unique-key';
+import { DomainError } from '@sss/contracts/http/problem';
+import type { Decider } from '@sss/write-side/kernel/decider';
 import type { Dice, SimClock } from './seed-scale-random.ts';
 import type { BatchedWriter } from './seed-scale-writer.ts';
 import { companyName, personName } from './seed-scale-names.ts';
@@ -52,6 +55,14 @@ interface Live {
   closed: number;
 }
 
+/** The reservation `reserveUniqueKey` makes (a user's email, a company code), as a decider. */
+type Reservation = { type: 'UniqueKeyReserved'; data: { owner: string; value: string } };
+const reservationDecider: Decider<Reservation, Reservation, boolean> = {
+  initialState: false,
+  decide: (command, taken) => (taken ? new DomainError('already_exists', `${command.data.value} is taken`) : [command]),
+  evolve: () => true,
+};
+
 const ISSUER = { name: '株式会社エスエスエス', registrationNumber: 'T7000012050002' };
 const SERVICE = ['システム開発', '保守運用', 'コンサルティング', 'データ分析', 'インフラ構築'] as const;
 const WORK = ['要件定義支援', '基盤構築', '刷新', '保守運用', 'PoC', '移行', '機能追加'] as const;
@@ -84,6 +95,8 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
     const name = personName(dice);
     const unit = departments[i % departments.length]!;
     staff.push({ id, name, no: `E${String(i + 1).padStart(5, '0')}`, unit });
+    const email = `staff${i + 1}@example.co.jp`;
+    await w.run(reservationDecider, uniqueStream('user-email', email), { type: 'UniqueKeyReserved', data: { owner: id, value: email } }, sys('users'));
     await w.run(userDecider, streams.user(id), { type: 'RegisterUser', userId: id, email: `staff${i + 1}@example.co.jp`, name, roles: i % 10 === 0 ? ['sales_admin'] : ['sales'], orgUnitId: unit, passwordHash: size.passwordHash }, sys('users'));
   }
 
@@ -93,6 +106,7 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
     const id = dice.uuid(clock.now);
     const { name, kana } = companyName(dice);
     const fields: CompanyFields = { code: `C${String(customers.length + partnerCompanies.length + 1).padStart(5, '0')}`, name, kana, formalName: `株式会社${name}`, shortName: name, isCustomer: !isPartner, isPartner, registeredOn: clock.today(), ...(dice.chance(0.6) ? { ndaSignedOn: clock.today() } : {}) };
+    await w.run(reservationDecider, uniqueStream('company-code', fields.code), { type: 'UniqueKeyReserved', data: { owner: id, value: fields.code } }, sys('companies'));
     await w.run(companyDecider, streams.company(id), { type: 'RegisterCompany', companyId: id, fields, today: clock.today() }, sys('companies'));
     if (!isPartner && dice.chance(0.5)) await w.run(companyDecider, streams.company(id), { type: 'ChangeCreditLimit', change: { creditLimit: dice.int(1, 50) * 1_000_000, reviewedOn: clock.today() }, changedBy: staff[0]!.id, today: clock.today() }, sys('companies'));
     (isPartner ? partnerCompanies : customers).push({ id, ...fields });
