@@ -68,7 +68,9 @@ export async function run(): Promise<Record<string, number | string>> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'staff1@example.co.jp', password: SEED_PASSWORD } });
   if (login.statusCode !== 200) throw new Error(`bench login failed: ${login.body}`);
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  // The raw Set-Cookie pairs: the parsed values are decoded (the session names its user in Japanese).
+  const setCookie = login.headers['set-cookie'] ?? [];
+  const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie]).map((c) => String(c).split(';')[0]).join('; ');
   const detailId = (await readStore.find(PROJECTS, { status: 'completed' }, { limit: 1 }))[0]?._id ?? (await readStore.find(PROJECTS, {}, { limit: 1 }))[0]!._id;
   const address = app.server.address();
   const base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
@@ -78,6 +80,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const helloUrl = await hello.listen({ port: 0, host: '127.0.0.1' });
 
   const cannon = async (url: string, headers: Record<string, string> = {}) => {
+    const probe = await fetch(url, { headers });
+    if (!probe.ok) throw new Error(`${url}: ${probe.status} ${await probe.text()}`);
     const result = await autocannon({ url, connections, duration: seconds, headers });
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     return result;
