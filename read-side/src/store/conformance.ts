@@ -153,6 +153,7 @@ export function readStoreConformance(name: string, makeStore: () => Promise<Read
       await check('regex prefix', { code: { $regex: '^K01' } }, (d) => (d.code as string).startsWith('K01'), { code: 1 });
       await check('sort on two keys with ties, skip across runs', {}, () => true, { status: 1, n: 1 }, 37, 20);
       await check('descending over an ascending index with ties', {}, () => true, { status: -1, n: -1 }, 10, 30);
+      await check('one path said twice', { $and: [{ status: 'a' }, { status: 'b' }] }, () => false, { n: 1 });
       await check('range only', { n: { $gt: 45 } }, (d) => num(d) !== undefined && num(d)! > 45, { n: 1 });
     };
     await all();

@@ -62,7 +62,10 @@ export function openEmbeddedReadStore(path: string): ReadStore {
 
   const matching = (collection: string, filter: Filter = {}): Doc[] => {
     const chosen = planFor(collection, filter);
-    if (chosen) return chosen.index.docs(() => []).slice(chosen.from, chosen.to).filter(matcher(filter));
+    if (chosen) {
+      const range = chosen.index.docs(() => []).slice(chosen.from, chosen.to);
+      return chosen.exact ? range : range.filter(matcher(filter));
+    }
     const docs = [...collectionOf(collection).values()];
     return Object.keys(filter).length === 0 ? docs : docs.filter(sift(filter));
   };
@@ -81,7 +84,7 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       if (chosen?.ordered) {
         // Walk the index in the query's order and stop once the page is full.
         const want = options.limit !== undefined && options.limit > 0 ? (options.skip ?? 0) + options.limit : Infinity;
-        const matches = matcher(filter);
+        const matches = chosen.exact ? () => true : matcher(filter);
         const page: Doc[] = [];
         for (const doc of walk(chosen, chosen.index.docs(() => []), compare)) {
           if (!matches(doc)) continue;
@@ -96,7 +99,9 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
       return docs.map(copy);
     },
-    async count(collection, filter) {
+    async count(collection, filter = {}) {
+      const chosen = planFor(collection, filter);
+      if (chosen?.exact) return chosen.to - chosen.from;
       return matching(collection, filter).length;
     },
     async groupSum(collection, filter, group: GroupSum) {

@@ -133,6 +133,20 @@ export function boundsOf(filter: Filter): Map<string, Bounds> {
   return bounds;
 }
 
+/** The paths of a filter made only of scalar equalities (top level or in `$and`s), else null. */
+export function equalityPaths(filter: Filter): Set<string> | null {
+  const paths = new Set<string>();
+  const visit = (f: Filter): boolean =>
+    Object.entries(f).every(([key, value]) => {
+      if (key === '$and' && Array.isArray(value)) return value.every((part) => part && typeof part === 'object' && visit(part as Filter));
+      // A path said twice (`$and: [{a: 1}, {a: 2}]`) is left to the full filter.
+      if (key.startsWith('$') || !isScalar(value) || paths.has(key)) return false;
+      paths.add(key);
+      return true;
+    });
+  return visit(filter) ? paths : null;
+}
+
 export interface Plan {
   readonly index: MemoryIndex;
   readonly from: number;
@@ -143,6 +157,8 @@ export interface Plan {
   readonly runKeys: readonly (readonly [string, 1 | -1])[];
   /** The walk yields the query's order run by run, so it may stop once the page is full. */
   readonly ordered: boolean;
+  /** Every document in the range matches: the filter is exactly the equalities the range was cut by. */
+  readonly exact: boolean;
 }
 
 /**
@@ -152,6 +168,7 @@ export interface Plan {
  */
 export function plan(indexes: readonly MemoryIndex[], all: () => Iterable<Doc>, filter: Filter, sort: SortSpec, total: number): Plan | null {
   const bounds = boundsOf(filter);
+  const equalities = equalityPaths(filter);
   const sortKeys = Object.entries(sort);
   let best: { plan: Plan; cost: number } | null = null;
   for (const index of indexes) {
@@ -201,7 +218,8 @@ export function plan(indexes: readonly MemoryIndex[], all: () => Iterable<Doc>, 
     // An ordered walk stops when the page is full; an unordered one must sort all it keeps.
     const cost = ordered ? size / 4 : size;
     if (!ordered && size >= total) continue;
-    if (!best || cost < best.cost) best = { plan: { index, from, to, reverse: backward && !forward, runKeys: ordered ? rest : [], ordered }, cost };
+    const exact = equalities !== null && equalities.size === eqCount && prefix.every(([path]) => equalities.has(path));
+    if (!best || cost < best.cost) best = { plan: { index, from, to, reverse: backward && !forward, runKeys: ordered ? rest : [], ordered, exact }, cost };
   }
   return best?.plan ?? null;
 }
