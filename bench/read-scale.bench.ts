@@ -8,11 +8,11 @@
  * Runs alone with `node --import tsx bench/read-scale.bench.ts`.
  */
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import type { Filter, ReadStore } from '@sss/contracts/ports/read-store';
 import { openSqliteEventStore } from '../write-side/src/eventstore/sqlite-event-store.ts';
@@ -24,15 +24,6 @@ import { buildHttpApp } from '../infra/src/main/http-app.ts';
 import { SEED_PASSWORD } from '../infra/src/ops/seed-scale-story.ts';
 import { generatedStore } from './generated-store.ts';
 
-interface CannonResult {
-  readonly requests: { readonly average: number };
-  readonly latency: { readonly p99: number; readonly p50: number };
-  readonly non2xx: number;
-  readonly errors: number;
-}
-type Cannon = (options: { url: string; connections: number; duration: number; headers?: Record<string, string> }) => Promise<CannonResult>;
-// autocannon ships no types; this is the part of its API the bench uses.
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 10);
