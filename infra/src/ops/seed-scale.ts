@@ -53,6 +53,7 @@ export async function seedScale(options: SeedScaleOptions): Promise<SeedScaleSum
     await tellStory(writer, clock, dice, { years: options.years, staff: options.staff, passwordHash }, (done, total) => {
       monthsDone = done;
       months = total;
+      report(writer.written);
     });
     await writer.flush();
   } finally {
