@@ -28,7 +28,7 @@ const config: KnipConfig = {
       // which npm hoists to the root.
       entry: ['bench/*.bench.ts'],
       project: ['bench/**/*.ts'],
-      ignoreDependencies: [/^@sss\//, '@eventstore/db-client', 'mongodb', 'rxjs'],
+      ignoreDependencies: [/^@sss\//, '@eventstore/db-client', 'mongodb', 'rxjs', 'fastify'],
     },
     contracts: server(),
     'http-kit': { project: ['src/**/*.ts'], includeEntryExports: true },

@@ -1,51 +1,22 @@
 import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import siftModule from 'sift';
-import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
+import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore } from '@sss/contracts/ports/read-store';
+import { compareBy, valueAt } from './doc-order.ts';
+import { MemoryIndex, plan, walk } from './memory-index.ts';
 
 /**
  * The embedded read store (the default): every collection lives in memory for fast lists and is
  * written through to one SQLite file, documents and checkpoint in the same transaction, so the
  * projector's "changes + checkpoint in one write" promise holds exactly. Filters use `sift`, a
  * well-kept implementation of MongoDB's query language, so queries behave as they do on MongoDB.
+ * The indexes projections declare are kept in memory (`memory-index.ts`): a filtered, sorted page
+ * walks only its index range; a query no index serves scans, as before.
  */
 
 // sift is CommonJS whose export is the matcher itself; TypeScript sees it one level deeper.
 // sift's CommonJS default export is typed for its ESM build; this is the function it exports at run time.
 const sift = siftModule as unknown as (query: Filter) => (doc: Doc) => boolean;
-
-export function valueAt(doc: unknown, path: string): unknown {
-  let current: unknown = doc;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-/** MongoDB's order for the values we store: missing/null first, then numbers, strings, booleans. */
-function rank(value: unknown): number {
-  if (value === undefined || value === null) return 0;
-  if (typeof value === 'number') return 1;
-  if (typeof value === 'string') return 2;
-  if (typeof value === 'boolean') return 4;
-  return 3;
-}
-
-export function compareBy(sort: SortSpec): (a: Doc, b: Doc) => number {
-  const keys = Object.entries(sort);
-  return (a, b) => {
-    for (const [path, direction] of keys) {
-      const x = valueAt(a, path);
-      const y = valueAt(b, path);
-      const byRank = rank(x) - rank(y);
-      let result = byRank;
-      if (byRank === 0 && x !== y && x !== null && x !== undefined) result = (x as number | string) < (y as number | string) ? -1 : 1;
-      if (result !== 0) return result * direction;
-    }
-    return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
-  };
-}
 
 export function openEmbeddedReadStore(path: string): ReadStore {
   // Owner-only from the start: SQLite gives the -wal and -shm files the mode of the database file.
@@ -81,7 +52,21 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     if (checkpoint) putCheckpoint.run(checkpoint.name, checkpoint.position.toString());
   });
 
+  const indexes = new Map<string, MemoryIndex[]>();
+  const indexesOf = (collection: string) => indexes.get(collection) ?? [];
+  const matcher = (filter: Filter) => (Object.keys(filter).length === 0 ? () => true : sift(filter));
+  const planFor = (collection: string, filter: Filter, sort: FindOptions['sort'] = {}) => {
+    const docs = collectionOf(collection);
+    const candidates = indexesOf(collection);
+    return candidates.length === 0 ? null : plan(candidates, () => docs.values(), filter, sort, docs.size);
+  };
+
   const matching = (collection: string, filter: Filter = {}): Doc[] => {
+    const chosen = planFor(collection, filter);
+    if (chosen) {
+      const range = chosen.index.docs(() => []).slice(chosen.from, chosen.to);
+      return chosen.exact ? range : range.filter(matcher(filter));
+    }
     const docs = [...collectionOf(collection).values()];
     return Object.keys(filter).length === 0 ? docs : docs.filter(sift(filter));
   };
@@ -94,14 +79,30 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       const doc = collectionOf(collection).get(id);
       return doc ? copy(doc) : null;
     },
-    async find(collection, filter, options: FindOptions = {}) {
+    async find(collection, filter = {}, options: FindOptions = {}) {
+      const compare = compareBy(options.sort ?? {});
+      const chosen = planFor(collection, filter, options.sort);
+      if (chosen?.ordered) {
+        // Walk the index in the query's order and stop once the page is full.
+        const want = options.limit !== undefined && options.limit > 0 ? (options.skip ?? 0) + options.limit : Infinity;
+        const matches = chosen.exact ? () => true : matcher(filter);
+        const page: Doc[] = [];
+        for (const doc of walk(chosen, chosen.index.docs(() => []), compare)) {
+          if (!matches(doc)) continue;
+          page.push(doc);
+          if (page.length >= want) break;
+        }
+        return page.slice(options.skip ?? 0).map(copy);
+      }
       let docs = matching(collection, filter);
-      docs.sort(compareBy(options.sort ?? {}));
+      docs.sort(compare);
       if (options.skip) docs = docs.slice(options.skip);
       if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
       return docs.map(copy);
     },
-    async count(collection, filter) {
+    async count(collection, filter = {}) {
+      const chosen = planFor(collection, filter);
+      if (chosen?.exact) return chosen.to - chosen.from;
       return matching(collection, filter).length;
     },
     async groupSum(collection, filter, group: GroupSum) {
@@ -121,21 +122,35 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     },
     async apply(changes, checkpoint) {
       applyTx(changes, checkpoint);
+      const touched = new Map<string, [Doc | null, Doc | null][]>();
       for (const change of changes) {
-        if (change.op === 'put') collectionOf(change.collection).set(change.doc._id, copy(change.doc));
-        else collectionOf(change.collection).delete(change.id);
+        const docs = collectionOf(change.collection);
+        const id = change.op === 'put' ? change.doc._id : change.id;
+        const before = docs.get(id) ?? null;
+        const after = change.op === 'put' ? copy(change.doc) : null;
+        if (after) docs.set(id, after);
+        else docs.delete(id);
+        if (indexes.has(change.collection)) {
+          let pairs = touched.get(change.collection);
+          if (!pairs) touched.set(change.collection, (pairs = []));
+          pairs.push([before, after]);
+        }
       }
+      for (const [collection, pairs] of touched) for (const index of indexesOf(collection)) index.update(pairs);
     },
     async getCheckpoint(name) {
       const row = getCheckpoint.get(name);
       return row ? BigInt(row.position) : null;
     },
-    async ensureIndexes(_collection: string, _indexes: readonly IndexSpec[]) {
-      // Memory scans are fast enough at embedded scale; the MongoDB adapter creates real indexes.
+    async ensureIndexes(collection: string, specs: readonly IndexSpec[]) {
+      const known = indexesOf(collection);
+      const fresh = specs.filter((spec) => !known.some((index) => JSON.stringify(index.spec.keys) === JSON.stringify(spec.keys)));
+      if (fresh.length > 0) indexes.set(collection, [...known, ...fresh.map((spec) => new MemoryIndex(spec))]);
     },
     async drop(collection) {
       dropCollection.run(collection);
       collections.delete(collection);
+      for (const index of indexesOf(collection)) index.invalidate();
     },
     async close() {
       db.close();
