@@ -41,8 +41,8 @@ export function installValidation(app: FastifyInstance): void {
 }
 
 interface TextPolicyValidate {
-  (kind: TextKind, data: string, parentSchema?: unknown, context?: { parentData: Record<string | number, unknown>; parentDataProperty: string | number }): boolean;
-  errors?: Array<{ keyword: string; message: string; params: Record<string, unknown>; parentSchema?: unknown }>;
+  (kind: TextKind, data: string, parentSchema?: Record<string, unknown>, context?: { parentData: Record<string | number, unknown>; parentDataProperty: string | number }): boolean;
+  errors?: Array<{ keyword: string; message: string; params: Record<string, unknown>; parentSchema?: Record<string, unknown> }>;
 }
 
 /** Ajv keyword: refuses what the policy refuses, and stores the NFC form it returns. */

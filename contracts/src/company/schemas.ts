@@ -12,7 +12,7 @@ export const CompanyPartnerPart = Type.Object({
   phone: Type.Optional(Type.String({ title: '電話番号', maxLength: 20, pattern: '^$|^[0-9+()\\- ]+$', description: '03-1234-5678' })),
   capital: Type.Optional(Type.Union([Yen('資本金'), Type.Null()], { title: '資本金' })),
   specialties: Type.Optional(Text('得意領域', 500)),
-});
+}, { additionalProperties: false });
 
 /** The fields a person edits on the company form (register and edit take the same body). */
 export const CompanyFields = Type.Object(
@@ -29,7 +29,7 @@ export const CompanyFields = Type.Object(
     url: Type.Optional(Type.String({ title: 'URL', maxLength: 500, pattern: '^$|^https?://\\S+$', description: 'https://…' })),
     sansanUrl: Type.Optional(Type.String({ title: 'Sansan URL', maxLength: 500, pattern: '^$|^https?://\\S+$', description: 'https://…' })),
     invoiceRegistrationNumber: Type.Optional(
-      Type.Union([Type.String({ title: '適格請求書発行事業者登録番号', pattern: '^T\\d{13}$', description: 'T + 13桁の数字' }), Type.Null()], { title: '適格請求書発行事業者登録番号' }),
+      Type.Union([Type.String({ title: '適格請求書発行事業者登録番号', maxLength: 14, pattern: '^T\\d{13}$', description: 'T + 13桁の数字' }), Type.Null()], { title: '適格請求書発行事業者登録番号' }),
     ),
     partner: Type.Optional(CompanyPartnerPart),
     notes: Type.Optional(Text('備考', 500)),

@@ -1,5 +1,5 @@
 /**
- * The one text policy for every string that enters SSS (docs/architecture.md §Trust at the edge):
+ * The one text policy for every string that enters SSS (docs/architecture.md §Edges and sessions):
  * what is stored stays in the event log and on printed documents forever, so text is NFC and holds
  * nothing a reader cannot see or that reorders what they see. Pure, so the UI checks with the same rule.
  */

@@ -14,7 +14,7 @@ export const TAX_RATE_PERCENT: Readonly<Record<TaxCategory, number>> = { standar
 export const EstimateLine = Type.Object(
   {
     workItem: Text('作業項目', 200, 1),
-    quantity: Type.String({ title: '数量', pattern: EFFORT_PATTERN, description: '0〜999.99（人月なら小数可）' }),
+    quantity: Type.String({ title: '数量', maxLength: 6, pattern: EFFORT_PATTERN, description: '0〜999.99（人月なら小数可）' }),
     unit: Text('単位', 10, 1),
     /** Negative for a discount line (出精値引き). */
     unitPrice: Type.Integer({ title: '単価', minimum: -999_999_999, maximum: 999_999_999 }),

@@ -36,7 +36,7 @@ export const ConfirmOrder = Type.Object(
   {
     ringiId: Id('稟議ID'),
     ringiNumber: Text('受注稟議番号', 50, 1),
-    approvedAt: Type.String({ title: '承認日時', description: 'ISO-8601' }),
+    approvedAt: Type.String({ title: '承認日時', maxLength: 35, description: 'ISO-8601' }),
   },
   { additionalProperties: false },
 );

@@ -100,7 +100,7 @@ export const SetMonthlyEffort = Type.Object({ efforts: EffortMap }, { additional
 export type SetMonthlyEffort = Static<typeof SetMonthlyEffort>;
 
 /** プロパー原価表: class rank → standard monthly cost. Supplied by the master data, not typed by a person. */
-export const StandardCostTable = Type.Record(Type.String({ minLength: 1, maxLength: 20 }), UnitYen('標準原価'), { title: 'プロパー原価表' });
+export const StandardCostTable = Type.Record(Type.String({ minLength: 1, maxLength: 20 }), UnitYen('標準原価'), { title: 'プロパー原価表', maxProperties: 50 });
 export type StandardCostTable = Static<typeof StandardCostTable>;
 
 const DayOfMonth = (title: string) => Type.Union([Type.Integer({ title, minimum: 1, maximum: 28 }), Type.Literal('月末')], { title, description: '1〜28 または 月末' });
@@ -161,7 +161,7 @@ export const RecordApprovalOutcome = Type.Object(
     ringiNumber: Type.Optional(Text('稟議番号', 50)),
     comment: Type.Optional(Text('コメント', 1000)),
     decidedBy: Text('決裁者', 100),
-    decidedAt: Type.String({ title: '決裁日時', description: 'ISO-8601' }),
+    decidedAt: Type.String({ title: '決裁日時', maxLength: 35, description: 'ISO-8601' }),
   },
   { additionalProperties: false },
 );
