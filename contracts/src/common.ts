@@ -8,7 +8,7 @@ export const DateString = (title: string) => Type.String({ title, format: 'date'
 export const OptionalDate = (title: string) => Type.Union([DateString(title), Type.Null()], { title });
 export const Text = (title: string, maxLength: number, minLength = 0) => Type.String({ title, maxLength, minLength });
 /** Text a person writes in a textarea: newlines and tabs allowed (`contracts/src/domain/text-policy.ts`). */
-export const MultilineText = (title: string, maxLength: number) => Type.String({ title, maxLength, [TEXT_KEYWORD]: 'multiline' });
+export const MultilineText = (title: string, maxLength: number, minLength = 0) => Type.String({ title, maxLength, minLength, [TEXT_KEYWORD]: 'multiline' });
 export const Yen = (title: string) => Type.Integer({ title, minimum: 0, maximum: 999_999_999_999 });
 
 /** What every command answers: the aggregate, its new revision and the read-your-writes position. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text, Yen } from '../common.ts';
+import { DateString, MultilineText, Text, Yen } from '../common.ts';
 import { SALES_CHECK_OUTCOMES } from './status.ts';
 
 /** Commands of the MonthlySales aggregate (売上実績と請求情報 screen, docs/domain.md §月次売上 (monthly sales)). */
@@ -68,7 +68,7 @@ export type InvoiceDraft = Static<typeof InvoiceDraft>;
 export const RecordSalesActual = Type.Object(
   {
     labourSales: Yen('売上実績（人件費）'),
-    settlement: Type.Object({ amount: SignedYen('精算金額'), reason: Text('精算理由', 255) }, { additionalProperties: false, title: '精算' }),
+    settlement: Type.Object({ amount: SignedYen('精算金額'), reason: MultilineText('精算理由', 255) }, { additionalProperties: false, title: '精算' }),
     taxRate: TaxRateSchema,
     expenses: Type.Array(ExpenseActual, { title: '実費', maxItems: 50 }),
     invoice: InvoiceDraft,
@@ -81,7 +81,7 @@ export const ApplySalesCheckOutcome = Type.Object(
   {
     outcome: Type.Enum(SALES_CHECK_OUTCOMES, { title: '稟議の結果' }),
     ringiId: Type.Optional(Text('稟議ID', 100)),
-    comment: Type.Optional(Text('コメント', 500)),
+    comment: Type.Optional(MultilineText('コメント', 500)),
   },
   { additionalProperties: false },
 );
@@ -91,7 +91,7 @@ export const IssueInvoice = Type.Object({ issuedOn: Type.Optional(DateString('�
 export type IssueInvoice = Static<typeof IssueInvoice>;
 
 export const CorrectInvoice = Type.Object(
-  { reason: Text('訂正理由', 255, 1), invoice: InvoiceDraft },
+  { reason: MultilineText('訂正理由', 255, 1), invoice: InvoiceDraft },
   { additionalProperties: false },
 );
 export type CorrectInvoice = Static<typeof CorrectInvoice>;
