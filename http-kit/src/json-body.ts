@@ -52,7 +52,14 @@ export function parseJsonBody(body: Buffer): unknown {
   }
 }
 
+const isEmptyObject = (body: unknown) => typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+
 export function installJsonBody(app: FastifyInstance): void {
+  // A route without a body schema takes no body: whatever was sent would pass unvalidated.
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.schema?.body || request.body === undefined || isEmptyObject(request.body)) return;
+    throw refuse('この操作は本文を受け付けません。本文を付けずに送ってください。');
+  });
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
