@@ -10,6 +10,7 @@ export type TextKind = 'line' | 'multiline';
 export type TextVerdict = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
 // C0 and C1 controls, DEL; newline and tab are excluded here and refused separately for single lines.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 const LINE_BREAK_OR_TAB = /[\t\n]/u;
 // Bidi embeddings, overrides and isolates, and marks: they make text print in another order than it is stored.

@@ -25,7 +25,7 @@ const FIELD_VALUES: Readonly<Record<string, unknown>> = {
   'wrong type (array)': [1, 2, 3],
   'wrong type (boolean)': true,
   'impossible date': '2026-02-30',
-  'overflowing amount': 9_007_199_254_740_993,
+  'overflowing amount': Number.MAX_SAFE_INTEGER + 2,
   'amount over the line bound': LINE_UNIT_PRICE_MAX + 1,
   'negative zero-ish': -1e21,
 };
