@@ -7,6 +7,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { frameworkErrors, installAuthGate, installProblemHandlers, installValidation } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
+import { withProblemResponses } from '@sss/http-kit/openapi-problems';
 import { writeApi } from '@sss/write-side/http/write-api';
 import { sessionValidity } from '@sss/write-side/auth/session-validity';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
@@ -58,6 +59,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sss_session' } } },
       security: [{ session: [] }],
     },
+    transformObject: (documents) => withProblemResponses('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
