@@ -25,6 +25,8 @@ test('schemathesis finds no 5xx and no response that breaks its schema', async (
   assert.ok(existsSync(SCHEMATHESIS), `schemathesis is not installed at ${SCHEMATHESIS}: run the schemathesis step of .ci/run`);
   const sss = await startTestSss();
   try {
+    // schemathesis writes a cache beside it: keep it out of the repository.
+    const workDir = mkdtempSync(join(tmpdir(), 'schemathesis-'));
     const base = await sss.app.listen({ port: 0, host: '127.0.0.1' });
     // The raw Set-Cookie value, still URL-encoded as a header must be.
     const signedIn = await sss.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.admin, password: DEMO_PASSWORD } });
@@ -44,10 +46,10 @@ test('schemathesis finds no 5xx and no response that breaks its schema', async (
       '--seed', '11',
       '--no-color',
       '--exclude-path-regex', EXCLUDED,
-      '--report', 'junit', '--report-dir', mkdtempSync(join(tmpdir(), 'schemathesis-')),
+      '--report', 'junit', '--report-dir', workDir,
     ];
     const { code, output } = await new Promise<{ code: number | null; output: string }>((done) => {
-      const child = spawn(SCHEMATHESIS, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(SCHEMATHESIS, args, { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
