@@ -38,6 +38,7 @@ const config: KnipConfig = {
     contracts: server(),
     'write-side': server(),
     'read-side': server(),
+    'http-kit': server(),
     infra: server(['src/main/*.ts', 'src/**/*-cli.ts']),
     ui: {
       entry: ['test/**/*.test.ts'],
