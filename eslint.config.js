@@ -23,8 +23,9 @@ const VENDORS = {
   // infra/src/servers/ferretdb.ts pings the FerretDB it started for the tests.
   mongodb: { packages: ['mongodb'], only: ['read-side/src/store/mongo-read-store.ts', 'infra/src/servers/**'] },
   esdb: { packages: ['@eventstore/db-client'], only: ['write-side/src/eventstore/esdb-event-store.ts', 'infra/src/servers/esdb-stand-in/**'] },
-  // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process.
-  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts'] },
+  // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process;
+  // the ledger's SQLite files add the ledger column to the event store and read it for verification.
+  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts'] },
 };
 
 /**

@@ -31,7 +31,7 @@ const config: KnipConfig = {
       ignoreDependencies: [/^@sss\//, '@eventstore/db-client', 'mongodb', 'rxjs', 'fastify'],
     },
     contracts: server(),
-    'http-kit': { project: ['src/**/*.ts'], includeEntryExports: true },
+    'http-kit': server(),
     'write-side': server(),
     'read-side': server(),
     infra: server(['src/main/*.ts', 'src/**/*-cli.ts', 'src/ops/*.ts', 'src/test/*.ts', 'scripts/*.ts']),

@@ -1,10 +1,14 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { TEXT_KEYWORD } from './http/text-keyword.ts';
 
 /** Building blocks shared by every context's schemas. Titles are the Japanese labels people see. */
 
-export const DateString = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** A real calendar day (`format: date` is checked with `isCalendarDate` at the edge): 2026-02-30 is refused. */
+export const DateString = (title: string) => Type.String({ title, format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'YYYY-MM-DD' });
 export const OptionalDate = (title: string) => Type.Union([DateString(title), Type.Null()], { title });
 export const Text = (title: string, maxLength: number, minLength = 0) => Type.String({ title, maxLength, minLength });
+/** Text a person writes in a textarea: newlines and tabs allowed (`contracts/src/domain/text-policy.ts`). */
+export const MultilineText = (title: string, maxLength: number, minLength = 0) => Type.String({ title, maxLength, minLength, [TEXT_KEYWORD]: 'multiline' });
 export const Yen = (title: string) => Type.Integer({ title, minimum: 0, maximum: 999_999_999_999 });
 
 /** What every command answers: the aggregate, its new revision and the read-your-writes position. */

@@ -4,8 +4,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { RevisionConflictError } from '@sss/contracts/ports/event-store';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
 import { SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
-import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ProblemDetails } from '@sss/contracts/http/problem';
+import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ErrorCode, type ProblemDetails } from '@sss/contracts/http/problem';
 import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-messages';
+import { checkText, type TextKind } from '@sss/contracts/domain/text-policy';
+import { isCalendarDate } from '@sss/contracts/domain/dates';
+import { TEXT_KEYWORD, withTextPolicy } from '@sss/contracts/http/text-keyword';
 
 /**
  * The server half of the HTTP protocol both sides speak: how requests are validated, how every
@@ -29,8 +32,30 @@ export function installValidation(app: FastifyInstance): void {
   const Ajv = AjvModule.default;
   const strict = new Ajv({ ...options, coerceTypes: false });
   const coercing = new Ajv({ ...options, coerceTypes: 'array' });
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  for (const ajv of [strict, coercing]) {
+    ajv.addKeyword({ keyword: TEXT_KEYWORD, type: 'string', modifying: true, errors: true, validate: textPolicy });
+    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+  }
+  // Every string of every request gets the text policy, declared or not: a new field is safe without thought.
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(withTextPolicy(schema)));
 }
+
+interface TextPolicyValidate {
+  (kind: TextKind, data: string, parentSchema?: Record<string, unknown>, context?: { parentData: Record<string | number, unknown>; parentDataProperty: string | number }): boolean;
+  errors?: Array<{ keyword: string; message: string; params: Record<string, unknown>; parentSchema?: Record<string, unknown> }>;
+}
+
+/** Ajv keyword: refuses what the policy refuses, and stores the NFC form it returns. */
+const textPolicy: TextPolicyValidate = (kind, data, parentSchema, context) => {
+  const verdict = checkText(data, kind);
+  if (!verdict.ok) {
+    // Ajv's verbose mode does not add the schema to a custom keyword's errors: the message needs its title.
+    textPolicy.errors = [{ keyword: TEXT_KEYWORD, message: verdict.reason, params: { reason: verdict.reason }, parentSchema }];
+    return false;
+  }
+  if (verdict.value !== data && context) context.parentData[context.parentDataProperty] = verdict.value;
+  return true;
+};
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
@@ -38,6 +63,7 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): Fasti
 
 export function problemFor(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof DomainError) {
+    // Extensions are facts for the client; problemOf keeps type, title and status from the catalogue.
     return problemOf(error.code, error.message, { ...error.extensions, ...(error.errors.length ? { errors: error.errors } : {}), ...(instance ? { instance } : {}) });
   }
   if (error instanceof RevisionConflictError) {
@@ -53,7 +79,8 @@ export function problemFor(error: unknown, instance?: string): ProblemDetails {
     return problemOf('validation_failed', errors.map((e) => e.message).join(' '), { errors, ...(instance ? { instance } : {}) });
   }
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code = fastifyError.statusCode === 404 ? 'not_found' : fastifyError.statusCode === 429 ? 'too_many_attempts' : 'validation_failed';
+    const byStatus: Record<number, ErrorCode> = { 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'too_many_attempts' };
+    const code = byStatus[fastifyError.statusCode] ?? 'validation_failed';
     return { ...problemOf(code, requestErrorMessage(fastifyError)), status: fastifyError.statusCode };
   }
   return problemOf('internal', 'システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合は管理者に連絡してください。');
@@ -61,8 +88,18 @@ export function problemFor(error: unknown, instance?: string): ProblemDetails {
 
 function requestErrorMessage(error: Pick<FastifyError, 'code' | 'message'>): string {
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Content-Type は application/json で送ってください。';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return '送信内容が大きすぎます。添付や入力を減らしてください。';
   if (error.code?.startsWith('FST_ERR_CTP')) return 'リクエストの本文を JSON として読み取れません。';
   return error.message;
+}
+
+/**
+ * For Fastify's `frameworkErrors` option: a malformed URL or header is answered before routing, and
+ * without this its answer is not a problem document.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const problem = error.code === 'FST_ERR_BAD_URL' ? problemOf('not_found', 'URL の形式が正しくありません。') : problemFor(error);
+  return sendProblem(reply, { ...problem, instance: request.url });
 }
 
 export interface ProblemHandlerOptions {

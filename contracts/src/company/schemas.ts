@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, OptionalDate, Page, PageQuery, Text, Yen } from '../common.ts';
+import { DateString, OptionalDate, Page, PageQuery, MultilineText, Text, Yen } from '../common.ts';
 
 /** 会社 (Company): one registry of customers and partner companies (docs/domain.md §Companies and partners). */
 
@@ -11,8 +11,8 @@ export const CompanyPartnerPart = Type.Object({
   salesRepEmail: Type.Optional(Type.String({ title: '担当営業メール', maxLength: 254, pattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'name@example.co.jp' })),
   phone: Type.Optional(Type.String({ title: '電話番号', maxLength: 20, pattern: '^$|^[0-9+()\\- ]+$', description: '03-1234-5678' })),
   capital: Type.Optional(Type.Union([Yen('資本金'), Type.Null()], { title: '資本金' })),
-  specialties: Type.Optional(Text('得意領域', 500)),
-});
+  specialties: Type.Optional(MultilineText('得意領域', 500)),
+}, { additionalProperties: false });
 
 /** The fields a person edits on the company form (register and edit take the same body). */
 export const CompanyFields = Type.Object(
@@ -29,10 +29,10 @@ export const CompanyFields = Type.Object(
     url: Type.Optional(Type.String({ title: 'URL', maxLength: 500, pattern: '^$|^https?://\\S+$', description: 'https://…' })),
     sansanUrl: Type.Optional(Type.String({ title: 'Sansan URL', maxLength: 500, pattern: '^$|^https?://\\S+$', description: 'https://…' })),
     invoiceRegistrationNumber: Type.Optional(
-      Type.Union([Type.String({ title: '適格請求書発行事業者登録番号', pattern: '^T\\d{13}$', description: 'T + 13桁の数字' }), Type.Null()], { title: '適格請求書発行事業者登録番号' }),
+      Type.Union([Type.String({ title: '適格請求書発行事業者登録番号', maxLength: 14, pattern: '^T\\d{13}$', description: 'T + 13桁の数字' }), Type.Null()], { title: '適格請求書発行事業者登録番号' }),
     ),
     partner: Type.Optional(CompanyPartnerPart),
-    notes: Type.Optional(Text('備考', 500)),
+    notes: Type.Optional(MultilineText('備考', 500)),
     registeredOn: Type.Optional(DateString('登録日')),
   },
   { additionalProperties: false },
@@ -43,7 +43,7 @@ export const RecordAntiSocialCheck = Type.Object(
   {
     checkedOn: DateString('反社チェック日'),
     result: Type.Union([Type.Literal('clear'), Type.Literal('concern')], { title: 'チェック結果' }),
-    note: Type.Optional(Text('メモ', 500)),
+    note: Type.Optional(MultilineText('メモ', 500)),
   },
   { additionalProperties: false },
 );
@@ -56,7 +56,7 @@ export const ChangeCreditLimit = Type.Object(
 export type ChangeCreditLimit = Static<typeof ChangeCreditLimit>;
 
 export const AbolishCompany = Type.Object(
-  { abolishedOn: DateString('廃止日'), reason: Type.Optional(Text('廃止理由', 500)) },
+  { abolishedOn: DateString('廃止日'), reason: Type.Optional(MultilineText('廃止理由', 500)) },
   { additionalProperties: false },
 );
 export type AbolishCompany = Static<typeof AbolishCompany>;

@@ -70,6 +70,7 @@ export const EVENT_CATEGORIES = {
   UserOrgUnitChanged: 'user',
   UserDeactivated: 'user',
   UserReactivated: 'user',
+  UserWorkflowLoginChanged: 'user',
   UserSignedIn: 'signin',
   OrgChangeStaged: 'organization',
   OrgChangeWithdrawn: 'organization',

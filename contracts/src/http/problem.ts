@@ -34,6 +34,8 @@ export const ERROR_CATALOGUE = {
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key が別の内容で使われています' },
   rule_violated: { status: 422, title: '業務ルールに反しています' },
   illegal_transition: { status: 409, title: 'この状態ではその操作はできません' },
+  payload_too_large: { status: 413, title: '送信内容が大きすぎます' },
+  unsupported_media_type: { status: 415, title: '送信形式が違います' },
   precondition_required: { status: 428, title: '更新前のリビジョンが必要です' },
   too_many_attempts: { status: 429, title: '試行回数が多すぎます' },
   read_model_lagging: { status: 503, title: '画面の更新が追いついていません' },
@@ -62,7 +64,8 @@ export class DomainError extends Error {
 
 export function problemOf(code: ErrorCode, detail: string, extras: { errors?: readonly FieldError[]; instance?: string; [k: string]: unknown } = {}): ProblemDetails {
   const { status, title } = ERROR_CATALOGUE[code];
-  return { type: `https://sss.example.jp/problems/${code.replaceAll('_', '-')}`, title, status, detail, code, ...extras };
+  // The catalogue has the last word: no extension (a domain fact named `status`, say) can change what the problem is.
+  return { ...extras, type: `https://sss.example.jp/problems/${code.replaceAll('_', '-')}`, title, status, detail, code };
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';

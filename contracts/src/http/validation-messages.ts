@@ -35,8 +35,10 @@ export function japaneseMessage(issue: SchemaIssue, label = issue.schema?.title 
       return p.limit === 1 ? `${label}を入力してください。` : `${label}は${String(p.limit)}文字以上で入力してください。`;
     case 'maxLength':
       return `${label}は${String(p.limit)}文字以内で入力してください。`;
-    case 'pattern':
     case 'format':
+      if (p.format === 'date') return `${label}は実在する日付を入力してください（YYYY-MM-DD）。`;
+    // falls through
+    case 'pattern':
       return typeof issue.schema?.description === 'string' ? `${label}の形式が正しくありません（${issue.schema.description}）。` : `${label}の形式が正しくありません。`;
     case 'minimum':
       return `${label}は${String(p.limit)}以上で入力してください。`;
@@ -50,6 +52,8 @@ export function japaneseMessage(issue: SchemaIssue, label = issue.schema?.title 
     case 'const':
     case 'anyOf':
       return `${label}は選択肢から選んでください。`;
+    case 'x-text':
+      return `${label}に使えない文字（${String(p.reason)}）が含まれています。`;
     case 'additionalProperties':
       return `${label}という項目は受け付けていません。`;
     case 'minItems':

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text } from '../common.ts';
+import { DateString, MultilineText, Text } from '../common.ts';
 
 /**
  * 組織 (organization, docs/domain.md §Organization): a tree of org units whose changes are staged in a draft
@@ -52,7 +52,7 @@ export type OrgChange =
   | Static<typeof DissolveOrgUnit>;
 
 export const ConfirmOrgChanges = Type.Object(
-  { effectiveDate: DateString('適用日'), note: Type.Optional(Text('改編メモ', 500)) },
+  { effectiveDate: DateString('適用日'), note: Type.Optional(MultilineText('改編メモ', 500)) },
   { additionalProperties: false },
 );
 export type ConfirmOrgChanges = Static<typeof ConfirmOrgChanges>;

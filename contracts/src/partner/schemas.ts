@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Page, PageQuery, Text } from '../common.ts';
+import { DateString, Page, PageQuery, MultilineText, Text } from '../common.ts';
 
 /** パートナー要員 (Partner): people from partner companies who work on projects (docs/domain.md §Companies and partners). */
 
@@ -33,7 +33,7 @@ export const SetPartnerAffiliations = Type.Object({ companyIds: CompanyIds }, { 
 export type SetPartnerAffiliations = Static<typeof SetPartnerAffiliations>;
 
 export const RetirePartner = Type.Object(
-  { retiredOn: DateString('廃止日'), reason: Type.Optional(Text('廃止理由', 500)) },
+  { retiredOn: DateString('廃止日'), reason: Type.Optional(MultilineText('廃止理由', 500)) },
   { additionalProperties: false },
 );
 export type RetirePartner = Static<typeof RetirePartner>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text } from '../common.ts';
+import { DateString, MultilineText, Text } from '../common.ts';
 import { EFFORT_PATTERN, Id } from './fields.ts';
 
 /** 見積 (Estimate): the priced offer behind a 見積書. One estimate per offer; revisions are versions. */
@@ -14,7 +14,7 @@ export const TAX_RATE_PERCENT: Readonly<Record<TaxCategory, number>> = { standar
 export const EstimateLine = Type.Object(
   {
     workItem: Text('作業項目', 200, 1),
-    quantity: Type.String({ title: '数量', pattern: EFFORT_PATTERN, description: '0〜999.99（人月なら小数可）' }),
+    quantity: Type.String({ title: '数量', maxLength: 6, pattern: EFFORT_PATTERN, description: '0〜999.99（人月なら小数可）' }),
     unit: Text('単位', 10, 1),
     /** Negative for a discount line (出精値引き). */
     unitPrice: Type.Integer({ title: '単価', minimum: -999_999_999, maximum: 999_999_999 }),
@@ -34,7 +34,7 @@ export const EstimateContent = Type.Object(
     deliveryPlace: Type.Optional(Text('納品場所', 200)),
     paymentTerms: Text('支払条件', 200, 1),
     validUntil: DateString('有効期限'),
-    conditions: Type.Optional(Text('前提条件', 2000)),
+    conditions: Type.Optional(MultilineText('前提条件', 2000)),
     lines: Type.Array(EstimateLine, { title: '明細', minItems: 1, maxItems: 50 }),
   },
   { additionalProperties: false },
@@ -53,5 +53,5 @@ export const IssueEstimate = Type.Object({ issuedOn: DateString('発行日') }, 
 export type IssueEstimate = Static<typeof IssueEstimate>;
 
 /** 改訂: a new draft version, starting from the last issued one. */
-export const ReviseEstimate = Type.Object({ reason: Text('改訂理由', 500, 1) }, { additionalProperties: false });
+export const ReviseEstimate = Type.Object({ reason: MultilineText('改訂理由', 500, 1) }, { additionalProperties: false });
 export type ReviseEstimate = Static<typeof ReviseEstimate>;

@@ -8,11 +8,11 @@ import { Type, type Static } from 'typebox';
 export const EFFORT_PATTERN = '^\\d{1,3}(\\.\\d{1,2})?$';
 export const MONTH_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])$';
 
-export const Effort = (title: string) => Type.String({ title, pattern: EFFORT_PATTERN, description: '0〜999.99（小数2桁まで）' });
-export const Month = (title: string) => Type.String({ title, pattern: MONTH_PATTERN, description: 'YYYY-MM' });
+export const Effort = (title: string) => Type.String({ title, maxLength: 6, pattern: EFFORT_PATTERN, description: '0〜999.99（小数2桁まで）' });
+export const Month = (title: string) => Type.String({ title, maxLength: 7, pattern: MONTH_PATTERN, description: 'YYYY-MM' });
 
 /** 工数マップ: month → 人月 (or quantity for 諸経費). Months without effort are simply absent. */
-export const EffortMap = Type.Record(Type.String({ pattern: MONTH_PATTERN }), Effort('工数'), { title: '工数マップ', additionalProperties: false });
+export const EffortMap = Type.Record(Type.String({ maxLength: 7, pattern: MONTH_PATTERN }), Effort('工数'), { title: '工数マップ', additionalProperties: false, maxProperties: 240 });
 export type EffortMap = Static<typeof EffortMap>;
 
 export const Id = (title: string) => Type.String({ title, minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text, Yen } from '../common.ts';
+import { DateString, MultilineText, Text, Yen } from '../common.ts';
 import { Id } from './fields.ts';
 
 /** 受注 (Order): the customer's 注文書 as we record it, confirmed by the approved 受注稟議. */
@@ -12,7 +12,7 @@ export const OrderTerms = Type.Object(
     labourAmount: Yen('うち人件費'),
     periodStart: DateString('契約期間（開始）'),
     periodEnd: DateString('契約期間（終了）'),
-    notes: Type.Optional(Text('備考', 500)),
+    notes: Type.Optional(MultilineText('備考', 500)),
   },
   { additionalProperties: false },
 );
@@ -25,7 +25,7 @@ export type RegisterOrder = Static<typeof RegisterOrder>;
 export const EditOrder = OrderTerms;
 export type EditOrder = OrderTerms;
 
-export const CancelOrder = Type.Object({ reason: Text('取消理由', 500, 1) }, { additionalProperties: false });
+export const CancelOrder = Type.Object({ reason: MultilineText('取消理由', 500, 1) }, { additionalProperties: false });
 export type CancelOrder = Static<typeof CancelOrder>;
 
 /**
@@ -36,7 +36,7 @@ export const ConfirmOrder = Type.Object(
   {
     ringiId: Id('稟議ID'),
     ringiNumber: Text('受注稟議番号', 50, 1),
-    approvedAt: Type.String({ title: '承認日時', description: 'ISO-8601' }),
+    approvedAt: Type.String({ title: '承認日時', maxLength: 35, description: 'ISO-8601' }),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text, Yen } from '../common.ts';
+import { DateString, MultilineText, Text, Yen } from '../common.ts';
 import {
   APPROVAL_OUTCOMES,
   ApprovalKindSchema,
@@ -100,7 +100,7 @@ export const SetMonthlyEffort = Type.Object({ efforts: EffortMap }, { additional
 export type SetMonthlyEffort = Static<typeof SetMonthlyEffort>;
 
 /** プロパー原価表: class rank → standard monthly cost. Supplied by the master data, not typed by a person. */
-export const StandardCostTable = Type.Record(Type.String({ minLength: 1, maxLength: 20 }), UnitYen('標準原価'), { title: 'プロパー原価表' });
+export const StandardCostTable = Type.Record(Type.String({ minLength: 1, maxLength: 20 }), UnitYen('標準原価'), { title: 'プロパー原価表', maxProperties: 50 });
 export type StandardCostTable = Static<typeof StandardCostTable>;
 
 const DayOfMonth = (title: string) => Type.Union([Type.Integer({ title, minimum: 1, maximum: 28 }), Type.Literal('月末')], { title, description: '1〜28 または 月末' });
@@ -124,7 +124,7 @@ export const BillingSchedule = Type.Object(
     closingDay: DayOfMonth('締め日'),
     paymentSiteMonths: Type.Integer({ title: '支払サイト（月）', minimum: 0, maximum: 12 }),
     paymentDay: DayOfMonth('支払日'),
-    notes: Type.Optional(Text('詳細', 500)),
+    notes: Type.Optional(MultilineText('詳細', 500)),
     lines: Type.Array(BillingScheduleLine, { title: '請求予定詳細', maxItems: 120 }),
   },
   { additionalProperties: false },
@@ -135,7 +135,7 @@ export type BillingSchedule = Static<typeof BillingSchedule>;
 export const ChangeProjectStatus = Type.Object(
   {
     to: Type.Enum(MANUAL_TARGET_STATUSES, { title: '変更後ステータス' }),
-    reason: Text('理由', 500, 1),
+    reason: MultilineText('理由', 500, 1),
   },
   { additionalProperties: false },
 );
@@ -145,7 +145,7 @@ export type ChangeProjectStatus = Static<typeof ChangeProjectStatus>;
 export const RequestApproval = Type.Object(
   {
     kind: ApprovalKindSchema,
-    comment: Type.Optional(Text('申請コメント', 1000)),
+    comment: Type.Optional(MultilineText('申請コメント', 1000)),
     estimateId: Type.Optional(Id('見積')),
     estimateVersion: Type.Optional(Type.Integer({ title: '見積版', minimum: 1 })),
   },
@@ -159,9 +159,9 @@ export const RecordApprovalOutcome = Type.Object(
     ringiId: Id('稟議ID'),
     outcome: Type.Enum(APPROVAL_OUTCOMES, { title: '結果' }),
     ringiNumber: Type.Optional(Text('稟議番号', 50)),
-    comment: Type.Optional(Text('コメント', 1000)),
+    comment: Type.Optional(MultilineText('コメント', 1000)),
     decidedBy: Text('決裁者', 100),
-    decidedAt: Type.String({ title: '決裁日時', description: 'ISO-8601' }),
+    decidedAt: Type.String({ title: '決裁日時', maxLength: 35, description: 'ISO-8601' }),
   },
   { additionalProperties: false },
 );

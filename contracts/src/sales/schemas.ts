@@ -1,18 +1,25 @@
 import { Type, type Static } from 'typebox';
-import { DateString, Text, Yen } from '../common.ts';
+import { DateString, MultilineText, Text, Yen } from '../common.ts';
 import { SALES_CHECK_OUTCOMES } from './status.ts';
 
 /** Commands of the MonthlySales aggregate (売上実績と請求情報 screen, docs/domain.md §月次売上 (monthly sales)). */
 
-export const MonthParam = Type.String({ title: '売上月', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+export const MonthParam = Type.String({ title: '売上月', maxLength: 7, pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
 export const MonthlySalesParams = Type.Object({
   projectId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
   month: MonthParam,
 });
 
-const Quantity = (title: string) => Type.String({ title, pattern: '^\\d{1,9}(\\.\\d{1,4})?$', description: '例: 1 / 0.5（小数4桁まで）' });
+/**
+ * The money bound (docs/architecture.md §Money): a line's quantity is below 10,000 and its unit price
+ * within ±LINE_UNIT_PRICE_MAX, so a line amount stays below 10^14 yen and 50 lines with tax below
+ * 5.5 × 10^15, inside Number.MAX_SAFE_INTEGER. The schema refuses anything larger.
+ */
+export const LINE_UNIT_PRICE_MAX = 9_999_999_999;
+const Quantity = (title: string) => Type.String({ title, maxLength: 9, pattern: '^\\d{1,4}(\\.\\d{1,4})?$', description: '0〜9999.9999（小数4桁まで）' });
 /** Signed yen: a 精算 or an invoice line may reduce the amount. */
 const SignedYen = (title: string) => Type.Integer({ title, minimum: -999_999_999_999, maximum: 999_999_999_999 });
+const LineYen = (title: string, minimum = 0) => Type.Integer({ title, minimum, maximum: LINE_UNIT_PRICE_MAX });
 export const TaxRateSchema = Type.Union([Type.Literal(10), Type.Literal(8)], { title: '税率', description: '10 または 8（%）' });
 
 export const ExpenseActual = Type.Object(
@@ -20,8 +27,8 @@ export const ExpenseActual = Type.Object(
     kind: Text('リソース種別', 50, 1),
     name: Text('名称', 100, 1),
     taxIncluded: Type.Boolean({ title: '内税対象' }),
-    cost: Yen('原価'),
-    price: Yen('提示単価'),
+    cost: LineYen('原価'),
+    price: LineYen('提示単価'),
     quantity: Quantity('数量'),
   },
   { additionalProperties: false },
@@ -33,7 +40,7 @@ export const InvoiceLineInput = Type.Object(
     description: Text('摘要', 200, 1),
     quantity: Quantity('数量'),
     unit: Text('単位', 20),
-    unitPrice: SignedYen('単価（円）'),
+    unitPrice: LineYen('単価（円）', -LINE_UNIT_PRICE_MAX),
     taxIncluded: Type.Boolean({ title: '内税' }),
     taxRate: TaxRateSchema,
   },
@@ -61,7 +68,7 @@ export type InvoiceDraft = Static<typeof InvoiceDraft>;
 export const RecordSalesActual = Type.Object(
   {
     labourSales: Yen('売上実績（人件費）'),
-    settlement: Type.Object({ amount: SignedYen('精算金額'), reason: Text('精算理由', 255) }, { additionalProperties: false, title: '精算' }),
+    settlement: Type.Object({ amount: SignedYen('精算金額'), reason: MultilineText('精算理由', 255) }, { additionalProperties: false, title: '精算' }),
     taxRate: TaxRateSchema,
     expenses: Type.Array(ExpenseActual, { title: '実費', maxItems: 50 }),
     invoice: InvoiceDraft,
@@ -74,7 +81,7 @@ export const ApplySalesCheckOutcome = Type.Object(
   {
     outcome: Type.Enum(SALES_CHECK_OUTCOMES, { title: '稟議の結果' }),
     ringiId: Type.Optional(Text('稟議ID', 100)),
-    comment: Type.Optional(Text('コメント', 500)),
+    comment: Type.Optional(MultilineText('コメント', 500)),
   },
   { additionalProperties: false },
 );
@@ -84,7 +91,7 @@ export const IssueInvoice = Type.Object({ issuedOn: Type.Optional(DateString('�
 export type IssueInvoice = Static<typeof IssueInvoice>;
 
 export const CorrectInvoice = Type.Object(
-  { reason: Text('訂正理由', 255, 1), invoice: InvoiceDraft },
+  { reason: MultilineText('訂正理由', 255, 1), invoice: InvoiceDraft },
   { additionalProperties: false },
 );
 export type CorrectInvoice = Static<typeof CorrectInvoice>;

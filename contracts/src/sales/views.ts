@@ -22,7 +22,7 @@ export const MonthlySalesView = Type.Object(
 export type MonthlySalesView = Static<typeof MonthlySalesView>;
 
 export const MonthlySalesListQuery = Type.Object(
-  { projectId: Type.Optional(Type.String({ maxLength: 64 })), month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })), status: Type.Optional(Type.Enum(MONTHLY_SALES_STATUSES)), ...PageQuery },
+  { projectId: Type.Optional(Type.String({ maxLength: 64 })), month: Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$' })), status: Type.Optional(Type.Enum(MONTHLY_SALES_STATUSES)), ...PageQuery },
   { additionalProperties: false },
 );
 export const MonthlySalesPage = Page(MonthlySalesView);
@@ -65,13 +65,13 @@ export const Receivables = Type.Object({ asOf: Str, rows: Type.Array(ReceivableR
 export type Receivables = Static<typeof Receivables>;
 export const ReceivablesQuery = Type.Object({ asOf: Type.Optional(DateString('基準日')) }, { additionalProperties: false });
 
-export const PeriodQuery = Type.Object({ from: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$', title: '開始月' })), to: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$', title: '終了月' })) }, { additionalProperties: false });
+export const PeriodQuery = Type.Object({ from: Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$', title: '開始月' })), to: Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$', title: '終了月' })) }, { additionalProperties: false });
 export type PeriodQuery = Static<typeof PeriodQuery>;
 
 export const PlanActualRow = Type.Object({ month: Str, orgUnitId: Str, orgUnitName: Str, plan: Int, actual: Int, difference: Int, projects: Int });
 export type PlanActualRow = Static<typeof PlanActualRow>;
 export const PlanActualReport = Type.Object({ rows: Type.Array(PlanActualRow), totals: Type.Object({ plan: Int, actual: Int }) });
-export const PlanActualDrillQuery = Type.Object({ month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }), orgUnitId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+export const PlanActualDrillQuery = Type.Object({ month: Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$' }), orgUnitId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 
 export const SalesByRow = Type.Object({ key: Str, label: Str, plan: Int, actual: Int, invoiced: Int, months: Int });
 export type SalesByRow = Static<typeof SalesByRow>;
@@ -90,7 +90,7 @@ export type Dashboard = Static<typeof Dashboard>;
 
 export const EXPORT_LISTS = ['invoices', 'receivables', 'sales-plan-actual', 'sales-by-customer', 'sales-by-contract-type', 'monthly-sales'] as const;
 export const ExportParams = Type.Object({ list: Type.Enum(EXPORT_LISTS) });
-export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { title: '形式' }), ...InvoiceSearch, asOf: Type.Optional(DateString('基準日')), fromMonth: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })), toMonth: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
+export const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { title: '形式' }), ...InvoiceSearch, asOf: Type.Optional(DateString('基準日')), fromMonth: Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$' })), toMonth: Type.Optional(Type.String({ maxLength: 7, pattern: '^\\d{4}-\\d{2}$' })) }, { additionalProperties: false });
 export type ExportQuery = Static<typeof ExportQuery>;
 
 export const DOCUMENT_KINDS = ['sales-slip.xlsx', 'sales-slip.pdf', 'delivery-note.pdf', 'acceptance.pdf'] as const;

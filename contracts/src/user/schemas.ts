@@ -6,7 +6,7 @@ import { ROLES } from '../http/auth.ts';
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)), { title: 'ロール' });
 const Password = (title: string) => Type.String({ title, minLength: 1, maxLength: 200 });
 
-export const ChangeUserRoles = Type.Object({ roles: Type.Array(Role, { title: 'ロール', minItems: 1, uniqueItems: true }) }, { additionalProperties: false });
+export const ChangeUserRoles = Type.Object({ roles: Type.Array(Role, { title: 'ロール', minItems: 1, maxItems: 6, uniqueItems: true }) }, { additionalProperties: false });
 export const ChangeUserOrgUnit = Type.Object(
   { orgUnitId: Type.Union([Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }), Type.Null()], { title: '所属組織' }) },
   { additionalProperties: false },

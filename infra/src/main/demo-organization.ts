@@ -43,7 +43,7 @@ export async function seedDemoOrganization(app: HttpApp, password: string): Prom
   if (login.statusCode !== 200) throw new Error(`demo admin login failed: ${login.body}`);
   const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
   const call = async <T = { id: string; position: string }>(method: 'POST' | 'PUT' | 'GET', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
-    const response = await app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), cookies, headers });
+    const response = await app.inject({ method, url, ...(payload ? { payload: payload as object } : {}), cookies, headers: { ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...headers } });
     if (response.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${response.body}`);
     return response.json<T>();
   };

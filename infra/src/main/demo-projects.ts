@@ -23,7 +23,7 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
   const sales = await signIn('sato@example.co.jp');
   const admin = await signIn('suzuki@example.co.jp');
   const request = async <T = Answer>(session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<T> => {
-    const response = await app.inject({ method, url, cookies: session, headers, ...(payload ? { payload: payload as object } : {}) });
+    const response = await app.inject({ method, url, cookies: session, headers: { ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...headers }, ...(payload ? { payload: payload as object } : {}) });
     if (response.statusCode >= 300) throw new Error(`demo ${method} ${url} failed: ${response.body}`);
     return response.json<T>();
   };

@@ -4,7 +4,10 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import { installAuthGate, installProblemHandlers, installValidation } from '@sss/http-kit/server-kit';
+import { frameworkErrors, installAuthGate, installProblemHandlers, installValidation } from '@sss/http-kit/server-kit';
+import { installJsonBody } from '@sss/http-kit/json-body';
+import { installSameOriginCommands } from '@sss/http-kit/same-origin';
+import { withProblemResponses } from '@sss/http-kit/openapi-problems';
 import { writeApi } from '@sss/write-side/http/write-api';
 import { sessionValidity } from '@sss/write-side/auth/session-validity';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
@@ -44,10 +47,12 @@ export interface AppParts {
 export type HttpApp = FastifyInstance;
 
 export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
-  const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024 });
+  const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024, frameworkErrors });
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });
   installValidation(app);
+  installJsonBody(app);
+  installSameOriginCommands(app);
   const hasUi = !!parts.uiDir && existsSync(parts.uiDir);
   // The UI routes on the client: a page path that is neither an API nor a file gets index.html.
   installProblemHandlers(app, hasUi ? { pageFallback: (_request, reply) => reply.sendFile('index.html') } : {});
@@ -60,6 +65,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sss_session' } } },
       security: [{ session: [] }],
     },
+    transformObject: (documents) => withProblemResponses('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

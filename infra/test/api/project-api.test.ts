@@ -25,7 +25,7 @@ type Answer = { id: string; revision: string; position: string };
 const OURS = /^(project|projectnumber|estimate|order|idempotency)-/;
 const oursSince = async (sss: RunningSss, head: bigint) => (await sss.events.readAll({ after: head })).filter((e) => OURS.test(e.streamName)).map((e) => `${e.streamName} ${e.type}`);
 
-const problem = (body: string) => JSON.parse(body) as { code: string; errors?: { field: string; message: string }[]; currentRevision?: string };
+const problem = (body: string) => JSON.parse(body) as { code: string; errors?: { field: string; message: string }[]; currentRevision?: string; status?: number; currentStatus?: string };
 
 async function register(sss: RunningSss, session: Session, body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await as(sss, session)({ method: 'POST', url: '/api/projects', payload: body, headers });
@@ -165,6 +165,10 @@ test('提案 → 見積稟議 → 承認 → 受注稟議 → 受注確定: stat
   const position = confirmed.json<Answer>().position;
   const order = (await as(sss, finance)({ method: 'GET', url: `/api/orders/${p.id}`, headers: { 'x-sss-min-position': position } })).json<OrderView>();
   assert.is(order.status, 'confirmed');
+  // Issue #11: the order's state used to travel as `status` and overwrite the HTTP status (a 500).
+  const cancel = await call({ method: 'POST', url: `/api/orders/${p.id}/cancel`, payload: { reason: '確定後の取消' } });
+  assert.is(cancel.statusCode, 409, cancel.body);
+  assert.equal([problem(cancel.body).code, problem(cancel.body).status, problem(cancel.body).currentStatus], ['illegal_transition', 409, 'confirmed']);
   assert.equal(order.salesPlan.map((m) => m.revenue), [1_200_000, 600_000, 360_000]);
   assert.is(order.differenceFromOrderAmount, 0);
   const d2 = await detail(sss, sales, p.id, position);

@@ -21,7 +21,9 @@ export async function login(sss: RunningSss, email: string, password = DEMO_PASS
 }
 
 export function as(sss: RunningSss, session: Session | null) {
-  return (options: InjectOptions): Promise<LightMyRequestResponse> => sss.app.inject({ ...options, ...(session ? { cookies: session } : {}) });
+  // Commands are JSON, bodiless ones too (the CSRF defence refuses anything else), as the UI sends them.
+  const json = (options: InjectOptions) => (options.method && options.method !== 'GET' && options.method !== 'HEAD' ? { 'content-type': 'application/json' } : {});
+  return (options: InjectOptions): Promise<LightMyRequestResponse> => sss.app.inject({ ...options, headers: { ...json(options), ...options.headers }, ...(session ? { cookies: session } : {}) });
 }
 
 export const DEMO = {

@@ -27,7 +27,7 @@ export interface SalesQueryDeps {
 }
 
 const tags = ['月次売上・請求'];
-const InvoiceParams = Type.Object({ invoiceNumber: Type.String({ pattern: '^INV-\\d{6,}$', title: '請求書番号' }) });
+const InvoiceParams = Type.Object({ invoiceNumber: Type.String({ maxLength: 20, pattern: '^INV-\\d{6,}$', title: '請求書番号' }) });
 const DocumentParams = Type.Object({ ...MonthlySalesParams.properties, kind: Type.Enum(DOCUMENT_KINDS) });
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Japanese file names survive every browser. */

@@ -14,6 +14,8 @@ const EN: Record<ErrorCode, string> = {
   idempotency_key_reused: 'Idempotency-Key reused with different content',
   rule_violated: 'This breaks a business rule',
   illegal_transition: 'Not possible in the current state',
+  payload_too_large: 'The request is too large',
+  unsupported_media_type: 'The request must be sent as JSON',
   precondition_required: 'The revision you edited is required',
   too_many_attempts: 'Too many attempts; please wait a moment',
   read_model_lagging: 'The screen is catching up',

@@ -26,7 +26,8 @@ export interface RequestOptions {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // Bodiless commands say JSON too: the server refuses any other command as a possible cross-site form.
+  if (options.body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
   if (method === 'GET') {
     const position = minPosition();
     if (position) headers[HEADERS.minPosition] = position;

@@ -9,7 +9,7 @@ export function mustExist(state: ProjectState): DomainError | null {
 }
 
 export function mustBeEditable(state: ProjectState): DomainError | null {
-  return mustExist(state) ?? (EDITABLE_STATUSES.includes(state.status) ? null : new DomainError('illegal_transition', `ステータスが「${PROJECT_STATUS_LABELS[state.status]}」の案件は編集できません。`, [], { status: state.status }));
+  return mustExist(state) ?? (EDITABLE_STATUSES.includes(state.status) ? null : new DomainError('illegal_transition', `ステータスが「${PROJECT_STATUS_LABELS[state.status]}」の案件は編集できません。`, [], { currentStatus: state.status }));
 }
 
 export function illegalTransition(from: ProjectStatus, to: ProjectStatus): DomainError {

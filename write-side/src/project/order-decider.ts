@@ -71,7 +71,7 @@ function termsErrors(t: OrderTerms): FieldError[] {
 const changedKeys = (a: RecordedOrderTerms, b: RecordedOrderTerms) => (Object.keys(b) as (keyof OrderTerms)[]).filter((k) => !same(a[k], b[k]));
 
 function notRegistered(state: OrderState, action: string): DomainError {
-  return new DomainError('illegal_transition', `「${STATUS_LABELS[state.status]}」の受注は${action}できません。`, [], { status: state.status });
+  return new DomainError('illegal_transition', `「${STATUS_LABELS[state.status]}」の受注は${action}できません。`, [], { currentStatus: state.status });
 }
 
 /** Budget per month: the 月毎明細 summary over the contract period (empty months appear as zeros). */
