@@ -8,4 +8,3 @@ export type CompanyEvent =
   | { type: 'CreditLimitChanged'; data: { companyId: string; creditLimit: number; previousLimit: number | null; reviewedOn: string; changedBy: string } }
   | { type: 'CompanyAbolished'; data: { companyId: string; abolishedOn: string; reason: string } };
 
-export type CompanyEventType = CompanyEvent['type'];

@@ -1,5 +1,4 @@
 import type { OrgChange } from './schemas.ts';
-import { streams } from '../streams/names.ts';
 
 /**
  * Domain events of the one organization stream (`organization-main`). A draft is events too, so
@@ -11,4 +10,3 @@ export type OrganizationEvent =
   | { type: 'OrgDraftDiscarded'; data: { changeIds: string[] } }
   | { type: 'OrgChangesConfirmed'; data: { reorganizationId: string; effectiveDate: string; note: string; changes: OrgChange[] } };
 
-export const ORGANIZATION_STREAM = streams.organization;

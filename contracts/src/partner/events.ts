@@ -9,7 +9,6 @@ export type PartnerEvent =
   | { type: 'PartnerAffiliationsSet'; data: { partnerId: string; companyIds: string[]; added: string[]; removed: string[] } }
   | { type: 'PartnerRetired'; data: { partnerId: string; retiredOn: string; reason: string; companyIds: string[] } };
 
-export type PartnerEventType = PartnerEvent['type'];
 
 export interface CompanyCopy {
   readonly companyId: string;

@@ -14,4 +14,3 @@ export type EstimateEvent =
     }
   | { type: 'EstimateRevised'; data: { estimateId: string; version: number; basedOnVersion: number; reason: string; content: RecordedEstimateContent } };
 
-export type EstimateEventType = EstimateEvent['type'];

@@ -61,7 +61,6 @@ export type ProjectEvent =
   | { type: 'SalesActualProcessingStarted'; data: { projectId: string; month: string; ringiId: string | null } }
   | { type: 'SalesActualProcessingFinished'; data: { projectId: string; month: string; ringiId: string | null } };
 
-export type ProjectEventType = ProjectEvent['type'];
 
 /** Stream of the per-year number counter (`projectnumber-<year>`). */
 export type ProjectNumberEvent = { type: 'ProjectNumberAllocated'; data: { year: number; serial: number; projectNumber: string; projectId: string } };

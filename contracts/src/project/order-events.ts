@@ -39,4 +39,3 @@ export type OrderEvent =
     }
   | { type: 'OrderCancelled'; data: { orderId: string; reason: string } };
 
-export type OrderEventType = OrderEvent['type'];

@@ -84,4 +84,3 @@ export type RingiEvent =
   /** A person (営業管理・管理者) asked to try again after fixing what stopped it (e.g. a CollaboFlow account). */
   | { type: 'RingiRetryRequested'; data: { ringiId: string; by: string; at: string } };
 
-export type RingiEventType = RingiEvent['type'];

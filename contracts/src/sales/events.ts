@@ -72,7 +72,6 @@ export type MonthlySalesEvent =
   | { type: 'InvoiceIssued'; data: MonthlyKey & { invoice: IssuedInvoice } }
   | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string } };
 
-export type MonthlySalesEventType = MonthlySalesEvent['type'];
 
 /** The one 請求書番号 counter stream (`invoicenumber-counter`): each number taken is an event. */
 export type InvoiceNumberEvent = { type: 'InvoiceNumberAllocated'; data: { invoiceNumber: string; forStream: string } };
