@@ -57,7 +57,7 @@ const isEmptyObject = (body: unknown) => typeof body === 'object' && body !== nu
 export function installJsonBody(app: FastifyInstance): void {
   // A route without a body schema takes no body: whatever was sent would pass unvalidated.
   app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.schema?.body || request.body === undefined || isEmptyObject(request.body)) return;
+    if (request.routeOptions.schema?.body || request.routeOptions.config?.externalCaller || request.body === undefined || isEmptyObject(request.body)) return;
     throw refuse('この操作は本文を受け付けません。本文を付けずに送ってください。');
   });
   app.removeContentTypeParser('application/json');

@@ -28,7 +28,7 @@ function fromAnotherOrigin(request: FastifyRequest): boolean {
 
 export function installSameOriginCommands(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!COMMAND_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (!COMMAND_METHODS.has(request.method) || !request.url.startsWith('/api/') || request.routeOptions.config?.externalCaller) return;
     if (fromAnotherOrigin(request)) return sendProblem(reply, problemOf('forbidden', '他のサイトから送られた操作は受け付けません。SSS の画面から操作してください。'));
     if (mediaTypeOf(request) !== 'application/json') return sendProblem(reply, problemOf('unsupported_media_type', 'Content-Type は application/json で送ってください。'));
   });

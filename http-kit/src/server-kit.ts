@@ -20,6 +20,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionClaims | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * Called by another system, never by a browser with our session (the CollaboFlow webhook): its
+     * body is that system's shape, read and checked by the route itself, so the browser-facing rules
+     * (JSON-only same-origin commands, no body without a schema) do not apply to it.
+     */
+    externalCaller?: boolean;
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, child
 
 const runtimeDependencies = (): Set<string> => {
   const names = new Set<string>();
-  for (const dir of ['.', 'contracts', 'write-side', 'read-side', 'infra']) {
+  for (const dir of ['.', 'contracts', 'http-kit', 'write-side', 'read-side', 'infra']) {
     const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
     for (const name of Object.keys(manifest.dependencies ?? {})) names.add(name);
   }

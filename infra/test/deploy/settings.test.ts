@@ -34,6 +34,8 @@ test('the defaults and the values the tests and compose file use pass', () => {
 });
 
 const BAD: Array<[string, string, RegExp]> = [
+  ['COLLABOFLOW_APP_CD', '0', /positive whole number/],
+  ['SSS_LEDGER_CHECKPOINT_EVERY', '1.5', /positive whole number/],
   ['PORT', '70000', /port number/],
   ['PORT', 'http', /port number/],
   ['HOST', '', /address/],
@@ -69,7 +71,7 @@ for (const [name, value, expected] of BAD) {
 
 test('every setting the schema knows has a bad-value case or accepts any string', () => {
   const covered = new Set(BAD.map(([name]) => name));
-  const anyString = ['SSS_DATA_DIR', 'SSS_UI_DIR', 'SESSION_SECRET', 'COLLABOFLOW_INSTANCE', 'COLLABOFLOW_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_PROVIDER_NAME'];
+  const anyString = ['SSS_DATA_DIR', 'SSS_UI_DIR', 'SESSION_SECRET', 'COLLABOFLOW_INSTANCE', 'COLLABOFLOW_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_PROVIDER_NAME', 'COLLABOFLOW_FORM_MAPPING', 'COLLABOFLOW_ADMIN_LOGIN', 'SSS_LEDGER_KEY_FILE', 'SSS_LEDGER_CHECKPOINT_FILE'];
   for (const name of SETTING_NAMES) assert.ok(covered.has(name) || anyString.includes(name), `${name} has a case here`);
 });
 

@@ -45,7 +45,7 @@ export async function collaboflowWebhookRoutes(app: FastifyInstance, deps: Webho
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(String(body))));
   });
-  app.post('/api/webhooks/collaboflow', { schema: { tags: ['稟議'], summary: 'コラボフローからの通知を受け取る（文書を読み直して確認するまで何も変えない）' } }, async (request, reply) => {
+  app.post('/api/webhooks/collaboflow', { config: { externalCaller: true }, schema: { tags: ['稟議'], summary: 'コラボフローからの通知を受け取る（文書を読み直して確認するまで何も変えない）' } }, async (request, reply) => {
     let notification: WorkflowNotification;
     try {
       notification = deps.parse(request.body);
