@@ -33,3 +33,15 @@ export function summarize(results: FileResult[]): { line: string; ok: boolean } 
     ok: failed + skipped === 0,
   };
 }
+
+/** Runs a runner's main and exits with its code; a crash still ends with the closing line CI reads. */
+export function exitWith(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.stack ?? error.message : error);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}

@@ -7,7 +7,7 @@ import { startKafka } from '../servers/kafka.ts';
 import { startFerretDb } from '../servers/ferretdb.ts';
 import { startEsdbStandIn } from '../servers/esdb-stand-in/esdb-stand-in.ts';
 import { startCollaboflowSimulator } from '../collaboflow-sim/start.ts';
-import { reportFile, summarize, type FileResult } from './file-result.ts';
+import { exitWith, reportFile, summarize, type FileResult } from './file-result.ts';
 import { byTier, testFiles, tierProblems } from './tiers.ts';
 import { runUnitTier } from './unit-tier.ts';
 
@@ -129,11 +129,4 @@ async function main(): Promise<number> {
   return summary.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);

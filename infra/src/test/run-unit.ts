@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reportFile, summarize } from './file-result.ts';
+import { exitWith, reportFile, summarize } from './file-result.ts';
 import { byTier, testFiles, tierProblems } from './tiers.ts';
 import { runUnitTier } from './unit-tier.ts';
 
@@ -40,11 +40,4 @@ async function main(): Promise<number> {
   return summary.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+exitWith(main);

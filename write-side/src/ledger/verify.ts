@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { LedgerVerifiedData } from '@sss/contracts/audit/ledger';
 import { eventHash } from '../eventstore/metadata.ts';
 import { LEDGER_GENESIS, ledgerLink } from './chain.ts';
 import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint.ts';
@@ -33,16 +34,8 @@ export interface LedgerBreak {
   readonly detail: string;
 }
 
-export interface VerificationReport {
-  readonly intact: boolean;
-  readonly events: number;
-  readonly streams: number;
-  readonly lastPosition: string;
-  readonly ledgerHead: string;
-  readonly checkpointsChecked: number;
-  readonly lastCheckpoint: { readonly position: string; readonly count: string; readonly signedAt: string } | null;
-  readonly firstBreak: LedgerBreak | null;
-}
+/** What a verification finds: the recorded `LedgerVerified` data without who asked and when. */
+export type VerificationReport = Omit<LedgerVerifiedData, 'requestedBy' | 'startedAt' | 'finishedAt' | 'firstBreak'> & { readonly firstBreak: LedgerBreak | null };
 
 export interface VerifyProgress {
   readonly events: number;
