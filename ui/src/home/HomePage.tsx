@@ -11,7 +11,7 @@ interface Tile {
 }
 
 /**
- * Mirrors the old SSS home screen (sss-domain §1.3): 案件・稟議 first with 見積稟議 / 受注稟議 /
+ * Mirrors the old SSS home screen (docs/domain.md §Business flows): 案件・稟議 first with 見積稟議 / 受注稟議 /
  * パートナー, then the 営管 sections people open less often, collapsed.
  */
 const SECTIONS: readonly { title: MessageKey; open: boolean; tiles: readonly Tile[] }[] = [

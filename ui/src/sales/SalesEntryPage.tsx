@@ -16,7 +16,7 @@ import './sales.css';
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
-/** 売上実績と請求情報: one project-month from booking to 入金 (sss-domain §4.3). */
+/** 売上実績と請求情報: one project-month from booking to 入金 (docs/domain.md §月次売上 (monthly sales)). */
 export function SalesEntryPage() {
   const { projectId = '', month = '' } = useParams();
   const l = useLabels(salesLabels);
