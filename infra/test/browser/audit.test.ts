@@ -1,21 +1,8 @@
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSss } from '../../src/main/sss.ts';
-import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import { browserSuite, screenshot, signIn } from '../support/browser.ts';
 
 /** The 監査 screen: the auditor sees the signing key's fingerprint, starts a verification and reads its outcome. */
-const test = suite<{ sss: RunningSss & { url: string }; browser: Browser; page: Page }>('browser: 監査 screen');
-
-test.before(async (context) => {
-  context.sss = await startServedSss();
-  context.browser = await launchBrowser();
-  context.page = await context.browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
-});
-test.after(async ({ sss, browser }) => {
-  await browser?.close();
-  await sss?.stop();
-});
+const test = browserSuite('browser: 監査 screen');
 
 test('an auditor starts a whole-store verification and sees 改ざんなし', async ({ sss, page }) => {
   await signIn(page, sss.url, 'watanabe@example.co.jp');

@@ -1,23 +1,10 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSss } from '../../src/main/sss.ts';
-import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import { browserSuite, screenshot, signIn } from '../support/browser.ts';
 
 /** A person in headless Chromium: log in, register a company, find it in the list, see its history. */
-const test = suite<{ sss: RunningSss & { url: string }; browser: Browser; page: Page }>('browser: companies');
-
-test.before(async (context) => {
-  context.sss = await startServedSss();
-  context.browser = await launchBrowser();
-  context.page = await context.browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
-});
-test.after(async ({ sss, browser }) => {
-  await browser?.close();
-  await sss?.stop();
-});
+const test = browserSuite('browser: companies');
 
 test('a wrong password shows a Japanese message', async ({ sss, page }) => {
   await page.goto(`${sss.url}/login`);

@@ -1,22 +1,10 @@
 /// <reference lib="dom" />
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSss } from '../../src/main/sss.ts';
-import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot, signIn } from '../support/browser.ts';
 
 /** An administrator in headless Chromium: the org tree as of dates, a staged reorganization, user administration. */
-const test = suite<{ sss: RunningSss & { url: string }; browser: Browser; page: Page }>('browser: organization and users');
-
-test.before(async (context) => {
-  context.sss = await startServedSss();
-  context.browser = await launchBrowser();
-  context.page = await context.browser.newPage({ locale: 'ja-JP', viewport: { width: 1400, height: 1000 } });
-});
-test.after(async ({ sss, browser }) => {
-  await browser?.close();
-  await sss?.stop();
-});
+const test = browserSuite('browser: organization and users', { width: 1400, height: 1000 });
 
 const unitNames = (page: Page) => page.getByTestId('org-unit-name').allTextContents();
 

@@ -1,22 +1,9 @@
 /// <reference lib="dom" />
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningSss } from '../../src/main/sss.ts';
-import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import { browserSuite, screenshot, signIn } from '../support/browser.ts';
 
 /** A person registers a partner of a demo partner company with the picker, then sees them on the company screen. */
-const test = suite<{ sss: RunningSss & { url: string }; browser: Browser; page: Page }>('browser: partners');
-
-test.before(async (context) => {
-  context.sss = await startServedSss();
-  context.browser = await launchBrowser();
-  context.page = await context.browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
-});
-test.after(async ({ sss, browser }) => {
-  await browser?.close();
-  await sss?.stop();
-});
+const test = browserSuite('browser: partners');
 
 test('the picker offers only partner companies; a new partner shows in the list and on the company screen with the count', async ({ sss, page }) => {
   await signIn(page, sss.url, 'sato@example.co.jp');

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { suite, type Test } from 'uvu';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { readSettings } from '../../src/main/config.ts';
@@ -44,4 +45,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('app-header').waitFor();
+}
+
+export interface BrowserContext {
+  sss: RunningSss & { url: string };
+  browser: Browser;
+  page: Page;
+}
+
+/** A uvu suite with a served SSS, Chromium and one Japanese page opened before and closed after. */
+export function browserSuite(name: string, viewport = { width: 1280, height: 900 }): Test<BrowserContext> {
+  const test = suite<BrowserContext>(name);
+  test.before(async (context) => {
+    context.sss = await startServedSss();
+    context.browser = await launchBrowser();
+    context.page = await context.browser.newPage({ locale: 'ja-JP', viewport });
+  });
+  test.after(async ({ sss, browser }) => {
+    await browser?.close();
+    await sss?.stop();
+  });
+  return test;
 }
