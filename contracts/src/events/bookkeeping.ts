@@ -7,7 +7,10 @@ import type { DomainError } from '../http/problem.ts';
  * so that they move with the data they guard.
  */
 
-export type UniqueKeyEvent = { type: 'UniqueKeyReserved'; data: { owner: string; value: string } };
+export type UniqueKeyEvent =
+  | { type: 'UniqueKeyReserved'; data: { owner: string; value: string } }
+  /** The owner's first append failed after the claim: the value is free again. */
+  | { type: 'UniqueKeyReleased'; data: { owner: string } };
 
 /** What a command answered the first time a key was used: replayed as is for a repeat. */
 export type IdempotentOutcome =

@@ -123,6 +123,7 @@ export const EVENT_CATEGORIES = {
   RingiStuck: 'ringi',
   RingiRetryRequested: 'ringi',
   UniqueKeyReserved: 'unique',
+  UniqueKeyReleased: 'unique',
   IdempotencyKeyReserved: 'idempotency',
   IdempotentOutcomeRecorded: 'idempotency',
   IdempotencyKeyReleased: 'idempotency',

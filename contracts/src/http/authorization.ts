@@ -39,6 +39,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/auth/oidc/start': 'public',
   'GET /api/auth/oidc/callback': 'public',
   'GET /api/users': ['admin'],
+  // The CollaboFlow setup check (issue #18): what to fix in the tenant or in SSS before filing.
+  'GET /api/admin/collaboflow/check': ['admin'],
   'GET /api/users/:id': ['admin'],
   'GET /api/users/:id/history': ['admin', 'auditor'],
   'PUT /api/users/:id/roles': ['admin'],

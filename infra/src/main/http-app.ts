@@ -17,6 +17,9 @@ import type { Invoicing } from '@sss/write-side/sales/invoicing';
 import { installSecurityHeaders } from './security-headers.ts';
 import { auditRoutes } from '@sss/write-side/ledger/audit-routes';
 import type { LedgerAudit } from '@sss/write-side/ledger/ledger-audit';
+import { setupCheckRoutes, type UserForCheck } from '@sss/write-side/ringi/setup-check-route';
+import type { SetupReport } from '@sss/write-side/ringi/setup-check';
+import { USERS } from '@sss/read-side/user/projection';
 
 /**
  * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
@@ -41,6 +44,11 @@ export interface AppParts {
   readonly ledger?: LedgerAudit;
   /** The correlation key's part id on the tenant's forms (Settings.collaboflow.formMapping). */
   readonly collaboflowKeyPartId?: string;
+  /**
+   * The CollaboFlow setup check (the 稟議 gate's report) for the admin screen; served where the
+   * read models are too (it lists users without a CollaboFlow login).
+   */
+  readonly collaboflowCheck?: (force: boolean) => Promise<SetupReport | null>;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -79,6 +87,10 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
 
   if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
+  if (parts.collaboflowCheck && parts.readModels) {
+    const { store } = parts.readModels;
+    await app.register(setupCheckRoutes, { report: parts.collaboflowCheck, users: async () => (await store.find(USERS, { active: true })) as unknown as UserForCheck[], clock: parts.clock ?? (() => new Date()) });
+  }
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -32,7 +32,10 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
   const ledger = await startLedger(settings, events.store, log, options.clock);
+  // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
+  const started: { ringiGate?: RunningRingi['gate'] } = {};
   const app = await buildHttpApp({
+    collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null),
     events: events.store,
     readModels,
     sessionSecret,
@@ -50,6 +53,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
   const salesPolicies = startSalesPolicies({ events: events.store, log });
   const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store);
+  started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();
   return {

@@ -117,14 +117,24 @@ test('an Idempotency-Key replays the first answer and appends nothing more; reus
   assert.is(problem(other.body).code, 'idempotency_key_reused');
 });
 
-test('a refused command replays as the same refusal', async ({ sss, sales }) => {
+test('a refused keyed command appends nothing at all and replays as the same refusal', async ({ sss, sales }) => {
   const key = randomUUID();
   const send = () => as(sss, sales)({ method: 'POST', url: '/api/companies', headers: { 'idempotency-key': key }, payload: newCompany('IDEM3', { invoiceRegistrationNumber: 'T1000012050002' }) });
+  const head = await sss.events.headPosition();
   const first = await send();
   const second = await send();
   assert.is(first.statusCode, 400);
   assert.is(second.statusCode, 400);
   assert.equal(problem(second.body).errors, problem(first.body).errors);
+  assert.equal(await appendedByPeopleSince(sss, head), [], 'no idempotency key and no code reservation for a refused registration');
+  // Once corrected, the same code registers at once: the refusal claimed nothing.
+  assert.is((await as(sss, sales)({ method: 'POST', url: '/api/companies', headers: { 'idempotency-key': randomUUID() }, payload: newCompany('IDEM3') })).statusCode, 201);
+  const taken = await as(sss, sales)({ method: 'POST', url: '/api/companies', headers: { 'idempotency-key': randomUUID() }, payload: newCompany('idem3') });
+  assert.is(taken.statusCode, 409);
+  assert.is(problem(taken.body).errors?.[0]?.field, 'code');
+  const afterTaken = await sss.events.headPosition();
+  assert.is((await as(sss, sales)({ method: 'POST', url: '/api/companies', headers: { 'idempotency-key': randomUUID() }, payload: newCompany('IDEM3') })).statusCode, 409);
+  assert.equal(await appendedByPeopleSince(sss, afterTaken), [], 'a taken code appends nothing either');
 });
 
 test('credit limit, anti-social check and abolition are recorded with who did it; history verifies its hash chain', async ({ sss }) => {

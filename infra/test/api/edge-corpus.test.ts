@@ -8,6 +8,8 @@ import { appendedByPeopleSince, DEMO, login, startTestSss } from '../support/sss
  * Issue #11 (12a): every command route of the authorization table, sent the hostile corpus as an
  * admin (who may call everything), answers 4xx with a problem document and appends nothing. Field
  * names come from the live OpenAPI document, so each value is tried in every field a route has.
+ * Every other request carries an Idempotency-Key (item 9: a refused keyed command appends no
+ * bookkeeping either); a case count per route that is odd alternates which cases carry one.
  */
 
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -58,6 +60,7 @@ test('every command route refuses the corpus with a 4xx problem and appends noth
     const document = (await sss.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown>; anyOf?: Array<{ properties?: Record<string, unknown> }> } }> } }>> }>();
     const routes = Object.keys(ROUTE_ACCESS).filter((r) => COMMAND.test(r));
     assert.ok(routes.length > 40, `command routes found: ${routes.length}`);
+    assert.ok((Object.keys(FIELD_VALUES).length + BODIES.length) % 2 === 1, 'an odd case count, so each case is sent both with and without an Idempotency-Key');
     const failures: string[] = [];
     let sent = 0;
     const head = await sss.events.headPosition();
@@ -73,7 +76,8 @@ test('every command route refuses the corpus with a 4xx problem and appends noth
       ];
       for (const [label, headers, payload] of cases) {
         sent++;
-        const response = await sss.app.inject({ method: method as 'POST', url: concrete(path), headers, payload, cookies });
+        const keyed = sent % 2 === 0 ? { ...headers, 'idempotency-key': `corpus-${sent}` } : headers;
+        const response = await sss.app.inject({ method: method as 'POST', url: concrete(path), headers: keyed, payload, cookies });
         const type = String(response.headers['content-type'] ?? '');
         const problem = type.startsWith('application/problem+json') ? response.json<{ status?: number }>() : null;
         if (response.statusCode < 400 || response.statusCode >= 500 || !problem || problem.status !== response.statusCode) {

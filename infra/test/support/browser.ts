@@ -53,11 +53,14 @@ export interface BrowserContext {
   page: Page;
 }
 
-/** A uvu suite with a served SSS, Chromium and one Japanese page opened before and closed after. */
-export function browserSuite(name: string, viewport = { width: 1280, height: 900 }): Test<BrowserContext> {
+/**
+ * A uvu suite with a served SSS, Chromium and one Japanese page opened before and closed after;
+ * `env` adds settings to the served SSS.
+ */
+export function browserSuite(name: string, viewport = { width: 1280, height: 900 }, env: Record<string, string> = {}): Test<BrowserContext> {
   const test = suite<BrowserContext>(name);
   test.before(async (context) => {
-    context.sss = await startServedSss();
+    context.sss = await startServedSss(env);
     context.browser = await launchBrowser();
     context.page = await context.browser.newPage({ locale: 'ja-JP', viewport });
   });

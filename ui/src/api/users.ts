@@ -1,11 +1,15 @@
 import type { Role } from '@sss/contracts/http/auth';
 import type { UserView } from '@sss/contracts/user/schemas';
+import type { CollaboflowCheck } from '@sss/contracts/ringi/setup-check';
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { command, queryString, request } from '../lib/http.ts';
 
 /** ユーザー管理 (admins). Each command gets its own Idempotency-Key and the revision the admin saw. */
 
 export const listUsers = (query: { q?: string; active?: boolean }, signal?: AbortSignal) => request<{ items: UserView[] }>('GET', `/api/users${queryString(query)}`, { signal });
+
+/** The CollaboFlow setup check; `recheck` reads the tenant now instead of the last minute's report. */
+export const getCollaboflowCheck = (recheck: boolean, signal?: AbortSignal) => request<CollaboflowCheck>('GET', `/api/admin/collaboflow/check${queryString(recheck ? { recheck } : {})}`, { signal });
 
 const one = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 const key = () => ({ idempotencyKey: newIdempotencyKey() });

@@ -14,6 +14,10 @@ const ja = {
   deactivateWarning: '無効化すると、このユーザーはすぐにログアウトされ、ログインできなくなります。',
   passwordRules: '10文字以上、英字と数字を含め、メールアドレスの一部を含めないでください。',
   passwordTitle: 'パスワード変更', currentPassword: '現在のパスワード', passwordChanged: 'パスワードを変更しました。他の端末のログインは終了しました。',
+  notSet: '未設定',
+  checkTitle: 'コラボフロー設定チェック', recheck: '再チェック', checking: '確認中…', checkedAt: '確認日時',
+  checkOk: '問題ありません', checkNg: '要対応', checkAllOk: 'コラボフローの設定に問題はありません。', checkSomeNg: '対応が必要な項目があります。',
+  webhookSettings: 'Webhook の設定（API では確認できないため、コラボフローの管理画面で設定してください）',
 } as const;
 const en: Record<keyof typeof ja, string> = {
   title: 'User administration',
@@ -28,5 +32,9 @@ const en: Record<keyof typeof ja, string> = {
   deactivateWarning: 'The user is signed out at once and can no longer sign in.',
   passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
   passwordTitle: 'Change password', currentPassword: 'Current password', passwordChanged: 'Password changed. Your other sessions were signed out.',
+  notSet: 'Not set',
+  checkTitle: 'CollaboFlow setup check', recheck: 'Check again', checking: 'Checking…', checkedAt: 'Checked at',
+  checkOk: 'OK', checkNg: 'Needs action', checkAllOk: 'The CollaboFlow setup has no problems.', checkSomeNg: 'Some items need action.',
+  webhookSettings: 'Webhook settings (not readable through the API: make them in CollaboFlow\'s admin screens)',
 };
 export const userLabels = defineDictionary(ja, en);

@@ -2,6 +2,7 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { FieldError } from '@sss/contracts/http/problem';
 import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-messages';
+import { textPolicyIssues } from './textPolicyIssues.ts';
 
 /**
  * Browser-side validation with the very schemas the server uses, so a person sees the same
@@ -26,6 +27,8 @@ export function validate(schema: TSchema, value: unknown): FieldError[] {
     }
     issues.push({ instancePath: error.instancePath, keyword: error.keyword, params, schema: at, message: error.message });
   }
+  // TypeBox does not know the server's text policy keyword: check it here so nothing refused is sent.
+  issues.push(...textPolicyIssues(schema, value));
   return fieldErrors(issues);
 }
 

@@ -9,6 +9,7 @@ import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { UserDialog, type UserAction } from './UserDialog.tsx';
+import { CollaboflowCheckSection } from './CollaboflowCheckSection.tsx';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
@@ -40,16 +41,17 @@ export function UserListPage() {
       <ProblemMessage error={users.error} onRetry={() => void users.refetch()} />
       <div className="table-wrap">
         <table className="table" data-testid="user-table">
-          <thead><tr><th>{l('name')}</th><th>{l('email')}</th><th>{l('orgUnit')}</th><th>{l('roles')}</th><th>{l('status')}</th><th>{l('lastSignIn')}</th><th>{l('actions')}</th></tr></thead>
+          <thead><tr><th>{l('name')}</th><th>{l('email')}</th><th>{l('orgUnit')}</th><th>{l('roles')}</th><th>{l('workflowLogin')}</th><th>{l('status')}</th><th>{l('lastSignIn')}</th><th>{l('actions')}</th></tr></thead>
           <tbody>
-            {users.isPending && <tr><td colSpan={7} className="empty">{t('common.loading')}</td></tr>}
-            {users.data?.items.length === 0 && <tr><td colSpan={7} className="empty">{l('empty')}</td></tr>}
+            {users.isPending && <tr><td colSpan={8} className="empty">{t('common.loading')}</td></tr>}
+            {users.data?.items.length === 0 && <tr><td colSpan={8} className="empty">{l('empty')}</td></tr>}
             {users.data?.items.map((user) => (
               <tr key={user.id} data-testid="user-row" data-email={user.email}>
                 <td>{user.name}</td>
                 <td className="mono">{user.email}</td>
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
                 <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
+                <td className="mono" data-testid="user-workflow-login">{user.workflowLogin ?? <span className="subtle">{l('notSet')}</span>}</td>
                 <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
@@ -66,6 +68,7 @@ export function UserListPage() {
           </tbody>
         </table>
       </div>
+      <CollaboflowCheckSection />
       {action && <UserDialog action={action} units={units.data?.units ?? []} onClose={() => setAction(null)} />}
     </section>
   );

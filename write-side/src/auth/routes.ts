@@ -9,7 +9,8 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { sessionOf } from '@sss/http-kit/server-kit';
 import { CommandAccepted } from '@sss/contracts/common';
 import { streams } from '@sss/contracts/streams/names';
-import { ownerOf, reserveUniqueKey } from '../kernel/unique-key.ts';
+import { ownerOf, withUniqueKey } from '../kernel/unique-key.ts';
+import type { CommandContext } from '../kernel/command-handler.ts';
 import { answerCommand } from '../http/command-route.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
 import { createLoginThrottle } from './login-throttle.ts';
@@ -45,14 +46,14 @@ export async function findUserByEmail(events: EventStore, email: string) {
   return (await userCommands(events).load(owner)).state;
 }
 
-export async function registerUser(events: EventStore, user: { email: string; name: string; roles: SessionClaims['roles'][number][]; orgUnitId?: string | null; password: string }, context: { actor: string; correlationId: string }) {
+export async function registerUser(events: EventStore, user: { email: string; name: string; roles: SessionClaims['roles'][number][]; orgUnitId?: string | null; password: string }, context: CommandContext) {
   const problems = passwordProblems(user.password, user.email);
   if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
   const userId = uuidv7();
   const email = user.email.trim().toLowerCase();
-  await reserveUniqueKey(events, { scope: 'user-email', value: email, owner: userId, ownerStream: streams.user, field: 'email', label: 'メールアドレス' }, context);
   const command = { type: 'RegisterUser' as const, userId, email, name: user.name, roles: user.roles, orgUnitId: user.orgUnitId ?? null, passwordHash: await hashPassword(user.password) };
-  const result = await userCommands(events).run(userId, command, context);
+  const claim = { scope: 'user-email', value: email, owner: userId, ownerStream: streams.user, field: 'email', label: 'メールアドレス' };
+  const result = await withUniqueKey(events, claim, context, (claiming) => userCommands(events).run(userId, command, claiming));
   return { userId, result };
 }
 

@@ -5,10 +5,9 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { AbolishCompany, ChangeCreditLimit, CompanyFields, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import { todayInJapan } from '@sss/contracts/domain/dates';
-import { DomainError } from '@sss/contracts/http/problem';
 import { streams } from '@sss/contracts/streams/names';
 import { commandHandlerFor } from '../kernel/command-handler-for.ts';
-import { reserveUniqueKey } from '../kernel/unique-key.ts';
+import { withUniqueKey } from '../kernel/unique-key.ts';
 import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import { companyDecider, type CompanyCommand } from './decider.ts';
@@ -31,13 +30,9 @@ export async function companyRoutes(fastify: FastifyInstance, deps: CompanyRoute
   app.post('/api/companies', { schema: { tags, summary: '会社を登録する', body: CompanyFields, response: accepted } }, async (request, reply) => {
     const companyId = uuidv7();
     const command: CompanyCommand = { type: 'RegisterCompany', companyId, fields: request.body, today: today() };
-    return answerCommand(events, request, reply, companyId, async (context) => {
-      // Refuse bad input before claiming the code, so a refused registration leaves no trace.
-      const verdict = companyDecider.decide(command, companyDecider.initialState);
-      if (verdict instanceof DomainError) throw verdict;
-      await reserveUniqueKey(events, { scope: 'company-code', value: request.body.code.trim(), owner: companyId, ownerStream: streams.company, field: 'code', label: '会社コード' }, context);
-      return companies.run(companyId, command, context);
-    }, 201);
+    const code = { scope: 'company-code', value: request.body.code.trim(), owner: companyId, ownerStream: streams.company, field: 'code', label: '会社コード' };
+    // The code is claimed only once the registration is decided and about to be appended.
+    return answerCommand(events, request, reply, companyId, (context) => withUniqueKey(events, code, context, (claiming) => companies.run(companyId, command, claiming)), 201);
   });
 
   app.put('/api/companies/:id', { schema: { tags, summary: '会社を編集する', params: IdParams, body: CompanyFields, response: accepted } }, async (request, reply) => {

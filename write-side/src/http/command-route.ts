@@ -46,8 +46,8 @@ export async function answerCommand<E extends DomainEvent>(
   const answer = await withIdempotency(
     store,
     { actor: context.actor, key: typeof key === 'string' ? key : undefined, request: { method: request.method, url: request.url, body: request.body ?? null }, correlationId: context.correlationId },
-    async () => {
-      const result = await run(context);
+    async (beforeAppend) => {
+      const result = await run(beforeAppend ? { ...context, beforeAppend } : context);
       const body: CommandAnswer = { id: typeof id === 'function' ? id() : id, revision: result.revision.toString(), position: result.position.toString() };
       return { status: successStatus, body };
     },

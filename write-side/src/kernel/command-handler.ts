@@ -14,6 +14,12 @@ export interface CommandContext {
   readonly actor: string;
   readonly correlationId: string;
   readonly causationId?: string | null;
+  /**
+   * Runs right before the command appends its first event, and only if it appends any: the
+   * bookkeeping a command needs only when it changes something (the Idempotency-Key, a unique
+   * key) is recorded here, so a refused command appends nothing at all (issue #11 item 9).
+   */
+  readonly beforeAppend?: () => Promise<void>;
 }
 
 export interface CommandResult<E extends DomainEvent> {
@@ -60,6 +66,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
     if (decision instanceof DomainError) throw decision;
     const lastPosition = events.length === 0 ? 0n : events[events.length - 1]!.position;
     if (decision.length === 0) return { streamName: options.streamName, revision, position: lastPosition, events: [] };
+    await options.context.beforeAppend?.();
     try {
       const appended = await store.append(
         options.streamName,

@@ -8,9 +8,12 @@ import { streams } from '@sss/contracts/streams/names';
 /**
  * Idempotency-Key: the first answer to a key is recorded in the event store (stream
  * `idempotency-<hash of actor and key>`), and a replay of the same key gets that answer back
- * without running the command again. The key is reserved before the command runs, so two
- * concurrent deliveries of one request can never both append. The same key with a different
- * request is refused. A reservation whose process died is taken over after a grace period.
+ * without running the command again. The key is reserved when the command is about to append its
+ * first event (`CommandContext.beforeAppend`), so two concurrent deliveries of one request can never
+ * both append, and a command refused before that point (validation, a domain rule, a conflict, any
+ * thrown error) leaves no idempotency event at all: a replay of it simply runs again and is refused
+ * again. The same key with a different request is refused. A reservation whose process died is taken
+ * over after a grace period; one whose command failed after reserving is released.
  */
 
 export interface RecordedAnswer {
@@ -31,16 +34,16 @@ const fingerprint = (request: unknown) => createHash('sha256').update(JSON.strin
 export async function withIdempotency(
   store: EventStore,
   params: { actor: string; key: string | undefined; request: unknown; correlationId: string },
-  run: () => Promise<RecordedAnswer>,
+  run: (beforeAppend: (() => Promise<void>) | undefined) => Promise<RecordedAnswer>,
 ): Promise<RecordedAnswer & { replayed: boolean }> {
-  if (!params.key) return { ...(await run()), replayed: false };
+  if (!params.key) return { ...(await run(undefined)), replayed: false };
   if (params.key.length > 200) throw DomainError.field('validation_failed', 'Idempotency-Key', 'Idempotency-Key は200文字以内にしてください。');
   const stream = idempotencyStream(params.actor, params.key);
   const print = fingerprint(params.request);
   const metadata = { actor: params.actor, correlationId: params.correlationId };
 
-  let reservedAt: bigint | undefined;
-  while (reservedAt === undefined) {
+  /** The recorded answer to replay, or the revision a reservation must expect. */
+  const look = async (): Promise<{ replay: RecordedAnswer } | { expected: bigint | 'no_stream' }> => {
     const events = await store.readStream(stream);
     const last = events[events.length - 1];
     const reservation = events.findLast(eventOf([RESERVED]));
@@ -49,34 +52,49 @@ export async function withIdempotency(
     }
     if (last && isEventOf(last, [ANSWERED])) {
       const outcome = last.data;
+      // Refusals were recorded before issue #11 item 9; they still replay as they were.
       if (outcome.kind === 'refusal') throw new DomainError(outcome.code, outcome.message, outcome.errors, outcome.extensions);
-      return { status: outcome.status, body: outcome.body, replayed: true };
+      return { replay: { status: outcome.status, body: outcome.body } };
     }
     const stale = last?.type === RESERVED && Date.now() - Date.parse(last.metadata.occurredAt) > STALE_RESERVATION_MS;
     if (last?.type === RESERVED && !stale) throw new DomainError('idempotency_in_progress', '同じリクエストを処理中です。しばらく待ってから結果を確認してください。');
-    try {
-      const appended = await store.append(stream, [{ type: RESERVED, data: { fingerprint: print }, metadata }], last ? last.revision : 'no_stream');
-      reservedAt = appended.nextExpectedRevision;
-    } catch (error) {
-      if (!(error instanceof RevisionConflictError)) throw error;
-      // Someone else moved the key meanwhile: look again.
-    }
-  }
+    return { expected: last ? last.revision : 'no_stream' };
+  };
 
-  let outcome: Outcome;
-  try {
-    const answer = await run();
-    outcome = { kind: 'answer', status: answer.status, body: answer.body };
-  } catch (error) {
-    // A refusal is an answer too (the same bad request gets the same refusal); a conflict or an
-    // outage is not: the client must be able to retry those with the same key.
-    if (error instanceof DomainError && error.code !== 'revision_conflict' && error.code !== 'unavailable') {
-      await store.append(stream, [{ type: ANSWERED, data: { kind: 'refusal', code: error.code, message: error.message, errors: error.errors, extensions: error.extensions } satisfies Outcome, metadata }], reservedAt);
-    } else {
-      await store.append(stream, [{ type: RELEASED, data: {}, metadata }], reservedAt).catch(() => undefined);
+  const first = await look();
+  if ('replay' in first) return { ...first.replay, replayed: true };
+
+  let reservedAt: bigint | undefined;
+  const reserve = async () => {
+    if (reservedAt !== undefined) return;
+    let expected = first.expected;
+    for (;;) {
+      try {
+        reservedAt = (await store.append(stream, [{ type: RESERVED, data: { fingerprint: print }, metadata }], expected)).nextExpectedRevision;
+        return;
+      } catch (error) {
+        if (!(error instanceof RevisionConflictError)) throw error;
+      }
+      // Another delivery moved the key meanwhile: it answered (this one must not append: it is a
+      // duplicate), is running (in progress), or released it (try again).
+      const now = await look();
+      if ('replay' in now) throw new DomainError('idempotency_in_progress', '同じリクエストは既に処理されました。結果を確認してください。');
+      expected = now.expected;
     }
+  };
+
+  let answer: RecordedAnswer;
+  try {
+    answer = await run(reserve);
+  } catch (error) {
+    // Nothing was reserved unless the command got as far as appending: then release the key so the
+    // client can retry with it (the compensation is the only event a failed command leaves).
+    if (reservedAt !== undefined) await store.append(stream, [{ type: RELEASED, data: {}, metadata }], reservedAt).catch(() => undefined);
     throw error;
   }
-  await store.append(stream, [{ type: ANSWERED, data: outcome, metadata }], reservedAt);
-  return { status: outcome.status, body: outcome.body, replayed: false };
+  // A command that appended nothing (it changed nothing) needs no record: running it again is harmless.
+  if (reservedAt !== undefined) {
+    await store.append(stream, [{ type: ANSWERED, data: { kind: 'answer', status: answer.status, body: answer.body } satisfies Outcome, metadata }], reservedAt);
+  }
+  return { ...answer, replayed: false };
 }

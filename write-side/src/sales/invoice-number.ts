@@ -11,6 +11,7 @@ import type { CommandContext } from '../kernel/command-handler.ts';
 export const formatInvoiceNumber = (sequence: bigint) => `INV-${sequence.toString().padStart(6, '0')}`;
 
 export async function allocateInvoiceNumber(store: EventStore, forStream: string, context: CommandContext): Promise<string> {
+  await context.beforeAppend?.();
   for (let attempt = 0; attempt < 20; attempt++) {
     const [last] = await store.readStream(streams.invoiceNumber, { direction: 'backwards', maxCount: 1 });
     const revision = last ? last.revision : -1n;

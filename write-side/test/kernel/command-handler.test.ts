@@ -64,15 +64,18 @@ test('a command that changes nothing appends nothing and answers the current rev
   assert.is(result.events.length, 0);
 });
 
-test('a unique key has one owner; a claim by an owner that never came into being is taken over', async () => {
+test('a unique key has one owner; a claim by an owner that never came into being is taken over after the grace period', async () => {
   const events = store();
-  const claim = (owner: string) => reserveUniqueKey(events, { scope: 'code', value: 'A1', owner, ownerStream: (id) => `thing-${id}`, field: 'code', label: 'コード' }, context);
+  const later = () => Date.now() + 5 * 60_000;
+  const claim = (owner: string, now?: () => number) => reserveUniqueKey(events, { scope: 'code', value: 'A1', owner, ownerStream: (id) => `thing-${id}`, field: 'code', label: 'コード' }, context, now);
   await claim('x');
   await claim('x');
-  await claim('y'); // thing-x has no events: x died between reserving and creating
+  const refused = await claim('y').then(() => null, (error: unknown) => error);
+  assert.is((refused as DomainError).code, 'already_exists', 'x may still be on its way: not taken over at once');
+  await claim('y', later); // thing-x still has no events minutes later: x died between reserving and creating
   await events.append('thing-y', [{ type: 'Created', data: {}, metadata: context }], 'no_stream');
   try {
-    await claim('z');
+    await claim('z', later);
     assert.unreachable();
   } catch (error) {
     assert.is((error as DomainError).code, 'already_exists');
