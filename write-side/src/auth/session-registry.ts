@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
-import type { EventStore } from '@sss/contracts/ports/event-store';
-import type { SessionClaims } from '@sss/contracts/http/auth';
+import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import { SESSION_HOURS, type SessionClaims } from '@sss/contracts/http/auth';
 import { idOf, streams } from '@sss/contracts/streams/names';
 import { foldSessionEvent, noFacts, sessionRefusal, type SessionFacts } from './session-validity.ts';
 
@@ -27,6 +27,24 @@ interface Entry {
 }
 
 const RESUBSCRIBE_MS = 1_000;
+const PAGE = 50;
+
+/**
+ * The sign-in stream grows by an event per sign-in, forever; only its last SESSION_HOURS can matter
+ * (an ending older than that concerns sessions that have expired anyway), so read it newest first and stop there.
+ */
+async function recentSignIns(events: EventStore, userId: string): Promise<RecordedEvent[]> {
+  const horizon = Date.now() - SESSION_HOURS * 3_600_000;
+  const recent: RecordedEvent[] = [];
+  let from: bigint | undefined;
+  for (;;) {
+    const page = await events.readStream(streams.signIn(userId), { direction: 'backwards', maxCount: PAGE, ...(from === undefined ? {} : { fromRevision: from }) });
+    recent.push(...page);
+    const oldest = page.at(-1);
+    if (page.length < PAGE || !oldest || oldest.revision === 0n || Date.parse(oldest.metadata.occurredAt) < horizon) return recent;
+    from = oldest.revision - 1n;
+  }
+}
 
 export async function startSessionRegistry(events: EventStore, options: { idleMinutes: number; log: (message: string, error?: unknown) => void }): Promise<SessionRegistry> {
   const idleMs = options.idleMinutes * 60_000;
@@ -39,7 +57,7 @@ export async function startSessionRegistry(events: EventStore, options: { idleMi
 
   const userOf = (streamName: string) => idOf('user', streamName) ?? idOf('signin', streamName);
   const load = async (userId: string, facts: SessionFacts) => {
-    const [user, signIns] = await Promise.all([events.readStream(streams.user(userId)), events.readStream(streams.signIn(userId))]);
+    const [user, signIns] = await Promise.all([events.readStream(streams.user(userId)), recentSignIns(events, userId)]);
     for (const event of [...user, ...signIns]) foldSessionEvent(facts, event);
   };
 

@@ -68,6 +68,22 @@ test('an append through the watched store is seen by the very next check', async
   }
 });
 
+test('a cold read finds a logout under many later sign-ins (the sign-in stream is read newest first, page by page)', async () => {
+  const events = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-sessions-')), 'events.db'));
+  const registry = await startSessionRegistry(events, { idleMinutes: 30, log });
+  try {
+    await registeredUser(events, 'u4');
+    const sid = await recordSignIn(events, 'u4', 'password', '127.0.0.1');
+    await recordSessionEnd(events, 'u4', sid, 'logout');
+    for (let i = 0; i < 120; i++) await recordSignIn(events, 'u4', 'password', '127.0.0.1');
+    assert.not.ok(await registry.stillValid(claimsOf('u4', sid), Date.now()));
+    assert.ok(await registry.stillValid(claimsOf('u4', 'a-later-session'), Date.now()));
+  } finally {
+    registry.stop();
+    await events.close();
+  }
+});
+
 test('the fold does not depend on the order or repetition of events, and idle sessions are refused', () => {
   const at = (position: bigint, type: string, data: object, occurredAt = '2026-04-01T00:00:00.000Z') =>
     ({ streamName: type === 'SessionEnded' ? streams.signIn('u3') : streams.user('u3'), revision: 0n, position, type, data, metadata: { occurredAt } }) as unknown as RecordedEvent;
