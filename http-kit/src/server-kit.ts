@@ -130,8 +130,10 @@ export function installProblemHandlers(app: FastifyInstance, options: ProblemHan
 export interface AuthGateOptions {
   /** Reads the session from a request (signed cookie by default). */
   readonly readSession?: (request: FastifyRequest) => SessionClaims | null;
-  /** Whether a well-signed, unexpired session still speaks for its user (e.g. not deactivated since). */
+  /** Whether a well-signed, unexpired session still speaks for its user (not ended, not idle, user active). */
   readonly sessionStillValid?: (claims: SessionClaims) => Promise<boolean>;
+  /** Called once a session passed the gate, e.g. to slide its idle expiry on the reply. */
+  readonly sessionUsed?: (claims: SessionClaims, reply: FastifyReply) => void;
 }
 
 /** Reads the signed session cookie set at login (requires @fastify/cookie with a secret). */
@@ -173,6 +175,7 @@ export function installAuthGate(app: FastifyInstance, options: AuthGateOptions =
     if (!access || !mayCall(access, request.session.roles)) {
       return sendProblem(reply, problemOf('forbidden', 'この操作を行う権限がありません。必要な場合は管理者に権限を依頼してください。'));
     }
+    options.sessionUsed?.(request.session, reply);
   });
   return { unlisted };
 }

@@ -72,6 +72,7 @@ export const EVENT_CATEGORIES = {
   UserReactivated: 'user',
   UserWorkflowLoginChanged: 'user',
   UserSignedIn: 'signin',
+  SessionEnded: 'signin',
   OrgChangeStaged: 'organization',
   OrgChangeWithdrawn: 'organization',
   OrgDraftDiscarded: 'organization',

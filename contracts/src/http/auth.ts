@@ -24,6 +24,10 @@ export interface SessionClaims {
   readonly iat?: number;
   /** How the person signed in. */
   readonly via?: 'password' | 'oidc';
+  /** Session id (the `sessionId` of its UserSignedIn): logout ends this one session for good. */
+  readonly sid: string;
+  /** Last use, epoch milliseconds: a session idle for longer than SESSION_IDLE_MINUTES is refused. */
+  readonly seen: number;
 }
 
 export const SESSION_COOKIE = 'sss_session';

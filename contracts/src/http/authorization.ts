@@ -35,6 +35,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
 
   'POST /api/users': ['admin'],
   'POST /api/auth/password': 'authenticated',
+  'POST /api/auth/sessions/end-all': 'authenticated',
   'GET /api/auth/providers': 'public',
   'GET /api/auth/oidc/start': 'public',
   'GET /api/auth/oidc/callback': 'public',

@@ -16,7 +16,16 @@ export type UserEvent =
 export const SESSION_ENDING_EVENTS: ReadonlySet<UserEvent['type']> = new Set(['UserPasswordChanged', 'UserRolesChanged', 'UserDeactivated']);
 
 /**
- * Stream `signin-<userId>`: one event per sign-in, for the audit trail and 最終ログイン. Its own stream,
- * so signing in never moves the revision an administrator edits the user against.
+ * Stream `signin-<userId>`: the user's sessions, one event per sign-in and per ending, for the audit
+ * trail, 最終ログイン and the session check (docs/architecture.md §Sessions). Its own stream, so
+ * signing in or out never moves the revision an administrator edits the user against.
+ * `sessionId` is the cookie's `sid` (absent on sign-ins recorded before sessions had ids).
  */
-export type SignInEvent = { type: 'UserSignedIn'; data: { userId: string; via: 'password' | 'oidc'; address: string } };
+export type UserSignedIn = { type: 'UserSignedIn'; data: { userId: string; via: 'password' | 'oidc'; address: string; sessionId?: string } };
+/**
+ * A session ended for good. `logout`: the session `sessionId` only. `everywhere`: every session of
+ * the user issued before this event (the one that asked included), as after a password change.
+ * Idle sessions simply stop working (the cookie's `seen` time is too old): nothing is appended for them.
+ */
+export type SessionEnded = { type: 'SessionEnded'; data: { userId: string; sessionId: string; reason: 'logout' | 'everywhere' } };
+export type SignInEvent = UserSignedIn | SessionEnded;

@@ -19,6 +19,8 @@ export interface Settings {
   /** Unset: generated once into SSS_DATA_DIR/session-secret when SSS starts (data-dir.ts). */
   readonly sessionSecret: string | undefined;
   readonly secureCookies: boolean;
+  /** A session unused for this long is refused (SESSION_IDLE_MINUTES, default 30; docs/architecture.md §Sessions). */
+  readonly sessionIdleMinutes: number;
   readonly eventStoreUrl: string | undefined;
   readonly mongoDbUrl: string | undefined;
   readonly mongoDbName: string;
@@ -49,6 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir: resolve(env.SSS_DATA_DIR ?? './data'),
     sessionSecret: env.SESSION_SECRET,
     secureCookies: flag(env.SECURE_COOKIES, false),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES || 30),
     eventStoreUrl: env.EVENTSTORE_URL || undefined,
     mongoDbUrl: env.MONGODB_URL || undefined,
     mongoDbName: env.MONGODB_DB ?? 'sss',

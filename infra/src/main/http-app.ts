@@ -9,7 +9,8 @@ import { installJsonBody } from '@sss/http-kit/json-body';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
 import { withProblemResponses } from '@sss/http-kit/openapi-problems';
 import { writeApi } from '@sss/write-side/http/write-api';
-import { sessionValidity } from '@sss/write-side/auth/session-validity';
+import { startSessionRegistry } from '@sss/write-side/auth/session-registry';
+import { slideSession } from '@sss/write-side/auth/session-cookie';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
@@ -34,8 +35,10 @@ export interface AppParts {
   readonly uiDir?: string;
   readonly logLevel?: string;
   readonly clock?: () => Date;
-  /** Where sessions are checked against their user's stream (defaults to `events`; the read service passes its store). */
+  /** Where sessions are checked against their user's streams (defaults to `events`; the read service passes its store). */
   readonly sessionEvents?: EventStore;
+  /** Minutes of inactivity after which a session is refused (Settings.sessionIdleMinutes; default 30). */
+  readonly sessionIdleMinutes?: number;
   /** OpenID Connect sign-in (Settings.oidc). */
   readonly oidc?: OidcSettings | undefined;
   /** Qualified-invoice issuer and tax rounding (Settings.invoicing). */
@@ -65,7 +68,17 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   // The UI routes on the client: a page path that is neither an API nor a file gets index.html.
   installProblemHandlers(app, hasUi ? { pageFallback: (_request, reply) => reply.sendFile('index.html') } : {});
   const sessionEvents = parts.sessionEvents ?? parts.events;
-  const gate = installAuthGate(app, sessionEvents ? { sessionStillValid: sessionValidity(sessionEvents) } : {});
+  const now = () => (parts.clock ? parts.clock() : new Date()).getTime();
+  const secureCookies = parts.secureCookies ?? false;
+  // docs/architecture.md §Sessions: checked from memory, kept current by a subscription to the store.
+  const sessions = sessionEvents ? await startSessionRegistry(sessionEvents, { idleMinutes: parts.sessionIdleMinutes ?? 30, log: (message, error) => app.log.error({ err: error }, message) }) : null;
+  if (sessions) app.addHook('onClose', async () => sessions.stop());
+  const gate = installAuthGate(app, sessions ? {
+    sessionStillValid: (claims) => sessions.stillValid(claims, now()),
+    sessionUsed: (claims, reply) => slideSession(reply, claims, { now: now(), secure: secureCookies }),
+  } : {});
+  // The write API's own appends to user streams refresh the session cache before the command answers.
+  const events = parts.events && sessions ? sessions.watching(parts.events) : parts.events;
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -85,7 +98,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
+  if (events) await app.register(writeApi, { events, secureCookies, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
   if (parts.collaboflowCheck && parts.readModels) {
     const { store } = parts.readModels;

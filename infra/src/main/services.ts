@@ -25,7 +25,7 @@ if (role === 'write') {
   const { startLedger } = await import('./ledger.ts');
   const ledger = await startLedger(settings, events.store, (m, e) => console.error(m, e ?? ''));
   closers.push(() => ledger.stop());
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId });
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
@@ -46,7 +46,7 @@ if (role === 'write') {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
   closers.push(() => readModels.stop(), () => readStore.store.close());
-  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, logLevel: settings.logLevel });
+  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel });
 }
 await app.listen({ port: settings.port, host: settings.host });
 console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);

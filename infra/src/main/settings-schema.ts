@@ -42,6 +42,7 @@ const properties = {
   SSS_DEMO_DATA: flag,
   SESSION_SECRET: setting('a non-empty secret (the same on every API instance)', (v) => v !== ''),
   SECURE_COOKIES: flag,
+  SESSION_IDLE_MINUTES: setting('a whole number of minutes, 1–1440', (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1440),
   LOG_LEVEL: setting(`one of ${LOG_LEVELS.join(', ')}`, (v) => LOG_LEVELS.includes(v)),
   EVENTSTORE_URL: optionalUrl(['esdb:', 'esdb+discover:'], 'esdb://localhost:2113?tls=false'),
   MONGODB_URL: optionalUrl(['mongodb:', 'mongodb+srv:'], 'mongodb://localhost:27017/'),

@@ -40,6 +40,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     readModels,
     sessionSecret,
     secureCookies: settings.secureCookies,
+    sessionIdleMinutes: settings.sessionIdleMinutes,
     uiDir: settings.uiDir,
     logLevel: settings.logLevel,
     invoicing: settings.invoicing,

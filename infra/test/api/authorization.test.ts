@@ -36,7 +36,7 @@ test('every table entry is a registered route', async ({ sss }) => {
 test('each route admits exactly the roles the table names', async ({ sss, sessions }) => {
   for (const [entry, access] of Object.entries(ROUTE_ACCESS)) {
     const [method, pattern] = entry.split(' ') as ['GET' | 'POST' | 'PUT', string];
-    if (pattern === '/api/auth/logout') continue; // checked below: it would end the session under test
+    if (pattern === '/api/auth/logout' || pattern === '/api/auth/sessions/end-all') continue; // checked below: they would end the session under test
     const url = pattern.replace(/:(\w+)/g, 'no-such-$1');
     const payload = method === 'GET' ? undefined : {};
     const anonymous = await as(sss, null)({ method, url, ...(payload ? { payload } : {}) });
@@ -48,10 +48,6 @@ test('each route admits exactly the roles the table names', async ({ sss, sessio
       else assert.is(response.statusCode, 403, `${entry} must refuse ${role}`);
     }
   }
-});
-
-test('logout needs a session', async ({ sss }) => {
-  assert.is((await as(sss, null)({ method: 'POST', url: '/api/auth/logout' })).statusCode, 401);
 });
 
 test('a deactivated user\'s session is refused on every route that is not public', async ({ sss, sessions }) => {
@@ -66,6 +62,17 @@ test('a deactivated user\'s session is refused on every route that is not public
     const [method, pattern] = entry.split(' ') as ['GET' | 'POST' | 'PUT', string];
     const response = await as(sss, session)({ method, url: pattern.replace(/:(\w+)/g, 'no-such-$1'), ...(method === 'GET' ? {} : { payload: {} }) });
     assert.is(response.statusCode, 401, `${entry} must refuse a deactivated user's session`);
+  }
+});
+
+// Last: signing out everywhere also ends the sessions the tests above share.
+test('logout and signing out everywhere need a session, and any signed-in role may do both', async ({ sss }) => {
+  for (const url of ['/api/auth/logout', '/api/auth/sessions/end-all']) {
+    assert.is((await as(sss, null)({ method: 'POST', url })).statusCode, 401, url);
+    for (const role of ROLES) {
+      const own = await login(sss, LOGIN_OF[role]);
+      assert.is((await as(sss, own)({ method: 'POST', url })).statusCode, 204, `${url} for ${role}`);
+    }
   }
 });
 

@@ -104,6 +104,8 @@ test('bad input on every user command is a 4xx naming the field, and appends not
     ['POST', `/api/users/${adminId}/deactivate`, undefined, 422, null],
     ['POST', '/api/users/no-such-user/deactivate', undefined, 404, null],
     ['POST', '/api/users', { email: 'x@example.co.jp', name: 'x', roles: ['sales'], orgUnitId: 'no-such-unit', password: 'good-pass-2025' }, 400, 'orgUnitId'],
+    ['POST', '/api/users', { email: 'y@example.co.jp', name: 'y', roles: ['sales', 'sales'], password: 'good-pass-2025' }, 400, 'roles'],
+    ['POST', '/api/users', { email: 'z@example.co.jp', name: 'z', roles: ['sales', 'sales_admin', 'division_head', 'finance', 'auditor', 'admin', 'sales'], password: 'good-pass-2025' }, 400, 'roles'],
     ['POST', '/api/auth/password', { currentPassword: 'demo-pass-2025' }, 400, 'newPassword'],
   ];
   for (const [method, url, payload, status, field] of cases) {

@@ -22,7 +22,7 @@ const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
 test('the defaults and the values the tests and compose file use pass', () => {
   assert.equal(settingsProblems({}), []);
   assert.equal(settingsProblems({
-    PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent', SSS_DEMO_DATA: 'false', SECURE_COOKIES: 'TRUE', SESSION_SECRET: 'change-me-to-a-long-random-secret',
+    PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent', SSS_DEMO_DATA: 'false', SECURE_COOKIES: 'TRUE', SESSION_IDLE_MINUTES: '30', SESSION_SECRET: 'change-me-to-a-long-random-secret',
     EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0', MONGODB_DB: 'sss', KAFKA_BROKERS: 'kafka:9092, 127.0.0.1:9093,[::1]:9094',
     COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme', COLLABOFLOW_ROUTES: 'estimate=201,order=203', COLLABOFLOW_TIMEOUT_MS: '1500', COLLABOFLOW_SIM_PORT: '0',
     RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
@@ -41,6 +41,8 @@ const BAD: Array<[string, string, RegExp]> = [
   ['HOST', '', /address/],
   ['SSS_DEMO_DATA', 'maybe', /true/],
   ['SECURE_COOKIES', 'sometimes', /true/],
+  ['SESSION_IDLE_MINUTES', '0', /1–1440/],
+  ['SESSION_IDLE_MINUTES', '30m', /whole number of minutes/],
   ['LOG_LEVEL', 'loud', /info/],
   ['EVENTSTORE_URL', 'localhost:2113', /esdb:\/\//],
   ['MONGODB_URL', 'http://localhost:27017', /mongodb:\/\//],

@@ -7,9 +7,9 @@ import { startSss, type RunningSss } from '../../src/main/sss.ts';
 import { DEMO_PASSWORD } from '../../src/main/demo-data.ts';
 
 /** A whole SSS on the embedded default in a fresh data directory, with the demo data seeded. */
-export async function startTestSss(env: Record<string, string> = {}): Promise<RunningSss> {
+export async function startTestSss(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<RunningSss> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-test-'));
-  return startSss(readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSS_UI_DIR: join(dataDir, 'no-ui'), ...env }));
+  return startSss(readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSS_UI_DIR: join(dataDir, 'no-ui'), ...env }), options);
 }
 
 export type Session = Record<string, string>;

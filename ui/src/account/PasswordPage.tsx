@@ -9,8 +9,9 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { SignOutEverywhere } from './SignOutEverywhere.tsx';
 
-/** パスワード変更 for the signed-in person. Other sessions of theirs end; this browser gets a fresh one. */
+/** The signed-in person's account: パスワード変更 (other sessions end; this browser gets a fresh one) and sign out everywhere. */
 export function PasswordPage() {
   const { t } = useI18n();
   const l = useLabels(userLabels);
@@ -41,6 +42,7 @@ export function PasswordPage() {
           <button type="submit" className="button primary" data-testid="password-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.save')}</button>
         </div>
       </form>
+      <SignOutEverywhere />
     </section>
   );
 }

@@ -86,8 +86,8 @@ export async function oidcRoutes(fastify: FastifyInstance, deps: OidcRouteDeps):
     if (!user) return fail(reply, 'unknown_user', identity.email);
     if (!user.active) return fail(reply, 'inactive_user', identity.email);
     reply.clearCookie(TRANSACTION_COOKIE, { path: COOKIE_PATH });
-    await recordSignIn(deps.events, user.userId!, 'oidc', request.ip);
-    issueSession(reply, user, { now: deps.clock().getTime(), secure: deps.secureCookies, via: 'oidc' });
+    const sessionId = await recordSignIn(deps.events, user.userId!, 'oidc', request.ip);
+    issueSession(reply, user, { now: deps.clock().getTime(), secure: deps.secureCookies, via: 'oidc', sessionId });
     return reply.redirect(transaction.next, 302);
   });
 }

@@ -15,7 +15,8 @@ import { answerCommand } from '../http/command-route.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblems } from './passwords.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { issueSession } from './session-cookie.ts';
-import { recordSignIn } from './sign-in-record.ts';
+import { recordSessionEnd, recordSignIn } from './sign-in-record.ts';
+import { formatDateTimeJst } from '@sss/contracts/domain/dates';
 import { assertAssignableUnit, userCommands } from '../user/routes.ts';
 
 const Credentials = Type.Object({
@@ -28,7 +29,7 @@ const Me = Type.Object({ id: Type.String(), name: Type.String(), email: Type.Str
 const NewUser = Type.Object({
   email: Type.String({ title: 'メールアドレス', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', description: 'name@example.co.jp' }),
   name: Type.String({ title: '氏名', minLength: 1, maxLength: 100 }),
-  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { title: 'ロール', minItems: 1 }),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { title: 'ロール', minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
   orgUnitId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()], { title: '所属組織' })),
   password: Type.String({ title: 'パスワード', maxLength: 200 }),
 }, { additionalProperties: false });
@@ -65,19 +66,23 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
   app.post('/api/auth/login', { schema: { tags, summary: 'ログイン', body: Credentials, response: { 200: Me } } }, async (request, reply) => {
     const email = request.body.email.trim().toLowerCase();
     const now = deps.clock().getTime();
-    const keys = [`account:${email}`, `address:${request.ip}`];
-    if (keys.some((key) => throttle.isLocked(key, now))) {
-      throw new DomainError('too_many_attempts', 'ログインの失敗が続いたため、しばらくログインできません。15分ほど待ってから再度お試しください。');
+    const lockedUntil = throttle.lockedUntil(email, request.ip, now);
+    // Checked before the password, so a locked account answers the same whether the password is right or not.
+    if (lockedUntil) {
+      const retryAfterSeconds = Math.ceil((lockedUntil - now) / 1000);
+      const at = formatDateTimeJst(new Date(lockedUntil)).slice(11, 16);
+      reply.header('retry-after', String(retryAfterSeconds));
+      throw new DomainError('too_many_attempts', `ログインの失敗が続いたため、${at} ごろ（約${Math.ceil(retryAfterSeconds / 60)}分後）までログインできません。その後にもう一度お試しください。`, [], { retryAfterSeconds });
     }
     const user = await findUserByEmail(deps.events, email);
     const ok = user?.active ? await passwordMatches(user.passwordHash, request.body.password) : (await passwordMatches(await decoyHash(), request.body.password), false);
     if (!ok || !user) {
-      for (const key of keys) throttle.recordFailure(key, now);
+      throttle.recordFailure(email, request.ip, now);
       throw new DomainError('invalid_credentials', 'メールアドレスまたはパスワードが違います。');
     }
-    for (const key of keys) throttle.recordSuccess(key);
-    await recordSignIn(deps.events, user.userId!, 'password', request.ip);
-    return issueSession(reply, user, { now, secure: deps.secureCookies, via: 'password' });
+    throttle.recordSuccess(email);
+    const sessionId = await recordSignIn(deps.events, user.userId!, 'password', request.ip);
+    return issueSession(reply, user, { now, secure: deps.secureCookies, via: 'password', sessionId });
   });
 
   app.post('/api/auth/password', { schema: { tags, summary: '自分のパスワードを変更する', body: ChangeOwnPassword, response: { 200: CommandAccepted } } }, async (request, reply) => {
@@ -91,13 +96,24 @@ export async function authRoutes(fastify: FastifyInstance, deps: AuthRouteDeps):
       if (problems.length) throw new DomainError('validation_failed', problems.map((p) => p.message).join(' '), problems);
       const result = await users.run(session.sub, { type: 'ChangePassword', passwordHash: await hashPassword(request.body.newPassword) }, context);
       // the change ends every earlier session, this one included: hand this browser a fresh one
-      issueSession(reply, { ...user, passwordHash: '' }, { now: deps.clock().getTime(), secure: deps.secureCookies, via: session.via ?? 'password' });
+      issueSession(reply, { ...user, passwordHash: '' }, { now: deps.clock().getTime(), secure: deps.secureCookies, via: session.via ?? 'password', sessionId: session.sid });
       return result;
     });
     return answer;
   });
 
-  app.post('/api/auth/logout', { schema: { tags, summary: 'ログアウト' } }, async (_request, reply) => {
+  // Ends this session for good: the cookie, replayed from a copy, is refused from now on.
+  app.post('/api/auth/logout', { schema: { tags, summary: 'ログアウト' } }, async (request, reply) => {
+    const session = sessionOf(request);
+    await recordSessionEnd(deps.events, session.sub, session.sid, 'logout');
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  // Every session of the caller, this one included, e.g. after using a shared or lost computer.
+  app.post('/api/auth/sessions/end-all', { schema: { tags, summary: 'すべての端末からログアウトする' } }, async (request, reply) => {
+    const session = sessionOf(request);
+    await recordSessionEnd(deps.events, session.sub, session.sid, 'everywhere');
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

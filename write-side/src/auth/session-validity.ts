@@ -1,32 +1,51 @@
-import type { EventStore } from '@sss/contracts/ports/event-store';
 import { SESSION_HOURS, type SessionClaims } from '@sss/contracts/http/auth';
 import { SESSION_ENDING_EVENTS } from '@sss/contracts/user/events';
 import { eventTypesIn, isEventOf } from '@sss/contracts/events/registry';
-import { streams } from '@sss/contracts/streams/names';
+import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 
-const USER_TYPES = eventTypesIn('user');
+const USER_TYPES = [...eventTypesIn('user'), 'SessionEnded'] as const;
 
 /**
- * Whether a signed session still speaks for its user. The cookie carries roles, so deactivation, a
- * role change or a password change must end sessions issued before it. We read the user's own
- * stream (a handful of events, one indexed read) on each authenticated request: the effect is
- * immediate on every API instance, with no subscription to keep and nothing to warm up at start.
- * A cache in front of this is the first thing to add if request rates ever make it matter.
+ * What a user's events say about their sessions (docs/architecture.md §Sessions), from the user's
+ * stream and their sign-in stream. Folding is order-insensitive and idempotent — the newest activity
+ * change wins by position, endings only accumulate — so the cache can merge a cold read of both
+ * streams and the live subscription in whatever order they arrive, and the same event twice.
  */
-export function sessionValidity(events: EventStore): (claims: SessionClaims) => Promise<boolean> {
-  return async (claims) => {
-    const stream = await events.readStream(streams.user(claims.sub));
-    if (stream.length === 0) return false;
-    const issuedAt = claims.iat ?? claims.exp - SESSION_HOURS * 3_600_000;
-    let active = false;
-    let endedAt = 0;
-    for (const event of stream) {
-      if (!isEventOf(event, USER_TYPES)) continue;
-      const { type } = event;
-      if (type === 'UserRegistered' || type === 'UserReactivated') active = true;
-      if (type === 'UserDeactivated') active = false;
-      if (SESSION_ENDING_EVENTS.has(type)) endedAt = Date.parse(event.metadata.occurredAt);
-    }
-    return active && issuedAt >= endedAt;
-  };
+export interface SessionFacts {
+  /** Whether the user exists and is active, and the position of the event that said so. */
+  active: boolean;
+  activeAt: bigint;
+  /** Sessions issued before this instant (epoch ms) are over: password/role change, deactivation, sign out everywhere. */
+  endedBefore: number;
+  /** Sessions ended one by one (logout), with when, so entries older than any live session can be dropped. */
+  readonly ended: Map<string, number>;
+}
+
+export const noFacts = (): SessionFacts => ({ active: false, activeAt: -1n, endedBefore: 0, ended: new Map() });
+
+export function foldSessionEvent(facts: SessionFacts, event: RecordedEvent): void {
+  if (!isEventOf(event, USER_TYPES)) return;
+  const at = Date.parse(event.metadata.occurredAt);
+  const { type } = event;
+  if ((type === 'UserRegistered' || type === 'UserReactivated' || type === 'UserDeactivated') && event.position > facts.activeAt) {
+    facts.active = type !== 'UserDeactivated';
+    facts.activeAt = event.position;
+  }
+  if ((SESSION_ENDING_EVENTS as ReadonlySet<string>).has(type)) facts.endedBefore = Math.max(facts.endedBefore, at);
+  if (event.type === 'SessionEnded') {
+    if (event.data.reason === 'everywhere') facts.endedBefore = Math.max(facts.endedBefore, at);
+    else facts.ended.set(event.data.sessionId, at);
+  }
+  // A logout older than the longest session can no longer matter: keep the set small in long-running processes.
+  if (facts.ended.size > 32) for (const [sid, when] of facts.ended) if (when < at - SESSION_HOURS * 3_600_000) facts.ended.delete(sid);
+}
+
+/** Why a signed, unexpired session is refused, or null when it still speaks for its user. */
+export function sessionRefusal(facts: SessionFacts, claims: SessionClaims, now: number, idleMs: number): 'inactive' | 'ended' | 'idle' | null {
+  if (!facts.active) return 'inactive';
+  // Cookies from before sessions had ids cannot be logged out: they are refused, and the person signs in once more.
+  if (typeof claims.sid !== 'string' || typeof claims.seen !== 'number' || typeof claims.iat !== 'number') return 'ended';
+  if (claims.iat < facts.endedBefore || facts.ended.has(claims.sid)) return 'ended';
+  if (now - claims.seen > idleMs) return 'idle';
+  return null;
 }
