@@ -161,4 +161,23 @@ test('company, partner, user and organization: the same shape, people by name', 
   assert.ok(organization.events.length > 0 && organization.events.every((e) => e.summary.ja.length > 0 && e.summary.en.length > 0));
 });
 
+test('after a whole-store verification the events it covered are verified, later ones not yet', async ({ sss, sales, auditor }) => {
+  const call = as(sss, sales);
+  const company = (await call({ method: 'POST', url: '/api/companies', payload: newCompany('HIST-V') })).json<Answer>();
+  const started = await as(sss, auditor)({ method: 'POST', url: '/api/audit/verifications', payload: {} });
+  assert.ok(started.statusCode < 300, started.body);
+  await waitUntil('the verification to be recorded', async () => {
+    const status = (await as(sss, auditor)({ method: 'GET', url: '/api/audit/verifications/latest' })).json<{ running: unknown; latest: { intact: boolean } | null }>();
+    return status.running === null && status.latest ? status.latest : null;
+  }, { timeoutMs: 30_000 });
+  const edited = await call({ method: 'PUT', url: `/api/companies/${company.id}`, payload: newCompany('HIST-V', { name: '検証後の編集' }), headers: { 'if-match': `"${company.revision}"` } });
+  assert.is(edited.statusCode, 200, edited.body);
+
+  const history = await historyOf(sss, auditor, `/api/companies/${company.id}/history`);
+  const registered = ofType(history, 'CompanyRegistered');
+  assert.is(registered.verification.state, 'verified', registered.verification.detail.ja);
+  assert.match(registered.verification.detail.ja, /署名付きチェックポイント/);
+  assert.is(ofType(history, 'CompanyEdited').verification.state, 'unanchored');
+});
+
 test.run();
