@@ -41,6 +41,9 @@ test('the auditor opens a project and reads its history in words, with 稟議連
   assert.match((await registered.getByTestId('history-summary').textContent()) ?? '', /案件登録：.*を .+ に設定/);
   assert.is(await registered.getByTestId('history-verification').getAttribute('data-state'), 'unanchored');
 
+  // The status table names the 稟議 process in words too, never `system:ringi`.
+  assert.is((await page.locator('[data-testid="status-history-row"][data-to="estimate_approved"] td').last().textContent())?.trim(), '稟議連携');
+
   // The 月毎明細 row as added, field by field.
   const added = page.locator('[data-testid="history-row"][data-event-type="ResourceAdded"]');
   await added.getByTestId('history-expand').click();

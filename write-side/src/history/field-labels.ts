@@ -92,7 +92,7 @@ const PROJECT: LabelTable = {
   accountingUnit: ['会計区分', 'Accounting unit'],
   workSummary: ['業務内容概要', 'Work summary'],
   resources: ['明細', 'Line'],
-  kind: ['リソース種別', 'Kind'],
+  kind: ['種別', 'Kind'],
   effort: ['工数', 'Effort'],
   quotedUnitPrice: ['提示単価', 'Quoted unit price'],
   employeeId: ['社員', 'Employee'],

@@ -9,7 +9,9 @@ const NAMED = 3;
  */
 export function summarize(typeLabel: Words, changes: readonly HistoryChange[]): Words {
   if (changes.length === 0) return typeLabel;
-  const named = changes.slice(0, NAMED);
+  // Values changed say most, then values set; removals (a pending 稟議 cleared, say) come last.
+  const rank = (c: HistoryChange) => (c.before !== null && c.after !== null ? 0 : c.after !== null ? 1 : 2);
+  const named = [...changes].sort((a, b) => rank(a) - rank(b)).slice(0, NAMED);
   const more = changes.length - named.length;
   const ja = named.map((c) => (c.before === null ? `${c.label.ja}を ${c.after ?? '（なし）'} に設定` : c.after === null ? `${c.label.ja}（${c.before}）を削除` : `${c.label.ja}を ${c.before} → ${c.after} に変更`));
   const en = named.map((c) => (c.before === null ? `${c.label.en} set to ${c.after ?? '(none)'}` : c.after === null ? `${c.label.en} (${c.before}) removed` : `${c.label.en} changed from ${c.before} to ${c.after}`));
