@@ -60,19 +60,51 @@ function labelOf(path: readonly string[], table: LabelTable): { ja: string; en: 
   return { ja: words.map((w) => w.ja).join(' '), en: words.map((w) => w.en).join(' ') };
 }
 
-/** The fields that differ between two states of one aggregate, labelled from its table. */
-export function stateChanges(before: unknown, after: unknown, table: LabelTable): HistoryChange[] {
+type Pair = { path: string[]; was: Leaf; is: Leaf };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+const isRecordList = (value: unknown): value is unknown[] => Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null);
+const plain = (value: unknown): unknown => (value instanceof Map ? Object.fromEntries(value) : value instanceof Set ? [...value] : value);
+
+/**
+ * Walks both states together and skips every subtree the fold left untouched (`evolve` shares
+ * unchanged parts by reference), so a history costs what changed, not the aggregate's size per event.
+ */
+function walk(before: unknown, after: unknown, path: string[], out: Map<string, Pair>, depth: number): void {
+  if (before === after) return;
+  const b = plain(before);
+  const a = plain(after);
+  if (depth < MAX_DEPTH && isRecord(b) && isRecord(a)) {
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (!HIDDEN_FIELDS.has(key)) walk(b[key], a[key], [...path, key], out, depth + 1);
+    }
+    return;
+  }
+  if (depth < MAX_DEPTH && isRecordList(b) && isRecordList(a)) {
+    const was = new Map(b.map((item, index) => [identityOf(item, index), item] as const));
+    const is = new Map(a.map((item, index) => [identityOf(item, index), item] as const));
+    for (const id of new Set([...was.keys(), ...is.keys()])) walk(was.get(id), is.get(id), [...path, id], out, depth + 1);
+    return;
+  }
   const was = new Map<string, { path: string[]; value: Leaf }>();
   const is = new Map<string, { path: string[]; value: Leaf }>();
-  flatten(before, [], was);
-  flatten(after, [], is);
-  const changes: HistoryChange[] = [];
+  flatten(b, path, was, depth);
+  flatten(a, path, is, depth);
   for (const key of new Set([...was.keys(), ...is.keys()])) {
-    const path = (is.get(key) ?? was.get(key))!.path;
+    out.set(key, { path: (is.get(key) ?? was.get(key))!.path, was: was.get(key)?.value ?? null, is: is.get(key)?.value ?? null });
+  }
+}
+
+/** The fields that differ between two states of one aggregate, labelled from its table. */
+export function stateChanges(before: unknown, after: unknown, table: LabelTable): HistoryChange[] {
+  const pairs = new Map<string, Pair>();
+  walk(before, after, [], pairs, 0);
+  const changes: HistoryChange[] = [];
+  for (const [key, { path, was, is }] of pairs) {
     if (path.length === 0) continue;
-    const previous = formatLeaf(path, was.get(key)?.value ?? null);
-    const next = formatLeaf(path, is.get(key)?.value ?? null);
-    const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && was.get(key)?.value !== is.get(key)?.value;
+    const previous = formatLeaf(path, was);
+    const next = formatLeaf(path, is);
+    const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && was !== is;
     if (previous === next && !secretChanged) continue;
     changes.push({ field: key, label: labelOf(path, table), before: previous, after: next });
   }
