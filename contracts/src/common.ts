@@ -35,14 +35,68 @@ export const PageQuery = {
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 
+/** Text in both languages the UI offers; the server words it once so every screen says the same. */
+export const Words = Type.Object({ ja: Type.String(), en: Type.String() });
+export type Words = Static<typeof Words>;
+
+/** One field of the aggregate before and after an event (values already formatted; null = not set). */
+export const HistoryChange = Type.Object({ field: Type.String(), label: Words, before: Type.Union([Type.String(), Type.Null()]), after: Type.Union([Type.String(), Type.Null()]) });
+export type HistoryChange = Static<typeof HistoryChange>;
+
+/** Another record an event is tied to: the 稟議 that caused it, or an event of the same correlation. */
+export const HistoryLink = Type.Object({
+  kind: Type.Union([Type.Literal('ringi'), Type.Literal('event')]),
+  /** The 稟議 id (kind ringi) or the stream name (kind event). */
+  id: Type.String(),
+  revision: Type.Optional(Type.String()),
+  label: Words,
+});
+export type HistoryLink = Static<typeof HistoryLink>;
+
+/**
+ * How far an event is proven untouched: `verified` — its stream chain verifies and the last
+ * whole-store verification covered it up to a signed checkpoint; `broken` — a chain breaks at or
+ * before it; `unanchored` — its stream chain verifies but no signed checkpoint covers it yet.
+ */
+export const HistoryVerification = Type.Object({
+  state: Type.Union([Type.Literal('verified'), Type.Literal('broken'), Type.Literal('unanchored')]),
+  detail: Words,
+});
+export type HistoryVerification = Static<typeof HistoryVerification>;
+
 export const HistoryEntry = Type.Object({
+  position: Type.String(),
   revision: Type.String(),
   type: Type.String(),
+  typeLabel: Words,
   occurredAt: Type.String(),
   actor: Type.String(),
+  /** The actor in words: a user's name, or what a system component does (e.g. 稟議連携). */
   actorName: Type.String(),
+  actorNameEn: Type.String(),
+  /** The event in words, e.g. 「受注金額を 1,000,000円 → 1,100,000円 に変更」. */
+  summary: Words,
+  /** Field-level before → after, from folding the aggregate's state before and after the event. */
+  changes: Type.Array(HistoryChange),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  correlationId: Type.String(),
+  causationId: Type.Union([Type.String(), Type.Null()]),
+  links: Type.Array(HistoryLink),
+  verification: HistoryVerification,
   data: Type.Unknown(),
   hash: Type.String(),
 });
-export const History = Type.Object({ streamName: Type.String(), chainValid: Type.Boolean(), brokenAt: Type.Optional(Type.String()), events: Type.Array(HistoryEntry) });
+export type HistoryEntry = Static<typeof HistoryEntry>;
+
+export const History = Type.Object({
+  streamName: Type.String(),
+  chainValid: Type.Boolean(),
+  brokenAt: Type.Optional(Type.String()),
+  /**
+   * Set when the store records more events for the stream than can be read: its last event(s)
+   * were deleted. The per-stream chain cannot show that; the stream's recorded end can.
+   */
+  missingFrom: Type.Optional(Type.String()),
+  events: Type.Array(HistoryEntry),
+});
 export type History = Static<typeof History>;

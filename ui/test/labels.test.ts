@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { appLabels } from '../src/i18n/dictionary.ts';
-import { companyEventLabels } from '../src/i18n/companies.ts';
+import { historyLabels } from '../src/i18n/history.ts';
 import { lookup, type Dictionary } from '../src/i18n/labels.ts';
 import { accountingCategoryLabels, orgLabels, orgLevelLabels } from '../src/i18n/org.ts';
 import { projectLabels } from '../src/i18n/projects.ts';
@@ -10,7 +10,7 @@ import { monthlySalesStatusLabels, salesLabels } from '../src/i18n/sales.ts';
 import { userLabels } from '../src/i18n/users.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const all: Record<string, Dictionary<string>> = { appLabels, companyEventLabels, orgLabels, orgLevelLabels, accountingCategoryLabels, projectLabels, ringiLabels, ringiKindLabels, ringiStatusLabels, ringiDecisionLabels, salesLabels, monthlySalesStatusLabels, userLabels };
+const all: Record<string, Dictionary<string>> = { appLabels, historyLabels, orgLabels, orgLevelLabels, accountingCategoryLabels, projectLabels, ringiLabels, ringiKindLabels, ringiStatusLabels, ringiDecisionLabels, salesLabels, monthlySalesStatusLabels, userLabels };
 
 test('every dictionary has English for each Japanese key, with the same placeholders', () => {
   for (const [name, dictionary] of Object.entries(all)) {
@@ -22,7 +22,7 @@ test('every dictionary has English for each Japanese key, with the same placehol
 test('lookup fills placeholders and shows an unknown key as itself', () => {
   assert.is(lookup(projectLabels, 'ja', 'versionLabel', { version: 2 }), '第2版');
   assert.is(lookup(projectLabels, 'en', 'listTitle'), 'Projects');
-  assert.is(lookup(companyEventLabels, 'ja', 'CompanyMerged'), 'CompanyMerged');
+  assert.is(lookup(historyLabels as Dictionary<string>, 'ja', 'CompanyMerged'), 'CompanyMerged');
   assert.is(lookup(appLabels, 'ja', 'home.welcome'), 'ようこそ、{name} さん');
 });
 

@@ -86,6 +86,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/invoices': ALL_STAFF,
   'GET /api/invoices/:invoiceNumber': ALL_STAFF,
   'GET /api/invoices/:invoiceNumber/pdf': ALL_STAFF,
+  'GET /api/invoices/:invoiceNumber/history': HISTORY_READERS,
   'GET /api/receivables': ALL_STAFF,
   'GET /api/reports/sales-plan-actual': ALL_STAFF,
   'GET /api/reports/sales-plan-actual/projects': ALL_STAFF,
@@ -96,6 +97,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // 稟議: everyone sees where each 稟議 stands (the approvers decide in CollaboFlow, not here).
   'GET /api/ringis': ALL_STAFF,
   'GET /api/ringis/:id': ALL_STAFF,
+  'GET /api/ringis/:id/history': HISTORY_READERS,
   'POST /api/ringis/:id/retry': ['sales_admin', 'admin'],
   // 案件・見積・受注: sales staff and 営業管理 edit; everyone who reads numbers reads. A 稟議 outcome and the
   // 受注確定 normally come from the 稟議 process manager (system:ringi, in process); by hand only 営業管理/admin.

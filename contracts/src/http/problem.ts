@@ -41,6 +41,8 @@ export const ERROR_CATALOGUE = {
   read_model_lagging: { status: 503, title: '画面の更新が追いついていません' },
   unavailable: { status: 503, title: '一時的に利用できません' },
   internal: { status: 500, title: 'システムエラーが発生しました' },
+  // The stored log lost events (tampering or damage): no retry can succeed, so it is not a 409.
+  integrity_broken: { status: 500, title: '記録の欠落・改ざんを検出しました' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,4 +1,4 @@
-import type { PageOf, History } from '@sss/contracts/common';
+import type { PageOf } from '@sss/contracts/common';
 import type { AbolishCompany, ChangeCreditLimit, CompanyFields, CompanyListQuery, CompanySortKeys, CompanyView, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
 import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
@@ -15,7 +15,6 @@ export const listCompanies = (query: CompanyListParams, signal?: AbortSignal) =>
 
 export const getCompany = (id: string, signal?: AbortSignal) => request<CompanyView>('GET', one(id), { signal });
 
-export const getCompanyHistory = (id: string, signal?: AbortSignal) => request<History>('GET', `${one(id)}/history`, { signal });
 
 export const registerCompany = (body: CompanyFields, options: CommandOptions) => command('POST', base, body, options);
 

@@ -3,11 +3,11 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { CompanyView } from '@sss/contracts/company/schemas';
 import { AbolishDialog } from './AbolishDialog.tsx';
 import { AntiSocialCheckDialog } from './AntiSocialCheckDialog.tsx';
-import { CompanyHistoryPanel } from './CompanyHistoryPanel.tsx';
 import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
 import { CompanyPartnersPanel } from './CompanyPartnersPanel.tsx';
 import { CreditLimitDialog } from './CreditLimitDialog.tsx';
 import { DetailList } from '../components/DetailList.tsx';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { ExternalLink } from '../components/ExternalLink.tsx';
 import { fieldLabel } from './fieldLabels.ts';
 import { useCompany } from './queries.ts';
@@ -183,7 +183,7 @@ function CompanyDetail({ company }: { company: CompanyView }) {
 
       {company.isPartner && <CompanyPartnersPanel companyId={company.id} partnerCount={company.partnerCount} />}
 
-      <CompanyHistoryPanel companyId={company.id} enabled={may(user, 'GET', `${route}/history`)} />
+      <HistoryPanel route={`${route}/history`} params={{ id: company.id }} revision={company.revision} />
 
       {action === 'antiSocial' && <AntiSocialCheckDialog company={company} onClose={() => setAction(null)} onDone={finished} />}
       {action === 'creditLimit' && <CreditLimitDialog company={company} onClose={() => setAction(null)} onDone={finished} />}

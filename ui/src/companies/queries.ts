@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandAccepted } from '@sss/contracts/common';
-import { getCompany, getCompanyHistory, listCompanies, type CompanyListParams } from '../api/companies.ts';
+import { getCompany, listCompanies, type CompanyListParams } from '../api/companies.ts';
 
 /** One query-options factory per endpoint; `all` is the root a command invalidates. */
 export const companyQueries = {
@@ -13,14 +13,11 @@ export const companyQueries = {
       placeholderData: keepPreviousData,
     }),
   detail: (id: string) => queryOptions({ queryKey: ['companies', 'detail', id] as const, queryFn: ({ signal }) => getCompany(id, signal) }),
-  history: (id: string) => queryOptions({ queryKey: ['companies', 'history', id] as const, queryFn: ({ signal }) => getCompanyHistory(id, signal) }),
 };
 
 export const useCompanyList = (query: CompanyListParams) => useQuery(companyQueries.list(query));
 
 export const useCompany = (id: string) => useQuery(companyQueries.detail(id));
-
-export const useCompanyHistory = (id: string, enabled = true) => useQuery({ ...companyQueries.history(id), enabled });
 
 /**
  * Runs a company command and, on success, refetches every company query. The position the

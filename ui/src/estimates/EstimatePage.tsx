@@ -17,6 +17,7 @@ import { useEstimate, useProject, useProjectCommand } from '../projects/queries.
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -98,6 +99,7 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
         )}
       </div>
       {estimate && <EstimateVersions estimate={estimate} />}
+      {estimate && <HistoryPanel route="/api/estimates/:id/history" params={{ id: estimate.id }} revision={estimate.revision} />}
     </section>
   );
 }

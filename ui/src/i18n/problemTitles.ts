@@ -21,6 +21,7 @@ const EN: Record<ErrorCode, string> = {
   read_model_lagging: 'The screen is catching up',
   unavailable: 'Temporarily unavailable',
   internal: 'A system error occurred',
+  integrity_broken: 'Missing or tampered records detected',
 };
 
 export function problemTitle(code: ErrorCode, serverTitle: string, language: Language): string {

@@ -18,6 +18,7 @@ import { useEstimate, useOrder, useProject, useProjectCommand } from '../project
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 export function OrderPage() {
   const { id = '' } = useParams();
@@ -115,6 +116,7 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
           }}
         />
       )}
+      {order && <HistoryPanel route="/api/orders/:id/history" params={{ id: order.id }} revision={order.revision} />}
     </section>
   );
 }

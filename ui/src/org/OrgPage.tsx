@@ -14,6 +14,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { buildTree } from './tree.ts';
 import './org.css';
 import { orgQueries } from './queries.ts';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 /** Beyond every confirmed reorganization: the tree a draft is staged against. */
 const LATEST = '9999-12-31';
@@ -57,6 +58,7 @@ export function OrgPage() {
         </div>
       ))}
       {admin && draft.data && <DraftPanel draft={draft.data} latest={latest.data?.units ?? []} />}
+      <HistoryPanel route="/api/organization/history" revision={latest.dataUpdatedAt} />
       {intent && <OrgChangeDialog intent={intent} units={latest.data?.units ?? tree.data?.units ?? []} onClose={() => setIntent(null)} />}
     </section>
   );

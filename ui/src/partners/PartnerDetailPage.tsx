@@ -13,6 +13,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 export function PartnerDetailPage() {
   const { id = '' } = useParams();
@@ -65,6 +66,7 @@ function PartnerDetail({ partner }: { partner: PartnerView }) {
         />
       </section>
       {!partner.retiredOn && may(user, 'POST', '/api/partners/:id/retire') && <RetireForm partner={partner} />}
+      <HistoryPanel route="/api/partners/:id/history" params={{ id: partner.id }} revision={partner.revision} />
     </section>
   );
 }

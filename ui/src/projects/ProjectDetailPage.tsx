@@ -13,6 +13,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import './projects.css';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 const TABS = ['basics', 'monthly', 'summary', 'employees', 'partners', 'expenses'] as const;
 type Tab = (typeof TABS)[number];
@@ -82,6 +83,7 @@ function Detail({ project }: { project: ProjectDetail }) {
         {tab === 'expenses' && <SummaryLinesTable lines={summary.expenses} months={summary.months} testId="summary-expenses" />}
       </div>
       <StatusHistoryPanel project={project} />
+      <HistoryPanel route="/api/projects/:id/history" params={{ id: project.id }} revision={project.revision} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { APPROVAL_OUTCOME_LABELS } from '@sss/contracts/project/fields';
 import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
 import type { ProjectDetail } from '@sss/contracts/project/views';
+import { systemActorName } from '@sss/contracts/history/system-actors';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -8,6 +10,7 @@ import { formatDateTime } from '../lib/format.ts';
 /** ステータス履歴 and the 稟議 of the project: who moved it, when, why, and which 稟議 did. */
 export function StatusHistoryPanel({ project }: { project: ProjectDetail }) {
   const text = useLabels(projectLabels);
+  const { language } = useI18n();
   return (
     <section className="panel" data-testid="status-history">
       <div className="panel-header">
@@ -30,7 +33,7 @@ export function StatusHistoryPanel({ project }: { project: ProjectDetail }) {
               <td>{h.from ? PROJECT_STATUS_LABELS[h.from] : '—'}</td>
               <td>{h.toLabel}</td>
               <td>{h.reason}</td>
-              <td>{h.byName || h.by}</td>
+              <td>{systemActorName(h.by)?.[language] ?? (h.byName || h.by)}</td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import { useRingi } from './queries.ts';
 import './ringi.css';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
 import { RetryButton } from './RetryButton.tsx';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 /** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
 export function RingiDetailPage() {
@@ -95,6 +96,7 @@ export function RingiDetailPage() {
           </ol>
         </>
       )}
+      <HistoryPanel route="/api/ringis/:id/history" params={{ id }} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';
 import { InvoicePreview } from './InvoicePreview.tsx';
 import './sales.css';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
@@ -238,6 +239,7 @@ export function SalesEntryPage() {
         <li><a href={documentUrl(projectId, month, 'delivery-note.pdf')} download>{l('deliveryNote')}</a></li>
         <li><a href={documentUrl(projectId, month, 'acceptance.pdf')} download>{l('acceptance')}</a></li>
       </ul>
+      <HistoryPanel route="/api/monthly-sales/:projectId/:month/history" params={{ projectId, month }} revision={m?.revision} />
     </section>
   );
 }

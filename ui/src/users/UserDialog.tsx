@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
 export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'workflowLogin' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
 
@@ -100,6 +101,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
           <button type="submit" className={`button ${action.kind === 'deactivate' ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.execute')}</button>
         </div>
       </form>
+      {user && <HistoryPanel route="/api/users/:id/history" params={{ id: user.id }} revision={user.revision} />}
     </Dialog>
   );
 }

@@ -13,6 +13,7 @@ import { salesRoutes } from '../sales/routes.ts';
 import type { Invoicing } from '../sales/invoicing.ts';
 import { collaboflowWebhookRoutes } from '../ringi/webhook-route.ts';
 import { ringiRetryRoutes } from '../ringi/retry-route.ts';
+import { historyRoutes } from '../history/routes.ts';
 import { parseCollaboflowWebhook } from '../ringi/collaboflow-client.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
@@ -41,4 +42,5 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   // Public, but it only records a hint in the 稟議's inbox: the process manager confirms with CollaboFlow.
   await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body, deps.collaboflowKeyPartId) });
   await app.register(ringiRetryRoutes, { events: deps.events, clock });
+  await app.register(historyRoutes, { events: deps.events });
 }

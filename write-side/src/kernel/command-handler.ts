@@ -2,6 +2,7 @@ import { RevisionConflictError, type EventStore, type RecordedEvent } from '@sss
 import { DomainError } from '@sss/contracts/http/problem';
 import { fold, type Decider, type DomainEvent } from './decider.ts';
 import { DEFAULT_CONFLICT_RETRY, type ConflictRetry } from './conflict-retry.ts';
+import { assertStreamWhole, streamLossError } from '../history/recorded-end.ts';
 
 /**
  * Load → decide → append with the expected revision. When the caller saw a revision (If-Match),
@@ -60,6 +61,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
     const { events, domain, revision } = await loadStream<E>(store, options.streamName);
     if (options.mustExist && events.length === 0) throw new DomainError('not_found', `${options.streamName} は存在しません。`);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      // A client that saw a later revision than the stream now has saw events since deleted.
+      if (options.expectedRevision > revision) assertStreamWhole(store, options.streamName, revision);
       throw new RevisionConflictError(options.streamName, options.expectedRevision, revision < 0n ? 'no_stream' : revision);
     }
     const decision = options.decider.decide(options.command, fold(options.decider, domain));
@@ -84,6 +87,11 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
       );
       return { streamName: options.streamName, revision: appended.nextExpectedRevision, position: appended.position, events: decision };
     } catch (error) {
+      if (error instanceof RevisionConflictError && typeof error.actual === 'bigint' && error.actual > revision) {
+        // The store says the stream is longer than what it just read: unless a writer raced us, events were deleted.
+        const fresh = await loadStream<E>(store, options.streamName);
+        if (fresh.revision < error.actual) throw streamLossError(options.streamName, fresh.revision, error.actual);
+      }
       const retryable = error instanceof RevisionConflictError && options.expectedRevision === undefined && attempt < retry.attempts;
       if (!retryable) throw error;
       await retry.sleep(retry.delay(attempt));

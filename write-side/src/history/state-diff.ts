@@ -1,0 +1,112 @@
+import { formatYen } from '@sss/contracts/domain/money';
+import type { HistoryChange } from '@sss/contracts/common';
+import { HIDDEN_FIELDS, SECRET_FIELDS, YEN_FIELDS, type LabelTable } from './field-labels.ts';
+
+/**
+ * Field-level before → after of any aggregate: both states are flattened to leaf paths and the
+ * leaves that differ are the changes. Lists of records are keyed by their identity (明細 by
+ * resourceNo, 見積 by version, …) so removing one row is one change, not a shift of every later row.
+ */
+
+type Leaf = string | number | boolean | null;
+
+const IDENTITY_KEYS = ['resourceNo', 'version', 'changeId', 'unitId', 'lineNo', 'month', 'step', 'id'] as const;
+const MAX_DEPTH = 8;
+
+function identityOf(item: unknown, index: number): string {
+  if (item && typeof item === 'object') {
+    for (const key of IDENTITY_KEYS) {
+      const value = (item as Record<string, unknown>)[key];
+      if (typeof value === 'string' || typeof value === 'number') return `#${value}`;
+    }
+  }
+  return `#${index + 1}`;
+}
+
+function flatten(value: unknown, path: string[], into: Map<string, { path: string[]; value: Leaf }>, depth = 0): void {
+  const put = (leaf: Leaf): void => {
+    into.set(path.join('.'), { path, value: leaf });
+  };
+  if (value === null || value === undefined) return put(null);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return put(value);
+  if (typeof value === 'bigint') return put(value.toString());
+  if (depth >= MAX_DEPTH) return put(JSON.stringify(value));
+  if (value instanceof Map) return flatten(Object.fromEntries(value), path, into, depth);
+  if (value instanceof Set) return flatten([...value], path, into, depth);
+  if (Array.isArray(value)) {
+    if (value.every((item) => item === null || typeof item !== 'object')) return put(value.length === 0 ? null : value.map(String).join('、'));
+    value.forEach((item, index) => flatten(item, [...path, identityOf(item, index)], into, depth + 1));
+    return;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([key]) => !HIDDEN_FIELDS.has(key));
+  if (entries.length === 0) return put(null);
+  for (const [key, child] of entries) flatten(child, [...path, key], into, depth + 1);
+}
+
+function formatLeaf(path: readonly string[], value: Leaf): string | null {
+  if (value === null || value === '') return null;
+  const field = path[path.length - 1] ?? '';
+  if (SECRET_FIELDS.has(field)) return '••••••';
+  if (typeof value === 'number' && YEN_FIELDS.has(field)) return formatYen(value);
+  if (typeof value === 'boolean') return value ? '✓' : '×';
+  return String(value);
+}
+
+function labelOf(path: readonly string[], table: LabelTable): { ja: string; en: string } {
+  const words = path.map((segment) => {
+    const label = table[segment];
+    return label ? { ja: label[0], en: label[1] } : { ja: segment, en: segment };
+  });
+  return { ja: words.map((w) => w.ja).join(' '), en: words.map((w) => w.en).join(' ') };
+}
+
+type Pair = { path: string[]; was: Leaf; is: Leaf };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set);
+const isRecordList = (value: unknown): value is unknown[] => Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null);
+const plain = (value: unknown): unknown => (value instanceof Map ? Object.fromEntries(value) : value instanceof Set ? [...value] : value);
+
+/**
+ * Walks both states together and skips every subtree the fold left untouched (`evolve` shares
+ * unchanged parts by reference), so a history costs what changed, not the aggregate's size per event.
+ */
+function walk(before: unknown, after: unknown, path: string[], out: Map<string, Pair>, depth: number): void {
+  if (before === after) return;
+  const b = plain(before);
+  const a = plain(after);
+  if (depth < MAX_DEPTH && isRecord(b) && isRecord(a)) {
+    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      if (!HIDDEN_FIELDS.has(key)) walk(b[key], a[key], [...path, key], out, depth + 1);
+    }
+    return;
+  }
+  if (depth < MAX_DEPTH && isRecordList(b) && isRecordList(a)) {
+    const was = new Map(b.map((item, index) => [identityOf(item, index), item] as const));
+    const is = new Map(a.map((item, index) => [identityOf(item, index), item] as const));
+    for (const id of new Set([...was.keys(), ...is.keys()])) walk(was.get(id), is.get(id), [...path, id], out, depth + 1);
+    return;
+  }
+  const was = new Map<string, { path: string[]; value: Leaf }>();
+  const is = new Map<string, { path: string[]; value: Leaf }>();
+  flatten(b, path, was, depth);
+  flatten(a, path, is, depth);
+  for (const key of new Set([...was.keys(), ...is.keys()])) {
+    out.set(key, { path: (is.get(key) ?? was.get(key))!.path, was: was.get(key)?.value ?? null, is: is.get(key)?.value ?? null });
+  }
+}
+
+/** The fields that differ between two states of one aggregate, labelled from its table. */
+export function stateChanges(before: unknown, after: unknown, table: LabelTable): HistoryChange[] {
+  const pairs = new Map<string, Pair>();
+  walk(before, after, [], pairs, 0);
+  const changes: HistoryChange[] = [];
+  for (const [key, { path, was, is }] of pairs) {
+    if (path.length === 0) continue;
+    const previous = formatLeaf(path, was);
+    const next = formatLeaf(path, is);
+    const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && was !== is;
+    if (previous === next && !secretChanged) continue;
+    changes.push({ field: key, label: labelOf(path, table), before: previous, after: next });
+  }
+  return changes;
+}
