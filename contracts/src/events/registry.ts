@@ -97,6 +97,7 @@ export const EVENT_CATEGORIES = {
   EstimateDraftEdited: 'estimate',
   EstimateIssued: 'estimate',
   EstimateRevised: 'estimate',
+  EstimateVersionApproved: 'estimate',
   OrderRegistered: 'order',
   OrderEdited: 'order',
   OrderConfirmed: 'order',
