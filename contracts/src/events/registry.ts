@@ -98,6 +98,7 @@ export const EVENT_CATEGORIES = {
   EstimateDraftEdited: 'estimate',
   EstimateIssued: 'estimate',
   EstimateRevised: 'estimate',
+  EstimateVersionApproved: 'estimate',
   OrderRegistered: 'order',
   OrderEdited: 'order',
   OrderConfirmed: 'order',

@@ -216,6 +216,8 @@ export const EstimateVersionView = Type.Object({
   estimateNumber: Nullable(Str),
   issuedOn: Nullable(Str),
   revisionReason: Str,
+  /** The 見積稟議 that approved this version, with the line the 見積書 prints; null (or absent in older documents) until approved. */
+  approval: Type.Optional(Nullable(Type.Object({ ringiId: Str, ringiNumber: Str, label: Str }))),
   subject: Str,
   addressee: Str,
   periodStart: Str,

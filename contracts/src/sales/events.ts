@@ -2,7 +2,7 @@ import type { ExpenseActual, InvoiceDraft } from './schemas.ts';
 import type { InvoiceTotals, RoundingMode, TaxRate } from './tax.ts';
 import type { SalesCheckOutcome } from './status.ts';
 
-/** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1. */
+/** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1; fields added later are optional. */
 
 export interface SalesTotals {
   readonly net: number;
@@ -65,9 +65,20 @@ export type MonthlySalesEvent =
         invoice: InvoiceDraft;
       };
     }
-  | { type: 'SalesCheckRequested'; data: MonthlyKey & { totals: SalesTotals } }
+  | {
+      type: 'SalesCheckRequested';
+      /**
+       * `totals`: the sales actual. `invoiceTotals`: the invoice draft per tax rate, as the approver sees it on the
+       * 稟議 form. Optional: months requested before the approval covered the invoice have none (they still replay).
+       */
+      data: MonthlyKey & { totals: SalesTotals; invoiceTotals?: InvoiceTotals };
+    }
   | { type: 'MonthClosedWithoutBilling'; data: MonthlyKey }
-  | { type: 'SalesCheckApproved'; data: MonthlyKey & { ringiId: string; comment: string } }
+  /**
+   * `approvedInvoiceTotals`: what the approver approved (the request's invoice totals per rate); the invoice must
+   * match it. Optional: approvals recorded before it existed have none, and such a month needs a new approval.
+   */
+  | { type: 'SalesCheckApproved'; data: MonthlyKey & { ringiId: string; comment: string; approvedInvoiceTotals?: InvoiceTotals } }
   | { type: 'SalesCheckReturned'; data: MonthlyKey & { outcome: Exclude<SalesCheckOutcome, 'approved'>; ringiId: string; comment: string } }
   | { type: 'InvoiceIssued'; data: MonthlyKey & { invoice: IssuedInvoice } }
   | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string } };

@@ -60,10 +60,11 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
   };
   const issuedOn = todayInJapan();
   const validUntil = addDays(issuedOn, 30);
+  // A 見積 is issued only once its 見積稟議 approved that version (docs/domain.md §見積 and 受注): draft, 稟議, then issue.
   const estimate = async (id: string, addressee: string, subject: string, periodStart: string, periodEnd: string, lines: unknown[]) => {
     await post('/api/estimates', { projectId: id, content: { subject, addressee, periodStart, periodEnd, paymentTerms: '月末締め翌月末払い', validUntil, conditions: '作業場所は貴社指定場所とします。', lines } });
-    await post(`/api/estimates/${id}/issue`, { issuedOn });
   };
+  const issueEstimate = (id: string) => post(`/api/estimates/${id}/issue`, { issuedOn });
 
   // 受注済: 東都フィナンシャル 勘定系API基盤 (社員2名・パートナー1名・諸経費).
   const partnerRow = aobaPartner ? [{ kind: 'partner', partnerId: aobaPartner.id, partnerCompanyId: aoba, name: aobaPartner.name, cost: 650_000, quotedUnitPrice: 900_000, title: 'SE', effort: months('2026-04', ['1', '1', '1', '1', '1', '1']) }] : [];
@@ -79,7 +80,8 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     { workItem: 'API開発（SE）', quantity: '6', unit: '人月', unitPrice: 900_000, taxCategory: 'standard_10' },
     { workItem: '検証用サーバ', quantity: '1', unit: '式', unitPrice: 480_000, taxCategory: 'standard_10' },
   ]);
-  await approve(won, 'estimate');
+  await approve(won, 'estimate', 'MI-2026-0031');
+  await issueEstimate(won);
   await post('/api/orders', { projectId: won, terms: { customerPoNumber: 'TF-PO-2026-0412', orderDate: '2026-03-25', orderAmount: 17_880_000, labourAmount: 17_400_000, periodStart: '2026-04-01', periodEnd: '2026-09-30' } });
   const orderRingi = await approve(won, 'order', 'JU-2026-0042');
   await post(`/api/orders/${won}/confirm`, { ringiId: orderRingi, ringiNumber: 'JU-2026-0042', approvedAt: new Date().toISOString() }, admin);
@@ -94,7 +96,8 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     { workItem: '開発・テスト', quantity: '1', unit: '式', unitPrice: 9_000_000, taxCategory: 'standard_10' },
     { workItem: '出精値引き', quantity: '1', unit: '式', unitPrice: -75_000, taxCategory: 'standard_10' },
   ]);
-  await approve(approved, 'estimate');
+  await approve(approved, 'estimate', 'MI-2026-0057');
+  await issueEstimate(approved);
 
   // 見積稟議中: みらい製薬 治験データ基盤 PoC.
   const inRingi = await create(project('治験データ基盤 PoC', 2, 'bs1', '2026-10-01', '2026-12-31', '準委任', 'データ分析'), [

@@ -150,6 +150,12 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
       if (p.stage === 'estimate_ringi') {
         const approved = dice.chance(0.85);
         await decideRingi(p, approved ? 'approved' : 'rejected');
+        if (approved) {
+          const estimateStream = streams.estimate(p.id);
+          await w.run(estimateDecider, estimateStream, { type: 'ApproveEstimateVersion', version: 1, approval: { ringiId: p.ringiId, ringiNumber: `MI-${p.number}` }, approvedAt: clock.iso() }, sys('sales'));
+          await w.run(estimateDecider, estimateStream, { type: 'IssueEstimate', body: { issuedOn: clock.today() }, meta: meta(admin) }, sys('sales'));
+          w.forget(estimateStream);
+        }
         if (!approved || dice.chance(0.2)) {
           await w.run(projectDecider, projectStream, { type: 'ChangeProjectStatus', body: { to: 'lost', reason: approved ? '価格面で他社に決定' : '見積稟議却下' }, meta: meta(admin) }, sys('sales'));
           retire(p, false);
@@ -247,10 +253,9 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
     const total = [...revenueByMonth.values()].reduce((a, b) => a + b, 0);
     await w.run(estimateDecider, streams.estimate(id), {
       type: 'DraftEstimate', estimateId: id, projectNumber: number, meta,
-      body: { projectId: id, content: { subject: name, addressee: customer.formalName, periodStart: `${first}-01`, periodEnd: endOfMonth(periodMonths[length - 1]!), paymentTerms: '月末締め翌月末払い', validUntil: addDays(clock.today(), 30), lines: [{ workItem: `${service}一式`, quantity: '1', unit: '式', unitPrice: total, taxCategory: 'standard_10' }] } },
+      body: { projectId: id, content: { subject: name, addressee: customer.formalName, periodStart: `${first}-01`, periodEnd: endOfMonth(periodMonths[length - 1]!), paymentTerms: '月末締め翌月末払い', validUntil: addDays(clock.today(), 90), lines: [{ workItem: `${service}一式`, quantity: '1', unit: '式', unitPrice: total, taxCategory: 'standard_10' }] } },
     }, context);
-    await w.run(estimateDecider, streams.estimate(id), { type: 'IssueEstimate', body: { issuedOn: clock.today() }, meta }, context);
-    w.forget(streams.estimate(id));
+    // Issued once its 見積稟議 approves version 1 (below): an unapproved version is not issued.
     const p: Live = { id, number, name, customer, months: periodMonths, stage: 'estimate_ringi', ringiId: '', revenueByMonth, unpaid: new Map(), closed: 0 };
     live.push(p);
     await requestRingi(p, 'estimate');

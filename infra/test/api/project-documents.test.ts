@@ -23,12 +23,25 @@ test.before(async (context) => {
   await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: employeeRow(refs, { name: '端数確認', employeeNo: 'E0002', cost: 222_222, quotedUnitPrice: 333_333, effort: { '2025-05': '0.3' } }) });
   await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: expenseRow() });
   await call({ method: 'POST', url: '/api/estimates', payload: { projectId: id, content: estimateContent() } });
+  // Issued once its 見積稟議 approved the version.
+  await approveEstimate(context.sss, context.sales, id, 'R-0042');
   const issued = (await call({ method: 'POST', url: `/api/estimates/${id}/issue`, payload: { issuedOn: '2025-03-10' } })).json<Answer>();
   const headers = { 'x-sss-min-position': issued.position };
   context.project = (await call({ method: 'GET', url: `/api/projects/${id}`, headers })).json<ProjectDetail>();
   context.estimate = (await call({ method: 'GET', url: `/api/estimates/${id}`, headers })).json<EstimateView>();
 });
 test.after(async ({ sss }) => sss.stop());
+
+/** 見積稟議 requested by sales, its approval recorded as the 稟議 process (admin) would: answers the last position. */
+async function approveEstimate(sss: RunningSss, sales: Session, projectId: string, ringiNumber: string, whileOpen?: () => Promise<void>): Promise<string> {
+  const requested = await as(sss, sales)({ method: 'POST', url: `/api/projects/${projectId}/approvals`, payload: { kind: 'estimate', comment: '見積稟議をお願いします。' } });
+  assert.is(requested.statusCode, 201, requested.body);
+  await whileOpen?.();
+  const admin = await login(sss, DEMO.admin);
+  const outcome = await as(sss, admin)({ method: 'POST', url: `/api/projects/${projectId}/approvals/outcome`, payload: { ringiId: requested.json<Answer>().id, outcome: 'approved', ringiNumber, decidedBy: '部長', decidedAt: '2025-03-09T09:00:00Z' } });
+  assert.is(outcome.statusCode, 200, outcome.body);
+  return outcome.json<Answer>().position;
+}
 
 const download = async (sss: RunningSss, session: Session, url: string, contentType: string) => {
   const response = await as(sss, session)({ method: 'GET', url });
@@ -100,6 +113,41 @@ test('見積書 PDF: Japanese font embedded; the text carries the number and the
   assert.ok(text.includes(v.estimateNumber!), 'estimate number');
   for (const amount of [v.subtotal, v.tax, v.total, ...v.lines.map((l) => l.amount)]) assert.ok(text.includes(amount.toLocaleString('ja-JP')), `amount ${amount}`);
   assert.ok(text.includes('印'), 'seal area');
+  assert.ok(text.includes('第1版（稟議 R-0042 承認済）'), 'the PDF says which version was approved');
+});
+
+test('an approved 見積 is locked: an edit makes version 2, which is not issued until its own 稟議 approves it', async ({ sss, sales }) => {
+  const refs = await projectRefs(sss, sales);
+  const call = as(sss, sales);
+  const { id } = (await call({ method: 'POST', url: '/api/projects', payload: newProject(refs, { name: '版管理テスト案件' }) })).json<Answer>();
+  await call({ method: 'POST', url: `/api/projects/${id}/resources`, payload: employeeRow(refs) });
+  await call({ method: 'POST', url: '/api/estimates', payload: { projectId: id, content: estimateContent() } });
+  const unapproved = await call({ method: 'POST', url: `/api/estimates/${id}/issue`, payload: { issuedOn: '2025-03-10' } });
+  assert.is(unapproved.statusCode, 409, 'no issue before the 見積稟議');
+  await approveEstimate(sss, sales, id, 'R-0100');
+
+  const edit = await call({ method: 'PUT', url: `/api/estimates/${id}`, payload: estimateContent({ subject: '承認後の変更' }) });
+  assert.is(edit.statusCode, 200, edit.body);
+  const view = (await call({ method: 'GET', url: `/api/estimates/${id}`, headers: { 'x-sss-min-position': edit.json<Answer>().position } })).json<EstimateView>();
+  assert.equal(view.versions.map((v) => [v.version, v.subject, v.approval?.label ?? null]), [[2, '承認後の変更', null], [1, estimateContent().subject, '第1版（稟議 R-0100 承認済）']]);
+
+  const refused = await call({ method: 'POST', url: `/api/estimates/${id}/issue`, payload: { issuedOn: '2025-03-10' } });
+  assert.is(refused.statusCode, 409, refused.body);
+  const problem = refused.json<{ errors: { field: string; message: string }[] }>();
+  assert.ok(problem.errors.some((e) => e.field === 'version' && e.message.includes('第2版は見積稟議で承認されていない')), refused.body);
+  const draftPdf = await pdfText(await download(sss, sales, `/api/estimates/${id}/quotation.pdf`, 'application/pdf'));
+  assert.ok(draftPdf.includes('第2版（未承認）'), 'an unapproved version says so');
+
+  await approveEstimate(sss, sales, id, 'R-0101', async () => {
+    const during = await call({ method: 'PUT', url: `/api/estimates/${id}`, payload: estimateContent({ subject: '稟議中の変更' }) });
+    assert.is(during.statusCode, 409, `no edit while the 見積稟議 is open: ${during.body}`);
+  });
+  const issued = await call({ method: 'POST', url: `/api/estimates/${id}/issue`, payload: { issuedOn: '2025-03-10' } });
+  assert.is(issued.statusCode, 200, issued.body);
+  const after = { 'x-sss-min-position': issued.json<Answer>().position };
+  await call({ method: 'GET', url: `/api/estimates/${id}`, headers: after });
+  const pdf = await pdfText(await download(sss, sales, `/api/estimates/${id}/quotation.pdf`, 'application/pdf'));
+  assert.ok(pdf.includes('第2版（稟議 R-0101 承認済）'), 'the issued 見積書 names the approved version');
 });
 
 test('見積一覧 shows the newest version; 見積番号 is 案件番号-版; an issued version cannot be edited (409)', async ({ sss, sales, project, estimate }) => {

@@ -5,6 +5,7 @@ import type { RunningSss } from '../../src/main/sss.ts';
 import { as, DEMO, login, startTestSss, type Session, appendedByPeopleSince } from '../support/sss.ts';
 import { deriveSalesPlan, salesActual } from '../support/sales.ts';
 import { embeddedFonts, pdfText } from '../support/pdf-text.ts';
+import { addDays, todayInJapan } from '@sss/contracts/domain/dates';
 
 /** 月次売上・請求 through the HTTP API: booking, approval outcome, qualified invoice, 入金, reports, documents. */
 const test = suite<{ sss: RunningSss; admin: Session; salesAdmin: Session; finance: Session; sales: Session }>('sales API');
@@ -122,6 +123,57 @@ test('bad input is a 4xx naming the field, and appends nothing', async ({ sss, s
     assert.ok(problem(response.body).errors?.some((e) => e.field === field || e.field.startsWith(field)), `expected ${field}: ${response.body}`);
   }
   assert.equal(await appendedByPeopleSince(sss, head), [], 'nothing appended');
+});
+
+test('the issue date: not in the future, not before the 請求日 — 400 naming issuedOn, nothing appended', async ({ sss, admin, salesAdmin }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-09', revenue: 1_500_000 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-09`;
+  const invoice = { ...salesActual().invoice, invoiceDate: '2026-09-30', dueDate: '2026-10-31', periodStart: '2026-09-01', periodEnd: '2026-09-30' };
+  assert.is((await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: salesActual({ invoice }), headers: key() })).statusCode, 200);
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200);
+  assert.is((await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-9' }, headers: key() })).statusCode, 200);
+  const head = await sss.events.headPosition();
+  // Two days ahead of Tokyo's today, so the test does not depend on the hour it runs at.
+  const future = addDays(todayInJapan(new Date()), 2);
+  for (const [issuedOn, words] of [[future, '未来'], ['2026-09-29', '請求日（2026-09-30）以降'], ['2026-09-31', '実在する日付']] as const) {
+    const response = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn } });
+    assert.is(response.statusCode, 400, `${issuedOn}: ${response.body}`);
+    const body = problem(response.body);
+    assert.ok(body.errors?.some((e) => e.field === 'issuedOn' && e.message.includes(words)), `${issuedOn}: ${response.body}`);
+  }
+  assert.equal(await appendedByPeopleSince(sss, head), [], 'no invoice, no invoice number taken');
+  const issued = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-09-30' }, headers: key() });
+  assert.is(issued.statusCode, 200, issued.body);
+});
+
+test('approval covers what is issued: approved at 1 yen, changed to 1,100,000 → issue refused 409 naming 10%; a new approval lets it out', async ({ sss, admin, salesAdmin, finance }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-10', revenue: 1 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-10`;
+  const month = (lines: { unitPrice: number }[]) => salesActual({
+    labourSales: lines.reduce((t, l) => t + l.unitPrice, 0), settlement: { amount: 0, reason: '' }, expenses: [],
+    invoice: { ...salesActual().invoice, invoiceDate: '2026-10-31', dueDate: '2026-11-30', periodStart: '2026-10-01', periodEnd: '2026-10-31', lines: lines.map((l) => ({ description: '開発支援', quantity: '1', unit: '式', unitPrice: l.unitPrice, taxIncluded: false, taxRate: 10 })) },
+  });
+  assert.is((await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: month([{ unitPrice: 1 }]), headers: key() })).statusCode, 200);
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200);
+  assert.is((await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-10' }, headers: key() })).statusCode, 200);
+  const changed = await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: month([{ unitPrice: 1_000_000 }]), headers: key() });
+  assert.is(changed.statusCode, 200, changed.body);
+
+  const head = await sss.events.headPosition();
+  const refused = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-10-31' } });
+  assert.is(refused.statusCode, 409, refused.body);
+  assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
+  const body = problem(refused.body);
+  assert.ok(body.errors?.some((e) => e.field === 'totals.rate10'), refused.body);
+  assert.match(body.detail, /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+  assert.equal(await appendedByPeopleSince(sss, head), [], 'a refused issue takes no invoice number');
+
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200, 'the changed month is applied for again');
+  assert.is((await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-11' }, headers: key() })).statusCode, 200);
+  const issued = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-10-31' }, headers: key() });
+  assert.is(issued.statusCode, 200, issued.body);
+  const read = (await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': issued.json().position } })).json();
+  assert.is(read.invoicedGross, 1_100_000);
 });
 
 test('who may do what: sales cannot book, finance cannot issue, only admin sends the 稟議 outcome', async ({ sss, sales, finance, salesAdmin }) => {

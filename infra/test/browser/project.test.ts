@@ -165,10 +165,11 @@ test('見積 → 見積稟議 → 承認', async ({ sss, page, projectId }) => {
   assert.is(await text(page, 'estimate-total'), '¥2,948,000');
   await page.getByTestId('estimate-save').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="estimate-editor"]')?.getAttribute('data-status') === 'draft');
+  assert.is(await page.getByTestId('estimate-approval-state').getAttribute('data-approved'), 'false');
+  // Not issued before its 見積稟議 approves it: the refusal says so in Japanese.
   await page.getByTestId('estimate-issue').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="estimate-editor"]')?.getAttribute('data-status') === 'issued');
-  assert.ok((await text(page, 'estimate-number')).length > 0);
-  await screenshot(page, 'estimate-issued');
+  await page.getByTestId('form-error').waitFor();
+  assert.match(await text(page, 'form-error'), /第1版は見積稟議で承認されていないため発行できません/);
 
   await page.getByTestId('back-to-project').click();
   await page.getByTestId('request-approval-estimate').click();
@@ -178,10 +179,19 @@ test('見積 → 見積稟議 → 承認', async ({ sss, page, projectId }) => {
   assert.is(await text(page, 'project-status'), '見積稟議中');
   await screenshot(page, 'project-estimate-in-ringi');
 
-  await approveLatest(sss, projectId);
+  await approveLatest(sss, projectId, 'MI-2025-0003');
   await page.reload();
   await page.waitForFunction(() => document.querySelector('[data-testid="project-status"]')?.getAttribute('data-status') === 'estimate_approved');
   assert.ok((await page.getByTestId('status-history-row').count()) >= 3);
+
+  await page.getByTestId('action-estimate').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="estimate-approval-state"]')?.getAttribute('data-approved') === 'true');
+  assert.match(await text(page, 'estimate-approval-state'), /稟議 MI-2025-0003 承認済/);
+  await page.getByTestId('estimate-issue').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="estimate-editor"]')?.getAttribute('data-status') === 'issued');
+  assert.ok((await text(page, 'estimate-number')).length > 0);
+  await screenshot(page, 'estimate-issued');
+  await page.getByTestId('back-to-project').click();
 });
 
 test('受注 → 受注稟議 → 受注済; the list and the 収支管理表 show it', async ({ sss, page, projectId }) => {

@@ -127,15 +127,24 @@ test('売上実績・請求チェック: requested over HTTP → 営管室長 ap
   const projectId = await deriveSalesPlan(sss, [{ month: '2026-04', revenue: 1_500_000 }]);
   const base = `/api/monthly-sales/${projectId}/2026-04`;
   const key = () => ({ 'idempotency-key': `k-${Math.random()}` });
-  assert.is((await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: salesActual(), headers: key() })).statusCode, 200);
+  // A reduced-rate (8 %) line beside the 10 % ones: the approver sees both rates.
+  const payload = salesActual();
+  payload.invoice.lines.push({ description: '軽減税率対象品', quantity: '1', unit: '個', unitPrice: 1_000, taxIncluded: false, taxRate: 8 });
+  assert.is((await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload, headers: key() })).statusCode, 200);
   assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200);
   const requested = (await sss.events.readStream(`monthlysales-${projectId}_2026-04`)).find((e) => e.type === 'SalesCheckRequested')!;
   const ringiId = requested.metadata.eventId;
   const doc = await documentIdOf(sss, ringiId);
+  // What CollaboFlow holds (read from the simulator over HTTP): the invoice per rate in the mapped parts.
+  const filed = (await simDocuments(world)).find((d) => d.id === doc)!;
+  const perRate = ['fidInvoiceNet10', 'fidInvoiceTax10', 'fidInvoiceGross10', 'fidInvoiceNet8', 'fidInvoiceTax8', 'fidInvoiceGross8', 'fidInvoiceAmount'].map((p) => filed.values[p]);
+  assert.equal(perRate, [1_610_000, 161_000, 1_771_000, 1_000, 80, 1_080, 1_772_080]);
   await decide(world, 'kobayashi', doc, { action: 'accept', comment: '確認しました' });
   assert.is((await outcomeOf(sss, ringiId)).outcome, 'approved');
-  const month = (await sss.events.readStream(`monthlysales-${projectId}_2026-04`)).map((e) => e.type);
-  assert.ok(month.includes('SalesCheckApproved'));
+  const approved = (await sss.events.readStream(`monthlysales-${projectId}_2026-04`)).find((e) => e.type === 'SalesCheckApproved');
+  assert.ok(approved, 'SalesCheckApproved');
+  const covered = (approved!.data as { approvedInvoiceTotals?: { byRate: { taxRate: number; gross: number }[] } }).approvedInvoiceTotals;
+  assert.equal(covered?.byRate.map((r) => [r.taxRate, r.gross]), [[10, 1_771_000], [8, 1_080]], 'the approval records what the approver saw');
   await oneDocument(world, ringiId);
 });
 

@@ -1,6 +1,6 @@
 import type { EventTypeIn, RecordedOf } from '@sss/contracts/events/registry';
 import type { Doc } from '@sss/contracts/ports/read-store';
-import type { RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
+import { approvedVersionLabel, type RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
 import type { EstimateView } from '@sss/contracts/project/views';
 import type { DocChange, DocReader } from '../projector/projection.ts';
@@ -16,7 +16,7 @@ type VersionView = EstimateView['versions'][number];
 function versionOf(version: number, content: RecordedEstimateContent, revisionReason: string): VersionView {
   const amounts = estimateAmounts(content.lines);
   return {
-    version, status: 'draft', estimateNumber: null, issuedOn: null, revisionReason,
+    version, status: 'draft', estimateNumber: null, issuedOn: null, revisionReason, approval: null,
     subject: content.subject, addressee: content.addressee, periodStart: content.periodStart, periodEnd: content.periodEnd,
     deliveryPlace: content.deliveryPlace, paymentTerms: content.paymentTerms, validUntil: content.validUntil, conditions: content.conditions,
     lines: content.lines.map((l, i) => ({ ...l, amount: amounts.lines[i]!.amount })),
@@ -50,6 +50,11 @@ export async function estimateDocChanges(event: RecordedOf<EventTypeIn<'estimate
       // The amounts frozen at issue are what the customer holds.
       const issue = (v: VersionView): VersionView => ({ ...v, status: 'issued', estimateNumber: d.estimateNumber, issuedOn: d.issuedOn, subtotal: d.subtotal, tax: d.tax, total: d.total });
       return [put({ ...doc, versions: doc.versions.map((v) => (v.version === d.version ? issue(v) : v)) })];
+    }
+    case 'EstimateVersionApproved': {
+      const d = e.data;
+      const approval = { ringiId: d.ringiId, ringiNumber: d.ringiNumber, label: approvedVersionLabel(d.version, d) };
+      return [put({ ...doc, versions: doc.versions.map((v) => (v.version === d.version ? { ...v, approval } : v)) })];
     }
     case 'EstimateRevised':
       return [put({ ...doc, versions: [versionOf(e.data.version, e.data.content, e.data.reason), ...doc.versions] })];

@@ -23,6 +23,8 @@ function headerFields(estimate: EstimateView, v: Version, issuerName: string): [
   return [
     ['宛先', `${v.addressee} 御中`],
     ['見積番号', numberOf(v)],
+    // Which version an approver saw: 「第2版（稟議 R-0042 承認済）」, or that it is not approved yet.
+    ['版', v.approval ? v.approval.label : `第${v.version}版（未承認）`],
     ['発行日', v.issuedOn ?? ''],
     ['有効期限', v.validUntil],
     ['件名', v.subject],

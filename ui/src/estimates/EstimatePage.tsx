@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { estimateApprovalLabels } from '../i18n/estimates.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -38,9 +39,13 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** 見積 editor: the newest version; a draft is edited and issued, an issued one is revised into a new draft. */
+/**
+ * 見積 editor: the newest version; a draft is edited and, once its 見積稟議 approved it, issued; an issued one is
+ * revised into a new draft. Saving an approved draft makes the next version (the server decides; the editor reloads).
+ */
 function Editor({ project, estimate, initial }: { project: ProjectDetail; estimate: EstimateView | undefined; initial: EstimateForm }) {
   const text = useLabels(projectLabels);
+  const approvalText = useLabels(estimateApprovalLabels);
   const [form, setForm] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [reason, setReason] = useState('');
@@ -73,6 +78,10 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
       {newest && (
         <p className="subtle" data-testid="estimate-state">
           {text('versionLabel', { version: newest.version })}・{newest.status === 'issued' ? text('issuedAs', { number: newest.estimateNumber ?? '' }) : text('draft')}
+          {/* A version is issued only once its 見積稟議 approved it; say which state this one is in. */}
+          <span data-testid="estimate-approval-state" data-approved={newest.approval ? 'true' : 'false'}>
+            ・{newest.approval ? (newest.approval.ringiNumber ? approvalText('approvedBy', { ringi: newest.approval.ringiNumber }) : approvalText('approvedNoNumber')) : approvalText('notApproved')}
+          </span>
         </p>
       )}
       <EstimateHeaderFields form={form} errors={errors} readOnly={!isDraft} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />

@@ -4,10 +4,12 @@ import { formatDate } from '../lib/format.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { estimateApprovalLabels } from '../i18n/estimates.ts';
 
-/** Every version, newest first, with its number, total and the 見積書 files of issued versions. */
+/** Every version, newest first, with its number, total, the 見積稟議 that approved it and the 見積書 files of issued versions. */
 export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
   const text = useLabels(projectLabels);
+  const approvalText = useLabels(estimateApprovalLabels);
   return (
     <section className="panel" data-testid="estimate-versions">
       <h2>{text('versions')}</h2>
@@ -22,6 +24,9 @@ export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
               </td>
               <td className="date">{formatDate(v.issuedOn)}</td>
               <td className="num">{formatYen(v.total)}</td>
+              <td data-testid="estimate-approval" data-approved={v.approval ? 'true' : 'false'}>
+                {v.approval ? (v.approval.ringiNumber ? approvalText('approvedBy', { ringi: v.approval.ringiNumber }) : approvalText('approvedNoNumber')) : v.status === 'draft' ? approvalText('notApproved') : ''}
+              </td>
               <td>{v.revisionReason}</td>
               <td>
                 {v.status === 'issued' && (

@@ -4,6 +4,7 @@ import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sal
 import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { isApiError } from '../lib/problem.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
@@ -18,6 +19,9 @@ const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
 /** 売上実績と請求情報: one project-month from booking to 入金 (docs/domain.md §月次売上 (monthly sales)). */
+/** The issue was refused because the invoice's totals differ from what the 稟議 approved (write-side approval-coverage.ts). */
+const approvalMismatch = (error: unknown) => isApiError(error) && error.fieldErrors.some((e) => e.field === 'totals' || e.field.startsWith('totals.rate'));
+
 export function SalesEntryPage() {
   const { projectId = '', month = '' } = useParams();
   const l = useLabels(salesLabels);
@@ -186,6 +190,10 @@ export function SalesEntryPage() {
         <>
           <InvoicePreview month={m} form={form} totals={preview.invoice} />
           <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => setNotice(l('issued')) })}>{l('issue')}</button>
+          {/* The approval does not cover this invoice (the refusal names the rate): the month is applied for again. */}
+          {approvalMismatch(issue.error) && (
+            <button type="button" className="button" data-testid="sales-request-check-again" disabled={check.isPending} onClick={() => check.mutate(undefined)}>{l('requestCheck')}</button>
+          )}
         </>
       )}
 

@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
-import type { EstimateEvent, RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
+import { approvedVersionLabel, type EstimateApproval, type EstimateEvent, type RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
 import type { DraftEstimate, EditEstimateDraft, EstimateContent, IssueEstimate, ReviseEstimate } from '@sss/contracts/project/estimate-schemas';
 import { TAX_CATEGORIES } from '@sss/contracts/project/estimate-schemas';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
@@ -14,6 +14,10 @@ import { same } from '../kernel/same.ts';
  * versions. A version is a draft until issued; an issued version is what the customer holds and
  * never changes — a change is a new version (改訂), starting from the last issued content.
  *
+ * A version is issued only once a 見積稟議 has approved it (EstimateVersionApproved), and an approved
+ * version is locked: editing it makes the next version, which needs its own 稟議 before issue. So the
+ * 見積書 the customer holds is always the content an approver saw (issue #11 item 10).
+ *
  * One estimate per project (the handler uses the project id as the estimate id), so the 見積番号
  * can be derived without a counter: <案件番号>-<版 2桁>, e.g. 20250042-02.
  */
@@ -22,12 +26,15 @@ export type EstimateCommand =
   | { type: 'DraftEstimate'; estimateId: string; projectNumber: string; body: DraftEstimate; meta: CommandMeta }
   | { type: 'EditEstimateDraft'; body: EditEstimateDraft; meta: CommandMeta }
   | { type: 'IssueEstimate'; body: IssueEstimate; meta: CommandMeta }
-  | { type: 'ReviseEstimate'; body: ReviseEstimate; meta: CommandMeta };
+  | { type: 'ReviseEstimate'; body: ReviseEstimate; meta: CommandMeta }
+  /** From the 見積稟議's approval (project handlers): the version the request named. Idempotent per 稟議. */
+  | { type: 'ApproveEstimateVersion'; version: number; approval: EstimateApproval; approvedAt: string };
 
 export interface EstimateVersion {
   readonly version: number;
   readonly content: RecordedEstimateContent;
   readonly issued: { readonly estimateNumber: string; readonly issuedOn: string; readonly total: number } | null;
+  readonly approval: EstimateApproval | null;
 }
 
 export interface EstimateState {
@@ -94,16 +101,32 @@ function decide(command: EstimateCommand, state: EstimateState): Decision<Estima
   if (!state.exists) return new DomainError('not_found', '見積が見つかりません。');
   const current = latest(state);
   switch (command.type) {
+    case 'ApproveEstimateVersion': {
+      const target = state.versions.find((v) => v.version === command.version);
+      if (!target) return DomainError.field('not_found', 'version', `第${command.version}版が見つかりません。`);
+      // The same 稟議 applied twice (a retried outcome), or a version approved already: nothing new.
+      if (target.approval) return [];
+      return [{ type: 'EstimateVersionApproved', data: { estimateId: state.estimateId, version: target.version, ...command.approval, approvedAt: command.approvedAt } }];
+    }
     case 'EditEstimateDraft': {
       if (current.issued) return new DomainError('illegal_transition', `第${current.version}版は発行済みのため編集できません。改訂して新しい版を作成してください。`);
       const invalid = failIfAny(contentErrors(command.body));
       if (invalid) return invalid;
       const content = record(command.body);
       if (same(content, current.content)) return [];
+      if (current.approval) {
+        // What an approver saw never changes: the edit becomes the next version, to be approved on its own.
+        if (current.version >= 99) return new DomainError('rule_violated', '見積の版は99版までです。新しい見積を作成してください。');
+        const reason = `${approvedVersionLabel(current.version, current.approval)}を編集したため新しい版にしました。`;
+        return [{ type: 'EstimateRevised', data: { estimateId: state.estimateId, version: current.version + 1, basedOnVersion: current.version, reason, content } }];
+      }
       return [{ type: 'EstimateDraftEdited', data: { estimateId: state.estimateId, version: current.version, content } }];
     }
     case 'IssueEstimate': {
       if (current.issued) return new DomainError('illegal_transition', `第${current.version}版は既に発行済みです。`);
+      if (!current.approval) {
+        return DomainError.field('illegal_transition', 'version', `第${current.version}版は見積稟議で承認されていないため発行できません。見積稟議を申請し、承認後に発行してください。`);
+      }
       const { issuedOn } = command.body;
       const invalid =
         failIfAny(dateErrors({ issuedOn }, { issuedOn: '発行日' })) ??
@@ -123,6 +146,7 @@ function decide(command: EstimateCommand, state: EstimateState): Decision<Estima
             tax,
             total,
             by: command.meta.actor,
+            approval: current.approval,
           },
         },
       ];
@@ -145,7 +169,7 @@ function evolve(state: EstimateState, event: EstimateEvent): EstimateState {
   switch (event.type) {
     case 'EstimateDrafted': {
       const { estimateId, projectId, projectNumber, version, content } = event.data;
-      return { exists: true, estimateId, projectId, projectNumber, versions: [{ version, content, issued: null }] };
+      return { exists: true, estimateId, projectId, projectNumber, versions: [{ version, content, issued: null, approval: null }] };
     }
     case 'EstimateDraftEdited':
       return { ...state, versions: state.versions.map((v) => (v.version === event.data.version ? { ...v, content: event.data.content } : v)) };
@@ -154,7 +178,11 @@ function evolve(state: EstimateState, event: EstimateEvent): EstimateState {
       return { ...state, versions: state.versions.map((v) => (v.version === version ? { ...v, issued: { estimateNumber, issuedOn, total } } : v)) };
     }
     case 'EstimateRevised':
-      return { ...state, versions: [...state.versions, { version: event.data.version, content: event.data.content, issued: null }] };
+      return { ...state, versions: [...state.versions, { version: event.data.version, content: event.data.content, issued: null, approval: null }] };
+    case 'EstimateVersionApproved': {
+      const { version, ringiId, ringiNumber } = event.data;
+      return { ...state, versions: state.versions.map((v) => (v.version === version ? { ...v, approval: { ringiId, ringiNumber } } : v)) };
+    }
   }
 }
 

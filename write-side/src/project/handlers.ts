@@ -4,10 +4,12 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { todayInJapan } from '@sss/contracts/domain/dates';
 import type { ProjectEvent } from '@sss/contracts/project/events';
 import type { EstimateEvent } from '@sss/contracts/project/estimate-events';
+import type { EditEstimateDraft } from '@sss/contracts/project/estimate-schemas';
 import type { OrderEvent } from '@sss/contracts/project/order-events';
 import type { ConfirmOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, CopyProject, EditProjectBasics, EditResource, RecordApprovalOutcome, RegisterProject, RequestApproval } from '@sss/contracts/project/schemas';
 import { streams } from '@sss/contracts/streams/names';
+import { eventOf } from '@sss/contracts/events/registry';
 import type { CommandContext, CommandResult } from '../kernel/command-handler.ts';
 import { commandHandlerFor } from '../kernel/command-handler-for.ts';
 import type { CommandMeta, ProjectCommand } from './commands.ts';
@@ -115,13 +117,52 @@ export async function requestApproval(
   expectedRevision?: bigint,
 ): Promise<CommandResult<ProjectEvent> & { ringiId: string }> {
   const ringiId = uuidv7();
-  const result = await projectCommands(deps.events).run(projectId, { type: 'RequestApproval', ringiId, body, meta: metaOf(deps, context) }, context, expectedRevision);
+  const pinned = body.kind === 'estimate' ? await withEstimateVersion(deps.events, projectId, body) : body;
+  const result = await projectCommands(deps.events).run(projectId, { type: 'RequestApproval', ringiId, body: pinned, meta: metaOf(deps, context) }, context, expectedRevision);
   return { ...result, ringiId };
 }
 
+/**
+ * A 見積稟議 approves one version of the project's 見積: the one named, else the newest at the time of
+ * the request (what the 稟議's 見積書 shows). Without a 見積 there is nothing to pin.
+ */
+async function withEstimateVersion(events: EventStore, projectId: string, body: RequestApproval): Promise<RequestApproval> {
+  const estimate = await estimateCommands(events).load(body.estimateId ?? projectId);
+  if (!estimate.exists) {
+    if (body.estimateId) throw DomainError.field('validation_failed', 'estimateId', '見積が見つかりません。');
+    return body;
+  }
+  const versions = estimate.state.versions;
+  const version = body.estimateVersion ?? versions[versions.length - 1]!.version;
+  if (!versions.some((v) => v.version === version)) throw DomainError.field('validation_failed', 'estimateVersion', `見積の第${version}版はありません。`);
+  return { ...body, estimateId: estimate.state.estimateId, estimateVersion: version };
+}
+
 /** 稟議の結果 (承認・却下・差し戻し・取り下げ), from the process manager; a duplicate changes nothing. */
-export function recordApprovalOutcome(deps: ProjectHandlerDeps, projectId: string, body: RecordApprovalOutcome, context: CommandContext): Promise<CommandResult<ProjectEvent>> {
-  return projectCommands(deps.events).run(projectId, { type: 'RecordApprovalOutcome', body, meta: metaOf(deps, context) }, context);
+export async function recordApprovalOutcome(deps: ProjectHandlerDeps, projectId: string, body: RecordApprovalOutcome, context: CommandContext): Promise<CommandResult<ProjectEvent>> {
+  const result = await projectCommands(deps.events).run(projectId, { type: 'RecordApprovalOutcome', body, meta: metaOf(deps, context) }, context);
+  if (body.outcome === 'approved') await approveEstimateVersion(deps.events, projectId, body, context);
+  return result;
+}
+
+/**
+ * 見積の編集. While a 見積稟議 is open the approver is reading this content, so it does not change under
+ * them (after approval the estimate itself turns an edit into a new version).
+ */
+export async function editEstimateDraft(deps: ProjectHandlerDeps, id: string, body: EditEstimateDraft, context: CommandContext, expectedRevision?: bigint): Promise<CommandResult<EstimateEvent>> {
+  const estimate = await estimateCommands(deps.events).load(id);
+  if (estimate.exists && (await loadProject(deps.events, estimate.state.projectId)).status === 'estimate_in_ringi') {
+    throw DomainError.field('illegal_transition', 'status', '見積稟議中のため見積を編集できません。稟議の結果が出てから編集してください（承認後の編集は新しい版になります）。');
+  }
+  return estimateCommands(deps.events).run(id, { type: 'EditEstimateDraft', body, meta: metaOf(deps, context) }, context, expectedRevision);
+}
+
+/** An approved 見積稟議 locks the 見積 version its request named (safe to repeat: the estimate remembers). */
+async function approveEstimateVersion(events: EventStore, projectId: string, body: RecordApprovalOutcome, context: CommandContext): Promise<void> {
+  const request = (await events.readStream(streams.project(projectId))).filter(eventOf(['ProjectApprovalRequested'])).map((e) => e.data).find((d) => d.ringiId === body.ringiId);
+  if (!request || request.kind !== 'estimate' || !request.estimateId || request.estimateVersion === null) return;
+  const command: EstimateCommand = { type: 'ApproveEstimateVersion', version: request.estimateVersion, approval: { ringiId: body.ringiId, ringiNumber: body.ringiNumber ?? '' }, approvedAt: body.decidedAt };
+  await estimateCommands(events).run(request.estimateId, command, context);
 }
 
 // ---- 見積 -----------------------------------------------------------------------------------------

@@ -130,8 +130,7 @@ export async function projectRoutes(fastify: FastifyInstance, deps: ProjectRoute
 
   app.put('/api/estimates/:id', { schema: { ...project(E, '見積の下書きを編集する'), body: EditEstimateDraft } }, async (request, reply) => {
     const { id } = request.params;
-    return answerCommand(events, request, reply, id, (context) =>
-      estimates.run(id, { type: 'EditEstimateDraft', body: request.body, meta: meta(context) }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, id, (context) => handle.editEstimateDraft(deps, id, request.body, context, expectedRevisionOf(request)));
   });
 
   app.post('/api/estimates/:id/issue', { schema: { ...project(E, '見積を発行する（見積番号を付与）'), body: IssueEstimate } }, async (request, reply) => {

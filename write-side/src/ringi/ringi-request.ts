@@ -5,6 +5,7 @@ import { streams } from '@sss/contracts/streams/names';
 import { summarize } from '@sss/contracts/project/summaries';
 import type { RingiEvent, RingiKind } from '@sss/contracts/ringi/events';
 import { RINGI_KIND_LABELS } from '@sss/contracts/ringi/events';
+import type { InvoiceTotals, TaxRate } from '@sss/contracts/sales/tax';
 import { loadProject } from '../project/handlers.ts';
 import { DEFAULT_FORM_MAPPING, toFormValues, type FormMapping, type SssValues } from './form-mapping.ts';
 import { shortenTitle } from './title.ts';
@@ -62,6 +63,14 @@ async function planProjectNumber(events: EventStore, monthStream: string): Promi
   return '';
 }
 
+/** 税抜・消費税・税込 per rate; a rate the invoice does not use is 0, so the approver sees it is absent. */
+function perRateFields(totals: InvoiceTotals): SssValues {
+  const of = (rate: TaxRate) => totals.byRate.find((r) => r.taxRate === rate) ?? { net: 0, tax: 0, gross: 0 };
+  const r10 = of(10);
+  const r8 = of(8);
+  return { invoiceNet10: r10.net, invoiceTax10: r10.tax, invoiceGross10: r10.gross, invoiceNet8: r8.net, invoiceTax8: r8.tax, invoiceGross8: r8.gross };
+}
+
 export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTriggerEvent, ringiId: string, kind: RingiKind, at: string): Promise<Requested> {
   const projectId = event.data.projectId;
   const project = await loadProject(deps.events, projectId);
@@ -78,7 +87,9 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTrig
   if (event.type === 'SalesCheckRequested') {
     const data = event.data;
     month = data.month;
-    fields = { ...common, targetMonth: data.month, salesAmount: data.totals.net, taxAmount: data.totals.tax, invoiceAmount: data.totals.gross };
+    // The approver sees the invoice that will be issued, per tax rate; a request from before the invoice totals existed shows the sales actual.
+    const invoice = data.invoiceTotals;
+    fields = { ...common, targetMonth: data.month, salesAmount: data.totals.net, taxAmount: data.totals.tax, invoiceAmount: invoice ? invoice.gross : data.totals.gross, ...(invoice ? perRateFields(invoice) : {}) };
   } else {
     const revenue = summarize(project.resources).total.revenue;
     fields = {

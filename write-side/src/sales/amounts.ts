@@ -62,6 +62,20 @@ export function invoiceDraftErrors(draft: InvoiceDraft, prefix: string): FieldEr
   return errors;
 }
 
+/**
+ * The issue date (発行日) of an invoice: a real date, not before the invoice's 請求日 (the date the invoice
+ * bills as of, docs/domain.md §月次売上). "Not in the future" needs the clock and is checked where the
+ * request arrives (routes.ts). `field` names what the person can change: the issue date, or for a
+ * correction (issued today) its 請求日.
+ */
+export function issuedOnErrors(issuedOn: string, invoiceDate: string, field: string): FieldError[] {
+  if (!isCalendarDate(issuedOn)) return [{ field, message: '発行日は実在する日付で入力してください。' }];
+  if (isCalendarDate(invoiceDate) && issuedOn < invoiceDate) {
+    return [{ field, message: field === 'issuedOn' ? `発行日は請求日（${invoiceDate}）以降の日付にしてください。` : `請求日（${invoiceDate}）が発行日（${issuedOn}）より後です。請求日は発行日以前にしてください。` }];
+  }
+  return [];
+}
+
 /** Rules that apply only when the draft becomes a real invoice. */
 export function issuableErrors(draft: InvoiceDraft, mode: RoundingMode, prefix = 'invoice.'): FieldError[] {
   const errors = invoiceDraftErrors(draft, prefix);

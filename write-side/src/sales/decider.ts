@@ -2,11 +2,12 @@ import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
 import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
-import { invoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
+import { invoiceTotals, type InvoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { formatYenJapanese } from '@sss/contracts/domain/money';
 import type { Decider } from '../kernel/decider.ts';
-import { expenseSums, issuableErrors, issuedLines, salesActualErrors, salesActualTotals } from './amounts.ts';
+import { expenseSums, issuableErrors, issuedLines, issuedOnErrors, salesActualErrors, salesActualTotals } from './amounts.ts';
+import { approvalMismatch, differingRate } from './approval-coverage.ts';
 
 /**
  * 月次売上 (MonthlySales), one stream per project and month: the plan from the order's budget,
@@ -37,9 +38,19 @@ export interface MonthlySalesState {
   /** The invoice in force (the latest issued); earlier ones are replaced. */
   readonly invoice: IssuedInvoice | null;
   readonly paid: number;
+  /** The rounding the draft's totals were computed with (what the 稟議 form shows). */
+  readonly roundingMode: RoundingMode;
+  /** The invoice totals per rate of the open 稟議 request; null when none is open or the request predates them. */
+  readonly requested: InvoiceTotals | null;
+  /** What the last approval covers; null when not approved or approved before approvals recorded totals. */
+  readonly approved: InvoiceTotals | null;
 }
 
-export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0 };
+export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0, roundingMode: 'floor', requested: null, approved: null };
+const EMPTY_TOTALS: InvoiceTotals = { byRate: [], net: 0, tax: 0, gross: 0 };
+const draftTotals = (state: MonthlySalesState, mode = state.roundingMode) => (state.draft ? invoiceTotals(state.draft.lines, mode) : EMPTY_TOTALS);
+/** After approval a change of the sales actual or invoice draft needs a new approval; unchanged content does not. */
+const approvalStale = (state: MonthlySalesState) => !state.approved || differingRate(state.approved, draftTotals(state)) !== null;
 
 const invalid = (errors: FieldError[]) => new DomainError('validation_failed', errors.map((e) => e.message).join(' '), errors);
 const notIn = (state: MonthlySalesState, action: string) =>
@@ -72,7 +83,8 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         return [{ type: 'MonthlyPlanSet', data: { ...key, projectNumber, orderId, revenue, cost, sourceEventId } }];
       }
       case 'RecordSalesActual': {
-        if (state.status !== 'unconfirmed') return notIn(state, '売上実績を変更');
+        // After approval the month may still change (the customer's figures move), but the issue then needs a new approval (approval-coverage.ts).
+        if (state.status !== 'unconfirmed' && state.status !== 'awaiting_invoice') return notIn(state, '売上実績を変更');
         const errors = salesActualErrors(command.body, command.roundingMode);
         if (errors.length) return invalid(errors);
         const { labourSales, settlement, taxRate, expenses, invoice } = command.body;
@@ -82,28 +94,32 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         }];
       }
       case 'RequestSalesCheck': {
-        if (state.status !== 'unconfirmed') return notIn(state, '売上実績・請求確認を申請');
+        const reapply = state.status === 'awaiting_invoice' && approvalStale(state);
+        if (state.status !== 'unconfirmed' && !reapply) return notIn(state, '売上実績・請求確認を申請');
         const nothingToBill = state.totals.gross === 0 && (state.draft?.lines.length ?? 0) === 0;
         // A month with nothing to bill needs no approver (docs/domain.md §Business flows): it closes here, without CollaboFlow.
         if (nothingToBill) return [{ type: 'MonthClosedWithoutBilling', data: command.key }];
-        return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals } }];
+        return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals, invoiceTotals: draftTotals(state) } }];
       }
       case 'ApplySalesCheckOutcome': {
         if (state.status !== 'checking') return notIn(state, '稟議の結果を反映');
         const { outcome, ringiId = '', comment = '' } = command.body;
-        if (outcome === 'approved') return [{ type: 'SalesCheckApproved', data: { ...command.key, ringiId, comment } }];
+        if (outcome === 'approved') return [{ type: 'SalesCheckApproved', data: { ...command.key, ringiId, comment, ...(state.requested ? { approvedInvoiceTotals: state.requested } : {}) } }];
         return [{ type: 'SalesCheckReturned', data: { ...command.key, outcome, ringiId, comment } }];
       }
       case 'IssueInvoice': {
         if (state.status === 'invoiced') return new DomainError('illegal_transition', `この月の請求書（${state.invoice!.invoiceNumber}）は発行済みです。内容を直すときは訂正請求書を発行してください。`, [{ field: 'status', message: '発行済み' }]);
         if (state.status !== 'awaiting_invoice' || !state.draft) return notIn(state, '請求書を発行');
-        const errors = issuableErrors(state.draft!, command.roundingMode);
+        const errors = [...issuedOnErrors(command.issuedOn, state.draft.invoiceDate, 'issuedOn'), ...issuableErrors(state.draft, command.roundingMode)];
         if (errors.length) return invalid(errors);
-        return [issue(command, state.draft!, null, '')];
+        const uncovered = approvalMismatch(state.approved, invoiceTotals(state.draft.lines, command.roundingMode));
+        if (uncovered) return uncovered;
+        return [issue(command, state.draft, null, '')];
       }
       case 'CorrectInvoice': {
         if (state.status !== 'invoiced') return notIn(state, '請求書を訂正');
-        const errors = issuableErrors(command.body.invoice, command.roundingMode);
+        // A correction is issued today: its 請求日 cannot lie after that.
+        const errors = [...issuedOnErrors(command.issuedOn, command.body.invoice.invoiceDate, 'invoice.invoiceDate'), ...issuableErrors(command.body.invoice, command.roundingMode)];
         if (errors.length) return invalid(errors);
         const gross = invoiceTotals(command.body.invoice.lines, command.roundingMode).gross;
         if (gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${formatYenJapanese(state.paid)}）を下回る請求書には訂正できません。`);
@@ -126,15 +142,15 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'MonthlyPlanSet':
         return { ...state, planSources: [...state.planSources, event.data.sourceEventId] };
       case 'SalesActualRecorded':
-        return { ...state, totals: event.data.totals, draft: event.data.invoice };
+        return { ...state, totals: event.data.totals, draft: event.data.invoice, roundingMode: event.data.roundingMode };
       case 'SalesCheckRequested':
-        return { ...state, status: 'checking' };
+        return { ...state, status: 'checking', requested: event.data.invoiceTotals ?? null, approved: null };
       case 'MonthClosedWithoutBilling':
         return { ...state, status: 'closed_without_billing' };
       case 'SalesCheckApproved':
-        return { ...state, status: 'awaiting_invoice' };
+        return { ...state, status: 'awaiting_invoice', requested: null, approved: event.data.approvedInvoiceTotals ?? null };
       case 'SalesCheckReturned':
-        return { ...state, status: 'unconfirmed' };
+        return { ...state, status: 'unconfirmed', requested: null };
       case 'InvoiceIssued':
         return { ...state, status: 'invoiced', invoice: event.data.invoice };
       case 'PaymentRecorded':

@@ -65,7 +65,10 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
   app.post(`${base}/invoice`, { schema: { tags, summary: '適格請求書を発行する', params: MonthlySalesParams, body: IssueInvoice, response: accepted } }, async (request, reply) => {
     const p = request.params;
     return answerCommand(events, request, reply, idOf(p), async (context) => {
-      const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn: request.body.issuedOn ?? today() };
+      const issuedOn = request.body.issuedOn ?? today();
+      // The clock is here, not in the decider: an invoice dated after today (Asia/Tokyo) is not issued yet.
+      if (issuedOn > today()) throw DomainError.field('validation_failed', 'issuedOn', `発行日に未来の日付（${issuedOn}）は指定できません。今日（${today()}）以前の日付にしてください。`);
+      const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
       return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));

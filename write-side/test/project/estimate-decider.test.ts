@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EstimateEvent, RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
+import { approvedVersionLabel, type EstimateEvent, type RecordedEstimateContent } from '@sss/contracts/project/estimate-events';
 import type { EstimateContent } from '@sss/contracts/project/estimate-schemas';
 import { estimateAmounts } from '@sss/contracts/project/estimate-amounts';
 import { TAX_CATEGORIES } from '@sss/contracts/project/estimate-schemas';
@@ -38,6 +38,10 @@ const issued: EstimateEvent = {
   data: { estimateId: 'p-1', projectId: 'p-1', version: 1, estimateNumber: '20250042-01', issuedOn: '2025-04-02', subtotal: 2_666_667, tax: 266_666, total: 2_933_333, by: meta.actor },
 };
 const revise: EstimateCommand = { type: 'ReviseEstimate', body: { reason: '期間延長' }, meta };
+const approval = { ringiId: 'r-1', ringiNumber: 'R-0042' };
+const approvedV = (version: number, a = approval): EstimateEvent => ({ type: 'EstimateVersionApproved', data: { estimateId: 'p-1', version, ...a, approvedAt: '2025-04-01T09:00:00Z' } });
+/** An issue of an approved version records the 稟議 (`issued` above is how versions issued before that rule look). */
+const issuedApproved: EstimateEvent = { ...issued, data: { ...issued.data, approval } } as EstimateEvent;
 
 test('amounts: lines rounded half-up, tax once per rate, rounded down', () => {
   const a = estimateAmounts(content.lines);
@@ -102,13 +106,13 @@ test('a draft can be edited; an unchanged edit records nothing', () => {
 });
 
 test('issuing gives the 見積番号 and freezes the amounts', () => {
-  estimate.given([drafted]).when(issue()).then([issued]);
+  estimate.given([drafted, approvedV(1)]).when(issue()).then([issuedApproved]);
   assert.is(estimateNumberOf('20250042', 12), '20250042-12');
 });
 
 test('issuing after the validity date is refused on the validity date', () => {
-  estimate.given([drafted]).when(issue('2025-05-01')).thenFails('validation_failed', 'validUntil');
-  estimate.given([drafted]).when(issue('2025-13-01')).thenFails('validation_failed', 'issuedOn');
+  estimate.given([drafted, approvedV(1)]).when(issue('2025-05-01')).thenFails('validation_failed', 'validUntil');
+  estimate.given([drafted, approvedV(1)]).when(issue('2025-13-01')).thenFails('validation_failed', 'issuedOn');
 });
 
 test('an issued version can be neither edited nor issued again', () => {
@@ -119,11 +123,32 @@ test('an issued version can be neither edited nor issued again', () => {
 test('revising starts version 2 from the issued content; it is then issued with its own number', () => {
   estimate.given([drafted, issued]).when(revise).then([{ type: 'EstimateRevised', data: { estimateId: 'p-1', version: 2, basedOnVersion: 1, reason: '期間延長', content: recorded } }]);
   const revised: EstimateEvent = { type: 'EstimateRevised', data: { estimateId: 'p-1', version: 2, basedOnVersion: 1, reason: '期間延長', content: recorded } };
-  estimate.given([drafted, issued, revised]).when(issue('2025-04-10')).thenEvents((events) => {
+  estimate.given([drafted, issued, revised]).when(issue('2025-04-10')).thenFails('illegal_transition', 'version');
+  estimate.given([drafted, issued, revised, approvedV(2, { ringiId: 'r-2', ringiNumber: 'R-0043' })]).when(issue('2025-04-10')).thenEvents((events) => {
     const e = events[0];
     assert.ok(e?.type === 'EstimateIssued');
     assert.equal([e.data.version, e.data.estimateNumber], [2, '20250042-02']);
   });
+});
+
+test('a 見積稟議 approves a version once; only an approved version is issued, and the issue names the 稟議', () => {
+  estimate.given([drafted]).when(issue()).thenFails('illegal_transition', 'version');
+  estimate.given([drafted]).when({ type: 'ApproveEstimateVersion', version: 1, approval, approvedAt: '2025-04-01T09:00:00Z' }).then([approvedV(1)]);
+  estimate.given([drafted, approvedV(1)]).when({ type: 'ApproveEstimateVersion', version: 1, approval, approvedAt: '2025-04-01T09:00:00Z' }).thenNothing();
+  estimate.given([drafted]).when({ type: 'ApproveEstimateVersion', version: 3, approval, approvedAt: '2025-04-01T09:00:00Z' }).thenFails('not_found', 'version');
+  assert.is(approvedVersionLabel(2, { ringiId: 'r', ringiNumber: 'R-0043' }), '第2版（稟議 R-0043 承認済）');
+});
+
+test('an approved version is locked: an edit makes the next version, which must be approved on its own before issue', () => {
+  const next = { ...content, subject: '要件定義支援（改）' };
+  estimate.given([drafted, approvedV(1)]).when({ type: 'EditEstimateDraft', body: next, meta }).thenEvents(([e]) => {
+    assert.ok(e?.type === 'EstimateRevised');
+    assert.equal([e.data.version, e.data.basedOnVersion, e.data.content.subject], [2, 1, '要件定義支援（改）']);
+    assert.match(e.data.reason, /第1版（稟議 R-0042 承認済）/);
+  });
+  estimate.given([drafted, approvedV(1)]).when({ type: 'EditEstimateDraft', body: content, meta }).thenNothing();
+  const edited: EstimateEvent = { type: 'EstimateRevised', data: { estimateId: 'p-1', version: 2, basedOnVersion: 1, reason: '編集', content: { ...recorded, subject: '要件定義支援（改）' } } };
+  estimate.given([drafted, approvedV(1), edited]).when(issue()).thenFails('illegal_transition', 'version');
 });
 
 test('a draft cannot be revised, a revision needs a reason, and a missing estimate answers not_found', () => {

@@ -59,9 +59,21 @@ test('the check reports missing and mistyped parts, the missing key part and unm
   assert.match(formatSetupReport(report), /✗ 見積稟議（経路 101 経路101）/);
 });
 
+const PER_RATE = ['fidInvoiceNet10', 'fidInvoiceTax10', 'fidInvoiceGross10', 'fidInvoiceNet8', 'fidInvoiceTax8', 'fidInvoiceGross8'];
+
+test('a 売上実績・請求チェック form without the per-rate invoice parts is reported: the approval must cover what is issued', async () => {
+  const seedLike = [p('fidSssKey', 'text'), p('fidProjectNo', 'text'), p('fidProjectName', 'text'), p('fidCustomer', 'text'), p('fidAmount', 'money'), p('fidPeriodFrom', 'date'), p('fidPeriodTo', 'date'), p('fidSummary', 'textarea'), p('fidAttachment1', 'attachment'), p('fidAttachment2', 'attachment')];
+  const sales = [p('fidSssKey', 'text'), p('fidProjectNo', 'text'), p('fidProjectName', 'text'), p('fidCustomer', 'text'), p('fidTargetMonth', 'text'), p('fidSalesAmount', 'money'), p('fidInvoiceAmount', 'money'), p('fidInvoiceGross8', 'date')];
+  const report = await checkSetup(tenant(seedLike, sales), DEFAULT_FORM_MAPPING, { adminLogin: 'admin' });
+  const problems = report.kinds.find((k) => k.kind === 'sales_check')!.problems.join('\n');
+  for (const field of ['invoiceNet10', 'invoiceTax10', 'invoiceGross10', 'invoiceNet8', 'invoiceTax8']) assert.match(problems, new RegExp(`${field} → fid\\w+: フォームにこのパーツがありません`));
+  assert.match(problems, /invoiceGross8 → 「fidInvoiceGross8」\(fidInvoiceGross8, date\): 設定の型は money/);
+  assert.match(refusalFor(report, 'sales_check') ?? '', /起票しません/);
+});
+
 test('a tenant matching the mapping passes, each form read once, nothing refused', async () => {
   const seedLike = [p('fidSssKey', 'text'), p('fidProjectNo', 'text', true), p('fidProjectName', 'text', true), p('fidCustomer', 'text', true), p('fidAmount', 'money', true), p('fidPeriodFrom', 'date'), p('fidPeriodTo', 'date'), p('fidSummary', 'textarea'), p('fidAttachment1', 'attachment'), p('fidAttachment2', 'attachment')];
-  const sales = [p('fidSssKey', 'text'), p('fidProjectNo', 'text', true), p('fidProjectName', 'text'), p('fidCustomer', 'text'), p('fidTargetMonth', 'text', true), p('fidSalesAmount', 'money', true), p('fidInvoiceAmount', 'money')];
+  const sales = [p('fidSssKey', 'text'), p('fidProjectNo', 'text', true), p('fidProjectName', 'text'), p('fidCustomer', 'text'), p('fidTargetMonth', 'text', true), p('fidSalesAmount', 'money', true), p('fidInvoiceAmount', 'money'), ...PER_RATE.map((id) => p(id, 'money'))];
   const dir = tenant(seedLike, sales);
   const report = await checkSetup(dir, DEFAULT_FORM_MAPPING, { adminLogin: 'admin' });
   assert.equal(report.kinds.flatMap((k) => k.problems), []);

@@ -37,8 +37,9 @@ const recorded = () => {
   if (!Array.isArray(decision)) throw new Error('expected events');
   return decision[0]! as MonthlySalesEvent;
 };
-const requested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 } } };
-const approved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '' } };
+const draftTotals = { byRate: [{ taxRate: 10 as const, basis: 'excluded' as const, net: 1_600_000, tax: 160_000, gross: 1_760_000 }], net: 1_600_000, tax: 160_000, gross: 1_760_000 };
+const requested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 }, invoiceTotals: draftTotals } };
+const approved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '', approvedInvoiceTotals: draftTotals } };
 const issue = { type: 'IssueInvoice' as const, key, invoiceNumber: 'INV-000001', issuer, roundingMode: 'floor' as const, issuedOn: '2026-04-30' };
 const issued = () => {
   const decision = monthlySalesDecider.decide(issue, [plan, recorded(), requested, approved].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState));
@@ -123,6 +124,46 @@ test('入金: up to the outstanding balance, not in the future', () => {
   given([...history, paid]).when({ type: 'RecordPayment', key, body: { amount: 1_000_001, receivedOn: '2026-05-31' }, today: '2026-06-01' }).thenFails('rule_violated', 'amount');
   given(history).when({ type: 'RecordPayment', key, body: { amount: 1, receivedOn: '2026-06-02' }, today: '2026-06-01' }).thenFails('validation_failed', 'receivedOn');
   given(history).when({ type: 'RecordPayment', key, body: { amount: 1, receivedOn: '2026-02-30' }, today: '2026-06-01' }).thenFails('validation_failed', 'receivedOn');
+});
+
+test('the issue date is a real date, not before the 請求日; a correction (issued today) cannot carry a later 請求日', () => {
+  const history = [plan, recorded(), requested, approved];
+  given(history).when({ ...issue, issuedOn: '2026-04-29' }).thenFails('validation_failed', 'issuedOn');
+  given(history).when({ ...issue, issuedOn: '2026-02-30' }).thenFails('validation_failed', 'issuedOn');
+  given(history).when({ ...issue, issuedOn: '2026-05-01' }).thenEvents(([e]) => assert.is(e!.type, 'InvoiceIssued'));
+  given([...history, issued()]).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '請求日誤り', invoice: { ...actual().invoice, invoiceDate: '2026-05-03', dueDate: '2026-05-31' } } })
+    .thenFails('validation_failed', 'invoice.invoiceDate');
+});
+
+test('approval covers what is issued: the request carries the invoice per rate, the approval records it, a changed month needs a new approval', () => {
+  given([plan, recorded(), requested]).when({ type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved', ringiId: 'r1' } }).then([approved]);
+  // Approved at 1,760,000; then the month is changed to 1,100,000 more in the 10 % rate.
+  const bigger = actual({ invoice: { ...actual().invoice, lines: [...actual().invoice.lines, { description: '追加作業', quantity: '1', unit: '式', unitPrice: 1_000_000, taxIncluded: false, taxRate: 10 }] } });
+  const changed = monthlySalesDecider.decide({ type: 'RecordSalesActual', key, body: bigger, roundingMode: 'floor' }, [plan, recorded(), requested, approved].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState));
+  if (!Array.isArray(changed)) throw new Error('changing an approved month is recorded');
+  const history = [plan, recorded(), requested, approved, changed[0]!];
+  given(history).when(issue).thenFails('illegal_transition', 'totals.rate10');
+  // An 8 % line added after approval names the 8 % rate.
+  const reduced = actual({ invoice: { ...actual().invoice, lines: [...actual().invoice.lines, { description: '軽減税率品', quantity: '1', unit: '個', unitPrice: 1_080, taxIncluded: true, taxRate: 8 }] } });
+  const withReduced = monthlySalesDecider.decide({ type: 'RecordSalesActual', key, body: reduced, roundingMode: 'floor' }, [plan, recorded(), requested, approved].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState));
+  if (!Array.isArray(withReduced)) throw new Error('expected events');
+  given([plan, recorded(), requested, approved, withReduced[0]!]).when(issue).thenFails('illegal_transition', 'totals.rate8');
+  // A new request carries the new totals; its approval covers the new invoice.
+  given(history).when({ type: 'RequestSalesCheck', key }).thenEvents(([e]) => {
+    const data = e!.data as Extract<MonthlySalesEvent, { type: 'SalesCheckRequested' }>['data'];
+    assert.equal(data.invoiceTotals?.byRate, [{ taxRate: 10, basis: 'excluded', net: 2_600_000, tax: 260_000, gross: 2_860_000 }]);
+  });
+  // Unchanged after approval: nothing to approve again.
+  given([plan, recorded(), requested, approved]).when({ type: 'RequestSalesCheck', key }).thenFails('illegal_transition');
+});
+
+test('history from before approvals carried totals still replays; such an approval must be renewed before issue', () => {
+  const oldRequested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 } } };
+  const oldApproved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '' } };
+  const history = [plan, recorded(), oldRequested, oldApproved];
+  assert.is(history.reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState).status, 'awaiting_invoice');
+  given(history).when(issue).thenFails('illegal_transition', 'totals');
+  given(history).when({ type: 'RequestSalesCheck', key }).then([requested]);
 });
 
 test.run();
