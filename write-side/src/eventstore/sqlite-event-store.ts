@@ -13,13 +13,25 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents } from './metadata.ts';
+import { groupCommit, type Outcome } from './group-commit.ts';
 import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
 /**
  * The embedded event store (the default): one SQLite file in WAL mode with synchronous=FULL, so an
  * append is on disk before it is acknowledged and survives `kill -9` (and power loss). Appends run
  * in IMMEDIATE transactions, which also makes a second process writing the same file safe.
+ *
+ * Group commit: appends submitted together (concurrent command handlers, one turn of the event loop)
+ * share one transaction and so one fsync; each is still checked against its own expected revision
+ * in its own savepoint, so a conflicting append fails alone, and each is acknowledged only once that
+ * transaction has committed (see group-commit.ts).
  */
+
+interface AppendRequest {
+  readonly streamName: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
 
 interface EventRow {
   position: number | bigint;
@@ -98,6 +110,21 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     return { nextExpectedRevision: last, position };
   });
 
+  const wakeAll = () => {
+    for (const wake of listeners) wake();
+  };
+  // Inside the batch transaction each appendTx call is a savepoint: a conflict rolls back only itself.
+  const commitBatch = db.transaction((requests: readonly AppendRequest[]): Outcome<AppendResult>[] =>
+    requests.map((request) => {
+      try {
+        return { ok: appendTx(request.streamName, request.events, request.expected) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const appends = groupCommit<AppendRequest, AppendResult>((requests) => commitBatch.immediate(requests), wakeAll);
+
   const toRecorded = (row: EventRow): RecordedEvent => ({
     streamName: row.stream,
     revision: BigInt(row.revision),
@@ -113,9 +140,8 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     db,
     async append(streamName, events, expected) {
       if (events.length === 0) throw new Error('append needs at least one event');
-      const result = appendTx.immediate(streamName, events, expected);
-      for (const wake of listeners) wake();
-      return result;
+      if (closed) throw new Error('the event store is closed');
+      return appends.submit({ streamName, events, expected });
     },
 
     async readStream(streamName, options: ReadStreamOptions = {}) {
@@ -187,6 +213,8 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     },
 
     async close() {
+      // Appends already submitted are written (and acknowledged) before the file closes.
+      appends.flushNow();
       closed = true;
       for (const wake of listeners) wake();
       listeners.clear();
