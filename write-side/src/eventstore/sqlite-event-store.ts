@@ -14,6 +14,7 @@ import {
 } from '@sss/contracts/ports/event-store';
 import { stampEvents } from './metadata.ts';
 import { groupCommit, type Outcome } from './group-commit.ts';
+import type { WithCheckpoints } from './checkpoint-store.ts';
 import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
 /**
@@ -46,7 +47,7 @@ const PAGE = 500;
 /** Another process may append to the same file; poll at this pace when no in-process append wakes us. */
 const POLL_MS = 250;
 
-export interface SqliteEventStore extends EventStore {
+export interface SqliteEventStore extends EventStore, WithCheckpoints {
   /** Raw handle for benchmarks and the EventStoreDB stand-in; not for application code. */
   readonly db: Database.Database;
 }
@@ -75,6 +76,11 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
       revision  INTEGER NOT NULL,
       last_hash TEXT NOT NULL
     );
+    -- Subscribers' positions (checkpoint-store.ts): beside the log, not in it.
+    CREATE TABLE IF NOT EXISTS checkpoints (
+      name     TEXT PRIMARY KEY,
+      position INTEGER NOT NULL
+    );
   `);
   addLedgerColumn(db);
   const ledger = ledgerAppender(db);
@@ -83,6 +89,8 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
   const insertEvent = db.prepare('INSERT INTO events (position, stream, revision, type, data, metadata, occurred_at, ledger) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const upsertStream = db.prepare('INSERT INTO streams (stream, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash');
   const selectAllAfter = db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+  const selectCheckpoint = db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?');
+  const upsertCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
   const selectHead = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events');
 
   const listeners = new Set<() => void>();
@@ -138,6 +146,15 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
 
   const store: SqliteEventStore = {
     db,
+    checkpoints: {
+      async read(name) {
+        const row = selectCheckpoint.get(name);
+        return row ? BigInt(row.position) : null;
+      },
+      async write(name, position) {
+        upsertCheckpoint.run(name, position);
+      },
+    },
     async append(streamName, events, expected) {
       if (events.length === 0) throw new Error('append needs at least one event');
       if (closed) throw new Error('the event store is closed');
