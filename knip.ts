@@ -28,7 +28,7 @@ const config: KnipConfig = {
       // which npm hoists to the root.
       entry: ['bench/*.bench.ts'],
       project: ['bench/**/*.ts'],
-      ignoreDependencies: [/^@sss\//, '@eventstore/db-client', 'mongodb', 'rxjs', 'fastify'],
+      ignoreDependencies: [/^@sss\//, '@eventstore/db-client', 'kafkajs', 'mongodb', 'rxjs', 'fastify'],
     },
     contracts: server(),
     'http-kit': server(),

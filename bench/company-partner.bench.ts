@@ -25,7 +25,7 @@ import { partnerProjection, PARTNER_COMPANIES } from '../read-side/src/partner/p
 
 const companyCount = 20;
 const warmUpChanges = 20;
-const measuredChanges = 200;
+const measuredChanges = process.env.BENCH_QUICK === '1' ? 100 : 200;
 
 const details = (companyId: string, index: number, name: string) => ({
   companyId, code: `B${index}`, name, kana: 'ベンチ', formalName: `${name}株式会社`, shortName: 'Bench', isCustomer: false, isPartner: true,

@@ -19,6 +19,11 @@ export interface GeneratedStore {
 
 let generated: Promise<GeneratedStore> | undefined;
 
+/** The store this run used, if a bench asked for one (bench/run.ts reports its size). */
+export function generatedStoreInUse(): Promise<GeneratedStore> | undefined {
+  return generated ?? (process.env.BENCH_DATA_DIR ? generatedStore() : undefined);
+}
+
 export function generatedStore(): Promise<GeneratedStore> {
   const given = process.env.BENCH_DATA_DIR;
   if (given) {

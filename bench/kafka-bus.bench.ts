@@ -1,17 +1,20 @@
 /**
  * Publish → consume throughput and latency of the message bus, over Kafka and in memory, with the
- * adapters' real settings (idempotent producer, a commit per message). Runs alone with
+ * adapters' real settings (idempotent producer, acks=all, offsets committed by hand), beside raw
+ * kafkajs producing and consuming the same messages in the same run (same producer settings, a
+ * consumer counting them in `eachBatch`). Target (issue #14): bus ≥ 0.5 × raw. Runs alone with
  * `node --import tsx bench/kafka-bus.bench.ts`, starting its own Kafka when KAFKA_BROKERS is unset.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { MessageBus, OutgoingMessage } from '@sss/contracts/ports/message-bus';
 import { startKafka } from '../infra/src/servers/kafka.ts';
 import { createKafkaBus } from '../write-side/src/bus/kafka-bus.ts';
 import { createMemoryBus } from '../write-side/src/bus/memory-bus.ts';
 
-const messageCount = 5_000;
+const messageCount = process.env.BENCH_QUICK === '1' ? 2_000 : 5_000;
 const warmUpCount = 200;
 const batchSize = 100;
 const keyCount = 50;
@@ -41,7 +44,9 @@ export async function run(): Promise<Record<string, number | string>> {
     brokers = ownKafka.brokers;
   }
   try {
-    Object.assign(figures, prefixed('kafka', await measure(await createKafkaBus({ brokers }))));
+    const raw = await measureRaw(brokers);
+    const bus = await measure(await createKafkaBus({ brokers }));
+    Object.assign(figures, prefixed('kafka', bus), { 'kafkajs.raw.messagesPerSecond': raw, 'kafka.toRawRatio': Math.round((bus.messagesPerSecond / raw) * 100) / 100 });
   } finally {
     await ownKafka?.stop();
   }
@@ -93,6 +98,50 @@ async function measure(bus: MessageBus): Promise<Figures> {
     };
   } finally {
     await bus.close();
+  }
+}
+
+/** The same messages through kafkajs alone: produce in the same batches, consume and count. */
+async function measureRaw(brokers: readonly string[]): Promise<number> {
+  const kafka = new Kafka({ clientId: 'bench-raw', brokers: [...brokers], logLevel: logLevel.NOTHING });
+  const topic = `bench.raw.${randomUUID().slice(0, 8)}`;
+  const admin = kafka.admin();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 });
+  const consumer = kafka.consumer({ groupId: `bench-${topic}`, maxWaitTimeInMs: 250 });
+  await Promise.all([admin.connect(), producer.connect(), consumer.connect()]);
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
+    let received = 0;
+    let lastReceivedAt = 0;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachBatch: async ({ batch }) => {
+        for (const message of batch.messages) JSON.parse(message.value?.toString('utf8') ?? 'null');
+        received += batch.messages.length;
+        lastReceivedAt = performance.now();
+      },
+    });
+    await joined;
+    const send = async (count: number, warmUp: boolean) => {
+      for (let start = 0; start < count; start += batchSize) {
+        const sentAt = performance.now();
+        const messages = [];
+        for (let index = start; index < Math.min(count, start + batchSize); index++) {
+          messages.push({ key: `project-${index % keyCount}`, value: JSON.stringify({ index, sentAt, warmUp }), headers: {} });
+        }
+        await producer.sendBatch({ acks: -1, topicMessages: [{ topic, messages }] });
+      }
+    };
+    await send(warmUpCount, true);
+    await until(() => received >= warmUpCount, 60_000);
+    const firstSentAt = performance.now();
+    await send(messageCount, false);
+    await until(() => received >= warmUpCount + messageCount, 120_000);
+    return Math.round(messageCount / ((lastReceivedAt - firstSentAt) / 1_000));
+  } finally {
+    await Promise.allSettled([consumer.disconnect(), producer.disconnect(), admin.disconnect()]);
   }
 }
 

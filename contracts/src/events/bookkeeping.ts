@@ -25,4 +25,6 @@ export type IdempotencyEvent =
 /** Positions are decimal strings: EventStoreDB positions exceed 2^53 and JSON has no bigint. */
 export type CheckpointEvent =
   | { type: 'ForwarderCheckpointMoved'; data: { position: string; published: number } }
-  | { type: 'RingiCheckpointMoved'; data: { position: string } };
+  | { type: 'RingiCheckpointMoved'; data: { position: string } }
+  /** A subscriber's position on an engine without a checkpoint table (EventStoreDB); one stream per subscriber. */
+  | { type: 'SubscriberCheckpointMoved'; data: { position: string } };

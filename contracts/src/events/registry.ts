@@ -131,6 +131,7 @@ export const EVENT_CATEGORIES = {
   IdempotencyKeyReleased: 'idempotency',
   ForwarderCheckpointMoved: 'checkpoint',
   RingiCheckpointMoved: 'checkpoint',
+  SubscriberCheckpointMoved: 'checkpoint',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

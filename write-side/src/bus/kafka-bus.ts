@@ -37,8 +37,19 @@ export async function createKafkaBus(options: KafkaBusOptions): Promise<MessageB
   return new KafkaBus(kafka, producer, admin, options);
 }
 
+interface PendingPublish {
+  readonly messages: readonly OutgoingMessage[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Messages per produce request when queued publishes are sent together. */
+const MAX_SEND = 1_000;
+
 class KafkaBus implements MessageBus {
   private readonly consumers = new Set<RunningConsumer>();
+  private pending: PendingPublish[] = [];
+  private sending = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -47,8 +58,45 @@ class KafkaBus implements MessageBus {
     private readonly options: KafkaBusOptions,
   ) {}
 
+  /**
+   * Batched publishing: while one produce request is in flight, whatever is published meanwhile
+   * (the forwarder's next batches, dead letters, other callers) waits and goes out together in the
+   * next request — one acks=all round trip for all of it instead of one each. One request at a time
+   * (the idempotent producer's order guarantee), so messages keep their publish order; each caller
+   * is answered once its own messages are acknowledged, and a failed request fails its callers only.
+   */
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await new Promise<void>((resolve, reject) => {
+      this.pending.push({ messages, resolve, reject });
+      if (!this.sending) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch: PendingPublish[] = [];
+        let size = 0;
+        while (this.pending.length > 0 && (batch.length === 0 || size + this.pending[0]!.messages.length <= MAX_SEND)) {
+          const next = this.pending.shift()!;
+          batch.push(next);
+          size += next.messages.length;
+        }
+        try {
+          await this.send(batch.flatMap((p) => p.messages));
+          for (const p of batch) p.resolve();
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private async send(messages: readonly OutgoingMessage[]): Promise<void> {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
     for (const message of messages) {
       const batch = byTopic.get(message.topic) ?? [];

@@ -39,6 +39,8 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents, type StampedEvent } from './metadata.ts';
+import { streamCheckpointStore } from './stream-checkpoint-store.ts';
+import type { WithCheckpoints } from './checkpoint-store.ts';
 
 /**
  * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
@@ -187,7 +189,7 @@ async function collect<E, T>(read: StreamingRead<E>, take: (event: E) => T | und
   return out;
 }
 
-export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore {
+export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints {
   const client = EventStoreDBClient.connectionString(connectionString);
   const delays = options.resubscribeDelayMs ?? { initial: 100, max: 5_000 };
   const liveSubscriptions = new Set<() => void>();
@@ -426,7 +428,7 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
     });
   }
 
-  return {
+  const store: EventStore = {
     append,
     readStream,
     readAll,
@@ -437,4 +439,5 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
       await client.dispose();
     },
   };
+  return { ...store, checkpoints: streamCheckpointStore(store) };
 }

@@ -13,13 +13,26 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents } from './metadata.ts';
+import { groupCommit, type Outcome } from './group-commit.ts';
+import type { WithCheckpoints } from './checkpoint-store.ts';
 import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
 /**
  * The embedded event store (the default): one SQLite file in WAL mode with synchronous=FULL, so an
  * append is on disk before it is acknowledged and survives `kill -9` (and power loss). Appends run
  * in IMMEDIATE transactions, which also makes a second process writing the same file safe.
+ *
+ * Group commit: appends submitted together (concurrent command handlers, one turn of the event loop)
+ * share one transaction and so one fsync; each is still checked against its own expected revision
+ * in its own savepoint, so a conflicting append fails alone, and each is acknowledged only once that
+ * transaction has committed (see group-commit.ts).
  */
+
+interface AppendRequest {
+  readonly streamName: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
 
 interface EventRow {
   position: number | bigint;
@@ -34,7 +47,7 @@ const PAGE = 500;
 /** Another process may append to the same file; poll at this pace when no in-process append wakes us. */
 const POLL_MS = 250;
 
-export interface SqliteEventStore extends EventStore {
+export interface SqliteEventStore extends EventStore, WithCheckpoints {
   /** Raw handle for benchmarks and the EventStoreDB stand-in; not for application code. */
   readonly db: Database.Database;
 }
@@ -63,6 +76,11 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
       revision  INTEGER NOT NULL,
       last_hash TEXT NOT NULL
     );
+    -- Subscribers' positions (checkpoint-store.ts): beside the log, not in it.
+    CREATE TABLE IF NOT EXISTS checkpoints (
+      name     TEXT PRIMARY KEY,
+      position INTEGER NOT NULL
+    );
   `);
   addLedgerColumn(db);
   const ledger = ledgerAppender(db);
@@ -71,6 +89,8 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
   const insertEvent = db.prepare('INSERT INTO events (position, stream, revision, type, data, metadata, occurred_at, ledger) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const upsertStream = db.prepare('INSERT INTO streams (stream, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash');
   const selectAllAfter = db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+  const selectCheckpoint = db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?');
+  const upsertCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
   const selectHead = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events');
 
   const listeners = new Set<() => void>();
@@ -98,6 +118,21 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     return { nextExpectedRevision: last, position };
   });
 
+  const wakeAll = () => {
+    for (const wake of listeners) wake();
+  };
+  // Inside the batch transaction each appendTx call is a savepoint: a conflict rolls back only itself.
+  const commitBatch = db.transaction((requests: readonly AppendRequest[]): Outcome<AppendResult>[] =>
+    requests.map((request) => {
+      try {
+        return { ok: appendTx(request.streamName, request.events, request.expected) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const appends = groupCommit<AppendRequest, AppendResult>((requests) => commitBatch.immediate(requests), wakeAll);
+
   const toRecorded = (row: EventRow): RecordedEvent => ({
     streamName: row.stream,
     revision: BigInt(row.revision),
@@ -111,11 +146,19 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
 
   const store: SqliteEventStore = {
     db,
+    checkpoints: {
+      async read(name) {
+        const row = selectCheckpoint.get(name);
+        return row ? BigInt(row.position) : null;
+      },
+      async write(name, position) {
+        upsertCheckpoint.run(name, position);
+      },
+    },
     async append(streamName, events, expected) {
       if (events.length === 0) throw new Error('append needs at least one event');
-      const result = appendTx.immediate(streamName, events, expected);
-      for (const wake of listeners) wake();
-      return result;
+      if (closed) throw new Error('the event store is closed');
+      return appends.submit({ streamName, events, expected });
     },
 
     async readStream(streamName, options: ReadStreamOptions = {}) {
@@ -187,6 +230,8 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     },
 
     async close() {
+      // Appends already submitted are written (and acknowledged) before the file closes.
+      appends.flushNow();
       closed = true;
       for (const wake of listeners) wake();
       listeners.clear();

@@ -1,4 +1,4 @@
-import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
+import { concatMap, defer, type Subscription } from 'rxjs';
 import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import { BehaviorSubject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
@@ -6,14 +6,16 @@ import type { MessageBus } from '@sss/contracts/ports/message-bus';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
 import { toIntegrationMessage } from './mapping.ts';
+import { checkpointsOf, memoryCheckpointStore, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
+import { isCheckpointEvent, keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
 
 /**
  * The outbox relay: the event store is the outbox, so a command appends its events once and never
  * writes to Kafka itself (no dual write). The forwarder follows the store from its checkpoint,
  * publishes each batch of mapped events, and only then records the checkpoint — at-least-once:
  * a crash between the two re-publishes the batch, and consumers recognise the repeats by the
- * source revision. The checkpoint lives in the event store (stream `checkpoint-forwarder-<name>`),
- * the one durable place the write side owns, so it moves with the data it points into.
+ * source revision. The checkpoint (`forwarder-<name>`) lives in the checkpoint store beside the event
+ * store (checkpoint-store.ts), so it moves with the data it points into without growing the log.
  *
  * Run one forwarder per store: two would publish everything twice (harmless, but wasteful).
  */
@@ -31,6 +33,8 @@ export interface ForwarderOptions {
   readonly batchSize?: number;
   readonly batchMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
+  /** Defaults to the store beside `events`. */
+  readonly checkpoints?: CheckpointStore;
 }
 
 export interface RunningForwarder {
@@ -39,53 +43,47 @@ export interface RunningForwarder {
   stop(): Promise<void>;
 }
 
-export const forwarderCheckpointStream = (name: string) => streams.checkpoint(`forwarder-${name}`);
-const CHECKPOINT = 'ForwarderCheckpointMoved';
+export const forwarderCheckpoint = (name: string) => `forwarder-${name}`;
 
-export async function readForwarderCheckpoint(events: EventStore, name: string): Promise<{ position: bigint; revision: bigint | null }> {
-  const [last] = await events.readStream(forwarderCheckpointStream(name), { direction: 'backwards', maxCount: 1 });
-  return last && isEventOf(last, [CHECKPOINT]) ? { position: BigInt(last.data.position), revision: last.revision } : { position: 0n, revision: null };
+/** Where the checkpoint lived as events before the checkpoint store: read once, on upgrade. */
+async function readLegacyCheckpoint(events: EventStore, name: string): Promise<bigint> {
+  const [last] = await events.readStream(streams.checkpoint(forwarderCheckpoint(name)), { direction: 'backwards', maxCount: 1 });
+  return last && isEventOf(last, ['ForwarderCheckpointMoved']) ? BigInt(last.data.position) : 0n;
 }
 
 export async function startForwarder(options: ForwarderOptions): Promise<RunningForwarder> {
   const { events, bus } = options;
   const name = options.name ?? 'integration';
   const durable = options.durableBus ?? true;
-  const stream = forwarderCheckpointStream(name);
-  const start = durable ? await readForwarderCheckpoint(events, name) : { position: 0n, revision: null };
-  const position$ = new BehaviorSubject<bigint>(start.position);
-  let checkpointRevision = start.revision;
+  // Without a durable bus the checkpoint is never read back (see durableBus): memory only.
+  const keeper = await keepCheckpoint(durable ? (options.checkpoints ?? checkpointsOf(events)) : memoryCheckpointStore(), forwarderCheckpoint(name), {
+    log: (message, error) => options.onError?.(error ?? new Error(message), 0),
+  });
+  if (durable && keeper.position() === 0n) {
+    keeper.moveTo(await readLegacyCheckpoint(events, name));
+    await keeper.flush();
+  }
+  const position$ = new BehaviorSubject<bigint>(keeper.position());
 
   const forward = async (batch: readonly RecordedEvent[]) => {
     const messages = batch.map(toIntegrationMessage).filter((m) => m !== null);
-    const last = batch[batch.length - 1]!.position;
-    // A batch with nothing to publish (the checkpoint's own events among them) moves no checkpoint,
-    // or every checkpoint would be followed by another one forever.
-    if (messages.length === 0) return;
-    await bus.publish(messages);
-    // Without a durable bus the checkpoint is never read back: recording it would only add events.
-    if (!durable) return;
-    const appended = await events.append(
-      stream,
-      [{ type: CHECKPOINT, data: { position: last.toString(), published: messages.length }, metadata: { actor: `system:forwarder-${name}`, correlationId: `forwarder-${name}` } }],
-      checkpointRevision === null ? 'no_stream' : checkpointRevision,
-    );
-    checkpointRevision = appended.nextExpectedRevision;
-    position$.next(last);
+    if (messages.length > 0) await bus.publish(messages);
+    // Checkpoint events alone (EventStoreDB keeps checkpoints as events) move nothing, or each
+    // checkpoint would be followed by another one forever.
+    if (!batch.some((event) => !isCheckpointEvent(event))) return;
+    // Recorded before the next batch, so position$ means published and checkpointed.
+    keeper.moveTo(batch[batch.length - 1]!.position);
+    await keeper.flush();
   };
 
-  const run: Subscription = defer(() => from(durable ? readForwarderCheckpoint(events, name) : Promise.resolve({ position: position$.value, revision: checkpointRevision })))
+  const run: Subscription = defer(() => events.subscribeAll(keeper.position()))
     .pipe(
-      switchMap((checkpoint) => {
-        checkpointRevision = checkpoint.revision;
-        return events.subscribeAll(durable ? checkpoint.position : position$.value);
-      }),
       batches(options.batchMs ?? 10, options.batchSize ?? 200),
       concatMap(async (batch) => {
         await forward(batch);
         if (batch[batch.length - 1]!.position > position$.value) position$.next(batch[batch.length - 1]!.position);
       }),
-      // A failed publish or checkpoint is retried from the stored checkpoint, with growing pauses.
+      // A failed publish or checkpoint is retried from the checkpoint, with growing pauses.
       retryWithBackoff((error, attempt) => options.onError?.(error, attempt)),
     )
     .subscribe({ error: (error: unknown) => options.onError?.(error, -1) });
@@ -94,6 +92,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
     position$,
     async stop() {
       run.unsubscribe();
+      await keeper.stop();
       position$.complete();
     },
   };

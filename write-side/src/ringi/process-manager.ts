@@ -1,5 +1,3 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
-import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import { DomainError } from '@sss/contracts/http/problem';
 import { WorkflowError, type AttachmentRef, type FileToUpload, type WorkflowPort } from '@sss/contracts/ports/workflow';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
@@ -13,6 +11,9 @@ import { ringiDecider, ringiStream, type RingiCommand, type RingiState } from '.
 import { buildRingiRequest, RINGI_TRIGGERS, ringiTrigger, type RingiRoutes } from './ringi-request.ts';
 import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
 import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers } from './ringi-timers.ts';
+import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
+import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
+import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
 
 /**
  * The 稟議 process manager (workflow-as-stream): it follows the event store, opens a `ringi-<id>`
@@ -22,9 +23,11 @@ import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers 
  * its correlation key and is looked up before any new draft is saved. Outcomes are only ever taken
  * from reading the document; webhooks just say "look now", polling covers lost webhooks.
  *
- * Triggers are taken after a durable checkpoint (`checkpoint-ringi-manager`); the set of open
- * 稟議 is rebuilt from the ringi streams on every start, so the checkpoint only saves re-deciding
- * old requests (which would change nothing anyway: opening a 稟議 twice is a no-op).
+ * Two checkpoints beside the store (checkpoint-store.ts), so a restart does not replay the log from 0:
+ * `ringi-manager-triggers`, the last trigger taken (opening a 稟議 twice is a no-op anyway, so the
+ * lazily written checkpoint only saves re-deciding old requests), and `ringi-manager`, where to
+ * follow from: never past the request of a 稟議 still open, so the set of open 稟議 is rebuilt by
+ * the replay from there.
  */
 
 export interface RingiProcessManagerOptions {
@@ -44,6 +47,8 @@ export interface RingiProcessManagerOptions {
   readonly formMapping?: FormMapping;
   /** Why a type must not be filed now (its mapping failed the setup check), or null: asked before every new draft. */
   readonly refuseFiling?: (kind: RingiKind) => Promise<string | null>;
+  /** Defaults to the store beside `events`. */
+  readonly checkpoints?: CheckpointStore;
 }
 
 export interface RunningRingiProcessManager {
@@ -54,16 +59,17 @@ export interface RunningRingiProcessManager {
   stop(): Promise<void>;
 }
 
-export const RINGI_CHECKPOINT_STREAM = streams.checkpoint('ringi-manager');
+/** Where the trigger checkpoint lived as events before the checkpoint store: read once, on upgrade. */
+const LEGACY_CHECKPOINT_STREAM = streams.checkpoint('ringi-manager');
 const ACTOR = 'system:ringi';
 /** The process manager's own events that change what it must do next for a 稟議. */
 const FOLLOWED = ['RingiRequested', 'RingiRetryRequested', 'RingiOutcomeApplied', 'RingiWebhookReceived', 'RingiDraftFiled'] as const;
 
 export const defaultLoginOf = (email: string): string => email.split('@')[0] ?? email;
 
-async function readCheckpoint(events: EventStore): Promise<{ position: bigint; revision: bigint | null }> {
-  const [last] = await events.readStream(RINGI_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
-  return last && isEventOf(last, ['RingiCheckpointMoved']) ? { position: BigInt(last.data.position), revision: last.revision } : { position: 0n, revision: null };
+async function readLegacyCheckpoint(events: EventStore): Promise<bigint> {
+  const [last] = await events.readStream(LEGACY_CHECKPOINT_STREAM, { direction: 'backwards', maxCount: 1 });
+  return last && isEventOf(last, ['RingiCheckpointMoved']) ? BigInt(last.data.position) : 0n;
 }
 
 export async function startRingiProcessManager(options: RingiProcessManagerOptions): Promise<RunningRingiProcessManager> {
@@ -73,10 +79,18 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   const log = options.log ?? (() => {});
   const loginOf = options.loginOf ?? defaultLoginOf;
   const open = new Set<string>();
+  /** Each open 稟議 and the position of the event that (re)opened it: the follow checkpoint stays before it. */
+  const openSince = new Map<string, bigint>();
   const busy = new Map<string, Promise<void>>();
   let stopped = false;
-  let checkpoint = await readCheckpoint(events);
+  const checkpoints = options.checkpoints ?? checkpointsOf(events);
+  const triggers = await keepCheckpoint(checkpoints, 'ringi-manager-triggers', { log });
+  if (triggers.position() === 0n) triggers.moveTo(await readLegacyCheckpoint(events));
   let followed = 0n;
+  const close = (ringiId: string) => {
+    open.delete(ringiId);
+    openSince.delete(ringiId);
+  };
 
   const record = (ringiId: string, command: RingiCommand) =>
     handleCommand(events, { streamName: ringiStream(ringiId), decider: ringiDecider, command, context: { actor: ACTOR, correlationId: ringiId } });
@@ -84,7 +98,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   const load = async (ringiId: string): Promise<RingiState> => fold(ringiDecider, (await loadStream<RingiEvent>(events, ringiStream(ringiId))).domain);
 
   async function openRingi(event: RecordedEvent): Promise<void> {
-    if (!isEventOf(event, RINGI_TRIGGERS) || event.position <= checkpoint.position) return;
+    if (!isEventOf(event, RINGI_TRIGGERS) || event.position <= triggers.position()) return;
     const trigger = ringiTrigger(event);
     const data = await buildRingiRequest({ events, routes: options.routes, loginOf, ...(options.formMapping ? { formMapping: options.formMapping } : {}) }, event, trigger.ringiId, trigger.kind, clock().toISOString());
     await handleCommand(events, {
@@ -93,19 +107,17 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       command: { type: 'StartRingi', data },
       context: { actor: ACTOR, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
     });
-    const appended = await events.append(
-      RINGI_CHECKPOINT_STREAM,
-      [{ type: 'RingiCheckpointMoved', data: { position: event.position.toString() }, metadata: { actor: ACTOR, correlationId: 'ringi-manager' } }],
-      checkpoint.revision === null ? 'no_stream' : checkpoint.revision,
-    );
-    checkpoint = { position: event.position, revision: appended.nextExpectedRevision };
+    triggers.moveTo(event.position);
   }
 
   function follow(event: RecordedEvent): void {
     if (!isEventOf(event, FOLLOWED)) return;
     const ringiId = event.data.ringiId;
-    if (event.type === 'RingiRequested' || event.type === 'RingiRetryRequested') open.add(ringiId);
-    if (event.type === 'RingiOutcomeApplied') open.delete(ringiId);
+    if (event.type === 'RingiRequested' || event.type === 'RingiRetryRequested') {
+      open.add(ringiId);
+      openSince.set(ringiId, event.position);
+    }
+    if (event.type === 'RingiOutcomeApplied') close(ringiId);
     // A new 稟議 or a webhook: act now rather than at the next tick.
     if (event.type === 'RingiRequested' || event.type === 'RingiWebhookReceived' || event.type === 'RingiDraftFiled' || event.type === 'RingiRetryRequested') schedule(ringiId);
   }
@@ -126,7 +138,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     for (let pass = 0; pass < 6 && !stopped; pass++) {
       const state = await load(ringiId);
       if (!state.exists || state.outcome !== null || state.halted) {
-        open.delete(ringiId);
+        close(ringiId);
         return;
       }
       if (!(await step(ringiId, state))) return;
@@ -219,16 +231,23 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     await Promise.all([...open].map((id) => schedule(id)));
   }
 
-  const subscription: Subscription = defer(() => events.subscribeAll(0n))
-    .pipe(
-      concatMap(async (event) => {
-        await openRingi(event);
-        follow(event);
-        followed = event.position;
-      }),
-      retryWithBackoff((error, attempt) => log(`ringi process manager: subscription failed (attempt ${attempt}); retrying`, error), 500),
-    )
-    .subscribe();
+  const subscription = followFromCheckpoint({
+    events,
+    checkpoints,
+    name: 'ringi-manager',
+    handle: async (event) => {
+      await openRingi(event);
+      follow(event);
+      followed = event.position;
+    },
+    // Just before the oldest open 稟議's request, so a restart finds it open again.
+    resumeAfter: (event) => [...openSince.values()].reduce((min, since) => (since - 1n < min ? since - 1n : min), event.position),
+    log: (message, error) => log(`ringi process manager: ${message}`, error),
+  });
+  // Resumed at the head with nothing to replay, it has caught up already.
+  void subscription.started.then(({ from }) => {
+    if (from > followed) followed = from;
+  }, () => undefined);
   const ticker = setInterval(() => void runDue(), timers.tickMs);
   ticker.unref();
 
@@ -238,7 +257,8 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     async stop() {
       stopped = true;
       clearInterval(ticker);
-      subscription.unsubscribe();
+      await subscription.stop();
+      await triggers.stop();
       // Let a step in progress record itself, but never hang a shutdown on a call that does not answer.
       await Promise.race([Promise.allSettled([...busy.values()]), new Promise((r) => setTimeout(r, 2_000).unref())]);
     },

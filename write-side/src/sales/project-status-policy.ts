@@ -1,23 +1,24 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
-import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
 import { isEventOf } from '@sss/contracts/events/registry';
-import { ofType } from '@sss/contracts/events/of-type';
 import { streams } from '@sss/contracts/streams/names';
 import { DomainError } from '@sss/contracts/http/problem';
 import { fold } from '../kernel/decider.ts';
 import { handleCommand, loadStream } from '../kernel/command-handler.ts';
 import { projectDecider } from '../project/decider.ts';
 import { monthlySalesDecider } from './decider.ts';
+import type { CheckpointStore } from '../eventstore/checkpoint-store.ts';
+import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
 
 /**
  * While a month's sales check is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
  * does not replay decisions; it reconciles: on any check event it reads the month's CURRENT state and
  * asks the project to match it (open → StartSalesActualProcessing, otherwise Finish). Both commands are
- * idempotent in the project decider, so reading from the beginning on every start converges to the
- * present instead of re-opening months that have long closed.
+ * idempotent in the project decider, so a replay converges to the present instead of re-opening
+ * months that have long closed; a restart resumes from its checkpoint (`sales-project-status-policy`).
  */
+
+export const PROJECT_STATUS_CHECKPOINT = 'sales-project-status-policy';
 
 const TRIGGERS = ['SalesCheckRequested', 'SalesCheckApproved', 'SalesCheckReturned'] as const;
 
@@ -45,18 +46,13 @@ export async function reconcileProjectStatus(events: EventStore, event: Recorded
   }
 }
 
-export function startProjectStatusPolicy(options: { events: EventStore; log?: (message: string, error?: unknown) => void }): { stop(): Promise<void> } {
+export function startProjectStatusPolicy(options: { events: EventStore; checkpoints?: CheckpointStore; log?: (message: string, error?: unknown) => void }): ReturnType<typeof followFromCheckpoint> {
   const log = options.log ?? (() => {});
-  const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
-    .pipe(
-      ofType(TRIGGERS),
-      concatMap((event) => reconcileProjectStatus(options.events, event, log)),
-      retryWithBackoff((error, attempt) => log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), 500),
-    )
-    .subscribe();
-  return {
-    async stop() {
-      subscription.unsubscribe();
-    },
-  };
+  return followFromCheckpoint({
+    events: options.events,
+    checkpoints: options.checkpoints,
+    name: PROJECT_STATUS_CHECKPOINT,
+    handle: (event) => reconcileProjectStatus(options.events, event, log),
+    log,
+  });
 }

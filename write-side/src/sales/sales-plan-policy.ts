@@ -1,11 +1,10 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
-import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import type { RecordedOf } from '@sss/contracts/events/registry';
-import { ofType } from '@sss/contracts/events/of-type';
+import { isEventOf, type RecordedOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
 import { handleCommand } from '../kernel/command-handler.ts';
 import { monthlySalesDecider } from './decider.ts';
+import type { CheckpointStore } from '../eventstore/checkpoint-store.ts';
+import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
 
 /**
  * How the order's budget reaches the sales context: a policy follows the event store and, for each
@@ -19,7 +18,11 @@ import { monthlySalesDecider } from './decider.ts';
 export interface SalesPlanPolicyOptions {
   readonly events: EventStore;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Defaults to the store beside `events`. */
+  readonly checkpoints?: CheckpointStore;
 }
+
+export const SALES_PLAN_CHECKPOINT = 'sales-plan-policy';
 
 /** The one event type this policy handles. */
 export const SALES_PLAN_TRIGGERS = ['SalesPlanDerived'] as const;
@@ -36,17 +39,12 @@ export async function applySalesPlan(events: EventStore, event: RecordedOf<(type
   }
 }
 
-export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): { stop(): Promise<void> } {
-  const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
-    .pipe(
-      ofType(SALES_PLAN_TRIGGERS),
-      concatMap((event) => applySalesPlan(options.events, event)),
-      retryWithBackoff((error, attempt) => options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), 500),
-    )
-    .subscribe();
-  return {
-    async stop() {
-      subscription.unsubscribe();
-    },
-  };
+export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): ReturnType<typeof followFromCheckpoint> {
+  return followFromCheckpoint({
+    events: options.events,
+    checkpoints: options.checkpoints,
+    name: SALES_PLAN_CHECKPOINT,
+    handle: (event) => (isEventOf(event, SALES_PLAN_TRIGGERS) ? applySalesPlan(options.events, event) : undefined),
+    log: options.log ?? (() => {}),
+  });
 }

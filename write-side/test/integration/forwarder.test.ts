@@ -9,7 +9,7 @@ import { PARTNER_TOPIC } from '@sss/contracts/integration/partner-v1';
 import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { createMemoryBus } from '../../src/bus/memory-bus.ts';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite-event-store.ts';
-import { readForwarderCheckpoint, startForwarder } from '../../src/integration/forwarder.ts';
+import { forwarderCheckpoint, startForwarder } from '../../src/integration/forwarder.ts';
 import { INTEGRATION_TOPICS } from '../../src/integration/mapping.ts';
 
 /** The outbox relay: what it publishes, in which envelope, and that it checkpoints only after publishing. */
@@ -77,8 +77,9 @@ test('publishes before it checkpoints: a failed publish moves nothing, and a res
   await waitUntil('the forwarder to checkpoint after its retry', () => forwarder.position$.value > 0n);
   assert.is(errors.length, 1, 'the failed publish was reported and retried');
   assert.is(published.length, 1);
-  const checkpoint = await readForwarderCheckpoint(events, 'flaky');
-  assert.ok(checkpoint.position > 0n);
+  const checkpoint = await events.checkpoints.read(forwarderCheckpoint('flaky'));
+  assert.ok(checkpoint !== null && checkpoint > 0n, 'the checkpoint is in the checkpoint store');
+  assert.is((await events.readStream('checkpoint-forwarder-flaky')).length, 0, 'and not in the log');
   await forwarder.stop();
 
   await events.append('company-c1', [{ type: 'CompanyEdited', data: { ...company('c1', 'ベータ'), changed: ['name'] }, metadata }], 0n);

@@ -1,0 +1,35 @@
+/**
+ * The speed targets of issue #14, one line per figure a bench reports: `npm run bench` checks each
+ * against the figure of the same name in the same run and records pass or fail. Targets live here,
+ * never in timed tests (CONTRIBUTING.md §Tests).
+ */
+export interface Target {
+  readonly bench: string;
+  readonly figure: string;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+export const TARGETS: readonly Target[] = [
+  { bench: 'eventstore', figure: 'sqlite.port.1w.toRawRatio', atLeast: 0.9 },
+  { bench: 'eventstore', figure: 'sqlite.port.64w.toRawRatio', atLeast: 3 },
+  { bench: 'kafka-bus', figure: 'kafka.toRawRatio', atLeast: 0.5 },
+  { bench: 'company-partner', figure: 'kafka.p99Ms', atMost: 50 },
+  { bench: 'projector-catchup', figure: 'ratio projector / raw', atLeast: 0.8 },
+  { bench: 'read-scale', figure: 'list ÷ hello req/s (target ≥ 0.5)', atLeast: 0.5 },
+  { bench: 'read-scale', figure: 'list p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
+  { bench: 'read-scale', figure: 'detail ÷ hello req/s (target ≥ 0.5)', atLeast: 0.5 },
+  { bench: 'read-scale', figure: 'detail p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
+];
+
+export type Verdict = Target & { readonly value: number | string | undefined; readonly pass: boolean | null };
+
+/** null when the bench did not report the figure (it failed or was not run). */
+export function judge(results: Record<string, Record<string, number | string>>): Verdict[] {
+  return TARGETS.map((target) => {
+    const value = results[target.bench]?.[target.figure];
+    if (typeof value !== 'number' || Number.isNaN(value)) return { ...target, value, pass: null };
+    const pass = (target.atLeast === undefined || value >= target.atLeast) && (target.atMost === undefined || value <= target.atMost);
+    return { ...target, value, pass };
+  });
+}

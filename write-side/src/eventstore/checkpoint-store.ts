@@ -1,0 +1,41 @@
+import type { EventStore } from '@sss/contracts/ports/event-store';
+
+/**
+ * Where the write side's subscribers (the 稟議 process manager, the sales policies, the forwarder)
+ * keep how far they have read, so a restart resumes there instead of replaying the log from 0.
+ * Beside the event store, not in it: a checkpoint recorded as an event grows the log forever and
+ * wakes every subscriber (issue #17 found `ForwarderCheckpointMoved` at 14 % of a store). One adapter
+ * per engine: a table in the embedded SQLite file, a short stream per subscriber on EventStoreDB.
+ */
+export interface CheckpointStore {
+  /** The last position recorded under `name`, or null when there is none. */
+  read(name: string): Promise<bigint | null>;
+  /** Durable when it resolves. */
+  write(name: string, position: bigint): Promise<void>;
+}
+
+/** An event store that keeps its subscribers' checkpoints beside it. */
+export interface WithCheckpoints {
+  readonly checkpoints: CheckpointStore;
+}
+
+/**
+ * The checkpoint store beside `events`. A store without one (a test double, a wrapper) gets a memory
+ * store: every start then replays from 0, which the subscribers' idempotent handling makes safe.
+ */
+export function checkpointsOf(events: EventStore): CheckpointStore {
+  return 'checkpoints' in events ? (events as EventStore & WithCheckpoints).checkpoints : memoryCheckpointStore();
+}
+
+/** Forgets on restart: for a subscriber whose position must not outlive the process. */
+export function memoryCheckpointStore(): CheckpointStore {
+  const positions = new Map<string, bigint>();
+  return {
+    async read(name) {
+      return positions.get(name) ?? null;
+    },
+    async write(name, position) {
+      positions.set(name, position);
+    },
+  };
+}

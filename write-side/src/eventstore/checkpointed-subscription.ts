@@ -1,0 +1,56 @@
+import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
+import { retryWithBackoff } from '@sss/contracts/streams/operators';
+import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
+import { isCheckpointEvent, keepCheckpoint, type CheckpointKeeper } from './checkpoint-keeper.ts';
+
+/**
+ * A write-side subscriber that follows the event store from its checkpoint (not from 0) and moves
+ * the checkpoint past each event it has handled. `handle` must be idempotent for the events of the
+ * last second: the checkpoint is written lazily (checkpoint-keeper.ts), so a crash replays them.
+ * A failed handler is retried, with growing pauses, from the last event handled.
+ */
+export interface CheckpointedSubscriptionOptions {
+  readonly events: EventStore;
+  /** Defaults to the store beside `events` (checkpoint-store.ts). */
+  readonly checkpoints?: CheckpointStore | undefined;
+  readonly name: string;
+  readonly handle: (event: RecordedEvent) => Promise<void> | void;
+  /** Where a restart must resume once `event` is handled (default: right after it). */
+  readonly resumeAfter?: (event: RecordedEvent) => bigint;
+  readonly log: (message: string, error?: unknown) => void;
+}
+
+export interface CheckpointedSubscription {
+  /** Resolves with the keeper once the checkpoint is read (the position it started from, tests). */
+  readonly started: Promise<{ from: bigint; keeper: CheckpointKeeper }>;
+  stop(): Promise<void>;
+}
+
+export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
+  const { events, name, log } = options;
+  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));
+  // Swallowed here; the subscription below reports the same failure through `log` and retries.
+  started.catch(() => undefined);
+  const subscription: Subscription = defer(() => from(started))
+    .pipe(
+      switchMap(({ keeper }) =>
+        defer(() => events.subscribeAll(keeper.position())).pipe(
+          concatMap(async (event) => {
+            await options.handle(event);
+            if (!isCheckpointEvent(event)) keeper.moveTo(options.resumeAfter?.(event) ?? event.position);
+          }),
+        ),
+      ),
+      retryWithBackoff((error, attempt) => log(`${name} failed (attempt ${attempt}); retrying`, error), 500),
+    )
+    .subscribe();
+  return {
+    started,
+    async stop() {
+      subscription.unsubscribe();
+      const running = await started.catch(() => null);
+      await running?.keeper.stop();
+    },
+  };
+}
