@@ -28,6 +28,7 @@ test('the defaults and the values the tests and compose file use pass', () => {
     RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
     OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
     SSS_ISSUER_NAME: '株式会社SSSデモ', SSS_ISSUER_REGISTRATION_NUMBER: 'T7123456789012', SSS_TAX_ROUNDING: 'half_up',
+    READY_MAX_LAG_SECONDS: '30', SUBSCRIBER_STALL_SECONDS: '0.5', METRICS_TOKEN: 'a-scraper-token-0123456789',
   }), []);
   // Variables SSS does not read are none of the schema's business.
   assert.equal(settingsProblems({ PATH: '/usr/bin', HOME: '' }), []);
@@ -58,6 +59,9 @@ const BAD: Array<[string, string, RegExp]> = [
   ['SSS_ISSUER_NAME', '  ', /non-empty/],
   ['SSS_ISSUER_REGISTRATION_NUMBER', 'T7123456789013', /check digit/],
   ['SSS_TAX_ROUNDING', 'round', /floor, ceil, half_up/],
+  ['READY_MAX_LAG_SECONDS', '0', /positive/],
+  ['SUBSCRIBER_STALL_SECONDS', 'never', /positive/],
+  ['METRICS_TOKEN', 'short', /at least 16/],
 ];
 
 for (const [name, value, expected] of BAD) {

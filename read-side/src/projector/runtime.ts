@@ -1,5 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { Projection } from './projection.ts';
 import { startProjector, type RunningProjector } from './projector.ts';
 
@@ -19,11 +20,14 @@ export interface ReadModels {
   stop(): Promise<void>;
 }
 
-export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}): Promise<ReadModels> {
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
   const startHead = await events.headPosition();
   const running = new Map<string, RunningProjector>();
   for (const projection of projections) {
-    running.set(projection.name, await startProjector({ events, store, projection, onError: (error, attempt) => log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error) }));
+    const report = subscribers?.register(projection.name, 'projector') ?? NO_SUBSCRIBER_REPORT;
+    const projector = await startProjector({ events, store, projection, onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error)) });
+    projector.position$.subscribe((position) => report.reached(position));
+    running.set(projection.name, projector);
   }
   return {
     store,

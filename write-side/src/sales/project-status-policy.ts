@@ -1,5 +1,6 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
+import { concatMap, defer, tap, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
 import { isEventOf } from '@sss/contracts/events/registry';
@@ -45,13 +46,16 @@ export async function reconcileProjectStatus(events: EventStore, event: Recorded
   }
 }
 
-export function startProjectStatusPolicy(options: { events: EventStore; log?: (message: string, error?: unknown) => void }): { stop(): Promise<void> } {
+export function startProjectStatusPolicy(options: { events: EventStore; log?: (message: string, error?: unknown) => void; subscribers?: SubscriberRegistry }): { stop(): Promise<void> } {
   const log = options.log ?? (() => {});
+  const report = options.subscribers?.register('policy:project-status', 'policy') ?? NO_SUBSCRIBER_REPORT;
   const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
     .pipe(
+      // The position read, not the position applied: a policy keeps no checkpoint, so this is what it has seen.
+      tap((event) => report.reached(event.position)),
       ofType(TRIGGERS),
       concatMap((event) => reconcileProjectStatus(options.events, event, log)),
-      retryWithBackoff((error, attempt) => log(`sales project-status policy failed (attempt ${attempt}); retrying`, error), 500),
+      retryWithBackoff((error, attempt) => (report.failed(error), log(`sales project-status policy failed (attempt ${attempt}); retrying`, error)), 500),
     )
     .subscribe();
   return {

@@ -1,6 +1,7 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
+import { concatMap, defer, tap, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { RecordedOf } from '@sss/contracts/events/registry';
 import { ofType } from '@sss/contracts/events/of-type';
 import { streams } from '@sss/contracts/streams/names';
@@ -19,6 +20,7 @@ import { monthlySalesDecider } from './decider.ts';
 export interface SalesPlanPolicyOptions {
   readonly events: EventStore;
   readonly log?: (message: string, error?: unknown) => void;
+  readonly subscribers?: SubscriberRegistry;
 }
 
 /** The one event type this policy handles. */
@@ -37,11 +39,14 @@ export async function applySalesPlan(events: EventStore, event: RecordedOf<(type
 }
 
 export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): { stop(): Promise<void> } {
+  const report = options.subscribers?.register('policy:sales-plan', 'policy') ?? NO_SUBSCRIBER_REPORT;
   const subscription: Subscription = defer(() => options.events.subscribeAll(0n))
     .pipe(
+      // The position read, not the position applied: a policy keeps no checkpoint, so this is what it has seen.
+      tap((event) => report.reached(event.position)),
       ofType(SALES_PLAN_TRIGGERS),
       concatMap((event) => applySalesPlan(options.events, event)),
-      retryWithBackoff((error, attempt) => options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error), 500),
+      retryWithBackoff((error, attempt) => (report.failed(error), options.log?.(`sales plan policy failed (attempt ${attempt}); retrying`, error)), 500),
     )
     .subscribe();
   return {
