@@ -22,7 +22,7 @@ export interface Metrics {
 
 export function createMetrics(subscribers?: () => Promise<readonly SubscriberStatus[]>): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'sss_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'sss_' });
   const registers = [registry];
   const http = new Histogram({ name: 'sss_http_request_duration_seconds', help: 'HTTP requests by route pattern and status', labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers });
   const commands = new Counter({ name: 'sss_commands_total', help: 'Commands by type (route) and outcome', labelNames: ['command', 'outcome'], registers });
