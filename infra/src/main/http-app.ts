@@ -82,7 +82,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessionEvents ? sessionValidity(sessionEvents) : undefined });
+  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessionEvents ? sessionValidity(sessionEvents) : undefined, events: sessionEvents });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });

@@ -2,7 +2,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problemOf } from '@sss/contracts/http/problem';
 import type { SessionClaims } from '@sss/contracts/http/auth';
-import { SubscribersView } from '@sss/contracts/ops/subscriber-views';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ParkedEventParams, SettleParkedBody, SubscribersView } from '@sss/contracts/ops/subscriber-views';
+import { CommandAccepted } from '@sss/contracts/common';
+import { DomainError } from '@sss/contracts/http/problem';
+import type { EventStore } from '@sss/contracts/ports/event-store';
+import { streams } from '@sss/contracts/streams/names';
+import { commandHandlerFor } from '@sss/write-side/kernel/command-handler-for';
+import { answerCommand } from '@sss/write-side/http/command-route';
+import { parkedDecider } from '@sss/write-side/ops/parked-decider';
 import { sendProblem, sessionFromCookie } from '@sss/http-kit/server-kit';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
 import type { RunningSubscriberRegistry } from '../subscribers/registry.ts';
@@ -22,6 +30,8 @@ export interface OpsRoutesOptions {
   /** READY_MAX_LAG_SECONDS. */
   readonly readyMaxLagSeconds: number;
   readonly sessionStillValid?: ((claims: SessionClaims) => Promise<boolean>) | undefined;
+  /** Where a retry or skip of a parked event is recorded (the process that runs the projectors). */
+  readonly events?: EventStore | undefined;
 }
 
 export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions): Promise<void> {
@@ -45,9 +55,51 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     return reply.type(contentType).send(body);
   });
 
-  app.get('/api/admin/subscribers', { schema: { tags: ['運用'], summary: 'サブスクライバー（プロジェクター・フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態', response: { 200: SubscribersView } } }, async () => ({
+  app.get('/api/admin/subscribers', { schema: { tags: ['運用'], summary: 'サブスクライバー（プロジェクター・フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態と保留イベント', response: { 200: SubscribersView } } }, async () => ({
     subscribers: options.subscribers ? await options.subscribers.status() : [],
+    parked: [...(options.readModels?.poison.values() ?? [])].flatMap((guard) => guard.parked()),
   }));
+
+  if (options.readModels && options.events) parkedEventRoutes(app, options.readModels, options.events);
+}
+
+/** Retry or skip a parked (poison) event, with a reason; recorded in `parked-<subscriber>` by whom and why. */
+function parkedEventRoutes(fastify: FastifyInstance, readModels: ReadModels, events: EventStore): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const parked = commandHandlerFor({ store: events, decider: parkedDecider, stream: streams.parked, mustExist: true });
+  const guardOf = (name: string) => {
+    const guard = readModels.poison.get(name);
+    if (!guard) throw new DomainError('not_found', `サブスクライバー ${name} はありません。`);
+    return guard;
+  };
+  const schema = (summary: string) => ({ tags: ['運用'], summary, params: ParkedEventParams, body: SettleParkedBody, response: { 200: CommandAccepted } });
+
+  app.post('/api/admin/subscribers/:name/parked/:eventId/retry', { schema: schema('保留イベントを再適用する') }, async (request, reply) => {
+    const { name, eventId } = request.params;
+    const guard = guardOf(name);
+    if (!guard.parked().some((p) => p.eventId === eventId)) throw new DomainError('not_found', 'この保留イベントはありません。既に再試行またはスキップされています。');
+    try {
+      await guard.apply(eventId);
+    } catch (error) {
+      // Still poison: nothing is recorded, the event stays parked, and the admin sees why.
+      throw new DomainError('rule_violated', `再適用でも失敗しました: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}`);
+    }
+    return answerCommand(events, request, reply, eventId, async (context) => {
+      const result = await parked.run(name, { type: 'RecordRetry', data: { subscriber: name, eventId, by: context.actor, reason: request.body.reason, at: new Date().toISOString() } }, context);
+      for (const event of result.events) guard.settled(event);
+      return result;
+    });
+  });
+
+  app.post('/api/admin/subscribers/:name/parked/:eventId/skip', { schema: schema('保留イベントをスキップする') }, async (request, reply) => {
+    const { name, eventId } = request.params;
+    const guard = guardOf(name);
+    return answerCommand(events, request, reply, eventId, async (context) => {
+      const result = await parked.run(name, { type: 'Skip', data: { subscriber: name, eventId, by: context.actor, reason: request.body.reason, at: new Date().toISOString() } }, context);
+      for (const event of result.events) guard.settled(event);
+      return result;
+    });
+  });
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

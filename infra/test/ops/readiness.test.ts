@@ -54,7 +54,7 @@ test.before(async (context) => {
       return [];
     },
   };
-  context.subscribers = createSubscriberRegistry({ events: context.events, stallAfterMs: 300 });
+  context.subscribers = createSubscriberRegistry({ events: context.events, stallAfterMs: 1000 });
   context.readModels = await startReadModels(context.events, store, [blocking, failing], () => {}, context.subscribers);
   context.app = await buildHttpApp({ readModels: context.readModels, subscribers: context.subscribers, sessionSecret: 'readiness-test-secret', logLevel: 'silent', readyMaxLagSeconds: 60 });
   // The hook: the next blocking event waits until the test releases it.
@@ -75,8 +75,12 @@ const readyz = (app: HttpApp) => app.inject({ method: 'GET', url: '/readyz' });
 
 test('ready while every subscriber keeps up', async ({ app, events }) => {
   await events.append('probe-1', probe(), 'any');
-  const ready = await waitUntil('readyz 200', async () => ((await readyz(app)).statusCode === 200 ? readyz(app) : null));
-  const body = ready.json<{ subscribers: Array<{ name: string; state: string }> }>();
+  // The embedded store's subscriptions poll every 250 ms at most, so "running" is awaited, not assumed.
+  const body = await waitUntil('readyz 200 with both projectors at the head', async () => {
+    const response = await readyz(app);
+    const ready = response.statusCode === 200 ? response.json<{ subscribers: Array<{ name: string; state: string }> }>() : null;
+    return ready?.subscribers.every((s) => s.state === 'running') ? ready : null;
+  });
   assert.equal(body.subscribers.map((s) => [s.name, s.state]).sort(), [['blocking-probe', 'running'], ['failing-probe', 'running']]);
 });
 
