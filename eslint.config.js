@@ -25,11 +25,12 @@ const VENDORS = {
   esdb: { packages: ['@eventstore/db-client'], only: ['write-side/src/eventstore/esdb-event-store.ts', 'infra/src/servers/esdb-stand-in/**'] },
   // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process;
   // the ledger's SQLite files add the ledger column to the event store and read it for verification.
+  prometheus: { packages: ['prom-client'], only: ['infra/src/observability/prometheus.ts'] },
   sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts'] },
 };
 
 /**
- * One rule per vendor (the same rule under five names), so a file outside several vendors' lists is
+ * One rule per vendor (the same rule under one name per vendor), so a file outside several vendors' lists is
  * held to all of them: two configs setting one rule would override each other, not add up.
  */
 const restrictImports = tseslint.plugin.rules['no-restricted-imports'];

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import AjvModule from 'ajv';
 import type {} from '@fastify/cookie';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RevisionConflictError } from '@sss/contracts/ports/event-store';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
-import { SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
+import { HEADERS, SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
 import { DomainError, PROBLEM_CONTENT_TYPE, problemOf, type ErrorCode, type ProblemDetails } from '@sss/contracts/http/problem';
 import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-messages';
 import { checkText, type TextKind } from '@sss/contracts/domain/text-policy';
@@ -110,6 +111,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   return sendProblem(reply, { ...problem, instance: request.url });
 }
 
+/** Codes of answered problems, for the request log's level; weak, so a finished request leaves nothing behind. */
+const problemCodes = new WeakMap<FastifyRequest, ErrorCode>();
+/** 5xx answers that are part of the protocol, not faults: warned, never logged with a stack. */
+const EXPECTED_5XX: ReadonlySet<ErrorCode> = new Set(['read_model_lagging']);
+
 export interface ProblemHandlerOptions {
   /** Answers unmatched requests that are not API calls (e.g. the UI's client-side routes). */
   readonly pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
@@ -118,7 +124,9 @@ export interface ProblemHandlerOptions {
 export function installProblemHandlers(app: FastifyInstance, options: ProblemHandlerOptions = {}): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error, request.url);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    problemCodes.set(request, problem.code);
+    // Only the unexpected gets a stack: a lagging read model is a normal answer, logged with the request.
+    if (problem.status >= 500 && !EXPECTED_5XX.has(problem.code)) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -184,4 +192,65 @@ export function installAuthGate(app: FastifyInstance, options: AuthGateOptions =
 export function sessionOf(request: FastifyRequest): SessionClaims {
   if (!request.session) throw new DomainError('unauthenticated', 'ログインしてください。');
   return request.session;
+}
+
+/**
+ * Fastify's logger options: pino JSON lines whose request id is the correlation id (the caller's
+ * `X-Correlation-Id` when it sent a sane one, so a chain of work greps as one), and nothing secret:
+ * cookies, authorization headers and every password-like field are censored wherever they appear.
+ */
+export function loggerOptions(level: string, stream?: { write(line: string): void }) {
+  return {
+    logger: level === 'silent' ? false : { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(stream ? { stream } : {}) },
+    // installRequestLog writes one line per request, with its route, actor and level by outcome.
+    logController: new LogController({ requestIdLogLabel: 'correlationId', disableRequestLogging: true }),
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const sent = request.headers[HEADERS.correlationId];
+      return typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
+    },
+  } as const;
+}
+
+const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'secret', 'token', 'apiKey', 'clientSecret'];
+const REDACTED_PATHS = [
+  'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-collaboflow-authorization"]', 'res.headers["set-cookie"]',
+  'headers.cookie', 'headers.authorization', 'cookie', 'authorization',
+  ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+];
+
+/** What a finished request tells the metrics. */
+export interface RequestObservation {
+  readonly method: string;
+  /** The route pattern (`/api/companies/:id`), or `unmatched`: never the raw URL, which would make unbounded series. */
+  readonly route: string;
+  readonly status: number;
+  readonly seconds: number;
+  readonly problemCode: ErrorCode | null;
+}
+
+/**
+ * One log line per finished request — route, status, actor, duration, and the log position a command
+ * reached — at a level by outcome: 5xx error, an expected 503 warn, 4xx info; and one observation for
+ * the metrics. Nothing of the body is logged.
+ */
+export function installRequestLog(app: FastifyInstance, observe?: (observation: RequestObservation) => void): void {
+  const positions = new WeakMap<FastifyRequest, string>();
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && typeof payload === 'string' && payload.includes('"position"')) {
+      const position = /"position":"(\d+)"/.exec(payload)?.[1];
+      if (position) positions.set(request, position);
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const status = reply.statusCode;
+    const problemCode = problemCodes.get(request) ?? null;
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    observe?.({ method: request.method, route, status, seconds, problemCode });
+    const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}) };
+    if (status >= 500 && !(problemCode && EXPECTED_5XX.has(problemCode))) request.log.error(line, 'request completed');
+    else if (status >= 500) request.log.warn(line, 'request completed');
+    else request.log.info(line, 'request completed');
+  });
 }

@@ -12,6 +12,7 @@ import type { InvoiceNumberEvent, MonthlySalesEvent } from '../sales/events.ts';
 import type { RingiEvent } from '../ringi/events.ts';
 import type { CheckpointEvent, IdempotencyEvent, UniqueKeyEvent } from './bookkeeping.ts';
 import type { LedgerAuditEvent } from '../audit/ledger.ts';
+import type { ParkedEventEvent } from '../ops/parked-events.ts';
 
 /**
  * Every event the system records, and the stream category each event type lives in. A subscriber
@@ -38,7 +39,8 @@ export type SssEvent =
   | UniqueKeyEvent
   | IdempotencyEvent
   | CheckpointEvent
-  | LedgerAuditEvent;
+  | LedgerAuditEvent
+  | ParkedEventEvent;
 
 export type SssEventType = SssEvent['type'];
 
@@ -132,6 +134,9 @@ export const EVENT_CATEGORIES = {
   ForwarderCheckpointMoved: 'checkpoint',
   RingiCheckpointMoved: 'checkpoint',
   SubscriberCheckpointMoved: 'checkpoint',
+  SubscriberEventParked: 'parked',
+  ParkedEventRetried: 'parked',
+  ParkedEventSkipped: 'parked',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -23,6 +23,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/webhooks/collaboflow': 'public',
   'POST /api/auth/logout': 'authenticated',
   'GET /api/auth/me': 'authenticated',
+  // The subscriber console: positions, lag, failures (docs/architecture.md §Operating the pipeline).
+  'GET /api/admin/subscribers': ['admin'],
+  'POST /api/admin/subscribers/:name/parked/:eventId/retry': ['admin'],
+  'POST /api/admin/subscribers/:name/parked/:eventId/skip': ['admin'],
 
   'POST /api/companies': MASTER_EDITORS,
   'PUT /api/companies/:id': MASTER_EDITORS,

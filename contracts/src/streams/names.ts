@@ -25,6 +25,7 @@ export const STREAM_CATEGORIES = {
   idempotency: 'idempotency',
   checkpoint: 'checkpoint',
   ledgerAudit: 'ledgeraudit',
+  parked: 'parked',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -54,6 +55,8 @@ export const streams = {
   checkpoint: (subscriber: string) => `checkpoint-${subscriber}`,
   /** Outcomes of whole-store verifications (LedgerVerified), one stream for the whole system. */
   ledgerAudit: 'ledgeraudit-verifications',
+  /** A subscriber's dead-letter list (contracts/src/ops/parked-events.ts); subscriber names may contain ':'. */
+  parked: name('parked'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

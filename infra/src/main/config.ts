@@ -37,6 +37,12 @@ export interface Settings {
   readonly invoicing: Invoicing;
   /** Ledger signing key, checkpoint file and pace (SSS_LEDGER_KEY_FILE, SSS_LEDGER_CHECKPOINT_FILE, SSS_LEDGER_CHECKPOINT_EVERY). */
   readonly ledger: LedgerSettings;
+  /** /readyz fails while a subscriber is further behind than this (READY_MAX_LAG_SECONDS, default 60). */
+  readonly readyMaxLagSeconds: number;
+  /** Lagging without progress this long is a stall (SUBSCRIBER_STALL_SECONDS, default 30). */
+  readonly subscriberStallSeconds: number;
+  /** Bearer token for GET /metrics (METRICS_TOKEN); unset: an admin session only. */
+  readonly metricsToken: string | undefined;
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()));
@@ -65,6 +71,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
     invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),
     ledger: readLedgerSettings(env, resolve(env.SSS_DATA_DIR ?? './data')),
+    readyMaxLagSeconds: Number(env.READY_MAX_LAG_SECONDS ?? 60),
+    subscriberStallSeconds: Number(env.SUBSCRIBER_STALL_SECONDS ?? 30),
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
 

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import { frameworkErrors, installAuthGate, installProblemHandlers, installValidation } from '@sss/http-kit/server-kit';
+import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, type RequestObservation } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
 import { withProblemResponses } from '@sss/http-kit/openapi-problems';
@@ -21,6 +21,9 @@ import type { LedgerAudit } from '@sss/write-side/ledger/ledger-audit';
 import { setupCheckRoutes, type UserForCheck } from '@sss/write-side/ringi/setup-check-route';
 import type { SetupReport } from '@sss/write-side/ringi/setup-check';
 import { USERS } from '@sss/read-side/user/projection';
+import { opsRoutes } from './ops-routes.ts';
+import type { RunningSubscriberRegistry } from '../subscribers/registry.ts';
+import type { Metrics } from '../observability/prometheus.ts';
 
 /**
  * One HTTP surface for SSS: the write-side commands and the read-side queries behind the same
@@ -34,6 +37,8 @@ export interface AppParts {
   readonly secureCookies?: boolean;
   readonly uiDir?: string;
   readonly logLevel?: string;
+  /** Where the JSON log lines go (stdout by default; tests read them). */
+  readonly logStream?: { write(line: string): void };
   readonly clock?: () => Date;
   /** Where sessions are checked against their user's streams (defaults to `events`; the read service passes its store). */
   readonly sessionEvents?: EventStore;
@@ -52,13 +57,21 @@ export interface AppParts {
    * read models are too (it lists users without a CollaboFlow login).
    */
   readonly collaboflowCheck?: (force: boolean) => Promise<SetupReport | null>;
+  /** This process's subscribers, for /readyz and the console. */
+  readonly subscribers?: RunningSubscriberRegistry;
+  readonly metrics?: Metrics;
+  /** METRICS_TOKEN (Settings.metricsToken). */
+  readonly metricsToken?: string | undefined;
+  /** READY_MAX_LAG_SECONDS (Settings.readyMaxLagSeconds); default 60. */
+  readonly readyMaxLagSeconds?: number;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
 export type HttpApp = FastifyInstance;
 
 export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
-  const app = Fastify({ logger: parts.logLevel === 'silent' ? false : { level: parts.logLevel ?? 'info' }, bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  const app = Fastify({ ...loggerOptions(parts.logLevel ?? 'info', parts.logStream), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  installRequestLog(app, parts.metrics ? observeRequest(parts.metrics) : undefined);
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });
   installValidation(app);
@@ -90,12 +103,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    const projections = parts.readModels ? await parts.readModels.status() : [];
-    const ready = projections.every((p) => p.caughtUp);
-    const body = { status: ready ? 'ready' : 'catching_up', projections: projections.map((p) => ({ ...p, lag: (BigInt(p.head) - BigInt(p.position)).toString() })) };
-    return reply.code(ready ? 200 : 503).send(body);
-  });
+  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessionEvents ? sessionValidity(sessionEvents) : undefined, events: sessionEvents });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (events) await app.register(writeApi, { events, secureCookies, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
@@ -112,4 +120,13 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   await app.ready();
   if (gate.unlisted.length) throw new Error(`Routes missing from the authorization table (contracts/src/http/authorization.ts): ${gate.unlisted.join(', ')}`);
   return app;
+}
+
+/** HTTP durations for every request; a command (any API call that is not a GET) also by outcome. */
+function observeRequest(metrics: Metrics) {
+  return ({ method, route, status, seconds, problemCode }: RequestObservation) => {
+    metrics.httpRequest(method, route, status, seconds);
+    if (method === 'GET' || method === 'HEAD' || !route.startsWith('/api/')) return;
+    metrics.command(`${method} ${route}`, status < 400 ? 'accepted' : problemCode === 'revision_conflict' || status === 409 ? 'conflict' : status < 500 ? 'rejected' : 'failed');
+  };
 }

@@ -4,6 +4,9 @@ import { openEventStore, openReadStore } from './adapters.ts';
 import { buildHttpApp } from './http-app.ts';
 import { startReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
+import { createSubscriberRegistry } from '../subscribers/registry.ts';
+import { createMetrics } from '../observability/prometheus.ts';
+import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
 
 /**
  * The real stack runs each side as its own process (docker-compose.yml): `write` serves commands,
@@ -17,7 +20,13 @@ if (role !== 'write' && role !== 'read') {
 }
 const settings = readSettingsOrExit();
 const { sessionSecret } = prepareDataDir(settings);
-const events = await openEventStore(settings);
+const opened = await openEventStore(settings);
+// Each process reports its own subscribers: the write service its forwarder, consumers, policies and
+// process manager, the read service its projectors.
+const subscribers = createSubscriberRegistry({ events: opened.store, stallAfterMs: settings.subscriberStallSeconds * 1000 });
+const metrics = createMetrics(() => subscribers.status());
+const events = { ...opened, store: measuredEventStore(opened.store, metrics) };
+const observability = { subscribers, metrics, metricsToken: settings.metricsToken, readyMaxLagSeconds: settings.readyMaxLagSeconds };
 const closers: Array<() => Promise<void>> = [];
 let app;
 if (role === 'write') {
@@ -25,28 +34,28 @@ if (role === 'write') {
   const { startLedger } = await import('./ledger.ts');
   const ledger = await startLedger(settings, events.store, (m, e) => console.error(m, e ?? ''));
   closers.push(() => ledger.stop());
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId });
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
-  const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? '') });
+  const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? ''), subscribers });
   closers.push(() => policy.stop());
   // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
   const { openBus } = await import('./adapters.ts');
   const { startIntegration } = await import('@sss/write-side/integration/runtime');
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log: (m, e) => console.error(m, e ?? '') });
+  const integration = await startIntegration({ events: events.store, bus: measuredBus(bus.bus, metrics, subscribers), durableBus: bus.durable, log: (m, e) => console.error(m, e ?? ''), subscribers });
   closers.push(() => integration.stop(), () => bus.bus.close());
   // ...and the 稟議 process manager. It reads the project read models (for the 見積稟議's Excel files)
   // only from a shared MongoDB: an embedded read store belongs to the read process alone.
   const { startRingi } = await import('./ringi.ts');
   const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
-  const ringi = await startRingi(settings, events.store, (m, e) => console.error(m, e ?? ''), undefined, ringiReads?.store);
+  const ringi = await startRingi(settings, events.store, (m, e) => console.error(m, e ?? ''), undefined, ringiReads?.store, { metrics, subscribers });
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
 } else {
   const readStore = await openReadStore(settings);
-  const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''));
+  const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''), subscribers);
   closers.push(() => readModels.stop(), () => readStore.store.close());
-  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel });
+  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, ...observability });
 }
 await app.listen({ port: settings.port, host: settings.host });
 console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);

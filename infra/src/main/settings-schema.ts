@@ -72,6 +72,9 @@ const properties = {
   SSS_LEDGER_KEY_FILE: setting('empty or the path of an Ed25519 private key (PEM) kept outside the event store', () => true),
   SSS_LEDGER_CHECKPOINT_FILE: setting('empty or a file path (append-only JSONL of signed checkpoints)', () => true),
   SSS_LEDGER_CHECKPOINT_EVERY: setting('empty or a positive whole number of events', (v) => empty(v) || (Number.isInteger(Number(v)) && Number(v) >= 1)),
+  READY_MAX_LAG_SECONDS: setting('a positive number of seconds (how far behind a subscriber may be while /readyz says ready)', positive),
+  SUBSCRIBER_STALL_SECONDS: setting('a positive number of seconds (lagging without progress this long is a stall)', positive),
+  METRICS_TOKEN: setting('empty or a bearer token of at least 16 characters for GET /metrics', (v) => empty(v) || (v.length >= 16 && !/\s/.test(v))),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

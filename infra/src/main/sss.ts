@@ -11,6 +11,9 @@ import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { startLedger } from './ledger.ts';
+import { createSubscriberRegistry, type RunningSubscriberRegistry } from '../subscribers/registry.ts';
+import { createMetrics, type Metrics } from '../observability/prometheus.ts';
+import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -22,15 +25,21 @@ export interface RunningSss {
   readonly integration: RunningIntegration;
   /** The 稟議 process manager and its CollaboFlow (the built-in simulator unless COLLABOFLOW_URL is set). */
   readonly ringi: RunningRingi;
+  /** Every subscriber of this process (the console, /readyz, /metrics). */
+  readonly subscribers: RunningSubscriberRegistry;
+  readonly metrics: Metrics;
   stop(): Promise<void>;
 }
 
-export async function startSss(settings: Settings, options: { clock?: () => Date } = {}): Promise<RunningSss & { describe: string[] }> {
+export async function startSss(settings: Settings, options: { clock?: () => Date; logStream?: { write(line: string): void } } = {}): Promise<RunningSss & { describe: string[] }> {
   const { sessionSecret } = prepareDataDir(settings);
-  const events = await openEventStore(settings);
+  const opened = await openEventStore(settings);
+  const subscribers = createSubscriberRegistry({ events: opened.store, stallAfterMs: settings.subscriberStallSeconds * 1000 });
+  const metrics = createMetrics(() => subscribers.status());
+  const events = { ...opened, store: measuredEventStore(opened.store, metrics) };
   const readStore = await openReadStore(settings);
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
-  const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
+  const readModels = await startReadModels(events.store, readStore.store, allProjections, log, subscribers);
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
@@ -47,13 +56,18 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     oidc: settings.oidc,
     ledger: ledger.audit,
     collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
+    subscribers,
+    metrics,
+    metricsToken: settings.metricsToken,
+    readyMaxLagSeconds: settings.readyMaxLagSeconds,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: bus.bus, durableBus: bus.durable, log });
-  const salesPolicies = startSalesPolicies({ events: events.store, log });
-  const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store);
+  const integration = await startIntegration({ events: events.store, bus: measuredBus(bus.bus, metrics, subscribers), durableBus: bus.durable, log, subscribers });
+  const salesPolicies = startSalesPolicies({ events: events.store, log, subscribers });
+  const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store, { metrics, subscribers });
   started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();
@@ -64,6 +78,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     readModels,
     integration,
     ringi,
+    subscribers,
+    metrics,
     describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`, ringi.collaboflow.describe],
     async stop() {
       await app.close();

@@ -28,6 +28,7 @@ test('the defaults and the values the tests and compose file use pass', () => {
     RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
     OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
     SSS_ISSUER_NAME: '株式会社SSSデモ', SSS_ISSUER_REGISTRATION_NUMBER: 'T7123456789012', SSS_TAX_ROUNDING: 'half_up',
+    READY_MAX_LAG_SECONDS: '30', SUBSCRIBER_STALL_SECONDS: '0.5', METRICS_TOKEN: 'a-scraper-token-0123456789',
   }), []);
   // Variables SSS does not read are none of the schema's business.
   assert.equal(settingsProblems({ PATH: '/usr/bin', HOME: '' }), []);
@@ -60,6 +61,8 @@ const BAD: Array<[string, string, RegExp]> = [
   ['SSS_ISSUER_NAME', '  ', /non-empty/],
   ['SSS_ISSUER_REGISTRATION_NUMBER', 'T7123456789013', /check digit/],
   ['SSS_TAX_ROUNDING', 'round', /floor, ceil, half_up/],
+  ['READY_MAX_LAG_SECONDS', '0', /positive/],
+  ['SUBSCRIBER_STALL_SECONDS', 'never', /positive/],
 ];
 
 for (const [name, value, expected] of BAD) {
@@ -71,8 +74,13 @@ for (const [name, value, expected] of BAD) {
   });
 }
 
+test('a too short METRICS_TOKEN is refused by name without showing it', () => {
+  const problems = problemsOf({ METRICS_TOKEN: 'short-secret' });
+  assert.equal(problems, ['METRICS_TOKEN=(hidden, 12 characters): expected empty or a bearer token of at least 16 characters for GET /metrics']);
+});
+
 test('every setting the schema knows has a bad-value case or accepts any string', () => {
-  const covered = new Set(BAD.map(([name]) => name));
+  const covered = new Set([...BAD.map(([name]) => name), 'METRICS_TOKEN']);
   const anyString = ['SSS_DATA_DIR', 'SSS_UI_DIR', 'SESSION_SECRET', 'COLLABOFLOW_INSTANCE', 'COLLABOFLOW_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_PROVIDER_NAME', 'COLLABOFLOW_FORM_MAPPING', 'COLLABOFLOW_ADMIN_LOGIN', 'SSS_LEDGER_KEY_FILE', 'SSS_LEDGER_CHECKPOINT_FILE'];
   for (const name of SETTING_NAMES) assert.ok(covered.has(name) || anyString.includes(name), `${name} has a case here`);
 });

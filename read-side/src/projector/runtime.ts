@@ -1,7 +1,9 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { Projection } from './projection.ts';
 import { startProjector, type RunningProjector } from './projector.ts';
+import { guardAgainstPoison, type PoisonGuard } from './poison.ts';
 
 /** All projections of a read-side process, with what the query API needs of them. */
 export interface ProjectionStatus {
@@ -16,17 +18,26 @@ export interface ReadModels {
   /** Resolves true once `projection` has reached `position`, false after `timeoutMs`. */
   waitFor(projection: string, position: bigint, timeoutMs: number): Promise<boolean>;
   status(): Promise<ProjectionStatus[]>;
+  /** Each projection's dead-letter list (poison events parked instead of retried forever). */
+  readonly poison: ReadonlyMap<string, PoisonGuard>;
   stop(): Promise<void>;
 }
 
-export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}): Promise<ReadModels> {
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
   const startHead = await events.headPosition();
   const running = new Map<string, RunningProjector>();
+  const poison = new Map<string, PoisonGuard>();
   for (const projection of projections) {
-    running.set(projection.name, await startProjector({ events, store, projection, onError: (error, attempt) => log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error) }));
+    const report = subscribers?.register(projection.name, 'projector') ?? NO_SUBSCRIBER_REPORT;
+    const guard = await guardAgainstPoison(projection, { events, store, log });
+    poison.set(projection.name, guard);
+    const projector = await startProjector({ events, store, projection: guard.projection, onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error)) });
+    projector.position$.subscribe((position) => report.reached(position));
+    running.set(projection.name, projector);
   }
   return {
     store,
+    poison,
     async waitFor(projection, position, timeoutMs) {
       const projector = running.get(projection);
       if (!projector) throw new Error(`unknown projection ${projection}`);

@@ -23,6 +23,7 @@ export const ja = {
   'nav.org': '組織',
   'nav.users': 'ユーザー',
   'nav.audit': '監査',
+  'nav.subscribers': 'サブスクライバー',
 
   'auth.title': 'ログイン',
   'auth.email': 'メールアドレス',
@@ -176,6 +177,7 @@ export const en: Record<MessageKey, string> = {
   'nav.org': 'Organization',
   'nav.users': 'Users',
   'nav.audit': 'Audit',
+  'nav.subscribers': 'Subscribers',
 
   'auth.title': 'Sign in',
   'auth.email': 'Email',

@@ -1,13 +1,16 @@
 import { NavLink } from 'react-router';
 import { NAV_ITEMS } from './navItems.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { may, useSession } from '../auth/index.ts';
 
 export function NavBar() {
   const { t } = useI18n();
+  const session = useSession();
+  const shown = NAV_ITEMS.filter((item) => !item.requires || may(session.data, item.requires.method, item.requires.route));
   return (
     <nav className="sidebar" aria-label="main" data-testid="nav">
       <ul>
-        {NAV_ITEMS.map((item) => (
+        {shown.map((item) => (
           <li key={item.id}>
             <NavLink to={item.path} end={item.path === '/'} data-testid={`nav-${item.id}`} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {t(item.label)}

@@ -7,6 +7,8 @@ export interface NavItem {
   label: MessageKey;
   /** Built screens; the rest route to the 準備中 page. */
   ready: boolean;
+  /** The API call the screen needs (`GET /api/...`): shown only to roles the authorization table admits to it. */
+  requires?: { method: string; route: string };
 }
 
 /** The whole system in business-flow order: proposal → estimate → order → monthly sales → billing, then masters. */
@@ -23,4 +25,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'org', path: '/org', label: 'nav.org', ready: true },
   { id: 'users', path: '/users', label: 'nav.users', ready: true },
   { id: 'audit', path: '/audit', label: 'nav.audit', ready: true },
+  { id: 'subscribers', path: '/admin/subscribers', label: 'nav.subscribers', ready: true, requires: { method: 'GET', route: '/api/admin/subscribers' } },
 ];

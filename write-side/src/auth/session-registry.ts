@@ -1,4 +1,5 @@
 import type { Subscription } from 'rxjs';
+import { decorate } from '@sss/contracts/ports/decorate';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import { SESSION_HOURS, type SessionClaims } from '@sss/contracts/http/auth';
 import { idOf, streams } from '@sss/contracts/streams/names';
@@ -114,19 +115,14 @@ export async function startSessionRegistry(events: EventStore, options: { idleMi
       return sessionRefusal(entry.facts, claims, now, idleMs) === null;
     },
     watching(store) {
-      return {
+      return decorate(store, {
         async append(streamName, newEvents, expected) {
           const result = await store.append(streamName, newEvents, expected);
           const userId = userOf(streamName);
           if (userId) await refresh(userId);
           return result;
         },
-        readStream: (streamName, readOptions) => store.readStream(streamName, readOptions),
-        readAll: (readOptions) => store.readAll(readOptions),
-        subscribeAll: (after) => store.subscribeAll(after),
-        headPosition: () => store.headPosition(),
-        close: () => store.close(),
-      };
+      });
     },
     stop() {
       stopped = true;

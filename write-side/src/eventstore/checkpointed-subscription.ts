@@ -1,6 +1,7 @@
 import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import { NO_SUBSCRIBER_REPORT, type SubscriberReport } from '@sss/contracts/ports/subscribers';
 import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint, type CheckpointKeeper } from './checkpoint-keeper.ts';
 
@@ -19,6 +20,8 @@ export interface CheckpointedSubscriptionOptions {
   /** Where a restart must resume once `event` is handled (default: right after it). */
   readonly resumeAfter?: (event: RecordedEvent) => bigint;
   readonly log: (message: string, error?: unknown) => void;
+  /** Where progress and failures are reported (the subscriber registry: console, /readyz, /metrics). */
+  readonly report?: SubscriberReport | undefined;
 }
 
 export interface CheckpointedSubscription {
@@ -29,6 +32,7 @@ export interface CheckpointedSubscription {
 
 export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
   const { events, name, log } = options;
+  const report = options.report ?? NO_SUBSCRIBER_REPORT;
   const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));
   // Swallowed here; the subscription below reports the same failure through `log` and retries.
   started.catch(() => undefined);
@@ -39,10 +43,11 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
           concatMap(async (event) => {
             await options.handle(event);
             if (!isCheckpointEvent(event)) keeper.moveTo(options.resumeAfter?.(event) ?? event.position);
+            report.reached(event.position);
           }),
         ),
       ),
-      retryWithBackoff((error, attempt) => log(`${name} failed (attempt ${attempt}); retrying`, error), 500),
+      retryWithBackoff((error, attempt) => (report.failed(error), log(`${name} failed (attempt ${attempt}); retrying`, error)), 500),
     )
     .subscribe();
   return {

@@ -1,5 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import { startForwarder, type RunningForwarder } from './forwarder.ts';
 import { INTEGRATION_TOPICS } from './mapping.ts';
 import { startCompanyCopyConsumer } from '../partner/company-copy-consumer.ts';
@@ -15,6 +16,8 @@ export interface IntegrationOptions {
   readonly bus: MessageBus;
   readonly durableBus: boolean;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Where the forwarder reports its position and failures (the consumers are reported by the bus they consume). */
+  readonly subscribers?: SubscriberRegistry;
 }
 
 export interface RunningIntegration {
@@ -45,7 +48,9 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
   const onHandled = () => void handled++;
   await bus.ensureTopics([...INTEGRATION_TOPICS, ...INTEGRATION_TOPICS.map((t) => `${t}.dead-letter`)]);
   const consumers: RunningConsumer[] = [await startCompanyCopyConsumer({ events, bus, onHandled }), await startPartnerCountConsumer({ events, bus, onHandled })];
-  const forwarder = await startForwarder({ events, bus, durableBus: options.durableBus, onError: (error, attempt) => log(`integration forwarder failed (attempt ${attempt}); retrying`, error) });
+  const report = options.subscribers?.register('forwarder:integration', 'forwarder') ?? NO_SUBSCRIBER_REPORT;
+  const forwarder = await startForwarder({ events, bus, durableBus: options.durableBus, onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error)) });
+  forwarder.position$.subscribe((position) => report.reached(position));
   return {
     forwarder,
     async settled(timeoutMs = 10_000) {

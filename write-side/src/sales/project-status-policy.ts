@@ -1,3 +1,4 @@
+import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MonthlySalesEvent } from '@sss/contracts/sales/events';
 import { isEventOf } from '@sss/contracts/events/registry';
@@ -46,7 +47,7 @@ export async function reconcileProjectStatus(events: EventStore, event: Recorded
   }
 }
 
-export function startProjectStatusPolicy(options: { events: EventStore; checkpoints?: CheckpointStore; log?: (message: string, error?: unknown) => void }): ReturnType<typeof followFromCheckpoint> {
+export function startProjectStatusPolicy(options: { events: EventStore; checkpoints?: CheckpointStore; subscribers?: SubscriberRegistry; log?: (message: string, error?: unknown) => void }): ReturnType<typeof followFromCheckpoint> {
   const log = options.log ?? (() => {});
   return followFromCheckpoint({
     events: options.events,
@@ -54,5 +55,6 @@ export function startProjectStatusPolicy(options: { events: EventStore; checkpoi
     name: PROJECT_STATUS_CHECKPOINT,
     handle: (event) => reconcileProjectStatus(options.events, event, log),
     log,
+    report: options.subscribers?.register('policy:project-status', 'policy'),
   });
 }

@@ -1,5 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { isEventOf, type RecordedOf } from '@sss/contracts/events/registry';
+import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import { streams } from '@sss/contracts/streams/names';
 import { handleCommand } from '../kernel/command-handler.ts';
 import { monthlySalesDecider } from './decider.ts';
@@ -20,6 +21,7 @@ export interface SalesPlanPolicyOptions {
   readonly log?: (message: string, error?: unknown) => void;
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
+  readonly subscribers?: SubscriberRegistry;
 }
 
 export const SALES_PLAN_CHECKPOINT = 'sales-plan-policy';
@@ -46,5 +48,6 @@ export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): ReturnTyp
     name: SALES_PLAN_CHECKPOINT,
     handle: (event) => (isEventOf(event, SALES_PLAN_TRIGGERS) ? applySalesPlan(options.events, event) : undefined),
     log: options.log ?? (() => {}),
+    report: options.subscribers?.register('policy:sales-plan', 'policy'),
   });
 }
