@@ -25,7 +25,7 @@ const VENDORS = {
   esdb: { packages: ['@eventstore/db-client'], only: ['write-side/src/eventstore/esdb-event-store.ts', 'infra/src/servers/esdb-stand-in/**'] },
   // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process;
   // the ledger's SQLite files add the ledger column to the event store and read it for verification.
-  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts'] },
+  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts', 'read-side/src/audit/sqlite-audit-index.ts'] },
 };
 
 /**

@@ -13,6 +13,7 @@ import { sessionValidity } from '@sss/write-side/auth/session-validity';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
+import type { RunningAuditIndex } from '@sss/read-side/audit/audit-indexer';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
 import { installSecurityHeaders } from './security-headers.ts';
 import { auditRoutes } from '@sss/write-side/ledger/audit-routes';
@@ -41,6 +42,8 @@ export interface AppParts {
   readonly ledger?: LedgerAudit;
   /** The correlation key's part id on the tenant's forms (Settings.collaboflow.formMapping). */
   readonly collaboflowKeyPartId?: string;
+  /** The 監査 event index, served beside the read models (docs/audit.md). */
+  readonly audit?: RunningAuditIndex;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -79,7 +82,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
 
   if (parts.events) await app.register(writeApi, { events: parts.events, secureCookies: parts.secureCookies ?? false, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
-  if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
+  if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}), ...(parts.audit ? { audit: parts.audit } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
   if (hasUi) await app.register(fastifyStatic, { root: parts.uiDir!, wildcard: true });

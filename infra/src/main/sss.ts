@@ -11,6 +11,7 @@ import { seedDemoData } from './demo-data.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { startLedger } from './ledger.ts';
+import { startAuditIndex } from './audit-index.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -32,6 +33,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log);
   const ledger = await startLedger(settings, events.store, log, options.clock);
+  const audit = startAuditIndex(settings, events.store, log);
   const app = await buildHttpApp({
     events: events.store,
     readModels,
@@ -42,6 +44,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     invoicing: settings.invoicing,
     oidc: settings.oidc,
     ledger: ledger.audit,
+    audit,
     collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -68,6 +71,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
       await integration.stop();
       await bus.bus.close();
       await readModels.stop();
+      await audit.stop();
       await readStore.store.close();
       await events.store.close();
     },
