@@ -21,6 +21,7 @@ import { PartnerDetailPage } from './partners/PartnerDetailPage.tsx';
 import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
 import { PartnerListPage } from './partners/PartnerListPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { InvoiceCorrectionsPage } from './audit/InvoiceCorrectionsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: <UserListPage /> },
       { path: 'account/password', element: <PasswordPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'audit/invoices/:invoiceNumber', element: <InvoiceCorrectionsPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

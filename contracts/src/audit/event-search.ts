@@ -21,6 +21,8 @@ export const AuditEventSearch = {
   entityId: Type.Optional(Type.String({ title: '対象ID', maxLength: 200 })),
   type: Type.Optional(Type.String({ title: 'イベント種別', maxLength: 80, pattern: '^[A-Za-z0-9]*$' })),
   q: Type.Optional(Type.String({ title: 'キーワード', maxLength: 100 })),
+  /** The log as it stood then: an event position, or an ISO date-time with offset (the UI's as-of moment). */
+  asOf: Type.Optional(Type.String({ title: '時点', maxLength: 35, pattern: '^(\\d{1,20}|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))$' })),
 };
 export const AuditEventQuery = Type.Object({ ...AuditEventSearch, ...PageQuery }, { additionalProperties: false });
 export type AuditEventQuery = Static<typeof AuditEventQuery>;

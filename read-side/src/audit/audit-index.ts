@@ -14,6 +14,8 @@ export interface AuditCriteria {
   readonly entityId?: string;
   readonly type?: string;
   readonly text?: string;
+  /** Inclusive: the log as it stood at this position. */
+  readonly toPosition?: bigint;
 }
 
 export interface IndexedEvent {

@@ -37,13 +37,21 @@ function criteriaOf(query: Search): AuditCriteria {
     return value;
   };
   const fromInstant = instant('from');
-  const toInstant = instant('to');
+  let toInstant = instant('to');
+  let toPosition: bigint | undefined;
+  if (query.asOf && /^\d+$/.test(query.asOf)) toPosition = BigInt(query.asOf);
+  else if (query.asOf) {
+    const asOf = Date.parse(query.asOf);
+    if (Number.isNaN(asOf)) throw DomainError.field('validation_failed', 'asOf', '時点には event の position（数字）か、オフセット付きの日時を指定してください。');
+    const asOfInstant = new Date(asOf).toISOString();
+    if (!toInstant || asOfInstant < toInstant) toInstant = asOfInstant;
+  }
   if (fromInstant && toInstant && fromInstant > toInstant) throw DomainError.field('validation_failed', 'to', '期間（まで）は期間（から）以降にしてください。');
   return {
     ...(fromInstant ? { fromInstant } : {}), ...(toInstant ? { toInstant } : {}),
     ...(query.actor?.trim() ? { actor: query.actor.trim() } : {}), ...(query.category ? { category: query.category } : {}),
     ...(query.entityId?.trim() ? { entityId: query.entityId.trim() } : {}), ...(query.type ? { type: query.type } : {}),
-    ...(query.q?.trim() ? { text: query.q.trim() } : {}),
+    ...(query.q?.trim() ? { text: query.q.trim() } : {}), ...(toPosition !== undefined ? { toPosition } : {}),
   };
 }
 

@@ -79,6 +79,7 @@ export function openSqliteAuditIndex(file: string): AuditIndex {
       };
       if (criteria.fromInstant) add('e.occurred_at >= ?', criteria.fromInstant);
       if (criteria.toInstant) add('e.occurred_at <= ?', criteria.toInstant);
+      if (criteria.toPosition !== undefined) add('e.position <= ?', criteria.toPosition);
       if (criteria.actor) add('e.actor = ?', criteria.actor);
       if (criteria.category) add('e.category = ?', criteria.category);
       if (criteria.entityId) add('e.entity_id = ?', criteria.entityId);
