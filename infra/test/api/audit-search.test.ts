@@ -45,6 +45,10 @@ test('period + actor + type + free text combined find exactly the event, newest 
   // Two characters fall back to a scan and still find it; numbers in the data are text too.
   assert.is((await search(sss, auditor, { ...query, q: '索引' })).json<{ total: number }>().total, 1, 'short text');
   assert.is((await search(sss, auditor, { q: 'AUD-SEARCH-1', category: 'company', entityId: companyId })).json<{ total: number }>().total, 1, 'entity + code');
+  // As of a moment: the log as it stood at a position (the UI's as-of view), or at an instant.
+  assert.is((await search(sss, auditor, { ...query, asOf: position })).json<{ total: number }>().total, 1, 'as of its own position');
+  assert.is((await search(sss, auditor, { ...query, asOf: String(BigInt(position) - 1n) })).json<{ total: number }>().total, 0, 'as of just before it');
+  assert.is((await search(sss, auditor, { ...query, asOf: '2020-01-01T00:00:00+09:00' })).json<{ total: number }>().total, 0, 'as of an instant before it');
 });
 
 test('all events page newest first, and the total is the whole count, not the page', async ({ sss, auditor, position }) => {

@@ -38,6 +38,7 @@ function criteriaOf(query: Search): AuditCriteria {
   };
   const fromInstant = instant('from');
   let toInstant = instant('to');
+  if (fromInstant && toInstant && fromInstant > toInstant) throw DomainError.field('validation_failed', 'to', '期間（まで）は期間（から）以降にしてください。');
   let toPosition: bigint | undefined;
   if (query.asOf && /^\d+$/.test(query.asOf)) toPosition = BigInt(query.asOf);
   else if (query.asOf) {
@@ -46,7 +47,6 @@ function criteriaOf(query: Search): AuditCriteria {
     const asOfInstant = new Date(asOf).toISOString();
     if (!toInstant || asOfInstant < toInstant) toInstant = asOfInstant;
   }
-  if (fromInstant && toInstant && fromInstant > toInstant) throw DomainError.field('validation_failed', 'to', '期間（まで）は期間（から）以降にしてください。');
   return {
     ...(fromInstant ? { fromInstant } : {}), ...(toInstant ? { toInstant } : {}),
     ...(query.actor?.trim() ? { actor: query.actor.trim() } : {}), ...(query.category ? { category: query.category } : {}),

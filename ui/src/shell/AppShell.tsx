@@ -25,8 +25,8 @@ export function AppShell() {
         </div>
       </header>
       <NavBar />
-      {asOf && <AsOfBanner asOf={asOf} onLive={() => setAsOf(null)} />}
       <main className="content" data-testid="main">
+        {asOf && <AsOfBanner asOf={asOf} onLive={() => setAsOf(null)} />}
         {/* Remounted when the moment changes, so every screen re-asks and re-decides its buttons. */}
         <Outlet key={asOf ?? 'live'} />
       </main>
