@@ -1,10 +1,8 @@
 import './audit.css';
 import { useSearchParams } from 'react-router';
-import { useI18n } from '../i18n/I18nProvider.tsx';
 import { auditSearchLabels } from '../i18n/audit.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import { auditLabels } from './labels.ts';
 import { EventSearchPanel } from './EventSearchPanel.tsx';
 import { InvoiceSearchPanel } from './InvoiceSearchPanel.tsx';
 import { LedgerPanel } from './LedgerPanel.tsx';
@@ -15,12 +13,11 @@ const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab
 
 /** The 監査 workspace: tamper evidence, the search of every event, and the 電子帳簿保存法 invoice search (tab in the URL). */
 export function AuditPage() {
-  const { language } = useI18n();
   const l = useLabels(auditSearchLabels);
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'ledger';
-  useDocumentTitle(auditLabels(language).title);
+  useDocumentTitle(l('title'));
   const label: Record<Tab, string> = { ledger: l('tabLedger'), events: l('tabEvents'), invoices: l('tabInvoices') };
   const open = (next: Tab) => {
     const search = new URLSearchParams(params);
@@ -29,7 +26,7 @@ export function AuditPage() {
   };
   return (
     <section className="page" data-testid="audit-page">
-      <h1>{auditLabels(language).title}</h1>
+      <h1>{l('title')}</h1>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'tab active' : 'tab'} onClick={() => open(t)} data-testid={`audit-tab-${t}`}>

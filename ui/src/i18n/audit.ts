@@ -3,7 +3,7 @@ import { defineDictionary } from './labels.ts';
 /** Labels of the 監査 workspace's searches (the ledger tab keeps ui/src/audit/labels.ts). */
 export const auditSearchLabels = defineDictionary(
   {
-    tabLedger: '改ざん検証', tabEvents: 'イベント検索', tabInvoices: '電子帳簿保存法 検索',
+    title: '監査', tabLedger: '改ざん検証', tabEvents: 'イベント検索', tabInvoices: '電子帳簿保存法 検索',
     from: '期間（から）', to: '期間（まで）', actor: '操作者', actorAny: 'すべての操作者', category: '対象の種類', any: 'すべて', entityId: '対象ID', type: 'イベント種別', q: 'キーワード',
     search: '検索', exportCsv: 'CSV出力', occurredAt: '日時', entity: '対象', position: '位置', data: 'データ', links: 'リンク',
     history: '履歴', asOfView: 'この時点で表示', none: '該当するイベントはありません。',
@@ -14,7 +14,7 @@ export const auditSearchLabels = defineDictionary(
     invoiceHint: '取引年月日・金額・取引先を組み合わせて検索できます（電子帳簿保存法の検索要件）。',
   },
   {
-    tabLedger: 'Tamper evidence', tabEvents: 'Event search', tabInvoices: 'Invoice search (e-bookkeeping)',
+    title: 'Audit', tabLedger: 'Tamper evidence', tabEvents: 'Event search', tabInvoices: 'Invoice search (e-bookkeeping)',
     from: 'From', to: 'To', actor: 'Actor', actorAny: 'Any actor', category: 'Entity type', any: 'Any', entityId: 'Entity id', type: 'Event type', q: 'Text',
     search: 'Search', exportCsv: 'Export CSV', occurredAt: 'When', entity: 'Entity', position: 'Position', data: 'Data', links: 'Links',
     history: 'History', asOfView: 'View as of this event', none: 'No events found.',
