@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { isEventOf } from '@sss/contracts/events/registry';
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
@@ -44,6 +45,8 @@ const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function openSqliteAuditIndex(file: string): AuditIndex {
+  // Owner-only from the start, like every data file: SQLite gives the -wal and -shm files the mode of the database file.
+  closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
