@@ -45,6 +45,8 @@ test('period + actor + type + free text combined find exactly the event, newest 
   // Two characters fall back to a scan and still find it; numbers in the data are text too.
   assert.is((await search(sss, auditor, { ...query, q: '索引' })).json<{ total: number }>().total, 1, 'short text');
   assert.is((await search(sss, auditor, { q: 'AUD-SEARCH-1', category: 'company', entityId: companyId })).json<{ total: number }>().total, 1, 'entity + code');
+  // Without an actor or entity to narrow the rows, the text goes through the trigram index.
+  assert.is((await search(sss, auditor, { type: 'CompanyRegistered', q: '監査索引テスト' })).json<{ total: number }>().total, 1, 'text through the index');
   // As of a moment: the log as it stood at a position (the UI's as-of view), or at an instant.
   assert.is((await search(sss, auditor, { ...query, asOf: position })).json<{ total: number }>().total, 1, 'as of its own position');
   assert.is((await search(sss, auditor, { ...query, asOf: String(BigInt(position) - 1n) })).json<{ total: number }>().total, 0, 'as of just before it');

@@ -20,6 +20,8 @@ const SCHEMA = `
     data TEXT NOT NULL, text TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS audit_by_time ON audit_events (occurred_at);
   CREATE INDEX IF NOT EXISTS audit_by_actor ON audit_events (actor, position);
+  CREATE INDEX IF NOT EXISTS audit_by_actor_time ON audit_events (actor, occurred_at);
+  CREATE INDEX IF NOT EXISTS audit_by_type_time ON audit_events (type, occurred_at);
   CREATE INDEX IF NOT EXISTS audit_by_entity ON audit_events (category, entity_id, position);
   CREATE INDEX IF NOT EXISTS audit_by_type ON audit_events (type, position);
   CREATE VIRTUAL TABLE IF NOT EXISTS audit_text USING fts5(text, content='audit_events', content_rowid='position', tokenize='trigram');
@@ -88,8 +90,11 @@ export function openSqliteAuditIndex(file: string): AuditIndex {
       if (criteria.entityId) add('e.entity_id = ?', criteria.entityId);
       if (criteria.type) add('e.type = ?', criteria.type);
       const text = criteria.text?.trim();
-      // The trigram index needs three characters; a shorter text is a scan, correct but slower.
-      if (text && [...text].length >= 3) add('e.position IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)', phrase(text));
+      // The trigram index needs three characters; a shorter text is a scan, correct but slower. When
+      // an actor or an entity already narrows the rows to a few, checking those rows' text beats
+      // listing every event a common word appears in.
+      const narrowed = !!(criteria.actor || criteria.entityId);
+      if (text && [...text].length >= 3 && !narrowed) add('e.position IN (SELECT rowid FROM audit_text WHERE audit_text MATCH ?)', phrase(text));
       else if (text) add("e.text LIKE ? ESCAPE '\\'", likePattern(text));
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = Number((db.prepare(`SELECT count(*) AS n FROM audit_events e ${clause}`).get(...params) as { n: number }).n);
