@@ -26,7 +26,7 @@ const VENDORS = {
   // infra/src/ops/backup.ts copies the embedded stores' SQLite files online (VACUUM INTO) from its own process;
   // the ledger's SQLite files add the ledger column to the event store and read it for verification.
   prometheus: { packages: ['prom-client'], only: ['infra/src/observability/prometheus.ts'] },
-  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts'] },
+  sqlite: { packages: ['better-sqlite3'], only: ['write-side/src/eventstore/sqlite-event-store.ts', 'read-side/src/store/embedded-read-store.ts', 'infra/src/ops/backup.ts', 'write-side/src/ledger/sqlite-*.ts', 'read-side/src/audit/sqlite-audit-index.ts'] },
 };
 
 /**

@@ -1,4 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, QueryClient } from '@tanstack/react-query';
+import { currentAsOf } from './lib/asOf.ts';
 import { isApiError } from './lib/problem.ts';
 
 /**
@@ -9,6 +10,8 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // An answer as of a past moment is cached apart from the live one (and from other moments).
+        queryKeyHashFn: (key) => hashKey([currentAsOf() ?? 'live', ...key]),
         staleTime: 10_000,
         retry: (failures, error) => {
           if (isApiError(error, 'read_model_lagging')) return failures < 5;

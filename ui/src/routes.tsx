@@ -22,6 +22,7 @@ import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
 import { PartnerListPage } from './partners/PartnerListPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { SubscribersPage } from './admin/subscribers/SubscribersPage.tsx';
+import { InvoiceCorrectionsPage } from './audit/InvoiceCorrectionsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'account/password', element: <PasswordPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin/subscribers', element: <SubscribersPage /> },
+      { path: 'audit/invoices/:invoiceNumber', element: <InvoiceCorrectionsPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -51,3 +51,19 @@ export function formatDateJapanese(date: string): string {
 export function formatDateSlashed(date: string): string {
   return date.slice(0, 10).replaceAll('-', '/');
 }
+
+/**
+ * A moment a person typed, as a UTC ISO instant: `2026-03-31` (the whole day), `2026-03-31T23:59`
+ * (that minute) in Japanese time, or an ISO date-time with its own offset. `end` makes a day or a
+ * minute inclusive (its last millisecond), for the upper bound of a range. Null when not a real moment.
+ */
+export function instantOfJapaneseMoment(moment: string, end = false): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(moment);
+  if (!match || !isCalendarDate(match[1]!)) return null;
+  const [, day, hh, mm, ss, fraction, offset] = match;
+  if (hh === undefined) return new Date(Date.parse(`${day}T00:00:00+09:00`) + (end ? DAY_MS - 1 : 0)).toISOString();
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) return null;
+  const base = Date.parse(`${day}T${hh}:${mm}:${ss ?? '00'}${fraction ?? ''}${offset ?? '+09:00'}`);
+  if (Number.isNaN(base)) return null;
+  return new Date(base + (end && ss === undefined ? 59_999 : 0)).toISOString();
+}

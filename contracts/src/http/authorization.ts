@@ -24,7 +24,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/auth/logout': 'authenticated',
   'GET /api/auth/me': 'authenticated',
   // The subscriber console: positions, lag, failures (docs/architecture.md §Operating the pipeline).
-  'GET /api/admin/subscribers': ['admin'],
+  // The auditor may look at the pipeline's state too; retry and skip stay the admin's.
+  'GET /api/admin/subscribers': ['admin', 'auditor'],
   'POST /api/admin/subscribers/:name/parked/:eventId/retry': ['admin'],
   'POST /api/admin/subscribers/:name/parked/:eventId/skip': ['admin'],
 
@@ -43,10 +44,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/auth/providers': 'public',
   'GET /api/auth/oidc/start': 'public',
   'GET /api/auth/oidc/callback': 'public',
-  'GET /api/users': ['admin'],
-  // The CollaboFlow setup check (issue #18): what to fix in the tenant or in SSS before filing.
-  'GET /api/admin/collaboflow/check': ['admin'],
-  'GET /api/users/:id': ['admin'],
+  // The auditor reads everything (issue: 監査 reads every record, never writes).
+  'GET /api/users': ['admin', 'auditor'],
+  'GET /api/users/:id': ['admin', 'auditor'],
+  // The CollaboFlow setup check (issue #18): what to fix in the tenant or in SSS before filing. The auditor may look.
+  'GET /api/admin/collaboflow/check': ['admin', 'auditor'],
   'GET /api/users/:id/history': ['admin', 'auditor'],
   'PUT /api/users/:id/roles': ['admin'],
   'PUT /api/users/:id/org-unit': ['admin'],
@@ -60,7 +62,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/org-draft/changes/:changeId/withdraw': ['admin'],
   'POST /api/org-draft/discard': ['admin'],
   'POST /api/org-draft/confirm': ['admin'],
-  'GET /api/org-draft': ['admin'],
+  'GET /api/org-draft': ['admin', 'auditor'],
   'GET /api/org-units': ALL_STAFF,
   'GET /api/org-units/:id': ALL_STAFF,
   'GET /api/org-reorganizations': ALL_STAFF,
@@ -148,6 +150,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/audit/ledger/checkpoints': LEDGER_AUDITORS,
   'POST /api/audit/verifications': LEDGER_AUDITORS,
   'GET /api/audit/verifications/latest': LEDGER_AUDITORS,
+  // 監査 searches: every recorded event (docs/audit.md) and an invoice's correction history (電子帳簿保存法).
+  'GET /api/audit/events': LEDGER_AUDITORS,
+  'GET /api/audit/events/export.csv': LEDGER_AUDITORS,
+  'GET /api/audit/invoices/:invoiceNumber/corrections': LEDGER_AUDITORS,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

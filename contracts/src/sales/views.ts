@@ -49,6 +49,7 @@ export const InvoiceSearch = {
   minAmount: Type.Optional(Type.Integer({ title: '金額（以上）', minimum: 0 })),
   maxAmount: Type.Optional(Type.Integer({ title: '金額（以下）', minimum: 0 })),
   counterparty: Type.Optional(Type.String({ title: '取引先', maxLength: 100 })),
+  customerId: Type.Optional(Type.String({ title: '取引先（顧客）', maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' })),
   includeReplaced: Type.Optional(Type.Boolean({ title: '訂正前の請求書も表示' })),
 };
 export const InvoiceListQuery = Type.Object({ ...InvoiceSearch, ...PageQuery }, { additionalProperties: false });

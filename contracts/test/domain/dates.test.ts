@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addDays, daysBetween, formatDateJapanese, formatDateSlashed, formatDateTimeJst, isCalendarDate, todayInJapan, yearInJapan } from '../../src/domain/dates.ts';
+import { addDays, daysBetween, formatDateJapanese, formatDateSlashed, formatDateTimeJst, instantOfJapaneseMoment, isCalendarDate, todayInJapan, yearInJapan } from '../../src/domain/dates.ts';
 
 test('calendar dates are real days', () => {
   assert.ok(isCalendarDate('2028-02-29'));
@@ -36,6 +36,17 @@ test('how documents and lists write a date', () => {
   assert.is(formatDateJapanese(''), '');
   assert.is(formatDateSlashed('2026-12-01'), '2026/12/01');
   assert.is(formatDateSlashed('2026-12-01T09:00:00+09:00'), '2026/12/01');
+});
+
+test('a typed moment is Japanese time unless it names its offset; an upper bound takes the whole day or minute', () => {
+  assert.is(instantOfJapaneseMoment('2026-04-01'), '2026-03-31T15:00:00.000Z');
+  assert.is(instantOfJapaneseMoment('2026-04-01', true), '2026-04-01T14:59:59.999Z');
+  assert.is(instantOfJapaneseMoment('2026-03-31T23:59'), '2026-03-31T14:59:00.000Z');
+  assert.is(instantOfJapaneseMoment('2026-03-31T23:59', true), '2026-03-31T14:59:59.999Z');
+  assert.is(instantOfJapaneseMoment('2026-03-31T23:59:30Z', true), '2026-03-31T23:59:30.000Z');
+  assert.is(instantOfJapaneseMoment('2026-02-30'), null);
+  assert.is(instantOfJapaneseMoment('2026-03-31T24:00'), null);
+  assert.is(instantOfJapaneseMoment('yesterday'), null);
 });
 
 test.run();

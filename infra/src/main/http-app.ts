@@ -14,6 +14,7 @@ import { slideSession } from '@sss/write-side/auth/session-cookie';
 import type { OidcSettings } from '@sss/write-side/auth/oidc-client';
 import { readApi } from '@sss/read-side/http/read-api';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
+import type { RunningAuditIndex } from '@sss/read-side/audit/audit-indexer';
 import type { Invoicing } from '@sss/write-side/sales/invoicing';
 import { installSecurityHeaders } from './security-headers.ts';
 import { auditRoutes } from '@sss/write-side/ledger/audit-routes';
@@ -64,6 +65,8 @@ export interface AppParts {
   readonly metricsToken?: string | undefined;
   /** READY_MAX_LAG_SECONDS (Settings.readyMaxLagSeconds); default 60. */
   readonly readyMaxLagSeconds?: number;
+  /** The 監査 event index, served beside the read models (docs/audit.md). */
+  readonly audit?: RunningAuditIndex;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -112,7 +115,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
     const { store } = parts.readModels;
     await app.register(setupCheckRoutes, { report: parts.collaboflowCheck, users: async () => (await store.find(USERS, { active: true })) as unknown as UserForCheck[], clock: parts.clock ?? (() => new Date()) });
   }
-  if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}) });
+  if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}), ...(parts.audit ? { audit: parts.audit } : {}) });
 
   // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
   if (hasUi) await app.register(fastifyStatic, { root: parts.uiDir!, wildcard: true });

@@ -54,8 +54,10 @@ if (role === 'write') {
 } else {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''), subscribers);
-  closers.push(() => readModels.stop(), () => readStore.store.close());
-  app = await buildHttpApp({ readModels, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, ...observability });
+  const { startAuditIndex } = await import('./audit-index.ts');
+  const audit = startAuditIndex(settings, events.store, (m, e) => console.error(m, e ?? ''));
+  closers.push(() => readModels.stop(), () => audit.stop(), () => readStore.store.close());
+  app = await buildHttpApp({ readModels, audit, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, ...observability });
 }
 await app.listen({ port: settings.port, host: settings.host });
 console.log(`SSS ${role}-side listening on ${settings.host}:${settings.port} (event store: ${events.kind})`);

@@ -14,6 +14,7 @@ import { startLedger } from './ledger.ts';
 import { createSubscriberRegistry, type RunningSubscriberRegistry } from '../subscribers/registry.ts';
 import { createMetrics, type Metrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
+import { startAuditIndex } from './audit-index.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -43,6 +44,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
+  const audit = startAuditIndex(settings, events.store, log);
   const app = await buildHttpApp({
     collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null),
     events: events.store,
@@ -55,6 +57,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     invoicing: settings.invoicing,
     oidc: settings.oidc,
     ledger: ledger.audit,
+    audit,
     collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
     subscribers,
     metrics,
@@ -89,6 +92,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
       await integration.stop();
       await bus.bus.close();
       await readModels.stop();
+      await audit.stop();
       await readStore.store.close();
       await events.store.close();
     },

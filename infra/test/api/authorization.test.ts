@@ -50,6 +50,32 @@ test('each route admits exactly the roles the table names', async ({ sss, sessio
   }
 });
 
+/**
+ * The auditor reads everything and writes nothing (issue 12): every GET route, also as of a past
+ * moment, and no command, except what concerns the auditor's own session and the ledger check,
+ * which records its outcome but changes no business record.
+ */
+const AUDITOR_MAY_POST = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/sessions/end-all', 'POST /api/auth/password', 'POST /api/audit/verifications', 'POST /api/webhooks/collaboflow']);
+
+test('the auditor reads every GET route, as of a moment too, and is refused every command', async ({ sss, sessions }) => {
+  const auditor = as(sss, sessions.get('auditor')!);
+  for (const [entry, access] of Object.entries(ROUTE_ACCESS)) {
+    const [method, pattern] = entry.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+    const url = pattern.replace(/:(\w+)/g, 'no-such-$1');
+    if (method === 'GET') {
+      assert.ok(allows(access, 'auditor'), `${entry}: the table must admit the auditor`);
+      for (const asOf of ['', '?asOf=1', `?asOf=${encodeURIComponent('2026-03-31T23:59:00+09:00')}`]) {
+        const response = await auditor({ method, url: `${url}${asOf}` });
+        assert.ok(![401, 403].includes(response.statusCode), `${entry}${asOf} must admit the auditor, got ${response.statusCode}`);
+      }
+    } else if (!AUDITOR_MAY_POST.has(entry)) {
+      assert.not.ok(allows(access, 'auditor'), `${entry}: the table must not admit the auditor`);
+      const response = await auditor({ method, url, payload: {} });
+      assert.is(response.statusCode, 403, `${entry} must refuse the auditor`);
+    }
+  }
+});
+
 test('a deactivated user\'s session is refused on every route that is not public', async ({ sss, sessions }) => {
   const admin = as(sss, sessions.get('admin')!);
   const created = await admin({ method: 'POST', url: '/api/users', payload: { email: 'all-roles@example.co.jp', name: '全権 一郎', roles: [...ROLES], password: 'every-role-2025' } });

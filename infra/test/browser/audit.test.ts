@@ -1,11 +1,16 @@
 import * as assert from 'uvu/assert';
 import { browserSuite, screenshot, signIn } from '../support/browser.ts';
+import { as, DEMO, login, newCompany } from '../support/sss.ts';
+import { issueCustomerInvoice } from '../support/invoices.ts';
 
-/** The 監査 screen: the auditor sees the signing key's fingerprint, starts a verification and reads its outcome. */
-const test = browserSuite('browser: 監査 screen');
+/**
+ * The 監査 workspace as the auditor sees it: the ledger check, the search of every event with its
+ * link to the entity's history, the 電子帳簿保存法 invoice search, and the read-only as-of view.
+ */
+const test = browserSuite('browser: 監査 workspace');
 
 test('an auditor starts a whole-store verification and sees 改ざんなし', async ({ sss, page }) => {
-  await signIn(page, sss.url, 'watanabe@example.co.jp');
+  await signIn(page, sss.url, DEMO.auditor);
   await page.getByTestId('nav-audit').click();
   await page.getByTestId('audit-page').waitFor();
   assert.match((await page.getByTestId('audit-fingerprint').textContent()) ?? '', /^([0-9a-f]{2}:){31}[0-9a-f]{2}$/);
@@ -15,6 +20,91 @@ test('an auditor starts a whole-store verification and sees 改ざんなし', as
   await page.getByTestId('audit-result').waitFor({ timeout: 30_000 });
   assert.is((await page.getByTestId('audit-result').textContent())?.trim(), '改ざんなし');
   await screenshot(page, 'audit');
+});
+
+test('an auditor finds an event by text and type, and opens its entity\'s history; no action is offered', async ({ sss, page }) => {
+  const sales = await login(sss, DEMO.sales);
+  const created = await as(sss, sales)({ method: 'POST', url: '/api/companies', payload: newCompany('AUD-BROWSER', { name: '監査画面テスト商事' }), headers: { 'idempotency-key': 'audit-browser-company' } });
+  assert.is(created.statusCode, 201, created.body);
+  const companyId = created.json<{ id: string }>().id;
+
+  await page.goto(`${sss.url}/audit?tab=events`);
+  await page.getByTestId('audit-events').waitFor();
+  await page.getByTestId('audit-events-q').fill('監査画面テスト');
+  await page.getByTestId('audit-events-type').fill('CompanyRegistered');
+  await page.getByTestId('audit-events-search').click();
+  const row = page.locator('[data-testid="audit-event-row"][data-event-type="CompanyRegistered"]');
+  await row.first().waitFor();
+  assert.is(await page.getByTestId('audit-event-row').count(), 1);
+  assert.match((await row.textContent()) ?? '', /佐藤 健一/);
+  assert.match((await page.getByTestId('audit-events-csv').getAttribute('href')) ?? '', /^\/api\/audit\/events\/export\.csv\?.*q=/);
+  await screenshot(page, 'audit-events');
+  await row.getByTestId('audit-event-history').click();
+  await page.waitForURL(`**/companies/${companyId}#history`);
+  await page.getByTestId('history-table').waitFor();
+  for (const action of ['action-edit', 'action-anti-social-check', 'action-credit-limit', 'action-abolish']) {
+    assert.is(await page.getByTestId(action).count(), 0, `the auditor is not offered ${action}`);
+  }
+});
+
+test('an auditor finds an invoice by 取引年月日 range + 金額 range + 取引先 and prints its correction history', async ({ sss, page }) => {
+  const invoice = await issueCustomerInvoice(sss, { month: '2026-05', recipientName: '電帳法ブラウザ商事株式会社', correctedReason: '宛名の誤記' });
+  await page.goto(`${sss.url}/audit?tab=invoices`);
+  await page.getByTestId('audit-invoices').waitFor();
+  await page.getByTestId('audit-invoice-from').fill('2026-05-01');
+  await page.getByTestId('audit-invoice-to').fill('2026-05-31');
+  await page.getByTestId('audit-invoice-min').fill(String(invoice.gross - 100));
+  await page.getByTestId('audit-invoice-max').fill(String(invoice.gross + 100));
+  await page.locator(`[data-testid="audit-invoice-customer"] option[value="${invoice.customerId}"]`).waitFor({ state: 'attached' });
+  await page.getByTestId('audit-invoice-customer').selectOption(invoice.customerId);
+  await page.getByTestId('audit-invoice-search').click();
+  const row = page.locator(`[data-testid="audit-invoice-row"][data-invoice-number="${invoice.invoiceNumber}"]`);
+  await row.waitFor();
+  assert.is(await page.getByTestId('audit-invoice-row').count(), 1, 'only the invoice that meets all three');
+  await screenshot(page, 'audit-invoices');
+  await row.getByTestId('audit-invoice-corrections').click();
+  await page.getByTestId('invoice-corrections').waitFor();
+  await page.locator('[data-testid="invoice-version"]').nth(1).waitFor();
+  assert.equal(await page.locator('[data-testid="invoice-version"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state'))), ['replaced', 'current']);
+  assert.match((await page.getByTestId('invoice-corrections-table').textContent()) ?? '', /宛名の誤記/);
+  await page.getByTestId('invoice-corrections-print').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.is(await page.getByTestId('app-header').isVisible(), false, 'the print leaves the header off');
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('as of a moment: the banner, the moment kept in the URL across navigation and sent on every query, and no command offered', async ({ sss, page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname.startsWith('/api/') && !new URL(request.url()).pathname.startsWith('/api/auth/')) asked.push(request.url());
+  });
+  await page.context().clearCookies();
+  await signIn(page, sss.url, DEMO.sales);
+  await page.getByTestId('nav-companies').click();
+  await page.getByTestId('company-new').waitFor();
+  await page.getByTestId('as-of-input').fill('2026-03-31T23:59');
+  await page.getByTestId('as-of-apply').click();
+  await page.getByTestId('as-of-banner').waitFor();
+  assert.is(await page.getByTestId('as-of-banner-text').textContent(), '2026-03-31 23:59 時点の表示（読み取り専用）');
+  assert.is(new URL(page.url()).searchParams.get('asOf'), '2026-03-31T23:59:00+09:00');
+  assert.is(await page.getByTestId('company-new').count(), 0, 'no command while as of a moment');
+  await screenshot(page, 'as-of-banner');
+
+  asked.length = 0;
+  await page.getByTestId('nav-projects').click();
+  await page.waitForURL((url) => url.pathname === '/projects' && url.searchParams.get('asOf') === '2026-03-31T23:59:00+09:00');
+  await page.getByTestId('as-of-banner').waitFor();
+  await page.reload();
+  await page.getByTestId('as-of-banner').waitFor();
+  assert.ok(asked.length > 0, 'the project list asked the API');
+  for (const url of asked) assert.is(new URL(url).searchParams.get('asOf'), '2026-03-31T23:59:00+09:00', url);
+
+  await page.getByTestId('as-of-live').click();
+  await page.waitForURL((url) => !url.searchParams.has('asOf'));
+  await page.getByTestId('nav-companies').click();
+  await page.getByTestId('company-new').waitFor();
+  assert.is(await page.getByTestId('as-of-banner').count(), 0);
+  assert.not.ok(new URL(page.url()).searchParams.has('asOf'));
 });
 
 test.run();

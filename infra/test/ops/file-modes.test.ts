@@ -25,7 +25,7 @@ test('every file in a fresh data dir, and in a backup of it, is mode 0600 (dirs 
     // A command, so the simulator and both stores have written something.
     await login(sss, DEMO.sales);
     const found = modes(dataDir);
-    for (const name of ['events.db', 'events.db-wal', 'events.db-shm', 'read-models.db', 'read-models.db-wal', 'read-models.db-shm', 'session-secret']) assert.ok(name in found, `${name} exists`);
+    for (const name of ['events.db', 'events.db-wal', 'events.db-shm', 'read-models.db', 'read-models.db-wal', 'read-models.db-shm', 'audit-index.db', 'session-secret']) assert.ok(name in found, `${name} exists`);
     assert.equal(found, Object.fromEntries(Object.keys(found).map((name) => [name, name === '.' ? '700' : '600'])));
 
     const target = join(mkdtempSync(join(tmpdir(), 'sss-modes-backup-')), 'backup');

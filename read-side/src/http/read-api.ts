@@ -8,6 +8,8 @@ import { partnerQueries } from '../partner/routes.ts';
 import { projectQueries } from '../project/routes.ts';
 import { salesQueries } from '../sales/routes.ts';
 import { ringiQueries } from '../ringi/routes.ts';
+import { auditQueries } from '../audit/routes.ts';
+import type { RunningAuditIndex } from '../audit/audit-indexer.ts';
 
 /** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
 export interface ReadApiDeps {
@@ -15,6 +17,8 @@ export interface ReadApiDeps {
   readonly clock?: () => Date;
   /** 見積書の発行者名 (SSS_ISSUER_NAME). */
   readonly issuerName?: string;
+  /** The 監査 event index (docs/audit.md); its routes are served where it runs. */
+  readonly audit?: RunningAuditIndex;
 }
 
 export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<void> {
@@ -26,4 +30,5 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(projectQueries, { readModels: deps.readModels, clock, ...(deps.issuerName ? { issuerName: deps.issuerName } : {}) });
   await app.register(salesQueries, { readModels: deps.readModels, clock });
   await app.register(ringiQueries, { readModels: deps.readModels });
+  if (deps.audit) await app.register(auditQueries, { audit: deps.audit, readModels: deps.readModels });
 }

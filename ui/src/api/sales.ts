@@ -13,6 +13,8 @@ export interface InvoiceSearchParams {
   minAmount?: number;
   maxAmount?: number;
   counterparty?: string;
+  /** 取引先 picked from the company list (電子帳簿保存法 search). */
+  customerId?: string;
   includeReplaced?: boolean;
   page?: number;
 }

@@ -1,79 +1,42 @@
-import { formatDateTime } from '../lib/format.ts';
-import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import './audit.css';
+import { useSearchParams } from 'react-router';
+import { auditSearchLabels } from '../i18n/audit.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import { CHECKPOINT_EXPORT_URL, useLatestVerification, useLedgerPublicKey, useStartVerification } from './queries.ts';
-import { auditLabels } from './labels.ts';
+import { EventSearchPanel } from './EventSearchPanel.tsx';
+import { InvoiceSearchPanel } from './InvoiceSearchPanel.tsx';
+import { LedgerPanel } from './LedgerPanel.tsx';
 
-/** The 監査 screen's first page: the signing key to compare, the checkpoint export, and whole-store verification. */
+const TABS = ['ledger', 'events', 'invoices'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
+
+/** The 監査 workspace: tamper evidence, the search of every event, and the 電子帳簿保存法 invoice search (tab in the URL). */
 export function AuditPage() {
-  const { language } = useI18n();
-  const l = auditLabels(language);
-  useDocumentTitle(l.title);
-  const key = useLedgerPublicKey();
-  const status = useLatestVerification();
-  const start = useStartVerification();
-  const running = status.data?.running ?? null;
-  const latest = status.data?.latest ?? null;
-  const share = running && BigInt(running.head) > 0n ? Number((BigInt(running.position) * 100n) / BigInt(running.head)) : 0;
-
+  const l = useLabels(auditSearchLabels);
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'ledger';
+  useDocumentTitle(l('title'));
+  const label: Record<Tab, string> = { ledger: l('tabLedger'), events: l('tabEvents'), invoices: l('tabInvoices') };
+  const open = (next: Tab) => {
+    const search = new URLSearchParams(params);
+    search.set('tab', next);
+    setParams(search);
+  };
   return (
     <section className="page" data-testid="audit-page">
-      <h1>{l.title}</h1>
-      <ProblemMessage error={key.error ?? status.error ?? start.error} />
-
-      <h2>{l.publicKey}</h2>
-      {key.data && (
-        <dl className="details">
-          <dt>{l.fingerprint}</dt>
-          <dd data-testid="audit-fingerprint"><code>{key.data.fingerprint}</code></dd>
-          <dt>PEM</dt>
-          <dd><pre data-testid="audit-public-key">{key.data.pem}</pre></dd>
-        </dl>
-      )}
-      <p className="subtle">{l.keyHint}</p>
-      <p>
-        <a className="button" href={CHECKPOINT_EXPORT_URL} download data-testid="audit-export-checkpoints">{l.exportCheckpoints}</a>
-      </p>
-      <p className="subtle">{l.exportHint}</p>
-
-      <h2>{l.latest}</h2>
-      {latest ? (
-        <dl className="details" data-testid="audit-latest">
-          <dt>{l.latest}</dt>
-          <dd data-testid="audit-result">
-            <span className={latest.intact ? 'badge ok' : 'badge danger'}>{latest.intact ? l.intact : l.broken}</span>
-          </dd>
-          <dt>{l.finishedAt}</dt>
-          <dd>{formatDateTime(latest.finishedAt)}</dd>
-          <dt>{l.startedBy}</dt>
-          <dd>{latest.requestedByName}</dd>
-          <dt>{l.events}</dt>
-          <dd>{latest.events.toLocaleString()}</dd>
-          <dt>{l.checkpoints}</dt>
-          <dd>{latest.checkpointsChecked}</dd>
-          {latest.firstBreak && (
-            <>
-              <dt>{l.firstBreak}</dt>
-              <dd data-testid="audit-first-break">
-                {latest.firstBreak.kind} — {latest.firstBreak.stream ?? '-'} / rev {latest.firstBreak.revision ?? '-'} / pos {latest.firstBreak.position ?? '-'}: {latest.firstBreak.detail}
-              </dd>
-            </>
-          )}
-        </dl>
-      ) : (
-        !status.isPending && <p data-testid="audit-latest-none">{l.none}</p>
-      )}
-      <p>
-        <button type="button" className="button primary" disabled={!!running || start.isPending} onClick={() => start.mutate()} data-testid="audit-start">
-          {running ? l.running : l.start}
-        </button>
-      </p>
-      {running && (
-        <p data-testid="audit-progress">
-          <progress max={100} value={share} /> {running.events.toLocaleString()} ({share}%)
-        </p>
-      )}
+      <h1>{l('title')}</h1>
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={t === tab} className={t === tab ? 'tab active' : 'tab'} onClick={() => open(t)} data-testid={`audit-tab-${t}`}>
+            {label[t]}
+          </button>
+        ))}
+      </div>
+      {tab === 'ledger' && <LedgerPanel />}
+      {tab === 'events' && <EventSearchPanel />}
+      {tab === 'invoices' && <InvoiceSearchPanel />}
     </section>
   );
 }

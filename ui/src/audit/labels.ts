@@ -2,7 +2,6 @@ import type { Language } from '../i18n/dictionary.ts';
 
 /** Labels of the 監査 screen, Japanese first. */
 const ja = {
-  title: '監査 — 改ざん検証',
   publicKey: 'チェックポイント署名の公開鍵',
   fingerprint: '指紋 (SHA-256)',
   keyHint: 'この指紋を控えておき、検証のたびに照合してください。鍵の保持者は署名し直せるため、保証は鍵の管理に依存します。',
@@ -22,7 +21,6 @@ const ja = {
 };
 type Labels = typeof ja;
 const en: Labels = {
-  title: 'Audit — tamper evidence',
   publicKey: 'Checkpoint signing key (public)',
   fingerprint: 'Fingerprint (SHA-256)',
   keyHint: 'Write this fingerprint down and compare it at every verification. A key holder can re-sign, so the guarantee rests on how the key is kept.',

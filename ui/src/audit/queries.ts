@@ -1,6 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LedgerPublicKeyView, LedgerVerificationStatusView } from '@sss/contracts/audit/ledger';
 import { request } from '../lib/http.ts';
+import { listInvoices, type InvoiceSearchParams } from '../api/sales.ts';
+import { listUsers } from '../api/users.ts';
+import { getInvoiceCorrections, listCustomersForAudit, searchEvents, type EventSearchParams } from '../api/audit.ts';
 
 /** The 監査 ledger API (docs/tamper-evidence.md): public key, checkpoint export, whole-store verification. */
 export const CHECKPOINT_EXPORT_URL = '/api/audit/ledger/checkpoints?format=jsonl';
@@ -15,6 +18,12 @@ export const auditQueries = {
       queryFn: ({ signal }) => request<LedgerVerificationStatusView>('GET', '/api/audit/verifications/latest', { signal }),
       refetchInterval: (q) => (q.state.data?.running ? 1000 : false),
     }),
+  events: (query: EventSearchParams) => queryOptions({ queryKey: ['audit', 'events', query] as const, queryFn: ({ signal }) => searchEvents(query, signal), placeholderData: keepPreviousData }),
+  invoices: (query: InvoiceSearchParams & { customerId?: string }) => queryOptions({ queryKey: ['audit', 'invoices', query] as const, queryFn: ({ signal }) => listInvoices(query, signal), placeholderData: keepPreviousData }),
+  corrections: (invoiceNumber: string) => queryOptions({ queryKey: ['audit', 'invoice-corrections', invoiceNumber] as const, queryFn: ({ signal }) => getInvoiceCorrections(invoiceNumber, signal) }),
+  /** The people an actor filter offers (system actors are typed as `system:<name>`). */
+  actors: () => queryOptions({ queryKey: ['audit', 'actors'] as const, queryFn: ({ signal }) => listUsers({}, signal), staleTime: 60_000 }),
+  customers: () => queryOptions({ queryKey: ['audit', 'customers'] as const, queryFn: ({ signal }) => listCustomersForAudit(signal), staleTime: 60_000 }),
 };
 
 export const useLedgerPublicKey = () => useQuery(auditQueries.publicKey());

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@sss/contracts/http/auth';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
 import { login, logout, type SessionUser } from '../api/auth.ts';
 import { authQueries } from './queries.ts';
+import { currentAsOf } from '../lib/asOf.ts';
 
 export const SESSION_KEY = authQueries.session().queryKey;
 
@@ -47,8 +48,12 @@ export function useLogout() {
 
 export const roleLabels = (user: SessionUser) => user.roles.map((role) => ROLE_LABELS[role] ?? role);
 
-/** The same authorization table as the server decides which buttons a person is offered. */
+/**
+ * The same authorization table as the server decides which buttons a person is offered; while the
+ * screens show a past moment (read-only), no command is offered at all.
+ */
 export function may(user: SessionUser | null | undefined, method: string, route: string): boolean {
+  if (method !== 'GET' && currentAsOf()) return false;
   const access = accessOf(method, route);
   return access !== undefined && mayCall(access, user?.roles);
 }

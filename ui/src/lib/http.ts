@@ -2,6 +2,7 @@ import { HEADERS } from '@sss/contracts/http/auth';
 import type { CommandAccepted } from '@sss/contracts/common';
 import { ApiError, isProblem, syntheticProblem } from './problem.ts';
 import { advancePosition, minPosition } from './position.ts';
+import { AS_OF_PARAM, currentAsOf } from './asOf.ts';
 
 /**
  * The one place the UI talks HTTP: same-origin cookie session, JSON in and out, problem details
@@ -24,6 +25,13 @@ export interface RequestOptions {
   expect401?: boolean;
 }
 
+/** While the screens show a past moment, every query asks for it (sign-in and session calls are always now). */
+function withAsOf(method: string, path: string): string {
+  const asOf = currentAsOf();
+  if (method !== 'GET' || !asOf || path.startsWith('/api/auth/')) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${AS_OF_PARAM}=${encodeURIComponent(asOf)}`;
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
   // Bodiless commands say JSON too: the server refuses any other command as a possible cross-site form.
@@ -35,7 +43,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(withAsOf(method, path), {
       method,
       credentials: 'same-origin',
       headers,
@@ -73,6 +81,8 @@ export interface CommandOptions {
 
 /** Commands carry an Idempotency-Key and, for edits, If-Match; their answer advances our position. */
 export async function command(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, options: CommandOptions): Promise<CommandAccepted> {
+  // A screen showing a past moment is read-only: a form that slipped through still sends nothing.
+  if (currentAsOf()) throw new ApiError(403, syntheticProblem(403, 'forbidden', '過去の時点の表示中は更新できません', '「現在の表示に戻る」を押してから操作してください。'));
   const headers: Record<string, string> = { [HEADERS.idempotencyKey]: options.idempotencyKey };
   if (options.ifMatch !== undefined) headers[HEADERS.ifMatch] = options.ifMatch;
   const accepted = await request<CommandAccepted>(method, path, { body, headers });

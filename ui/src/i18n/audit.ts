@@ -1,0 +1,27 @@
+import { defineDictionary } from './labels.ts';
+
+/** Labels of the 監査 workspace's searches (the ledger tab keeps ui/src/audit/labels.ts). */
+export const auditSearchLabels = defineDictionary(
+  {
+    title: '監査', tabLedger: '改ざん検証', tabEvents: 'イベント検索', tabInvoices: '電子帳簿保存法 検索',
+    from: '期間（から）', to: '期間（まで）', actor: '操作者', actorAny: 'すべての操作者', category: '対象の種類', any: 'すべて', entityId: '対象ID', type: 'イベント種別', q: 'キーワード',
+    search: '検索', exportCsv: 'CSV出力', occurredAt: '日時', entity: '対象', position: '位置', data: 'データ', links: 'リンク',
+    history: '履歴', asOfView: 'この時点で表示', none: '該当するイベントはありません。',
+    invoiceFrom: '取引年月日（から）', invoiceTo: '取引年月日（まで）', minAmount: '金額（以上）', maxAmount: '金額（以下）', customer: '取引先', customerAny: 'すべての取引先',
+    includeReplaced: '訂正前の請求書も含める', invoiceNumber: '請求書番号', invoiceDate: '取引年月日', gross: '金額（税込）', state: '状態', current: '有効', replaced: '訂正済',
+    corrections: '訂正履歴', pdf: 'PDF', noInvoices: '該当する請求書はありません。', tooManyCustomers: '取引先は先頭 {shown} 件を表示しています（全 {total} 件）。',
+    correctionsTitle: '請求書 {number} の訂正履歴', version: '版', issuedOn: '発行日', reason: '訂正理由', subject: '件名', recipient: '請求先', print: '印刷', back: '監査に戻る',
+    invoiceHint: '取引年月日・金額・取引先を組み合わせて検索できます（電子帳簿保存法の検索要件）。',
+  },
+  {
+    title: 'Audit', tabLedger: 'Tamper evidence', tabEvents: 'Event search', tabInvoices: 'Invoice search (e-bookkeeping)',
+    from: 'From', to: 'To', actor: 'Actor', actorAny: 'Any actor', category: 'Entity type', any: 'Any', entityId: 'Entity id', type: 'Event type', q: 'Text',
+    search: 'Search', exportCsv: 'Export CSV', occurredAt: 'When', entity: 'Entity', position: 'Position', data: 'Data', links: 'Links',
+    history: 'History', asOfView: 'View as of this event', none: 'No events found.',
+    invoiceFrom: 'Transaction date from', invoiceTo: 'Transaction date to', minAmount: 'Min amount', maxAmount: 'Max amount', customer: 'Counterparty', customerAny: 'Any counterparty',
+    includeReplaced: 'Include corrected originals', invoiceNumber: 'Invoice no.', invoiceDate: 'Transaction date', gross: 'Amount (incl. tax)', state: 'State', current: 'Current', replaced: 'Corrected',
+    corrections: 'Correction history', pdf: 'PDF', noInvoices: 'No invoices found.', tooManyCustomers: 'Showing the first {shown} of {total} counterparties.',
+    correctionsTitle: 'Correction history of invoice {number}', version: 'Version', issuedOn: 'Issued', reason: 'Reason', subject: 'Subject', recipient: 'Bill to', print: 'Print', back: 'Back to audit',
+    invoiceHint: 'Combine transaction date, amount and counterparty (the e-bookkeeping search requirements).',
+  },
+);
