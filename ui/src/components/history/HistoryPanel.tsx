@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { may, useSession } from '../../auth/index.ts';
 import { isApiError } from '../../lib/problem.ts';
@@ -30,8 +31,16 @@ export function HistoryPanel({ route, params = {}, revision }: { route: string; 
   const types = useMemo(() => [...new Map(entries.map((e) => [e.type, e.typeLabel[language]])).entries()], [entries, language]);
   const shown = type ? entries.filter((e) => e.type === type) : entries;
 
+  // The 監査 search links to `<screen>#history`; a client-side navigation does not scroll to it by itself.
+  const { hash } = useLocation();
+  const section = useRef<HTMLElement>(null);
+  const loaded = history.data !== undefined;
+  useEffect(() => {
+    if (hash === '#history' && loaded) section.current?.scrollIntoView({ block: 'start' });
+  }, [hash, loaded]);
+
   return (
-    <section className="panel" data-testid="history-panel">
+    <section className="panel" id="history" ref={section} data-testid="history-panel">
       <div className="panel-header">
         <h2>{l('title')}</h2>
         {history.data && <ChainVerdict history={history.data} />}
