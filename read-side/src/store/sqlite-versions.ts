@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Change, Doc, EventTime, Moment } from '@sss/contracts/ports/read-store';
 import type { ChangedDoc, VersionReader } from './as-of-view.ts';
 
@@ -20,6 +19,18 @@ export interface SqliteVersions extends VersionReader {
   resolve(moment: Moment): { position: bigint; time: string | null };
 }
 
+/** What this file needs of the SQLite connection (better-sqlite3's stays in embedded-read-store.ts). */
+interface Statement<P extends unknown[], R> {
+  run(...params: P): { changes: number };
+  get(...params: P): R | undefined;
+  all(...params: P): R[];
+  iterate(...params: P): IterableIterator<R>;
+}
+export interface SqliteConnection {
+  exec(sql: string): unknown;
+  prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Statement<P, R>;
+}
+
 interface VersionRow {
   id: string;
   valid_from: number;
@@ -29,7 +40,7 @@ interface VersionRow {
 
 const parse = (doc: string | null): Doc | null => (doc === null ? null : (JSON.parse(doc) as Doc));
 
-export function sqliteVersions(db: Database.Database): SqliteVersions {
+export function sqliteVersions(db: SqliteConnection): SqliteVersions {
   const fresh = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'versions'").get();
   db.exec(`
     CREATE TABLE IF NOT EXISTS versions (collection TEXT NOT NULL, id TEXT NOT NULL, valid_from INTEGER NOT NULL, valid_to INTEGER, doc TEXT, PRIMARY KEY (collection, id, valid_from));
@@ -49,10 +60,10 @@ export function sqliteVersions(db: Database.Database): SqliteVersions {
   const close = db.prepare('UPDATE versions SET valid_to = ? WHERE collection = ? AND id = ? AND valid_to IS NULL AND valid_from < ?');
   const insert = db.prepare('INSERT OR REPLACE INTO versions (collection, id, valid_from, valid_to, doc) VALUES (?, ?, ?, ?, ?)');
   const insertTime = db.prepare('INSERT OR IGNORE INTO event_times (position, time) VALUES (?, ?)');
-  const changed = db.prepare<[string, bigint], VersionRow>(`
+  const changed = db.prepare<[{ collection: string; position: bigint }], VersionRow>(`
     SELECT id, valid_from, valid_to, doc FROM versions
-    WHERE collection = ?1 AND id IN (SELECT id FROM versions WHERE collection = ?1 AND valid_from > ?2)
-      AND (valid_to IS NULL OR (valid_from <= ?2 AND valid_to > ?2))`);
+    WHERE collection = @collection AND id IN (SELECT id FROM versions WHERE collection = @collection AND valid_from > @position)
+      AND (valid_to IS NULL OR (valid_from <= @position AND valid_to > @position))`);
   const latestAt = db.prepare<[string, string, bigint], { doc: string | null; valid_to: number | null }>('SELECT doc, valid_to FROM versions WHERE collection = ? AND id = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1');
   const anyAfter = db.prepare<[string, string, bigint], { one: number }>('SELECT 1 AS one FROM versions WHERE collection = ? AND id = ? AND valid_from > ? LIMIT 1');
   const positionAt = db.prepare<[string], { position: number | null }>('SELECT MAX(position) AS position FROM event_times WHERE time <= ?');
@@ -81,7 +92,7 @@ export function sqliteVersions(db: Database.Database): SqliteVersions {
     generation: () => generation,
     async changedSince(collection, position) {
       const docs = new Map<string, { then: Doc | null; now: Doc | null }>();
-      for (const row of changed.iterate(collection, position)) {
+      for (const row of changed.iterate({ collection, position })) {
         let entry = docs.get(row.id);
         if (!entry) docs.set(row.id, (entry = { then: null, now: null }));
         if (row.valid_to === null) entry.now = parse(row.doc);
