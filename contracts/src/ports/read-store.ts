@@ -15,10 +15,39 @@ export interface FindOptions {
   readonly limit?: number;
 }
 
-/** A whole-document write or removal; projectors compute final documents, stores just persist them. */
+/**
+ * A whole-document write or removal; projectors compute final documents, stores just persist them.
+ * `at` is the position of the event that produced it: the store then also keeps it as a version of
+ * the document valid from `at` (see docs/as-of.md). Several changes to one document in one apply
+ * are its states event by event: the last one is the live document, each one is a version.
+ */
 export type Change =
-  | { readonly op: 'put'; readonly collection: string; readonly doc: Doc }
-  | { readonly op: 'delete'; readonly collection: string; readonly id: string };
+  | { readonly op: 'put'; readonly collection: string; readonly doc: Doc; readonly at?: bigint }
+  | { readonly op: 'delete'; readonly collection: string; readonly id: string; readonly at?: bigint };
+
+/** When an event was recorded: the time index that turns an as-of date-time into a position. */
+export interface EventTime {
+  readonly position: bigint;
+  /** ISO 8601 in UTC (`toISOString()`), so times compare as strings. */
+  readonly time: string;
+}
+
+/** A moment to read as of: an event position, or a date-time (the last event recorded at or before it). */
+export type Moment = { readonly position: bigint } | { readonly time: string };
+
+export interface AsOfView {
+  /** The position the moment resolved to (never beyond the latest recorded event). */
+  readonly position: bigint;
+  /** The resolved date-time: the one asked for, or the recorded time of the position asked for. */
+  readonly time: string | null;
+  /**
+   * Versions are kept from this position on (0 for a store that kept them from the start): a
+   * moment before it cannot be answered from this store, and the caller must say so.
+   */
+  readonly historyFrom: bigint;
+  /** Read-only: writes through it throw. */
+  readonly store: ReadStore;
+}
 
 export interface Checkpoint {
   readonly name: string;
@@ -54,7 +83,9 @@ export interface ReadStore {
    * first (each write atomic per document, stamped with the position it reflects), checkpoint last,
    * so a crash in between replays the batch and the projector skips what each document already has.
    */
-  apply(changes: readonly Change[], checkpoint?: Checkpoint): Promise<void>;
+  apply(changes: readonly Change[], checkpoint?: Checkpoint, times?: readonly EventTime[]): Promise<void>;
+  /** The read models as they were at a moment, from the versions `apply` kept (docs/as-of.md). */
+  asOf(moment: Moment): Promise<AsOfView>;
   getCheckpoint(name: string): Promise<bigint | null>;
   ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
   /** Remove a collection entirely (rebuild cleanup). */

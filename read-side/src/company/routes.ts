@@ -3,10 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Filter, SortSpec } from '@sss/contracts/ports/read-store';
 import { IdParams } from '@sss/contracts/common';
 import { CompanyListQuery, CompanyPage, CompanyView, type CompanySortKeys } from '@sss/contracts/company/schemas';
-import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
+import { businessDateOf, storeFor } from '../http/as-of.ts';
 import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
 import { COMPANIES, companyProjection } from './projection.ts';
 
@@ -22,7 +22,6 @@ const SORTS: Record<(typeof CompanySortKeys)[number], SortSpec> = {
 
 export async function companyQueries(fastify: FastifyInstance, deps: CompanyQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { store } = deps.readModels;
   const tags = ['会社'];
   const view = (doc: Record<string, unknown>, today: string) => {
     const abolishedOn = doc.abolishedOn as string | null;
@@ -31,8 +30,9 @@ export async function companyQueries(fastify: FastifyInstance, deps: CompanyQuer
 
   app.get('/api/companies', { schema: { tags, summary: '会社一覧', querystring: CompanyListQuery, response: { 200: CompanyPage } } }, async (request) => {
     await awaitPosition(deps.readModels, request, companyProjection.name);
+    const store = storeFor(deps.readModels, request);
     const { q, customer, partner, active, sort = 'kana', page = 1, pageSize = 20 } = request.query;
-    const today = todayInJapan(deps.clock());
+    const today = businessDateOf(request, deps.clock);
     const and: Filter[] = [];
     if (q?.trim()) {
       const pattern = escapeRegex(q.trim());
@@ -52,8 +52,9 @@ export async function companyQueries(fastify: FastifyInstance, deps: CompanyQuer
 
   app.get('/api/companies/:id', { schema: { tags, summary: '会社詳細', params: IdParams, response: { 200: CompanyView } } }, async (request) => {
     await awaitPosition(deps.readModels, request, companyProjection.name);
+    const store = storeFor(deps.readModels, request);
     const doc = await store.get(COMPANIES, request.params.id);
     if (!doc) throw new DomainError('not_found', '会社が見つかりません。');
-    return view(doc, todayInJapan(deps.clock()));
+    return view(doc, businessDateOf(request, deps.clock));
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type {} from '@fastify/swagger';
 import type { ReadModels } from '../projector/runtime.ts';
+import { declareAsOf } from './as-of.ts';
 import { companyQueries } from '../company/routes.ts';
 import { organizationQueries } from '../organization/routes.ts';
 import { userQueries } from '../user/routes.ts';
@@ -23,6 +24,8 @@ export interface ReadApiDeps {
 
 export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<void> {
   const clock = deps.clock ?? (() => new Date());
+  // Before the routes: it declares `asOf` on each of them as they are registered.
+  declareAsOf(app, deps.readModels);
   await app.register(companyQueries, { readModels: deps.readModels, clock });
   await app.register(organizationQueries, { readModels: deps.readModels, clock });
   await app.register(userQueries, { readModels: deps.readModels, clock });

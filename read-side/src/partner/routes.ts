@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Doc, Filter, SortSpec } from '@sss/contracts/ports/read-store';
+import type { Doc, Filter, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
 import { IdParams } from '@sss/contracts/common';
 import { PartnerCompanyOptions, PartnerListQuery, PartnerPage, PartnerView, type PartnerAffiliationView, type PartnerSortKeys } from '@sss/contracts/partner/schemas';
-import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
+import { businessDateOf, storeFor } from '../http/as-of.ts';
 import { escapeRegex } from '../http/query-helpers.ts';
 import { PARTNER_COMPANIES, PARTNERS, partnerProjection } from './projection.ts';
 
@@ -21,11 +21,10 @@ const SORTS: Record<(typeof PartnerSortKeys)[number], SortSpec> = {
 
 export async function partnerQueries(fastify: FastifyInstance, deps: PartnerQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { store } = deps.readModels;
   const tags = ['パートナー要員'];
 
   /** Company names come from the partner context's copy, looked up once per page. */
-  async function views(docs: Doc[], today: string): Promise<PartnerView[]> {
+  async function views(store: ReadStore, docs: Doc[], today: string): Promise<PartnerView[]> {
     const ids = [...new Set(docs.flatMap((doc) => doc.companyIds as string[]))];
     const companies = new Map((ids.length ? await store.find(PARTNER_COMPANIES, { _id: { $in: ids } }) : []).map((c) => [c._id, c]));
     return docs.map((doc) => {
@@ -44,8 +43,9 @@ export async function partnerQueries(fastify: FastifyInstance, deps: PartnerQuer
 
   app.get('/api/partners', { schema: { tags, summary: 'パートナー要員一覧', querystring: PartnerListQuery, response: { 200: PartnerPage } } }, async (request) => {
     await awaitPosition(deps.readModels, request, partnerProjection.name);
+    const store = storeFor(deps.readModels, request);
     const { q, companyId, active, sort = 'kana', page = 1, pageSize = 20 } = request.query;
-    const today = todayInJapan(deps.clock());
+    const today = businessDateOf(request, deps.clock);
     const and: Filter[] = [];
     if (q?.trim()) {
       const pattern = escapeRegex(q.trim());
@@ -59,19 +59,21 @@ export async function partnerQueries(fastify: FastifyInstance, deps: PartnerQuer
       store.find(PARTNERS, filter, { sort: SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }),
       store.count(PARTNERS, filter),
     ]);
-    return { items: await views(items, today), total, page, pageSize };
+    return { items: await views(store, items, today), total, page, pageSize };
   });
 
   app.get('/api/partners/:id', { schema: { tags, summary: 'パートナー要員詳細', params: IdParams, response: { 200: PartnerView } } }, async (request) => {
     await awaitPosition(deps.readModels, request, partnerProjection.name);
+    const store = storeFor(deps.readModels, request);
     const doc = await store.get(PARTNERS, request.params.id);
     if (!doc) throw new DomainError('not_found', 'パートナー要員が見つかりません。');
-    return (await views([doc], todayInJapan(deps.clock())))[0]!;
+    return (await views(store, [doc], businessDateOf(request, deps.clock)))[0]!;
   });
 
   app.get('/api/partner-companies', { schema: { tags, summary: '所属会社の候補（協力会社）', response: { 200: PartnerCompanyOptions } } }, async (request) => {
     await awaitPosition(deps.readModels, request, partnerProjection.name);
-    const today = todayInJapan(deps.clock());
+    const store = storeFor(deps.readModels, request);
+    const today = businessDateOf(request, deps.clock);
     const docs = await store.find(PARTNER_COMPANIES, { isPartner: true }, { sort: { code: 1 } });
     return { items: docs.map((d) => ({ id: d._id, code: d.code as string, name: d.name as string, formalName: d.formalName as string, abolished: !!d.abolishedOn && (d.abolishedOn as string) <= today })) };
   });

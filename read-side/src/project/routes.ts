@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Filter, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
@@ -23,6 +23,7 @@ import {
 } from '@sss/contracts/project/views';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
+import { storeFor } from '../http/as-of.ts';
 import { escapeRegex, publicDoc, storedAs } from '../http/query-helpers.ts';
 import { projectProjection } from './projection.ts';
 import { PROJECTS, type ProjectDoc } from './project-doc.ts';
@@ -136,7 +137,7 @@ const VersionQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum
 
 export async function projectQueries(fastify: FastifyInstance, deps: ProjectQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { store } = deps.readModels;
+  const storeOf = (request: FastifyRequest) => storeFor(deps.readModels, request);
   const issuerName = deps.issuerName ?? '株式会社SSSデモ';
   const ryw = (request: Parameters<typeof awaitPosition>[1]) => awaitPosition(deps.readModels, request, projectProjection.name);
   const P = ['案件'];
@@ -145,6 +146,7 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
 
   app.get('/api/projects', { schema: { tags: P, summary: '案件一覧', querystring: ProjectListQuery, response: { 200: ProjectPage } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     const { sort = '-projectNumber', page = 1, pageSize = 20 } = request.query;
     const filter = projectFilter(request.query);
     const [items, total] = await Promise.all([store.find(PROJECTS, filter, { sort: PROJECT_SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }), store.count(PROJECTS, filter)]);
@@ -153,23 +155,27 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
 
   app.get('/api/projects/export.csv', { schema: { tags: P, summary: '案件一覧のCSV（Excel で開けるUTF-8 BOM付き）', querystring: ExportProjectQuery } }, async (request, reply) => {
     await ryw(request);
+    const store = storeOf(request);
     const docs = await store.find(PROJECTS, projectFilter(request.query), { sort: PROJECT_SORTS[request.query.sort ?? '-projectNumber'], limit: EXPORT_LIMIT });
     return download(reply, { body: projectListCsv(docs.map((d) => listRowOf(d as ProjectDoc))), contentType: CSV, filename: '案件一覧.csv' });
   });
 
   app.get('/api/projects/:id', { schema: { tags: P, summary: '案件詳細（基本属性・月毎明細・サマリー・ステータス履歴・稟議）', params: IdParams, response: { 200: ProjectDetail } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     return detailOf(await getOr404<ProjectDoc>(store, PROJECTS, request.params.id, '案件'));
   });
 
   app.get('/api/projects/:id/balance-sheet.xlsx', { schema: { tags: P, summary: '収支管理表（Excel）', params: IdParams } }, async (request, reply) => {
     await ryw(request);
+    const store = storeOf(request);
     const project = detailOf(await getOr404<ProjectDoc>(store, PROJECTS, request.params.id, '案件'));
     return download(reply, { body: await renderBalanceSheet(project), contentType: XLSX, filename: `収支管理表_${project.projectNumber}.xlsx` });
   });
 
   app.get('/api/project-staff', { schema: { tags: P, summary: 'リーダー・社員の選択肢（ユーザーID・氏名）', querystring: ProjectStaffQuery, response: { 200: ProjectStaffList } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     const q = request.query.q?.trim();
     const filter = q ? { $or: ['name', 'email'].map((field) => ({ [field]: { $regex: escapeRegex(q), $options: 'i' } })) } : {};
     const people = await store.find(PROJECT_PEOPLE, filter, { sort: { name: 1 }, limit: 200 });
@@ -178,6 +184,7 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
 
   app.get('/api/estimates', { schema: { tags: E, summary: '見積一覧', querystring: EstimateListQuery, response: { 200: EstimatePage } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     const { projectId, q, page = 1, pageSize = 20 } = request.query;
     const and: Filter[] = [];
     if (projectId) and.push({ projectId });
@@ -187,11 +194,12 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
     return { items: items.map((d) => estimateRowOf(d as EstimateDoc)), total, page, pageSize };
   });
 
-  const estimateOf = async (id: string) => storedAs<EstimateView>(publicDoc(await getOr404<EstimateDoc>(store, ESTIMATES, id, '見積')));
+  const estimateOf = async (store: ReadStore, id: string) => storedAs<EstimateView>(publicDoc(await getOr404<EstimateDoc>(store, ESTIMATES, id, '見積')));
 
   app.get('/api/estimates/:id', { schema: { tags: E, summary: '見積詳細（全版、新しい順）', params: IdParams, response: { 200: EstimateView } } }, async (request) => {
     await ryw(request);
-    return estimateOf(request.params.id);
+    const store = storeOf(request);
+    return estimateOf(store, request.params.id);
   });
 
   const versionOf = (estimate: EstimateView, version: number | undefined) => {
@@ -202,41 +210,47 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
 
   app.get('/api/estimates/:id/quotation.xlsx', { schema: { tags: E, summary: '見積書（Excel）', params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
     await ryw(request);
-    const estimate = await estimateOf(request.params.id);
+    const store = storeOf(request);
+    const estimate = await estimateOf(store, request.params.id);
     const v = versionOf(estimate, request.query.version);
     return download(reply, { body: await renderQuotationXlsx(estimate, v, issuerName), contentType: XLSX, filename: quotationFilename(estimate, v, 'xlsx') });
   });
 
   app.get('/api/estimates/:id/quotation.pdf', { schema: { tags: E, summary: '見積書（PDF、日本語フォント埋め込み）', params: IdParams, querystring: VersionQuery } }, async (request, reply) => {
     await ryw(request);
-    const estimate = await estimateOf(request.params.id);
+    const store = storeOf(request);
+    const estimate = await estimateOf(store, request.params.id);
     const v = versionOf(estimate, request.query.version);
     return download(reply, { body: await renderQuotationPdf(estimate, v, issuerName), contentType: 'application/pdf', filename: quotationFilename(estimate, v, 'pdf') });
   });
 
   app.get('/api/orders', { schema: { tags: O, summary: '受注一覧', querystring: OrderListQuery, response: { 200: OrderPage } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     const { sort = '-orderDate', page = 1, pageSize = 20 } = request.query;
     const filter = orderFilter(request.query);
     const [items, total] = await Promise.all([store.find(ORDERS, filter, { sort: ORDER_SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }), store.count(ORDERS, filter)]);
     return { items: items.map((d) => publicDoc(d) as OrderView), total, page, pageSize };
   });
 
-  const orderRows = async (query: Omit<OrderListQuery, 'page' | 'pageSize'>) =>
+  const orderRows = async (store: ReadStore, query: Omit<OrderListQuery, 'page' | 'pageSize'>) =>
     (await store.find(ORDERS, orderFilter(query), { sort: ORDER_SORTS[query.sort ?? '-orderDate'], limit: EXPORT_LIMIT })).map((d) => publicDoc(d) as OrderView);
 
   app.get('/api/orders/export.csv', { schema: { tags: O, summary: '受注一覧のCSV', querystring: ExportOrderQuery } }, async (request, reply) => {
     await ryw(request);
-    return download(reply, { body: orderListCsv(await orderRows(request.query)), contentType: CSV, filename: '受注一覧.csv' });
+    const store = storeOf(request);
+    return download(reply, { body: orderListCsv(await orderRows(store, request.query)), contentType: CSV, filename: '受注一覧.csv' });
   });
 
   app.get('/api/orders/export.xlsx', { schema: { tags: O, summary: '受注一覧（Excel、月別計画つき）', querystring: ExportOrderQuery } }, async (request, reply) => {
     await ryw(request);
-    return download(reply, { body: await orderListXlsx(await orderRows(request.query)), contentType: XLSX, filename: '受注一覧.xlsx' });
+    const store = storeOf(request);
+    return download(reply, { body: await orderListXlsx(await orderRows(store, request.query)), contentType: XLSX, filename: '受注一覧.xlsx' });
   });
 
   app.get('/api/orders/:id', { schema: { tags: O, summary: '受注詳細（売上計画つき）', params: IdParams, response: { 200: OrderView } } }, async (request) => {
     await ryw(request);
+    const store = storeOf(request);
     return publicDoc(await getOr404(store, ORDERS, request.params.id, '受注')) as OrderView;
   });
 }

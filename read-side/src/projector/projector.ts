@@ -1,7 +1,7 @@
 import { BehaviorSubject, concatMap, defer, filter, firstValueFrom, from, switchMap, type Subscription } from 'rxjs';
 import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { Change, Doc, ReadStore } from '@sss/contracts/ports/read-store';
+import type { Change, Doc, EventTime, ReadStore } from '@sss/contracts/ports/read-store';
 import { POSITION_FIELD, type DocReader, type Projection } from './projection.ts';
 
 /**
@@ -55,25 +55,44 @@ export async function projectBatch(options: ProjectorOptions, batch: readonly Re
       return doc ? structuredClone(doc) : null;
     },
   };
-  const touched = new Set<string>();
+  // Each document's state after each event that changed it: the store keeps them as versions
+  // (as-of views, docs/as-of.md) and the last one of each document as the live document.
+  const writes: Change[] = [];
   for (const event of batch) {
     const changes = await projection.project(event, reader);
+    const changed = new Set<string>();
     for (const change of changes) {
       const id = change.op === 'put' ? change.doc._id : change.id;
       const entry = await load(change.collection, id);
       // Already in the stored document from a run that crashed before its checkpoint.
       if (entry.storedPos >= event.position) continue;
       entry.doc = change.op === 'put' ? { ...change.doc, [POSITION_FIELD]: event.position.toString() } : null;
-      touched.add(keyOf(change.collection, id));
+      changed.add(keyOf(change.collection, id));
+    }
+    for (const key of changed) {
+      const entry = overlay.get(key)!;
+      writes.push(
+        entry.doc
+          ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position }
+          : { op: 'delete', collection: physical(entry.collection), id: entry.id, at: event.position },
+      );
     }
   }
-  const writes: Change[] = [...touched].map((key) => {
-    const entry = overlay.get(key)!;
-    return entry.doc
-      ? { op: 'put', collection: physical(entry.collection), doc: entry.doc }
-      : { op: 'delete', collection: physical(entry.collection), id: entry.id };
+  await store.apply(writes, { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position }, eventTimes(batch));
+}
+
+/**
+ * The time index: the last event of each run of events recorded at the same instant (and of the
+ * batch), so "the last event at or before T" is the greatest indexed position whose time is ≤ T.
+ */
+function eventTimes(batch: readonly RecordedEvent[]): EventTime[] {
+  const times: EventTime[] = [];
+  const timeOf = (event: RecordedEvent) => new Date(event.metadata.occurredAt).toISOString();
+  batch.forEach((event, i) => {
+    const next = batch[i + 1];
+    if (!next || timeOf(next) !== timeOf(event)) times.push({ position: event.position, time: timeOf(event) });
   });
-  await store.apply(writes, { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position });
+  return times;
 }
 
 export async function startProjector(options: ProjectorOptions): Promise<RunningProjector> {

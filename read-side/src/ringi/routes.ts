@@ -7,6 +7,7 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { sessionOf } from '@sss/http-kit/server-kit';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
+import { storeFor } from '../http/as-of.ts';
 import { RINGIS, ringiProjection } from './projection.ts';
 
 export interface RingiQueryDeps {
@@ -23,11 +24,11 @@ const summary = (d: Doc): RingiSummaryView => ({
 
 export async function ringiQueries(fastify: FastifyInstance, deps: RingiQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { store } = deps.readModels;
   const tags = ['稟議'];
 
   app.get('/api/ringis', { schema: { tags, summary: '稟議一覧（自分の申請・承認待ち・状態別）', querystring: RingiListQuery, response: { 200: RingiPage } } }, async (request) => {
     await awaitPosition(deps.readModels, request, ringiProjection.name);
+    const store = storeFor(deps.readModels, request);
     const { view = 'all', status, kind, projectId, page = 1, pageSize = 20 } = request.query;
     const and: Filter[] = [];
     if (view === 'mine') and.push({ requestedBy: sessionOf(request).sub });
@@ -45,6 +46,7 @@ export async function ringiQueries(fastify: FastifyInstance, deps: RingiQueryDep
 
   app.get('/api/ringis/:id', { schema: { tags, summary: '稟議の経過（承認者ごとの判断とコメント、再試行、結果）', params: IdParams, response: { 200: RingiDetailView } } }, async (request): Promise<Detail> => {
     await awaitPosition(deps.readModels, request, ringiProjection.name);
+    const store = storeFor(deps.readModels, request);
     const doc = await store.get(RINGIS, request.params.id);
     if (!doc) throw new DomainError('not_found', '稟議が見つかりません。');
     return { ...summary(doc), approvers: doc.approvers as Detail['approvers'], timeline: doc.timeline as Detail['timeline'] };

@@ -1,16 +1,16 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Filter } from '@sss/contracts/ports/read-store';
+import type { Filter, ReadStore } from '@sss/contracts/ports/read-store';
 import { MonthlySalesParams } from '@sss/contracts/sales/schemas';
 import {
   Dashboard, DOCUMENT_KINDS, ExportParams, ExportQuery, InvoiceListQuery, InvoicePage, InvoiceView, MonthlySalesListQuery, MonthlySalesPage, MonthlySalesView,
   PeriodQuery, PlanActualDrillQuery, PlanActualReport, Receivables, ReceivablesQuery, SalesByReport, type InvoiceView as InvoiceViewType, type MonthlySalesView as MonthlySalesViewType,
 } from '@sss/contracts/sales/views';
-import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
+import { businessDateOf, storeFor } from '../http/as-of.ts';
 import { publicDoc } from '../http/query-helpers.ts';
 import { renderPdf } from '../documents/pdf.ts';
 import { INVOICES, MONTHLY_SALES, salesProjection } from './projection.ts';
@@ -42,10 +42,10 @@ function download(reply: FastifyReply, file: { body: Buffer; contentType: string
 
 export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { store } = deps.readModels;
-  const today = () => todayInJapan(deps.clock());
+  const storeOf = (request: FastifyRequest) => storeFor(deps.readModels, request);
+  const today = (request: FastifyRequest) => businessDateOf(request, deps.clock);
   const wait = (request: Parameters<typeof awaitPosition>[1]) => awaitPosition(deps.readModels, request, salesProjection.name);
-  const month = async (projectId: string, m: string) => {
+  const month = async (store: ReadStore, projectId: string, m: string) => {
     const doc = await store.get(MONTHLY_SALES, `${projectId}_${m}`);
     if (!doc) throw new DomainError('not_found', `${m} の月次売上が見つかりません。受注が確定すると月ごとに作られます。`);
     return publicDoc(doc) as MonthlySalesViewType;
@@ -53,6 +53,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/monthly-sales', { schema: { tags, summary: '月次売上一覧', querystring: MonthlySalesListQuery, response: { 200: MonthlySalesPage } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     const { projectId, month: m, status, page = 1, pageSize = 20 } = request.query;
     const filter: Filter = { ...(projectId ? { projectId } : {}), ...(m ? { month: m } : {}), ...(status ? { status } : {}) };
     const [items, total] = await Promise.all([store.find(MONTHLY_SALES, filter, { sort: { month: -1, projectNumber: 1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.count(MONTHLY_SALES, filter)]);
@@ -61,12 +62,14 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/monthly-sales/:projectId/:month', { schema: { tags, summary: '月次売上（売上実績と請求情報）', params: MonthlySalesParams, response: { 200: MonthlySalesView } } }, async (request) => {
     await wait(request);
-    return month(request.params.projectId, request.params.month);
+    const store = storeOf(request);
+    return month(store, request.params.projectId, request.params.month);
   });
 
   app.get('/api/monthly-sales/:projectId/:month/documents/:kind', { schema: { tags, summary: '売上連絡票・納品書・検収書', params: DocumentParams } }, async (request, reply) => {
     await wait(request);
-    const m = await month(request.params.projectId, request.params.month);
+    const store = storeOf(request);
+    const m = await month(store, request.params.projectId, request.params.month);
     const [latest] = await store.find(INVOICES, {}, { sort: { issuedOn: -1 }, limit: 1 });
     const issuerName = ((m.invoiceNumber ? (await store.get(INVOICES, m.invoiceNumber))?.issuer : latest?.issuer) as { name: string } | undefined)?.name ?? '';
     return download(reply, await renderMonthDocument(request.params.kind, m, issuerName));
@@ -74,6 +77,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/invoices', { schema: { tags, summary: '請求一覧（請求日・金額・取引先で検索）', querystring: InvoiceListQuery, response: { 200: InvoicePage } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     const { page = 1, pageSize = 20 } = request.query;
     const filter = invoiceFilter(request.query);
     const [items, total] = await Promise.all([store.find(INVOICES, filter, { sort: { invoiceNumber: -1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.count(INVOICES, filter)]);
@@ -82,6 +86,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/invoices/:invoiceNumber', { schema: { tags, summary: '請求書', params: InvoiceParams, response: { 200: InvoiceView } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     const doc = await store.get(INVOICES, request.params.invoiceNumber);
     if (!doc) throw new DomainError('not_found', '請求書が見つかりません。');
     return publicDoc(doc) as InvoiceViewType;
@@ -89,6 +94,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/invoices/:invoiceNumber/pdf', { schema: { tags, summary: '請求書PDF（適格請求書）', params: InvoiceParams } }, async (request, reply) => {
     await wait(request);
+    const store = storeOf(request);
     const doc = await store.get(INVOICES, request.params.invoiceNumber);
     if (!doc) throw new DomainError('not_found', '請求書が見つかりません。');
     const invoice = publicDoc(doc) as InvoiceViewType;
@@ -97,37 +103,44 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
 
   app.get('/api/receivables', { schema: { tags, summary: '売掛金（未入金）と年齢調べ', querystring: ReceivablesQuery, response: { 200: Receivables } } }, async (request) => {
     await wait(request);
-    return receivables(await store.find(INVOICES, { state: 'current', outstanding: { $gt: 0 } }, { limit: 10_000 }), request.query.asOf ?? today());
+    const store = storeOf(request);
+    return receivables(await store.find(INVOICES, { state: 'current', outstanding: { $gt: 0 } }, { limit: 10_000 }), today(request));
   });
 
   app.get('/api/reports/sales-plan-actual', { schema: { tags, summary: '月次売上予実（月×組織）', querystring: PeriodQuery, response: { 200: PlanActualReport } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     return planActual(store, request.query);
   });
 
   app.get('/api/reports/sales-plan-actual/projects', { schema: { tags, summary: '月次売上予実の案件別内訳', querystring: PlanActualDrillQuery, response: { 200: Type.Object({ items: Type.Array(MonthlySalesView) }) } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     const docs = await store.find(MONTHLY_SALES, { month: request.query.month, orgUnitId: request.query.orgUnitId }, { sort: { projectNumber: 1 }, limit: 1000 });
     return { items: docs.map((d) => publicDoc(d) as MonthlySalesViewType) };
   });
 
   app.get('/api/reports/sales-by-customer', { schema: { tags, summary: '顧客別売上', querystring: PeriodQuery, response: { 200: SalesByReport } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     return { rows: await salesBy(store, 'customerId', request.query) };
   });
 
   app.get('/api/reports/sales-by-contract-type', { schema: { tags, summary: '契約形態別売上', querystring: PeriodQuery, response: { 200: SalesByReport } } }, async (request) => {
     await wait(request);
+    const store = storeOf(request);
     return { rows: await salesBy(store, 'contractType', request.query) };
   });
 
   app.get('/api/dashboard', { schema: { tags, summary: 'ホームダッシュボード', response: { 200: Dashboard } } }, async (request) => {
     await wait(request);
-    return dashboard(store, today());
+    const store = storeOf(request);
+    return dashboard(store, today(request));
   });
 
   app.get('/api/exports/:list', { schema: { tags, summary: '一覧のCSV・Excel出力', params: ExportParams, querystring: ExportQuery } }, async (request, reply) => {
     await wait(request);
-    return download(reply, await exportList(store, request.params.list, request.query, today()));
+    const store = storeOf(request);
+    return download(reply, await exportList(store, request.params.list, { ...request.query, asOf: today(request) }, today(request)));
   });
 }

@@ -1,9 +1,11 @@
 import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import siftModule from 'sift';
-import type { Change, Checkpoint, Doc, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore } from '@sss/contracts/ports/read-store';
+import type { Change, Checkpoint, Doc, EventTime, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore } from '@sss/contracts/ports/read-store';
 import { compareBy, valueAt } from './doc-order.ts';
 import { MemoryIndex, plan, walk } from './memory-index.ts';
+import { sqliteVersions } from './sqlite-versions.ts';
+import { asOfView } from './as-of-view.ts';
 
 /**
  * The embedded read store (the default): every collection lives in memory for fast lists and is
@@ -11,7 +13,8 @@ import { MemoryIndex, plan, walk } from './memory-index.ts';
  * projector's "changes + checkpoint in one write" promise holds exactly. Filters use `sift`, a
  * well-kept implementation of MongoDB's query language, so queries behave as they do on MongoDB.
  * The indexes projections declare are kept in memory (`memory-index.ts`): a filtered, sorted page
- * walks only its index range; a query no index serves scans, as before.
+ * walks only its index range; a query no index serves scans, as before. Past states are versions
+ * kept in the SQLite file only (`sqlite-versions.ts`), read by `asOf` (docs/as-of.md).
  */
 
 // sift is CommonJS whose export is the matcher itself; TypeScript sees it one level deeper.
@@ -44,12 +47,24 @@ export function openEmbeddedReadStore(path: string): ReadStore {
   const getCheckpoint = db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?');
   const dropCollection = db.prepare('DELETE FROM docs WHERE collection = ?');
 
-  const applyTx = db.transaction((changes: readonly Change[], checkpoint?: Checkpoint) => {
-    for (const change of changes) {
+  const versions = sqliteVersions(db);
+  const keyOf = (change: Change) => `${change.collection}\u0000${change.op === 'put' ? change.doc._id : change.id}`;
+  const applyTx = db.transaction((changes: readonly Change[], checkpoint?: Checkpoint, times?: readonly EventTime[]) => {
+    // Several changes to one document are its states event by event: the last is the live one.
+    const last = new Map<string, Change>();
+    for (const change of changes) last.set(keyOf(change), change);
+    for (const change of last.values()) {
       if (change.op === 'put') putDoc.run(change.collection, change.doc._id, JSON.stringify(change.doc));
       else deleteDoc.run(change.collection, change.id);
     }
+    for (const change of changes) {
+      if (change.at === undefined) continue;
+      const id = change.op === 'put' ? change.doc._id : change.id;
+      versions.record({ ...change, at: change.at }, collections.get(change.collection)?.get(id) ?? null);
+    }
+    if (times) versions.recordTimes(times);
     if (checkpoint) putCheckpoint.run(checkpoint.name, checkpoint.position.toString());
+    versions.bump();
   });
 
   const indexes = new Map<string, MemoryIndex[]>();
@@ -74,7 +89,7 @@ export function openEmbeddedReadStore(path: string): ReadStore {
   // Returned documents are copies: a caller mutating one must never change the store.
   const copy = (doc: Doc): Doc => structuredClone(doc);
 
-  return {
+  const store: ReadStore = {
     async get(collection, id) {
       const doc = collectionOf(collection).get(id);
       return doc ? copy(doc) : null;
@@ -120,8 +135,8 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       }
       return [...rows.values()] as GroupRow[];
     },
-    async apply(changes, checkpoint) {
-      applyTx(changes, checkpoint);
+    async apply(changes, checkpoint, times) {
+      applyTx(changes, checkpoint, times);
       const touched = new Map<string, [Doc | null, Doc | null][]>();
       for (const change of changes) {
         const docs = collectionOf(change.collection);
@@ -152,8 +167,13 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       collections.delete(collection);
       for (const index of indexesOf(collection)) index.invalidate();
     },
+    async asOf(moment) {
+      const { position, time } = versions.resolve(moment);
+      return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position) };
+    },
     async close() {
       db.close();
     },
   };
+  return store;
 }

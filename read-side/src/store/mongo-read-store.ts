@@ -19,16 +19,20 @@ import {
   type Sort,
 } from 'mongodb';
 import type {
+  AsOfView,
   Change,
   Checkpoint,
   Doc,
+  EventTime,
   Filter,
   FindOptions,
   GroupRow,
   GroupSum,
   IndexSpec,
+  Moment,
   ReadStore,
 } from '@sss/contracts/ports/read-store';
+import { asOfView, type ChangedDoc, type VersionReader } from './as-of-view.ts';
 
 export interface MongoReadStoreOptions {
   /** e.g. `mongodb://127.0.0.1:27017/` (the path part is ignored; `database` decides). */
@@ -58,6 +62,20 @@ const UPDATES_PER_COMMAND = 50;
 /** E11000: both servers answer an insert whose _id (or other unique key) exists with it. */
 const DUPLICATE_KEY = 11000;
 
+/** Versions of a collection's documents (docs/as-of.md): insert-only, as FerretDB v1 updates scan. */
+const versionsOf = (collection: string) => `${collection}__versions`;
+const EVENT_TIMES_COLLECTION = '_event_times';
+const HISTORY_COLLECTION = '_history';
+
+interface VersionDoc {
+  _id: string;
+  id: string;
+  /** The position it is valid from, zero-padded so that strings order as numbers. */
+  from: string;
+  doc: Doc | null;
+}
+const padded = (position: bigint) => position.toString().padStart(20, '0');
+
 export async function openMongoReadStore(options: MongoReadStoreOptions): Promise<MongoReadStore> {
   const client = new MongoClient(options.url, {
     // Retryable writes need a replica set; FerretDB reports a standalone, and explicit is clearer.
@@ -66,11 +84,15 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
     serverSelectionTimeoutMS: 10_000,
   });
   await client.connect();
-  return new MongoReadStore(client, options.database);
+  const store = new MongoReadStore(client, options.database);
+  await store.startHistory();
+  return store;
 }
 
 export class MongoReadStore implements ReadStore {
   private readonly db: Db;
+  private historyFrom = 0n;
+  private generation = 0;
 
   constructor(
     private readonly client: MongoClient,
@@ -153,7 +175,91 @@ export class MongoReadStore implements ReadStore {
     return [...rows.values()];
   }
 
-  async apply(changes: readonly Change[], checkpoint?: Checkpoint): Promise<void> {
+  /** Where this database's history starts: what was projected before versions were kept. */
+  async startHistory(): Promise<void> {
+    const history = this.db.collection<{ _id: string; position: string }>(HISTORY_COLLECTION);
+    const known = await history.findOne({ _id: 'from' });
+    if (known) {
+      this.historyFrom = BigInt(known.position);
+      return;
+    }
+    const checkpoints = await this.db.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).find({}).toArray();
+    this.historyFrom = checkpoints.reduce((max, c) => (BigInt(c.position) > max ? BigInt(c.position) : max), 0n);
+    await history.insertOne({ _id: 'from', position: this.historyFrom.toString() }).catch(() => undefined);
+  }
+
+  /** Versions first: a live document never reflects a change its versions lack. */
+  private async recordVersions(changes: readonly Change[], times: readonly EventTime[]): Promise<void> {
+    const byCollection = new Map<string, VersionDoc[]>();
+    for (const change of changes) {
+      if (change.at === undefined) continue;
+      const id = change.op === 'put' ? change.doc._id : change.id;
+      let list = byCollection.get(change.collection);
+      if (!list) byCollection.set(change.collection, (list = []));
+      list.push({ _id: `${id}\u0000${padded(change.at)}`, id, from: padded(change.at), doc: change.op === 'put' ? change.doc : null });
+    }
+    for (const [collection, versions] of byCollection) {
+      if (this.historyFrom > 0n) versions.unshift(...(await this.baselines(collection, versions)));
+      await insertIgnoringDuplicates(this.db.collection<VersionDoc>(versionsOf(collection)), versions);
+    }
+    const timeDocs = times.map((t) => ({ _id: padded(t.position), time: t.time }));
+    await insertIgnoringDuplicates(this.db.collection<{ _id: string; time: string }>(EVENT_TIMES_COLLECTION), timeDocs);
+  }
+
+  /** A document older than the history, changed for the first time: what it was becomes its first version. */
+  private async baselines(collection: string, versions: readonly VersionDoc[]): Promise<VersionDoc[]> {
+    const ids = [...new Set(versions.map((v) => v.id))];
+    const versioned = new Set((await this.db.collection<VersionDoc>(versionsOf(collection)).find({ id: { $in: ids } }, { projection: { id: 1 } }).toArray()).map((v) => v.id));
+    const older = ids.filter((id) => !versioned.has(id));
+    if (older.length === 0) return [];
+    const docs = await this.docs(collection).find({ _id: { $in: older } }).toArray();
+    return docs.map((doc) => {
+      const from = typeof doc._pos === 'string' ? BigInt(doc._pos) : 0n;
+      return { _id: `${doc._id}\u0000${padded(from)}`, id: doc._id, from: padded(from), doc };
+    });
+  }
+
+  private readonly versions: VersionReader = {
+    changedSince: async (collection, position) => {
+      const versions = this.db.collection<VersionDoc>(versionsOf(collection));
+      const ids = [...new Set((await versions.find({ from: { $gt: padded(position) } }, { projection: { id: 1 } }).toArray()).map((v) => v.id))];
+      const changed = new Map<string, ChangedDoc>();
+      if (ids.length === 0) return changed;
+      const then = padded(position);
+      for (const v of await versions.find({ id: { $in: ids } }, { sort: { from: 1 }, useBigInt64: true }).toArray()) {
+        const before = changed.get(v.id);
+        changed.set(v.id, { then: v.from <= then ? v.doc : (before?.then ?? null), now: v.doc });
+      }
+      return changed;
+    },
+    docAt: async (collection, id, position) => {
+      const all = await this.db.collection<VersionDoc>(versionsOf(collection)).find({ id }, { sort: { from: 1 }, useBigInt64: true }).toArray();
+      const at = padded(position);
+      if (!all.some((v) => v.from > at)) return undefined;
+      return all.filter((v) => v.from <= at).at(-1)?.doc ?? null;
+    },
+    generation: () => this.generation,
+  };
+
+  async asOf(moment: Moment): Promise<AsOfView> {
+    const times = this.db.collection<{ _id: string; time: string }>(EVENT_TIMES_COLLECTION);
+    const [head] = await times.find({}, { sort: { _id: -1 }, limit: 1 }).toArray();
+    let position: bigint;
+    let time: string | null;
+    if ('position' in moment) {
+      position = head && moment.position > BigInt(head._id) ? BigInt(head._id) : moment.position;
+      time = (await times.find({ _id: { $gte: padded(position) } }, { sort: { _id: 1 }, limit: 1 }).toArray())[0]?.time ?? null;
+    } else {
+      const [last] = await times.find({ time: { $lte: moment.time } }, { sort: { time: -1, _id: -1 }, limit: 1 }).toArray();
+      position = last ? BigInt(last._id) : 0n;
+      time = moment.time;
+    }
+    return { position, time, historyFrom: this.historyFrom, store: asOfView(this, this.versions, position) };
+  }
+
+  async apply(changes: readonly Change[], checkpoint?: Checkpoint, times: readonly EventTime[] = []): Promise<void> {
+    await this.recordVersions(changes, times);
+    this.generation += 1;
     // Changes are whole-document puts and deletes, so only the last change to each document matters;
     // reducing to it leaves no order to keep between the writes below.
     const latest = new Map<string, Map<string, Change>>();
@@ -247,6 +353,18 @@ export class MongoReadStore implements ReadStore {
     // The driver ends pooled sessions on close with `endSessions`, which FerretDB v1 does not know;
     // the driver already ignores that reply, and a failure to close must not fail the caller.
     await this.client.close().catch(() => undefined);
+  }
+}
+
+/** Insert-only writes replayed after a crash find their documents there already: that is fine. */
+async function insertIgnoringDuplicates<T extends { _id: string }>(collection: Collection<T>, docs: readonly T[]): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await collection.insertMany(docs as Parameters<Collection<T>['insertMany']>[0], { ordered: false });
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
   }
 }
 

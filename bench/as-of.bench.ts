@@ -1,0 +1,82 @@
+/**
+ * As-of reads on the generated store (see generated-store.ts; its size comes from BENCH_DATA_DIR or
+ * BENCH_SEED_YEARS × BENCH_SEED_STAFF): the store is projected into the embedded read store, which
+ * keeps versions as it goes (projection time, RSS and file size after), then the 案件一覧 page
+ * (find + count, as `GET /api/projects` asks it) and the 月次売上予実 report (groupSum by month × org
+ * unit, then the org names) are timed live and as of moments 10 %, 50 % and 90 % back in the log,
+ * each as of-time / live-time (target ≤ 2). A moment far back costs more: every document changed
+ * since it is read from the versions (docs/as-of.md).
+ * Runs alone with `node --import tsx bench/as-of.bench.ts`.
+ */
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Filter, ReadStore } from '@sss/contracts/ports/read-store';
+import { openSqliteEventStore } from '../write-side/src/eventstore/sqlite-event-store.ts';
+import { openEmbeddedReadStore } from '../read-side/src/store/embedded-read-store.ts';
+import { startReadModels } from '../read-side/src/projector/runtime.ts';
+import { allProjections } from '../read-side/src/projections.ts';
+import { PROJECTS } from '../read-side/src/project/project-doc.ts';
+import { planActual } from '../read-side/src/sales/reports.ts';
+import { generatedStore } from './generated-store.ts';
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const ITERATIONS = Number(process.env.BENCH_AS_OF_ITERATIONS ?? 50);
+
+const LIST_FILTER: Filter = { $and: [{ status: 'completed' }] };
+const LIST_PAGE = { sort: { projectNumber: -1 as const }, skip: 40, limit: 20 };
+
+const list = (store: ReadStore) => Promise.all([store.find(PROJECTS, LIST_FILTER, LIST_PAGE), store.count(PROJECTS, LIST_FILTER)]);
+const report = (store: ReadStore) => planActual(store, {});
+
+/** Milliseconds per call, after one warm-up call. */
+async function msPerCall(call: () => Promise<unknown>, iterations = ITERATIONS): Promise<number> {
+  await call();
+  const started = performance.now();
+  for (let i = 0; i < iterations; i++) await call();
+  return (performance.now() - started) / iterations;
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const generated = await generatedStore();
+  const events = openSqliteEventStore(join(generated.dataDir, 'events.db'));
+  const head = await events.headPosition();
+  const readPath = join(mkdtempSync(join(tmpdir(), 'sss-bench-asof-')), 'read.db');
+  const readStore = openEmbeddedReadStore(readPath);
+
+  const projectionStarted = performance.now();
+  const readModels = await startReadModels(events, readStore, allProjections);
+  for (const projection of allProjections) {
+    if (!(await readModels.waitFor(projection.name, head, 60 * 60_000))) throw new Error(`projection ${projection.name} did not catch up`);
+  }
+  const results: Record<string, number | string> = {
+    events: Number(head),
+    store: generated.seeded ? `${generated.years} years × ${generated.staff} staff` : generated.dataDir,
+    projectionSeconds: round((performance.now() - projectionStarted) / 1000, 1),
+    rssMiBAfterProjection: Math.round(process.memoryUsage().rss / 2 ** 20),
+    readDbMiB: Math.round(statSync(readPath).size / 2 ** 20),
+  };
+
+  const liveList = await msPerCall(() => list(readStore));
+  const liveReport = await msPerCall(() => report(readStore));
+  results.liveListMs = round(liveList, 3);
+  results.liveReportMs = round(liveReport, 3);
+  for (const back of [10, 50, 90]) {
+    const position = (head * BigInt(100 - back)) / 100n;
+    // The whole request's work: resolving the moment, then the queries on the view.
+    const asOfList = await msPerCall(async () => list((await readStore.asOf({ position })).store));
+    const asOfReport = await msPerCall(async () => report((await readStore.asOf({ position })).store));
+    results[`asOf${back}%BackListMs`] = round(asOfList, 3);
+    results[`asOf${back}%BackListRatio`] = round(asOfList / liveList);
+    results[`asOf${back}%BackReportMs`] = round(asOfReport, 3);
+    results[`asOf${back}%BackReportRatio`] = round(asOfReport / liveReport);
+  }
+  await readModels.stop();
+  await readStore.close();
+  await events.close();
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.table(await run());
