@@ -82,6 +82,13 @@ export const EVENT_LABELS = {
   IdempotencyKeyReleased: ['冪等キー解放', 'Idempotency key released'],
   ForwarderCheckpointMoved: ['転送位置更新', 'Forwarder checkpoint moved'],
   RingiCheckpointMoved: ['稟議処理位置更新', 'Ringi checkpoint moved'],
+  UniqueKeyReleased: ['一意キー解放', 'Unique key released'],
+  SubscriberCheckpointMoved: ['購読位置更新', 'Subscriber checkpoint moved'],
+  SessionEnded: ['ログアウト', 'Session ended'],
+  EstimateVersionApproved: ['見積版承認', 'Estimate version approved'],
+  SubscriberEventParked: ['処理保留', 'Event parked'],
+  ParkedEventRetried: ['保留イベント再処理', 'Parked event retried'],
+  ParkedEventSkipped: ['保留イベント破棄', 'Parked event skipped'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

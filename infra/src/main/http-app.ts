@@ -106,7 +106,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessionEvents ? sessionValidity(sessionEvents) : undefined, events: sessionEvents });
+  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessions ? (claims) => sessions.stillValid(claims, now()) : undefined, events: sessionEvents });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (events) await app.register(writeApi, { events, secureCookies, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
