@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, type RequestObservation } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
@@ -58,6 +59,8 @@ export interface AppParts {
    * read models are too (it lists users without a CollaboFlow login).
    */
   readonly collaboflowCheck?: (force: boolean) => Promise<SetupReport | null>;
+  /** Where the check finds the users read model: the read models here, or a shared MongoDB in the write service. */
+  readonly collaboflowUsers?: ReadStore | undefined;
   /** This process's subscribers, for /readyz and the console. */
   readonly subscribers?: RunningSubscriberRegistry;
   readonly metrics?: Metrics;
@@ -111,8 +114,9 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
 
   if (events) await app.register(writeApi, { events, secureCookies, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });
-  if (parts.collaboflowCheck && parts.readModels) {
-    const { store } = parts.readModels;
+  const usersStore = parts.collaboflowUsers ?? parts.readModels?.store;
+  if (parts.collaboflowCheck && usersStore) {
+    const store = usersStore;
     await app.register(setupCheckRoutes, { report: parts.collaboflowCheck, users: async () => (await store.find(USERS, { active: true })) as unknown as UserForCheck[], clock: parts.clock ?? (() => new Date()) });
   }
   if (parts.readModels) await app.register(readApi, { readModels: parts.readModels, ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { issuerName: parts.invoicing.issuer.name } : {}), ...(parts.audit ? { audit: parts.audit } : {}) });

@@ -2,6 +2,7 @@ import { readSettingsOrExit } from './config.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { openEventStore, openReadStore } from './adapters.ts';
 import { buildHttpApp } from './http-app.ts';
+import type { RunningRingi } from './ringi.ts';
 import { startReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
 import { createSubscriberRegistry } from '../subscribers/registry.ts';
@@ -34,7 +35,12 @@ if (role === 'write') {
   const { startLedger } = await import('./ledger.ts');
   const ledger = await startLedger(settings, events.store, (m, e) => console.error(m, e ?? ''));
   closers.push(() => ledger.stop());
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, ...observability });
+  // The 稟議 process manager reads the project read models (for the 見積稟議's Excel files) and the
+  // setup check lists users from them: only from a shared MongoDB, since an embedded read store
+  // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
+  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
+  const started: { ringiGate?: RunningRingi['gate'] } = {};
+  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? ''), subscribers });
@@ -45,11 +51,10 @@ if (role === 'write') {
   const bus = await openBus(settings);
   const integration = await startIntegration({ events: events.store, bus: measuredBus(bus.bus, metrics, subscribers), durableBus: bus.durable, log: (m, e) => console.error(m, e ?? ''), subscribers });
   closers.push(() => integration.stop(), () => bus.bus.close());
-  // ...and the 稟議 process manager. It reads the project read models (for the 見積稟議's Excel files)
-  // only from a shared MongoDB: an embedded read store belongs to the read process alone.
+  // ...and the 稟議 process manager.
   const { startRingi } = await import('./ringi.ts');
-  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
   const ringi = await startRingi(settings, events.store, (m, e) => console.error(m, e ?? ''), undefined, ringiReads?.store, { metrics, subscribers });
+  started.ringiGate = ringi.gate;
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
 } else {
   const readStore = await openReadStore(settings);
