@@ -12,6 +12,7 @@ import { streams } from '@sss/contracts/streams/names';
 import type { Projection } from '@sss/read-side/projector/projection';
 import { startReadModels, type ReadModels } from '@sss/read-side/projector/runtime';
 import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
+import { recordSignIn } from '@sss/write-side/auth/sign-in-record';
 import { openEmbeddedReadStore } from '@sss/read-side/store/embedded-read-store';
 import { buildHttpApp, type HttpApp } from '../../src/main/http-app.ts';
 import { createSubscriberRegistry } from '../../src/subscribers/registry.ts';
@@ -55,10 +56,11 @@ async function start(context: Context) {
   context.app = await buildHttpApp({ readModels: context.readModels, subscribers, sessionEvents: context.events, sessionSecret: 'poison-test-secret', logLevel: 'silent' });
 }
 
-/** A user who exists in the log (sessions are checked against the user's stream) and a cookie signed for them. */
+/** A user who exists in the log with a recorded sign-in (sessions are server-side records) and a cookie signed for that session. */
 async function sessionOf(context: Context, id: string, roles: Role[]) {
   await context.events.append(streams.user(id), [{ type: 'UserRegistered', data: { email: `${id}@example.co.jp`, name: id, roles }, metadata: meta }], 'any');
-  const claims = { sub: id, name: id, email: `${id}@example.co.jp`, roles, exp: Date.now() + 3_600_000, iat: Date.now() + 1000 };
+  const sid = await recordSignIn(context.events, id, 'password', '127.0.0.1');
+  const claims = { sub: id, name: id, email: `${id}@example.co.jp`, roles, exp: Date.now() + 3_600_000, iat: Date.now() + 1000, sid, seen: Date.now() };
   return { sss_session: context.app.signCookie(JSON.stringify(claims)) };
 }
 
