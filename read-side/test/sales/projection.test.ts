@@ -49,7 +49,7 @@ for (const kind of readStoreKinds()) {
     const april = (await store.get(MONTHLY_SALES, 'p1_2026-04'))!;
     assert.equal([april.status, april.planRevenue, april.actualNet, april.confirmedNet, april.invoiceNumber, april.paid, april.customerName, april.orgUnitId, april.contractType],
       ['invoiced', 1_000_000, 1_000_000, 1_000_000, 'INV-000002', 100_000, '顧客商事', 'org-bs1', '準委任']);
-    assert.equal([april.correctionChecking, april.lastOutcome?.comment], [true, '訂正承認'], 'a correction 稟議 leaves the month 請求済 and says it is open');
+    assert.equal([april.correctionChecking, (april.lastOutcome as { comment?: string } | null)?.comment], [true, '訂正承認'], 'a correction 稟議 leaves the month 請求済 and says it is open');
     const may = (await store.get(MONTHLY_SALES, 'p1_2026-05'))!;
     assert.equal([may.status, may.confirmedNet], ['unconfirmed', 0]);
 
