@@ -84,6 +84,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/monthly-sales/:projectId/:month/sales-check/outcome': ['admin'],
   'POST /api/monthly-sales/:projectId/:month/invoice': SALES_BOOKERS,
   'POST /api/monthly-sales/:projectId/:month/invoice/correction': SALES_BOOKERS,
+  'POST /api/monthly-sales/:projectId/:month/invoice/correction/sales-check': SALES_BOOKERS,
   'POST /api/monthly-sales/:projectId/:month/payments': ['sales_admin', 'finance', 'admin'],
   'GET /api/monthly-sales/:projectId/:month/history': HISTORY_READERS,
   'GET /api/monthly-sales': ALL_STAFF,

@@ -70,8 +70,10 @@ export type MonthlySalesEvent =
       /**
        * `totals`: the sales actual. `invoiceTotals`: the invoice draft per tax rate, as the approver sees it on the
        * 稟議 form. Optional: months requested before the approval covered the invoice have none (they still replay).
+       * `correctionOf`: set when the month is already 請求済 and the 稟議 covers a correction (訂正請求書) of that
+       * invoice whose totals change; `invoiceTotals` are then the corrected invoice's and the month stays 請求済.
        */
-      data: MonthlyKey & { totals: SalesTotals; invoiceTotals?: InvoiceTotals };
+      data: MonthlyKey & { totals: SalesTotals; invoiceTotals?: InvoiceTotals; correctionOf?: string };
     }
   | { type: 'MonthClosedWithoutBilling'; data: MonthlyKey }
   /**

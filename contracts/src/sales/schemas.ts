@@ -96,6 +96,10 @@ export const CorrectInvoice = Type.Object(
 );
 export type CorrectInvoice = Static<typeof CorrectInvoice>;
 
+/** The 稟議 for a correction that changes the totals: the approver sees the corrected invoice per tax rate. */
+export const RequestCorrectionCheck = Type.Object({ invoice: InvoiceDraft }, { additionalProperties: false });
+export type RequestCorrectionCheck = Static<typeof RequestCorrectionCheck>;
+
 export const RecordPayment = Type.Object(
   { amount: Type.Integer({ title: '入金額', minimum: 1, maximum: 999_999_999_999 }), receivedOn: DateString('入金日') },
   { additionalProperties: false },

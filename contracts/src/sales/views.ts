@@ -16,6 +16,8 @@ export const MonthlySalesView = Type.Object(
     expenses: Type.Array(Type.Object({}, Open)), expenseCost: Int, expenseSales: Int, actualNet: Int, actualTax: Int, actualGross: Int, confirmedNet: Int,
     invoice: Type.Union([Type.Object({}, Open), Type.Null()]), invoiceNumber: Type.Union([Str, Type.Null()]), invoicedGross: Int, paid: Int,
     lastOutcome: Type.Union([Type.Object({ outcome: Str, comment: Str, at: Str }), Type.Null()]), updatedAt: Str,
+    /** 請求済 with the 稟議 of a correction open (the correction changes the totals). */
+    correctionChecking: Type.Optional(Type.Boolean()),
   },
   Open,
 );

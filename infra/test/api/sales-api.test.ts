@@ -176,6 +176,45 @@ test('approval covers what is issued: approved at 1 yen, changed to 1,100,000 �
   assert.is(read.invoicedGross, 1_100_000);
 });
 
+test('approval covers corrections: a correction to 1,100,000 of an invoice approved at 1 yen is refused 409 naming 10%, nothing appended; a 稟議 of the corrected totals lets it out; an address correction needs none', async ({ sss, admin, salesAdmin, finance }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-03', revenue: 1 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-03`;
+  const invoice = (unitPrice: number, recipientName = salesActual().invoice.recipientName) => ({
+    ...salesActual().invoice, recipientName, invoiceDate: '2026-03-31', dueDate: '2026-04-30', periodStart: '2026-03-01', periodEnd: '2026-03-31',
+    lines: [{ description: '開発支援', quantity: '1', unit: '式', unitPrice, taxIncluded: false, taxRate: 10 as const }],
+  });
+  const payload = salesActual({ labourSales: 1, settlement: { amount: 0, reason: '' }, expenses: [], invoice: invoice(1) });
+  assert.is((await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload, headers: key() })).statusCode, 200);
+  assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200);
+  assert.is((await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-30' }, headers: key() })).statusCode, 200);
+  const issued = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-03-31' }, headers: key() });
+  assert.is(issued.statusCode, 200, issued.body);
+
+  const head = await sss.events.headPosition();
+  const refused = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice/correction`, payload: { reason: '金額訂正', invoice: invoice(1_000_000) }, headers: key() });
+  assert.is(refused.statusCode, 409, refused.body);
+  assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
+  const body = problem(refused.body);
+  assert.ok(body.errors?.some((e) => e.field === 'totals.rate10'), refused.body);
+  assert.match(body.detail, /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+  assert.equal(await appendedByPeopleSince(sss, head), [], 'a refused correction appends nothing and takes no invoice number');
+
+  // Totals-neutral: a new address needs no approval.
+  const address = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice/correction`, payload: { reason: '宛名訂正', invoice: invoice(1, '顧客商事株式会社 大阪支店') }, headers: key() });
+  assert.is(address.statusCode, 200, address.body);
+
+  // The 稟議 of the corrected totals, from 請求済; the month stays 請求済 meanwhile.
+  const reapply = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice/correction/sales-check`, payload: { invoice: invoice(1_000_000) }, headers: key() });
+  assert.is(reapply.statusCode, 200, reapply.body);
+  const checking = (await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': reapply.json().position } })).json();
+  assert.equal([checking.status, checking.correctionChecking], ['invoiced', true]);
+  assert.is((await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'R-31' }, headers: key() })).statusCode, 200);
+  const corrected = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice/correction`, payload: { reason: '金額訂正', invoice: invoice(1_000_000) }, headers: key() });
+  assert.is(corrected.statusCode, 200, corrected.body);
+  const read = (await as(sss, finance)({ method: 'GET', url: base, headers: { 'x-sss-min-position': corrected.json().position } })).json();
+  assert.equal([read.status, read.invoicedGross, read.correctionChecking], ['invoiced', 1_100_000, false]);
+});
+
 test('who may do what: sales cannot book, finance cannot issue, only admin sends the 稟議 outcome', async ({ sss, sales, finance, salesAdmin }) => {
   const projectId = await deriveSalesPlan(sss, [{ month: '2026-07', revenue: 100_000 }]);
   const base = `/api/monthly-sales/${projectId}/2026-07`;

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
 import { as, DEMO, login } from '../support/sss.ts';
-import { deriveSalesPlan } from '../support/sales.ts';
+import { deriveSalesPlan, salesActual } from '../support/sales.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 /**
@@ -104,6 +104,42 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('nav-home').click();
   await page.getByTestId('sales-dashboard').waitFor();
   await screenshot(page, 'sales-dashboard');
+});
+
+test('a correction that changes the approved totals is refused in Japanese and applied for again with the corrected invoice', async ({ sss, page }) => {
+  const projectId = await deriveSalesPlan(sss, [{ month: '2026-06', revenue: 1 }]);
+  const base = `/api/monthly-sales/${projectId}/2026-06`;
+  const [salesAdmin, admin] = [await login(sss, DEMO.salesAdmin), await login(sss, DEMO.admin)];
+  const invoice = { ...salesActual().invoice, recipientName: '訂正稟議商事株式会社', invoiceDate: '2026-06-30', dueDate: '2026-07-31', periodStart: '2026-06-01', periodEnd: '2026-06-30', lines: [{ description: '開発支援', quantity: '1', unit: '式', unitPrice: 1, taxIncluded: false, taxRate: 10 }] };
+  const steps = [
+    await as(sss, salesAdmin)({ method: 'PUT', url: `${base}/actual`, payload: salesActual({ labourSales: 1, settlement: { amount: 0, reason: '' }, expenses: [], invoice }), headers: { 'idempotency-key': `a-${projectId}` } }),
+    await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: { 'idempotency-key': `c-${projectId}` } }),
+    await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'CF-6' }, headers: { 'idempotency-key': `o-${projectId}` } }),
+    await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-06-30' }, headers: { 'idempotency-key': `i-${projectId}` } }),
+  ];
+  for (const step of steps) assert.is(step.statusCode, 200, step.body);
+
+  await page.goto(`${sss.url}/monthly-sales/${projectId}/2026-06`);
+  await page.getByTestId('sales-invoiced').waitFor();
+  const invoiceNumber = (await page.getByTestId('sales-invoice-number').textContent()) ?? '';
+  await page.getByTestId('correction-start').click();
+  await page.getByTestId('line-unitPrice').fill('1000000');
+  await page.getByTestId('correction-reason').fill('金額訂正');
+  await page.getByTestId('correction-submit').click();
+  await page.getByTestId('correction-request-check').waitFor();
+  assert.match((await page.getByTestId('sales-error').textContent()) ?? '', /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+  await screenshot(page, 'sales-correction-refused');
+  await page.getByTestId('correction-request-check').click();
+  await page.getByTestId('correction-checking').waitFor();
+  assert.is(await page.getByTestId('sales-status').textContent(), '請求済');
+  assert.is(await page.getByTestId('line-unitPrice').inputValue(), '1000000', 'the corrected lines stay while the 稟議 is applied for');
+
+  const outcome = await as(sss, admin)({ method: 'POST', url: `${base}/sales-check/outcome`, payload: { outcome: 'approved', ringiId: 'CF-7' }, headers: { 'idempotency-key': `o2-${projectId}` } });
+  assert.is(outcome.statusCode, 200, outcome.body);
+  // The page keeps the corrected invoice; now the approval covers it.
+  await page.getByTestId('correction-submit').click();
+  await page.waitForFunction((first) => { const n = document.querySelector('[data-testid="sales-invoice-number"]')?.textContent; return !!n && n !== first; }, invoiceNumber);
+  assert.match((await page.getByTestId('sales-invoiced').textContent()) ?? '', /¥1,100,000/);
 });
 
 test.run();

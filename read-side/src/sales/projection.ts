@@ -78,13 +78,19 @@ async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, do
       return [month$({ labourSales, settlement, taxRate, expenses, expenseCost, expenseSales, actualNet: totals.net, actualTax: totals.tax, actualGross: totals.gross, roundingMode, invoice })];
     }
     case 'SalesCheckRequested':
+      // The 稟議 of a correction leaves the month 請求済; the screen says it is open.
+      if (e.data.correctionOf) return [month$({ correctionChecking: true, requestedAt: event.metadata.occurredAt })];
       return [month$({ status: 'checking', requestedAt: event.metadata.occurredAt })];
     case 'MonthClosedWithoutBilling':
       return [month$({ status: 'closed_without_billing' })];
-    case 'SalesCheckApproved':
-      return [month$({ status: 'awaiting_invoice', lastOutcome: { outcome: 'approved', comment: e.data.comment, at: event.metadata.occurredAt } })];
-    case 'SalesCheckReturned':
-      return [month$({ status: 'unconfirmed', lastOutcome: { outcome: e.data.outcome, comment: e.data.comment, at: event.metadata.occurredAt } })];
+    case 'SalesCheckApproved': {
+      const lastOutcome = { outcome: 'approved', comment: e.data.comment, at: event.metadata.occurredAt };
+      return [month$(current.status === 'invoiced' ? { correctionChecking: false, lastOutcome } : { status: 'awaiting_invoice', lastOutcome })];
+    }
+    case 'SalesCheckReturned': {
+      const lastOutcome = { outcome: e.data.outcome, comment: e.data.comment, at: event.metadata.occurredAt };
+      return [month$(current.status === 'invoiced' ? { correctionChecking: false, lastOutcome } : { status: 'unconfirmed', lastOutcome })];
+    }
     case 'InvoiceIssued': {
       const inv = e.data.invoice;
       const { recipientName, subject, poNumber, invoiceDate, dueDate, paymentTerms, contact, periodStart, periodEnd, lines } = inv;

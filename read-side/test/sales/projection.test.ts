@@ -29,7 +29,13 @@ function history() {
   log.push('monthlysales-p1_2026-04', 'SalesCheckApproved', { ...key, ringiId: 'r1', comment: '' });
   log.push('monthlysales-p1_2026-04', 'InvoiceIssued', { ...key, invoice: invoice('INV-000001', null, 1_100_000) });
   log.push('monthlysales-p1_2026-04', 'PaymentRecorded', { ...key, invoiceNumber: 'INV-000001', amount: 100_000, receivedOn: '2026-05-10' });
-  const last = log.push('monthlysales-p1_2026-04', 'InvoiceIssued', { ...key, invoice: invoice('INV-000002', 'INV-000001', 1_210_000) });
+  // The correction changes the totals, so its 稟議 comes first; the month stays 請求済 throughout.
+  const corrected = invoice('INV-000002', 'INV-000001', 1_210_000).totals;
+  log.push('monthlysales-p1_2026-04', 'SalesCheckRequested', { ...key, totals: { net: 1_000_000, tax: 100_000, gross: 1_100_000 }, invoiceTotals: corrected, correctionOf: 'INV-000001' });
+  log.push('monthlysales-p1_2026-04', 'SalesCheckApproved', { ...key, ringiId: 'r2', comment: '訂正承認', approvedInvoiceTotals: corrected });
+  log.push('monthlysales-p1_2026-04', 'InvoiceIssued', { ...key, invoice: invoice('INV-000002', 'INV-000001', 1_210_000) });
+  // A further correction's 稟議 is open.
+  const last = log.push('monthlysales-p1_2026-04', 'SalesCheckRequested', { ...key, totals: { net: 1_000_000, tax: 100_000, gross: 1_100_000 }, invoiceTotals: corrected, correctionOf: 'INV-000002' });
   return { log, last };
 }
 
@@ -43,6 +49,7 @@ for (const kind of readStoreKinds()) {
     const april = (await store.get(MONTHLY_SALES, 'p1_2026-04'))!;
     assert.equal([april.status, april.planRevenue, april.actualNet, april.confirmedNet, april.invoiceNumber, april.paid, april.customerName, april.orgUnitId, april.contractType],
       ['invoiced', 1_000_000, 1_000_000, 1_000_000, 'INV-000002', 100_000, '顧客商事', 'org-bs1', '準委任']);
+    assert.equal([april.correctionChecking, (april.lastOutcome as { comment?: string } | null)?.comment], [true, '訂正承認'], 'a correction 稟議 leaves the month 請求済 and says it is open');
     const may = (await store.get(MONTHLY_SALES, 'p1_2026-05'))!;
     assert.equal([may.status, may.confirmedNet], ['unconfirmed', 0]);
 

@@ -1,5 +1,5 @@
 import type { PageOf } from '@sss/contracts/common';
-import type { CorrectInvoice, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import type { CorrectInvoice, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
 import type { Dashboard, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
 import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
@@ -36,6 +36,7 @@ export const recordSalesActual = (projectId: string, m: string, body: RecordSale
 export const requestSalesCheck = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-check`, undefined, options);
 export const issueInvoice = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice`, {}, options);
 export const correctInvoice = (projectId: string, m: string, body: CorrectInvoice, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice/correction`, body, options);
+export const requestCorrectionCheck = (projectId: string, m: string, body: RequestCorrectionCheck, options: CommandOptions) => command('POST', `${month(projectId, m)}/invoice/correction/sales-check`, body, options);
 export const recordPayment = (projectId: string, m: string, body: RecordPayment, options: CommandOptions) => command('POST', `${month(projectId, m)}/payments`, body, options);
 
 /** Downloads are plain links: the browser sends the session cookie and saves the file. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sales/tax';
-import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestSalesCheck } from '../api/sales.ts';
+import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestCorrectionCheck, requestSalesCheck } from '../api/sales.ts';
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { isApiError } from '../lib/problem.ts';
@@ -19,7 +19,7 @@ const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
 /** 売上実績と請求情報: one project-month from booking to 入金 (docs/domain.md §月次売上 (monthly sales)). */
-/** The issue was refused because the invoice's totals differ from what the 稟議 approved (write-side approval-coverage.ts). */
+/** The issue or correction was refused because the invoice's totals differ from what the 稟議 approved (write-side approval-coverage.ts). */
 const approvalMismatch = (error: unknown) => isApiError(error) && error.fieldErrors.some((e) => e.field === 'totals' || e.field.startsWith('totals.rate'));
 
 export function SalesEntryPage() {
@@ -31,8 +31,10 @@ export function SalesEntryPage() {
   const m = query.data;
   const [form, setForm] = useState<SalesFormState | null>(null);
   const [notice, setNotice] = useState('');
+  // 訂正 in progress keeps the person's corrected lines while its 稟議 is applied for (that changes the revision).
+  const [correcting, setCorrecting] = useState(false);
   useEffect(() => {
-    if (m) setForm(formFromView(m));
+    if (m && !correcting) setForm(formFromView(m));
   }, [m?.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes
 
   const save = useSalesCommand((f: SalesFormState) => recordSalesActual(projectId, month, bodyOf(f), { idempotencyKey: newIdempotencyKey(), ...(m ? { ifMatch: m.revision } : {}) }));
@@ -40,9 +42,9 @@ export function SalesEntryPage() {
   const issue = useSalesCommand(() => issueInvoice(projectId, month, { idempotencyKey: newIdempotencyKey() }));
   const pay = useSalesCommand((p: { amount: number; receivedOn: string }) => recordPayment(projectId, month, p, { idempotencyKey: newIdempotencyKey() }));
   // 訂正: an issued invoice is never edited; the invoice fields open again and a new invoice replaces it.
-  const [correcting, setCorrecting] = useState(false);
   const [correctionReason, setCorrectionReason] = useState('');
   const correct = useSalesCommand((f: SalesFormState) => correctInvoice(projectId, month, { reason: correctionReason, invoice: bodyOf(f).invoice }, { idempotencyKey: newIdempotencyKey() }));
+  const recheck = useSalesCommand((f: SalesFormState) => requestCorrectionCheck(projectId, month, { invoice: bodyOf(f).invoice }, { idempotencyKey: newIdempotencyKey() }));
   const [payment, setPayment] = useState({ amount: '', receivedOn: new Date().toISOString().slice(0, 10) });
 
   const mode = ((m as { roundingMode?: RoundingMode } | undefined)?.roundingMode ?? 'floor') as RoundingMode;
@@ -74,7 +76,7 @@ export function SalesEntryPage() {
       {input(key, props)}
     </div>
   );
-  const error = save.error ?? check.error ?? issue.error ?? pay.error ?? correct.error;
+  const error = save.error ?? check.error ?? issue.error ?? pay.error ?? correct.error ?? recheck.error;
 
   return (
     <section className="page sales-page" data-testid="sales-entry">
@@ -207,6 +209,7 @@ export function SalesEntryPage() {
           <p>
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
           </p>
+          {m.correctionChecking && <p data-testid="correction-checking">{l('correctionChecking')}</p>}
           {!correcting && (
             <button type="button" className="button" data-testid="correction-start" onClick={() => setCorrecting(true)}>{l('correct')}</button>
           )}
@@ -220,6 +223,10 @@ export function SalesEntryPage() {
               <button type="button" className="button primary" data-testid="correction-submit" disabled={correct.isPending} onClick={() => correct.mutate(form, { onSuccess: () => { setCorrecting(false); setCorrectionReason(''); setNotice(l('issued')); } })}>
                 {l('correctIssue')}
               </button>
+              {/* As for the issue: a correction that changes the approved totals is applied for again, with the corrected invoice. */}
+              {approvalMismatch(correct.error) && !m.correctionChecking && (
+                <button type="button" className="button" data-testid="correction-request-check" disabled={recheck.isPending} onClick={() => recheck.mutate(form, { onSuccess: () => { correct.reset(); setNotice(l('correctionCheckRequested')); } })}>{l('requestCheck')}</button>
+              )}
             </div>
           )}
           {m.invoicedGross - m.paid > 0 && (

@@ -110,7 +110,8 @@ export async function buildRingiRequest(deps: RingiRequestDeps, event: RingiTrig
     routeId: deps.routes[kind],
     title: shortenTitle(`${label} ${projectNumber} ${projectName}${month ? ` ${month}` : ''}`),
     values,
-    comment: event.type === 'SalesCheckRequested' ? '' : event.data.comment,
+    // A correction's 稟議 tells the approver which issued invoice the new totals would replace.
+    comment: event.type === 'SalesCheckRequested' ? (event.data.correctionOf ? `${event.data.correctionOf} の訂正請求書（請求金額の変更）` : '') : event.data.comment,
     sourceStream: event.streamName,
     sourceEventId: event.metadata.eventId,
     at,

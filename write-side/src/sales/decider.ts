@@ -1,6 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
-import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
 import { invoiceTotals, type InvoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
@@ -13,7 +13,7 @@ import { approvalMismatch, differingRate } from './approval-coverage.ts';
  * 月次売上 (MonthlySales), one stream per project and month: the plan from the order's budget,
  * the month's sales actual and invoice draft, the 売上実績・請求確認 稟議 outcome, the issued
  * qualified invoices (a correction is a new invoice that replaces the previous one; both stay in
- * the stream) and payments. State machine: `@sss/contracts/sales/status`.
+ * the stream; one that changes the totals needs its own 稟議 first) and payments. State machine: `@sss/contracts/sales/status`.
  */
 
 export interface Issuer {
@@ -25,6 +25,7 @@ export type MonthlySalesCommand =
   | { type: 'SetMonthlyPlan'; key: MonthlyKey; projectNumber: string; orderId: string; revenue: number; cost: number; sourceEventId: string }
   | { type: 'RecordSalesActual'; key: MonthlyKey; body: RecordSalesActual; roundingMode: RoundingMode }
   | { type: 'RequestSalesCheck'; key: MonthlyKey }
+  | { type: 'RequestCorrectionCheck'; key: MonthlyKey; body: RequestCorrectionCheck; roundingMode: RoundingMode }
   | { type: 'ApplySalesCheckOutcome'; key: MonthlyKey; body: ApplySalesCheckOutcome }
   | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }
   | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
@@ -40,9 +41,15 @@ export interface MonthlySalesState {
   readonly paid: number;
   /** The rounding the draft's totals were computed with (what the 稟議 form shows). */
   readonly roundingMode: RoundingMode;
-  /** The invoice totals per rate of the open 稟議 request; null when none is open or the request predates them. */
+  /**
+   * The invoice totals per rate of the open 稟議 request; null when none is open or the request predates them.
+   * In 請求済 a non-null value is an open 稟議 for a correction (the month stays 請求済 meanwhile).
+   */
   readonly requested: InvoiceTotals | null;
-  /** What the last approval covers; null when not approved or approved before approvals recorded totals. */
+  /**
+   * What the last approval covers; null when not approved or approved before approvals recorded totals.
+   * After issue, an approval of a correction's totals replaces it: only the latest approval counts.
+   */
   readonly approved: InvoiceTotals | null;
 }
 
@@ -101,8 +108,22 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         if (nothingToBill) return [{ type: 'MonthClosedWithoutBilling', data: command.key }];
         return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals, invoiceTotals: draftTotals(state) } }];
       }
+      case 'RequestCorrectionCheck': {
+        if (state.status !== 'invoiced') return notIn(state, '訂正の売上実績・請求確認を申請');
+        if (state.requested) return DomainError.field('illegal_transition', 'status', '訂正の売上実績・請求確認は申請中です。稟議の結果を待ってから申請してください。');
+        const { invoice } = command.body;
+        const errors = issuableErrors(invoice, command.roundingMode);
+        if (errors.length) return invalid(errors);
+        const corrected = invoiceTotals(invoice.lines, command.roundingMode);
+        if (corrected.gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${formatYenJapanese(state.paid)}）を下回る請求書には訂正できません。`);
+        // A 稟議 nobody needs is refused: the totals are those of the invoice in force, or already approved.
+        if (!differingRate(state.invoice!.totals, corrected)) return DomainError.field('illegal_transition', 'invoice.lines', '請求金額が発行済みの請求書と変わらないため、稟議は不要です。そのまま訂正請求書を発行してください。');
+        if (state.approved && !differingRate(state.approved, corrected)) return DomainError.field('illegal_transition', 'invoice.lines', 'この請求金額は承認済みです。訂正請求書を発行してください。');
+        return [{ type: 'SalesCheckRequested', data: { ...command.key, totals: state.totals, invoiceTotals: corrected, correctionOf: state.invoice!.invoiceNumber } }];
+      }
       case 'ApplySalesCheckOutcome': {
-        if (state.status !== 'checking') return notIn(state, '稟議の結果を反映');
+        // 請求済 with an open request: the 稟議 of a correction.
+        if (state.status !== 'checking' && !(state.status === 'invoiced' && state.requested)) return notIn(state, '稟議の結果を反映');
         const { outcome, ringiId = '', comment = '' } = command.body;
         if (outcome === 'approved') return [{ type: 'SalesCheckApproved', data: { ...command.key, ringiId, comment, ...(state.requested ? { approvedInvoiceTotals: state.requested } : {}) } }];
         return [{ type: 'SalesCheckReturned', data: { ...command.key, outcome, ringiId, comment } }];
@@ -121,8 +142,14 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         // A correction is issued today: its 請求日 cannot lie after that.
         const errors = [...issuedOnErrors(command.issuedOn, command.body.invoice.invoiceDate, 'invoice.invoiceDate'), ...issuableErrors(command.body.invoice, command.roundingMode)];
         if (errors.length) return invalid(errors);
-        const gross = invoiceTotals(command.body.invoice.lines, command.roundingMode).gross;
-        if (gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${formatYenJapanese(state.paid)}）を下回る請求書には訂正できません。`);
+        const corrected = invoiceTotals(command.body.invoice.lines, command.roundingMode);
+        if (corrected.gross < state.paid) return DomainError.field('rule_violated', 'invoice.lines', `入金済みの額（${formatYenJapanese(state.paid)}）を下回る請求書には訂正できません。`);
+        // Approval covers corrections too: totals that change (in any rate) need the latest approval to cover them;
+        // a correction of the address, 備考 or due date leaves the totals and needs none.
+        if (differingRate(state.invoice!.totals, corrected)) {
+          const uncovered = approvalMismatch(state.approved, corrected);
+          if (uncovered) return uncovered;
+        }
         return [issue(command, command.body.invoice, state.invoice!.invoiceNumber, command.body.reason.trim())];
       }
       case 'RecordPayment': {
@@ -144,13 +171,15 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'SalesActualRecorded':
         return { ...state, totals: event.data.totals, draft: event.data.invoice, roundingMode: event.data.roundingMode };
       case 'SalesCheckRequested':
+        // A correction's 稟議 leaves the month 請求済 (payments go on) and the approval in force until it is decided.
+        if (event.data.correctionOf) return { ...state, requested: event.data.invoiceTotals ?? null };
         return { ...state, status: 'checking', requested: event.data.invoiceTotals ?? null, approved: null };
       case 'MonthClosedWithoutBilling':
         return { ...state, status: 'closed_without_billing' };
       case 'SalesCheckApproved':
-        return { ...state, status: 'awaiting_invoice', requested: null, approved: event.data.approvedInvoiceTotals ?? null };
+        return { ...state, status: state.status === 'invoiced' ? 'invoiced' : 'awaiting_invoice', requested: null, approved: event.data.approvedInvoiceTotals ?? null };
       case 'SalesCheckReturned':
-        return { ...state, status: 'unconfirmed', requested: null };
+        return { ...state, status: state.status === 'invoiced' ? 'invoiced' : 'unconfirmed', requested: null };
       case 'InvoiceIssued':
         return { ...state, status: 'invoiced', invoice: event.data.invoice };
       case 'PaymentRecorded':

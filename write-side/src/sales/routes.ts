@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History } from '@sss/contracts/common';
-import { ApplySalesCheckOutcome, CorrectInvoice, IssueInvoice, MonthlySalesParams, RecordPayment, RecordSalesActual } from '@sss/contracts/sales/schemas';
+import { ApplySalesCheckOutcome, CorrectInvoice, IssueInvoice, MonthlySalesParams, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
 import type { RoundingMode } from '@sss/contracts/sales/tax';
 import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
@@ -83,6 +83,11 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
       return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));
     });
+  });
+
+  app.post(`${base}/invoice/correction/sales-check`, { schema: { tags, summary: '請求金額が変わる訂正の売上実績・請求確認を申請する', params: MonthlySalesParams, body: RequestCorrectionCheck, response: accepted } }, async (request, reply) => {
+    const p = request.params;
+    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RequestCorrectionCheck', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request)));
   });
 
   app.post(`${base}/payments`, { schema: { tags, summary: '入金を記録する', params: MonthlySalesParams, body: RecordPayment, response: accepted } }, async (request, reply) => {

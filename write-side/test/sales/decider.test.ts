@@ -157,6 +157,47 @@ test('approval covers what is issued: the request carries the invoice per rate, 
   given([plan, recorded(), requested, approved]).when({ type: 'RequestSalesCheck', key }).thenFails('illegal_transition');
 });
 
+test('approval covers corrections: changed totals refused, covered by a 稟議 of the corrected totals after issue; totals-neutral corrections need none', () => {
+  const history = [plan, recorded(), requested, approved, issued()];
+  const correct = (invoice: RecordSalesActual['invoice']) => ({ type: 'CorrectInvoice' as const, key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor' as const, issuedOn: '2026-05-02', body: { reason: '金額訂正', invoice } });
+  const bigger = { ...actual().invoice, lines: [{ ...actual().invoice.lines[0]!, unitPrice: 2_600_000 }] };
+  // Approved and issued at 1,760,000; corrected to 2,860,000 without a new approval.
+  given(history).when(correct(bigger)).thenFails('illegal_transition', 'totals.rate10');
+  // A correction adding an 8 % line names the 8 % rate.
+  const reduced = { ...actual().invoice, lines: [...actual().invoice.lines, { description: '軽減税率品', quantity: '1', unit: '個', unitPrice: 1_080, taxIncluded: true, taxRate: 8 as const }] };
+  given(history).when(correct(reduced)).thenFails('illegal_transition', 'totals.rate8');
+  // Address, due date, PO: the totals stay, no approval needed.
+  given(history).when(correct({ ...actual().invoice, recipientName: '顧客商事株式会社 大阪支店', dueDate: '2026-06-30' })).thenEvents(([e]) => assert.is(e!.type, 'InvoiceIssued'));
+
+  // The 稟議 for the correction: requested from 請求済 with the corrected totals; the month stays 請求済.
+  const biggerTotals = { byRate: [{ taxRate: 10 as const, basis: 'excluded' as const, net: 2_600_000, tax: 260_000, gross: 2_860_000 }], net: 2_600_000, tax: 260_000, gross: 2_860_000 };
+  const reapply = { type: 'RequestCorrectionCheck' as const, key, body: { invoice: bigger }, roundingMode: 'floor' as const };
+  const correctionRequested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 }, invoiceTotals: biggerTotals, correctionOf: 'INV-000001' } };
+  given(history).when(reapply).then([correctionRequested]);
+  given(history).when({ ...reapply, body: { invoice: { ...actual().invoice, poNumber: 'PO-2' } } }).thenFails('illegal_transition', 'invoice.lines');
+  given([...history, correctionRequested]).when(reapply).thenFails('illegal_transition', 'status');
+  assert.is([...history, correctionRequested].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState).status, 'invoiced');
+  // While it is open the old approval still rules.
+  given([...history, correctionRequested]).when(correct(bigger)).thenFails('illegal_transition', 'totals.rate10');
+  const correctionApproved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r2', comment: '', approvedInvoiceTotals: biggerTotals } };
+  given([...history, correctionRequested]).when({ type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved', ringiId: 'r2' } }).then([correctionApproved]);
+  const covered = [...history, correctionRequested, correctionApproved];
+  assert.is(covered.reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState).status, 'invoiced');
+  given(covered).when(correct(bigger)).thenEvents(([e]) => {
+    const { invoice } = e!.data as Extract<MonthlySalesEvent, { type: 'InvoiceIssued' }>['data'];
+    assert.is(invoice.totals.gross, 2_860_000);
+    assert.is(invoice.replaces, 'INV-000001');
+  });
+  // The approval covers those totals only; and a returned 稟議 covers nothing.
+  given(covered).when(correct({ ...bigger, lines: [{ ...bigger.lines[0]!, unitPrice: 2_600_001 }] })).thenFails('illegal_transition', 'totals.rate10');
+  const returned: MonthlySalesEvent = { type: 'SalesCheckReturned', data: { ...key, outcome: 'rejected', ringiId: 'r2', comment: '' } };
+  const rejected = [...history, correctionRequested, returned];
+  assert.is(rejected.reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState).status, 'invoiced');
+  given(rejected).when(correct(bigger)).thenFails('illegal_transition', 'totals.rate10');
+  // The request is in 請求済 only.
+  given([plan, recorded(), requested, approved]).when(reapply).thenFails('illegal_transition', 'status');
+});
+
 test('history from before approvals carried totals still replays; such an approval must be renewed before issue', () => {
   const oldRequested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 } } };
   const oldApproved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '' } };
