@@ -43,7 +43,7 @@ export interface VersionReader {
 export interface LiveAccess {
   /** The live document itself (not a copy: read only), or undefined when absent. */
   peek(collection: string, id: string): Doc | undefined;
-  /** `find` over the live documents except `except`, with the live store's plan and early stop. */
+  /** `find` over the live documents except `except`, with the live store's plan and early stop; not copies (read only). */
   findExcept(collection: string, filter: Filter, options: FindOptions, except: { has(id: string): boolean }): Promise<Doc[]>;
 }
 
@@ -52,6 +52,9 @@ const ATTEMPTS = 5;
 
 /** Past states matching a filter, per map of past states (a store's cache) and filter. */
 const thenMatching = new WeakMap<ReadonlyMap<string, Doc | null>, Map<string, { size: number; docs: readonly Doc[] }>>();
+
+/** Changed documents matching a filter now, per map of past states, generation and filter. */
+const nowMatchingCounts = new WeakMap<ReadonlyMap<string, Doc | null>, Map<string, number>>();
 
 const readOnly = (): never => {
   throw new Error('an as-of view is read-only');
@@ -112,6 +115,20 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
     return docs;
   };
 
+  /** How many changed documents match now: unchanged while no apply lands, so kept per generation. */
+  const nowMatching = (changes: Changes, filter: Filter): number => {
+    const key = `${versions.generation()}\u0000${changes.then.size}\u0000${JSON.stringify(filter)}`;
+    let byFilter = nowMatchingCounts.get(changes.then);
+    const known = byFilter?.get(key);
+    if (known !== undefined) return known;
+    const matches = matcher(filter);
+    let count = 0;
+    for (const doc of changes.now()) if (matches(doc)) count += 1;
+    if (!byFilter || byFilter.size > 64) nowMatchingCounts.set(changes.then, (byFilter = new Map()));
+    byFilter.set(key, count);
+    return count;
+  };
+
   return {
     get: (collection, id) =>
       consistent(async () => {
@@ -132,8 +149,9 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
           : // The live page may lose up to every changed document: ask for that many more.
             (await live.find(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! + changes.then.size } : {}) })).filter((doc) => !changes.then.has(doc._id));
         const merged = [...rows, ...then(changes, filter)].sort(compareBy(options.sort ?? {}));
-        // Past states are shared with the cache; a caller gets copies, as from the live store.
-        return merged.slice(skip, paged ? skip + options.limit! : undefined).map((doc) => (changes.then.get(doc._id) === doc ? structuredClone(doc) : doc));
+        const page = merged.slice(skip, paged ? skip + options.limit! : undefined);
+        // With access, live documents and cached past states are the store's own: a caller gets copies of the page only.
+        return access ? page.map((doc) => structuredClone(doc)) : page;
       }),
 
     count: (collection, filter = {}) =>
@@ -141,10 +159,7 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
         const changes = await changesOf(collection);
         const total = await live.count(collection, filter);
         if (changes.then.size === 0) return total;
-        const matches = matcher(filter);
-        let nowMatching = 0;
-        for (const doc of changes.now()) if (matches(doc)) nowMatching += 1;
-        return total - nowMatching + then(changes, filter).length;
+        return total - nowMatching(changes, filter) + then(changes, filter).length;
       }),
 
     groupSum: (collection, filter, group: GroupSum) =>

@@ -90,7 +90,10 @@ export function openEmbeddedReadStore(path: string): ReadStore {
   const copy = (doc: Doc): Doc => structuredClone(doc);
 
   const none = { has: () => false };
-  /** A page of the live documents except some ids (an as-of view's changed ones), copied. */
+  /**
+   * A page of the live documents except some ids (an as-of view's changed ones). The documents
+   * themselves, not copies: callers copy what they hand out (an as-of page copies only its page).
+   */
   async function findExcept(collection: string, filter: Filter, options: FindOptions, except: { has(id: string): boolean }): Promise<Doc[]> {
     const compare = compareBy(options.sort ?? {});
     const chosen = planFor(collection, filter, options.sort);
@@ -104,14 +107,14 @@ export function openEmbeddedReadStore(path: string): ReadStore {
         page.push(doc);
         if (page.length >= want) break;
       }
-      return page.slice(options.skip ?? 0).map(copy);
+      return page.slice(options.skip ?? 0);
     }
     let docs = matching(collection, filter);
     if (except !== none) docs = docs.filter((doc) => !except.has(doc._id));
     docs.sort(compare);
     if (options.skip) docs = docs.slice(options.skip);
     if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
-    return docs.map(copy);
+    return docs;
   }
 
   const store: ReadStore = {
@@ -119,7 +122,7 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       const doc = collectionOf(collection).get(id);
       return doc ? copy(doc) : null;
     },
-    find: (collection, filter = {}, options: FindOptions = {}) => findExcept(collection, filter, options, none),
+    find: async (collection, filter = {}, options: FindOptions = {}) => (await findExcept(collection, filter, options, none)).map(copy),
     async count(collection, filter = {}) {
       const chosen = planFor(collection, filter);
       if (chosen?.exact) return chosen.to - chosen.from;
