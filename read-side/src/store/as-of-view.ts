@@ -102,14 +102,16 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
     };
   }
 
-  const then = (changes: Changes, filter: Filter): readonly Doc[] => {
+  /** The past states matching `filter`, in the order of `sort` (the store's order) when given. */
+  const then = (changes: Changes, filter: Filter, sort?: FindOptions['sort']): readonly Doc[] => {
     // A cached map of past states only grows: the same size is the same documents.
-    const key = JSON.stringify(filter);
+    const key = JSON.stringify([filter, sort ?? null]);
     let byFilter = thenMatching.get(changes.then);
     const known = byFilter?.get(key);
     if (known && known.size === changes.then.size) return known.docs;
     const matches = matcher(filter);
     const docs = [...changes.then.values()].flatMap((doc) => (doc && matches(doc) ? [doc] : []));
+    if (sort) docs.sort(compareBy(sort));
     if (!byFilter) thenMatching.set(changes.then, (byFilter = new Map()));
     byFilter.set(key, { size: changes.then.size, docs });
     return docs;
@@ -148,7 +150,9 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
           ? await access.findExcept(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! } : {}) }, changes.then)
           : // The live page may lose up to every changed document: ask for that many more.
             (await live.find(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! + changes.then.size } : {}) })).filter((doc) => !changes.then.has(doc._id));
-        const merged = [...rows, ...then(changes, filter)].sort(compareBy(options.sort ?? {}));
+        // Past states come sorted: only the first skip + limit of them can reach the page.
+        const past = then(changes, filter, options.sort ?? {});
+        const merged = [...rows, ...(paged ? past.slice(0, skip + options.limit!) : past)].sort(compareBy(options.sort ?? {}));
         const page = merged.slice(skip, paged ? skip + options.limit! : undefined);
         // With access, live documents and cached past states are the store's own: a caller gets copies of the page only.
         return access ? page.map((doc) => structuredClone(doc)) : page;
