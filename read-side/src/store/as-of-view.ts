@@ -56,6 +56,15 @@ const thenMatching = new WeakMap<ReadonlyMap<string, Doc | null>, Map<string, { 
 /** Changed documents matching a filter now, per map of past states, generation and filter. */
 const nowMatchingCounts = new WeakMap<ReadonlyMap<string, Doc | null>, Map<string, number>>();
 
+interface GroupAcc {
+  key: Record<string, unknown>;
+  count: number;
+  sums: Record<string, number>;
+}
+const groupKeyOf = (values: readonly unknown[]) => JSON.stringify(values.map((v) => v ?? null));
+/** Per map of past states: each groupSum's delta, per generation, filter and grouping. */
+const groupDeltas = new WeakMap<ReadonlyMap<string, Doc | null>, Map<string, Map<string, GroupAcc>>>();
+
 const readOnly = (): never => {
   throw new Error('an as-of view is read-only');
 };
@@ -131,6 +140,32 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
     return count;
   };
 
+  /** What the changed documents add to each group (their past states) less what they add now; kept until the next apply. */
+  const groupDelta = (changes: Changes, filter: Filter, group: GroupSum): Map<string, GroupAcc> => {
+    const key = `${versions.generation()}\u0000${changes.then.size}\u0000${JSON.stringify([filter, group])}`;
+    let byQuery = groupDeltas.get(changes.then);
+    const known = byQuery?.get(key);
+    if (known) return known;
+    const delta = new Map<string, GroupAcc>();
+    const add = (doc: Doc, sign: 1 | -1) => {
+      const values = group.by.map((path) => valueAt(doc, path) ?? null);
+      const id = groupKeyOf(values);
+      let row = delta.get(id);
+      if (!row) delta.set(id, (row = { key: Object.fromEntries(group.by.map((path, i) => [path, values[i]])), count: 0, sums: Object.fromEntries(group.sum.map((f) => [f, 0])) }));
+      row.count += sign;
+      for (const field of group.sum) {
+        const value = valueAt(doc, field);
+        if (typeof value === 'number') row.sums[field] = (row.sums[field] ?? 0) + sign * value;
+      }
+    };
+    const matches = matcher(filter);
+    for (const doc of changes.now()) if (matches(doc)) add(doc, -1);
+    for (const doc of then(changes, filter)) add(doc, 1);
+    if (!byQuery || byQuery.size > 64) groupDeltas.set(changes.then, (byQuery = new Map()));
+    byQuery.set(key, delta);
+    return delta;
+  };
+
   return {
     get: (collection, id) =>
       consistent(async () => {
@@ -171,23 +206,14 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
         const changes = await changesOf(collection);
         const rows = await live.groupSum(collection, filter, group);
         if (changes.then.size === 0) return rows;
-        const keyOf = (values: readonly unknown[]) => JSON.stringify(values.map((v) => v ?? null));
-        const byKey = new Map<string, { key: Record<string, unknown>; count: number; sums: Record<string, number> }>();
-        for (const row of rows) byKey.set(keyOf(group.by.map((path) => row.key[path])), { key: row.key, count: row.count, sums: { ...row.sums } });
-        const add = (doc: Doc, sign: 1 | -1) => {
-          const values = group.by.map((path) => valueAt(doc, path) ?? null);
-          const id = keyOf(values);
+        const byKey = new Map<string, GroupAcc>();
+        for (const row of rows) byKey.set(groupKeyOf(group.by.map((path) => row.key[path])), { key: row.key, count: row.count, sums: { ...row.sums } });
+        for (const [id, change] of groupDelta(changes, filter, group)) {
           let row = byKey.get(id);
-          if (!row) byKey.set(id, (row = { key: Object.fromEntries(group.by.map((path, i) => [path, values[i]])), count: 0, sums: Object.fromEntries(group.sum.map((f) => [f, 0])) }));
-          row.count += sign;
-          for (const field of group.sum) {
-            const value = valueAt(doc, field);
-            if (typeof value === 'number') row.sums[field] = (row.sums[field] ?? 0) + sign * value;
-          }
-        };
-        const matches = matcher(filter);
-        for (const doc of changes.now()) if (matches(doc)) add(doc, -1);
-        for (const doc of then(changes, filter)) add(doc, 1);
+          if (!row) byKey.set(id, (row = { key: change.key, count: 0, sums: Object.fromEntries(group.sum.map((f) => [f, 0])) }));
+          row.count += change.count;
+          for (const field of group.sum) row.sums[field] = (row.sums[field] ?? 0) + (change.sums[field] ?? 0);
+        }
         return [...byKey.values()].filter((row) => row.count > 0) as GroupRow[];
       }),
 
