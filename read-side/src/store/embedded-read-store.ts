@@ -89,32 +89,40 @@ export function openEmbeddedReadStore(path: string): ReadStore {
   // Returned documents are copies: a caller mutating one must never change the store.
   const copy = (doc: Doc): Doc => structuredClone(doc);
 
+  const none = { has: () => false };
+  /**
+   * A page of the live documents except some ids (an as-of view's changed ones). The documents
+   * themselves, not copies: callers copy what they hand out (an as-of page copies only its page).
+   */
+  async function findExcept(collection: string, filter: Filter, options: FindOptions, except: { has(id: string): boolean }): Promise<Doc[]> {
+    const compare = compareBy(options.sort ?? {});
+    const chosen = planFor(collection, filter, options.sort);
+    if (chosen?.ordered) {
+      // Walk the index in the query's order and stop once the page is full.
+      const want = options.limit !== undefined && options.limit > 0 ? (options.skip ?? 0) + options.limit : Infinity;
+      const matches = chosen.exact ? () => true : matcher(filter);
+      const page: Doc[] = [];
+      for (const doc of walk(chosen, chosen.index.docs(() => []), compare)) {
+        if (except.has(doc._id) || !matches(doc)) continue;
+        page.push(doc);
+        if (page.length >= want) break;
+      }
+      return page.slice(options.skip ?? 0);
+    }
+    let docs = matching(collection, filter);
+    if (except !== none) docs = docs.filter((doc) => !except.has(doc._id));
+    docs.sort(compare);
+    if (options.skip) docs = docs.slice(options.skip);
+    if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
+    return docs;
+  }
+
   const store: ReadStore = {
     async get(collection, id) {
       const doc = collectionOf(collection).get(id);
       return doc ? copy(doc) : null;
     },
-    async find(collection, filter = {}, options: FindOptions = {}) {
-      const compare = compareBy(options.sort ?? {});
-      const chosen = planFor(collection, filter, options.sort);
-      if (chosen?.ordered) {
-        // Walk the index in the query's order and stop once the page is full.
-        const want = options.limit !== undefined && options.limit > 0 ? (options.skip ?? 0) + options.limit : Infinity;
-        const matches = chosen.exact ? () => true : matcher(filter);
-        const page: Doc[] = [];
-        for (const doc of walk(chosen, chosen.index.docs(() => []), compare)) {
-          if (!matches(doc)) continue;
-          page.push(doc);
-          if (page.length >= want) break;
-        }
-        return page.slice(options.skip ?? 0).map(copy);
-      }
-      let docs = matching(collection, filter);
-      docs.sort(compare);
-      if (options.skip) docs = docs.slice(options.skip);
-      if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
-      return docs.map(copy);
-    },
+    find: async (collection, filter = {}, options: FindOptions = {}) => (await findExcept(collection, filter, options, none)).map(copy),
     async count(collection, filter = {}) {
       const chosen = planFor(collection, filter);
       if (chosen?.exact) return chosen.to - chosen.from;
@@ -169,7 +177,7 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     },
     async asOf(moment) {
       const { position, time } = versions.resolve(moment);
-      return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position) };
+      return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position, { peek: (collection, id) => collections.get(collection)?.get(id), findExcept }) };
     },
     async close() {
       db.close();

@@ -38,6 +38,21 @@ interface VersionRow {
   doc: string | null;
 }
 
+/**
+ * How many (collection, position) answers of `thenSince` are kept. Each holds the past states of
+ * the documents changed since its position, parsed: an auditor pages through one moment, so the
+ * next page and the count reuse them, and the memory stays bounded (docs/as-of.md).
+ */
+const THEN_CACHE_ENTRIES = 4;
+
+interface ThenEntry {
+  readonly collection: string;
+  readonly position: bigint;
+  readonly then: Map<string, Doc | null>;
+  /** The last version row (rowid) already looked at: later rows may add documents changed since. */
+  seen: number;
+}
+
 const parse = (doc: string | null): Doc | null => (doc === null ? null : (JSON.parse(doc) as Doc));
 
 export function sqliteVersions(db: SqliteConnection): SqliteVersions {
@@ -66,15 +81,25 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
       AND (valid_to IS NULL OR (valid_from <= @position AND valid_to > @position))`);
   const latestAt = db.prepare<[string, string, bigint], { doc: string | null; valid_to: number | null }>('SELECT doc, valid_to FROM versions WHERE collection = ? AND id = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1');
   const anyAfter = db.prepare<[string, string, bigint], { one: number }>('SELECT 1 AS one FROM versions WHERE collection = ? AND id = ? AND valid_from > ? LIMIT 1');
+  // Rowids only grow (versions are never deleted), so "rows after the last one seen" is every version recorded since.
+  const lastRow = db.prepare<[], { row: number | null }>('SELECT MAX(rowid) AS row FROM versions');
+  const changedIds = db.prepare<[{ collection: string; position: bigint }], { id: string }>('SELECT DISTINCT id FROM versions WHERE collection = @collection AND valid_from > @position');
+  // `+` keeps SQLite off the (collection, valid_from) index: only the few rows after `seen` are read.
+  const changedIdsAfter = db.prepare<[{ collection: string; position: bigint; seen: number }], { id: string }>(
+    'SELECT DISTINCT id FROM versions WHERE rowid > @seen AND +collection = @collection AND +valid_from > @position',
+  );
   const positionAt = db.prepare<[string], { position: number | null }>('SELECT MAX(position) AS position FROM event_times WHERE time <= ?');
   const timeOf = db.prepare<[bigint], { time: string }>('SELECT time FROM event_times WHERE position >= ? ORDER BY position LIMIT 1');
   const latest = db.prepare<[], { position: number; time: string }>('SELECT position, time FROM event_times ORDER BY position DESC LIMIT 1');
 
   let generation = 0;
+  const thenCache: ThenEntry[] = [];
   return {
     historyFrom,
     record(change, before) {
       const id = change.op === 'put' ? change.doc._id : change.id;
+      // A version at or before a cached position (a rebuild re-projecting) may change what was then.
+      for (let i = thenCache.length - 1; i >= 0; i--) if (thenCache[i]!.collection === change.collection && thenCache[i]!.position >= change.at) thenCache.splice(i, 1);
       const closed = close.run(change.at, change.collection, id, change.at).changes;
       // The first change to a document older than the history: keep what it was as its first version.
       if (closed === 0 && before && historyFrom > 0n) {
@@ -99,6 +124,23 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
         if (BigInt(row.valid_from) <= position) entry.then = parse(row.doc);
       }
       return docs as Map<string, ChangedDoc>;
+    },
+    async thenSince(collection, position) {
+      let entry = thenCache.find((e) => e.collection === collection && e.position === position);
+      if (entry) thenCache.splice(thenCache.indexOf(entry), 1);
+      else entry = { collection, position, then: new Map(), seen: 0 };
+      thenCache.push(entry);
+      if (thenCache.length > THEN_CACHE_ENTRIES) thenCache.shift();
+      // Synchronous from here to the end: no apply lands between reading the rows and the mark.
+      const seen = lastRow.get()?.row ?? 0;
+      const ids = entry.seen === 0 ? changedIds.all({ collection, position }) : changedIdsAfter.all({ collection, position, seen: entry.seen });
+      for (const { id } of ids) {
+        if (entry.then.has(id)) continue;
+        const row = latestAt.get(collection, id, position);
+        entry.then.set(id, row ? parse(row.doc) : null);
+      }
+      entry.seen = seen;
+      return entry.then;
     },
     async docAt(collection, id, position) {
       if (!anyAfter.get(collection, id, position)) return undefined;
