@@ -1,4 +1,4 @@
-import { bufferTime, filter, retry, timer, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
+import { bufferTime, filter, firstValueFrom, retry, timer, type BehaviorSubject, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
 
 /**
  * The RxJS operators every event-store subscriber composes (projectors, the Kafka forwarder, the
@@ -21,4 +21,15 @@ export function retryWithBackoff<T>(onFailure: (error: unknown, attempt: number)
       return timer(Math.min(maxMs, initialMs * 2 ** attempt));
     },
   });
+}
+
+/**
+ * Whether a follower's position reaches `position` within `timeoutMs` (read-your-writes: a read waits
+ * for the projector or index that serves it, and answers 503 lagging rather than a stale view).
+ */
+export async function positionReached(position$: BehaviorSubject<bigint>, position: bigint, timeoutMs: number): Promise<boolean> {
+  if (position$.value >= position) return true;
+  const reached = firstValueFrom(position$.pipe(filter((p) => p >= position)), { defaultValue: 0n }).then(() => true);
+  const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([reached, timedOut]);
 }

@@ -1,5 +1,5 @@
-import { BehaviorSubject, concatMap, defer, filter, firstValueFrom, type Subscription } from 'rxjs';
-import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
+import { BehaviorSubject, concatMap, defer, type Subscription } from 'rxjs';
+import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { AuditIndex } from './audit-index.ts';
 
@@ -29,12 +29,7 @@ export function startAuditIndexer(events: EventStore, index: AuditIndex, log: (m
     .subscribe({ error: (error: unknown) => log('audit index stopped', error) });
   return {
     index,
-    async waitFor(position, timeoutMs) {
-      if (position$.value >= position) return true;
-      const reached = firstValueFrom(position$.pipe(filter((p) => p >= position)), { defaultValue: 0n }).then(() => true);
-      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-      return Promise.race([reached, timedOut]);
-    },
+    waitFor: (position, timeoutMs) => positionReached(position$, position, timeoutMs),
     async stop() {
       run.unsubscribe();
       position$.complete();

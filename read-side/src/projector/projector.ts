@@ -1,5 +1,5 @@
-import { BehaviorSubject, concatMap, defer, filter, firstValueFrom, from, switchMap, type Subscription } from 'rxjs';
-import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
+import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
+import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Change, Doc, EventTime, ReadStore } from '@sss/contracts/ports/read-store';
 import { POSITION_FIELD, type DocReader, type Projection } from './projection.ts';
@@ -119,12 +119,7 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
 
   return {
     position$,
-    async waitFor(position, timeoutMs) {
-      if (position$.value >= position) return true;
-      const reached = firstValueFrom(position$.pipe(filter((p) => p >= position)), { defaultValue: 0n }).then(() => true);
-      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-      return Promise.race([reached, timedOut]);
-    },
+    waitFor: (position, timeoutMs) => positionReached(position$, position, timeoutMs),
     async stop() {
       run.unsubscribe();
       position$.complete();
