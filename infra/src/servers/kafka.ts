@@ -45,7 +45,10 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 
   // A kept dataDir (local-infra) is already formatted with its own cluster id, which format would reject.
   if (!existsSync(join(dataDir, 'kraft', 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
+    // Base64url can begin with '-', which kafka-storage's argument parser reads as an option (1 start in 64
+    // failed with "argument --cluster-id: expected one argument"); Kafka's own Uuid.randomUuid skips those too.
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
     await runToCompletion(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile], logFile);
   }
 

@@ -107,4 +107,29 @@ test('as of a moment: the banner, the moment kept in the URL across navigation a
   assert.not.ok(new URL(page.url()).searchParams.has('asOf'));
 });
 
+test('the 売上連絡票 offers its actions only to whom the table lets act, and to nobody as of a moment', async ({ sss, page }) => {
+  const invoice = await issueCustomerInvoice(sss, { month: '2026-05', recipientName: '権限表示テスト商事株式会社' });
+  const screen = `${sss.url}/monthly-sales/${invoice.projectId}/2026-05`;
+  const actions = ['correction-start', 'payment-submit'];
+  const offered = async () => Promise.all(actions.map(async (a) => (await page.getByTestId(a).count()) > 0));
+
+  await page.context().clearCookies();
+  await signIn(page, sss.url, DEMO.salesAdmin);
+  await page.goto(screen);
+  await page.getByTestId('sales-invoiced').waitFor();
+  assert.equal(await offered(), [true, true], 'the sales admin books corrections and payments');
+
+  await page.goto(`${screen}?asOf=${invoice.position}`);
+  await page.getByTestId('as-of-banner').waitFor();
+  await page.getByTestId('sales-invoiced').waitFor();
+  assert.equal(await offered(), [false, false], 'as of a moment nothing is offered');
+
+  await page.context().clearCookies();
+  await signIn(page, sss.url, DEMO.auditor);
+  await page.goto(screen);
+  await page.getByTestId('sales-invoiced').waitFor();
+  assert.equal(await offered(), [false, false], 'the auditor is offered nothing');
+  await screenshot(page, 'sales-entry-auditor');
+});
+
 test.run();

@@ -19,6 +19,7 @@ import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { estimateApprovalLabels } from '../i18n/estimates.ts';
+import { may, useSession } from '../auth/index.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -52,6 +53,11 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
   const idempotency = useIdempotencyKey();
   const newest = estimate?.versions[0];
   const isDraft = !newest || newest.status === 'draft';
+  // Offered only to whom the authorization table lets act (and never while showing a past moment).
+  const { data: user } = useSession();
+  const canEdit = may(user, estimate ? 'PUT' : 'POST', estimate ? '/api/estimates/:id' : '/api/estimates');
+  const canIssue = may(user, 'POST', '/api/estimates/:id/issue');
+  const canRevise = may(user, 'POST', '/api/estimates/:id/revise');
   const body = contentFromForm(form);
   const save = useProjectCommand((content: EstimateContent) =>
     estimate ? editEstimateDraft(estimate.id, content, { idempotencyKey: idempotency.keyFor(content) }) : draftEstimate({ projectId: project.id, content }, { idempotencyKey: idempotency.keyFor(content) }),
@@ -84,21 +90,21 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
           </span>
         </p>
       )}
-      <EstimateHeaderFields form={form} errors={errors} readOnly={!isDraft} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
-      <EstimateLinesEditor form={form} errors={errors} readOnly={!isDraft} onLines={(lines) => setForm((f) => ({ ...f, lines }))} />
+      <EstimateHeaderFields form={form} errors={errors} readOnly={!isDraft || !canEdit} onChange={(change) => setForm((f) => ({ ...f, ...change }))} />
+      <EstimateLinesEditor form={form} errors={errors} readOnly={!isDraft || !canEdit} onLines={(lines) => setForm((f) => ({ ...f, lines }))} />
       <ProblemMessage error={save.error ?? issue.error ?? revise.error} testId="form-error" shownFields={Object.keys(errors)} />
       <div className="form-actions left">
-        {isDraft && (
+        {isDraft && canEdit && (
           <button type="button" className="button primary" data-testid="estimate-save" disabled={save.isPending} onClick={submit}>
             {save.isPending ? text('saving') : text('saveDraft')}
           </button>
         )}
-        {isDraft && estimate && (
+        {isDraft && estimate && canIssue && (
           <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => idempotency.done() })}>
             {text('issue')}
           </button>
         )}
-        {!isDraft && (
+        {!isDraft && canRevise && (
           <>
             <input aria-label={text('reviseReason')} placeholder={text('reviseReason')} data-testid="input-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
             <button type="button" className="button" data-testid="estimate-revise" disabled={!reason.trim() || revise.isPending} onClick={() => revise.mutate(undefined, { onSuccess: () => idempotency.done() })}>

@@ -14,6 +14,7 @@ import { useMonthlySales, useSalesCommand } from './queries.ts';
 import { InvoicePreview } from './InvoicePreview.tsx';
 import './sales.css';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { may, useSession } from '../auth/index.ts';
 
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
@@ -31,6 +32,7 @@ export function SalesEntryPage() {
   const m = query.data;
   const [form, setForm] = useState<SalesFormState | null>(null);
   const [notice, setNotice] = useState('');
+  const { data: user } = useSession();
   // 訂正 in progress keeps the person's corrected lines while its 稟議 is applied for (that changes the revision).
   const [correcting, setCorrecting] = useState(false);
   useEffect(() => {
@@ -62,8 +64,15 @@ export function SalesEntryPage() {
 
   if (query.error) return <ProblemMessage error={query.error} onRetry={() => void query.refetch()} />;
   if (!m || !form) return <p>…</p>;
-  const editable = m.status === 'unconfirmed';
-  const invoiceEditable = editable || (m.status === 'invoiced' && correcting);
+  // Each action is offered only to whom the authorization table lets act (and never while showing a past moment).
+  const route = '/api/monthly-sales/:projectId/:month';
+  const canBook = may(user, 'PUT', `${route}/actual`);
+  const canCheck = may(user, 'POST', `${route}/sales-check`);
+  const canIssue = may(user, 'POST', `${route}/invoice`);
+  const canCorrect = may(user, 'POST', `${route}/invoice/correction`);
+  const canPay = may(user, 'POST', `${route}/payments`);
+  const editable = m.status === 'unconfirmed' && canBook;
+  const invoiceEditable = editable || (m.status === 'invoiced' && correcting && canCorrect);
   const set = <K extends keyof SalesFormState>(key: K, value: SalesFormState[K]) => setForm({ ...form, [key]: value });
   const setExpense = (i: number, patch: Partial<ExpenseRow>) => set('expenses', form.expenses.map((e, j) => (i === j ? { ...e, ...patch } : e)));
   const setLine = (i: number, patch: Partial<LineRow>) => set('lines', form.lines.map((x, j) => (i === j ? { ...x, ...patch } : x)));
@@ -180,9 +189,9 @@ export function SalesEntryPage() {
         {editable && (
           <>
             <button type="button" className="button primary" data-testid="sales-save" disabled={save.isPending} onClick={() => save.mutate(form, { onSuccess: () => setNotice(l('saved')) })}>{l('save')}</button>
-            <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending} onClick={() => check.mutate(undefined)}>
+            {canCheck && <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending} onClick={() => check.mutate(undefined)}>
               {m.actualGross === 0 && !(m.invoice as { lines?: unknown[] } | null)?.lines?.length ? l('requestCheckNone') : l('requestCheck')}
-            </button>
+            </button>}
           </>
         )}
         {m.status === 'checking' && <p data-testid="sales-checking">{l('checking')}</p>}
@@ -191,9 +200,9 @@ export function SalesEntryPage() {
       {m.status === 'awaiting_invoice' && preview && (
         <>
           <InvoicePreview month={m} form={form} totals={preview.invoice} />
-          <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => setNotice(l('issued')) })}>{l('issue')}</button>
+          {canIssue && <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => setNotice(l('issued')) })}>{l('issue')}</button>}
           {/* The approval does not cover this invoice (the refusal names the rate): the month is applied for again. */}
-          {approvalMismatch(issue.error) && (
+          {approvalMismatch(issue.error) && canCheck && (
             <button type="button" className="button" data-testid="sales-request-check-again" disabled={check.isPending} onClick={() => check.mutate(undefined)}>{l('requestCheck')}</button>
           )}
         </>
@@ -210,7 +219,7 @@ export function SalesEntryPage() {
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
           </p>
           {m.correctionChecking && <p data-testid="correction-checking">{l('correctionChecking')}</p>}
-          {!correcting && (
+          {!correcting && canCorrect && (
             <button type="button" className="button" data-testid="correction-start" onClick={() => setCorrecting(true)}>{l('correct')}</button>
           )}
           {correcting && (
@@ -224,12 +233,12 @@ export function SalesEntryPage() {
                 {l('correctIssue')}
               </button>
               {/* As for the issue: a correction that changes the approved totals is applied for again, with the corrected invoice. */}
-              {approvalMismatch(correct.error) && !m.correctionChecking && (
+              {approvalMismatch(correct.error) && !m.correctionChecking && canCheck && (
                 <button type="button" className="button" data-testid="correction-request-check" disabled={recheck.isPending} onClick={() => recheck.mutate(form, { onSuccess: () => { correct.reset(); setNotice(l('correctionCheckRequested')); } })}>{l('requestCheck')}</button>
               )}
             </div>
           )}
-          {m.invoicedGross - m.paid > 0 && (
+          {m.invoicedGross - m.paid > 0 && canPay && (
             <div className="sales-form">
               <div className="field">
                 <label htmlFor="pay-amount">{l('paymentAmount')}</label>
