@@ -21,6 +21,15 @@ test.after(async ({ sss }) => sss.stop());
 
 const problem = (body: string) => JSON.parse(body) as { code: string; detail: string; errors?: { field: string; message: string }[] };
 let keySeq = 0;
+/** The 409 an issue or a correction gets when the 10 % total differs from what the 稟議 approved (1 yen). */
+function assertRefusedAsUnapproved(refused: { statusCode: number; body: string; headers: Record<string, unknown> }) {
+  assert.is(refused.statusCode, 409, refused.body);
+  assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
+  const body = problem(refused.body);
+  assert.ok(body.errors?.some((e) => e.field === 'totals.rate10'), refused.body);
+  assert.match(body.detail, /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+}
+
 const key = () => ({ 'idempotency-key': `k-${Date.now()}-${keySeq++}` });
 
 test('the whole month: plan → actual → check → approved → invoice → PDF → 入金 → reports', async ({ sss, admin, salesAdmin, finance }) => {
@@ -161,11 +170,7 @@ test('approval covers what is issued: approved at 1 yen, changed to 1,100,000 �
 
   const head = await sss.events.headPosition();
   const refused = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice`, payload: { issuedOn: '2026-10-31' } });
-  assert.is(refused.statusCode, 409, refused.body);
-  assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
-  const body = problem(refused.body);
-  assert.ok(body.errors?.some((e) => e.field === 'totals.rate10'), refused.body);
-  assert.match(body.detail, /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+  assertRefusedAsUnapproved(refused);
   assert.equal(await appendedByPeopleSince(sss, head), [], 'a refused issue takes no invoice number');
 
   assert.is((await as(sss, salesAdmin)({ method: 'POST', url: `${base}/sales-check`, headers: key() })).statusCode, 200, 'the changed month is applied for again');
@@ -192,11 +197,7 @@ test('approval covers corrections: a correction to 1,100,000 of an invoice appro
 
   const head = await sss.events.headPosition();
   const refused = await as(sss, salesAdmin)({ method: 'POST', url: `${base}/invoice/correction`, payload: { reason: '金額訂正', invoice: invoice(1_000_000) }, headers: key() });
-  assert.is(refused.statusCode, 409, refused.body);
-  assert.match(refused.headers['content-type'] as string, /application\/problem\+json/);
-  const body = problem(refused.body);
-  assert.ok(body.errors?.some((e) => e.field === 'totals.rate10'), refused.body);
-  assert.match(body.detail, /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
+  assertRefusedAsUnapproved(refused);
   assert.equal(await appendedByPeopleSince(sss, head), [], 'a refused correction appends nothing and takes no invoice number');
 
   // Totals-neutral: a new address needs no approval.

@@ -47,9 +47,18 @@ const PAGE = 500;
 /** Another process may append to the same file; poll at this pace when no in-process append wakes us. */
 const POLL_MS = 250;
 
-export interface SqliteEventStore extends EventStore, WithCheckpoints {
+export interface SqliteEventStore extends EventStore, WithCheckpoints, WithRecordedEnd {
   /** Raw handle for benchmarks and the EventStoreDB stand-in; not for application code. */
   readonly db: Database.Database;
+}
+
+/**
+ * An adapter that records a stream's end apart from its events (this store's `streams` table) can
+ * say where it is: ahead of the last readable event means the stream's last event(s) were deleted,
+ * which the per-stream hash chain of what is left cannot show (write-side/src/history/recorded-end.ts).
+ */
+export interface WithRecordedEnd {
+  recordedEnd(streamName: string): bigint | null;
 }
 
 export function openSqliteEventStore(path: string): SqliteEventStore {
@@ -146,6 +155,10 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
 
   const store: SqliteEventStore = {
     db,
+    recordedEnd(streamName) {
+      const row = selectStream.get(streamName);
+      return row ? BigInt(row.revision) : null;
+    },
     checkpoints: {
       async read(name) {
         const row = selectCheckpoint.get(name);

@@ -1,5 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { DomainError } from '@sss/contracts/http/problem';
+import type { WithRecordedEnd } from '../eventstore/sqlite-event-store.ts';
 
 /**
  * The revision the store itself records as a stream's end, where the adapter keeps one apart from
@@ -7,17 +8,8 @@ import { DomainError } from '@sss/contracts/http/problem';
  * event, the stream's last event(s) were deleted: the per-stream hash chain of what is left still
  * verifies, so this is the only place the loss shows. Null where the adapter keeps no such record.
  */
-interface SqliteLike {
-  readonly db: { prepare(sql: string): { get(...params: unknown[]): unknown } };
-}
-
-const hasSqlite = (store: EventStore): store is EventStore & SqliteLike =>
-  'db' in store && typeof (store as { db?: { prepare?: unknown } }).db?.prepare === 'function';
-
 export function recordedEnd(store: EventStore, streamName: string): bigint | null {
-  if (!hasSqlite(store)) return null;
-  const row = store.db.prepare('SELECT revision FROM streams WHERE stream = ?').get(streamName) as { revision: bigint | number } | undefined;
-  return row ? BigInt(row.revision) : null;
+  return 'recordedEnd' in store ? (store as EventStore & WithRecordedEnd).recordedEnd(streamName) : null;
 }
 
 /**
