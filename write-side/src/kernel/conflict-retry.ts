@@ -24,7 +24,7 @@ export interface BackoffOptions {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function jitteredBackoff(options: BackoffOptions = {}): ConflictRetry {
-  const { attempts = 5, baseMs = 5, capMs = 100, random = Math.random, sleep = realSleep } = options;
+  const { attempts = 10, baseMs = 5, capMs = 100, random = Math.random, sleep = realSleep } = options;
   return {
     attempts,
     delay: (attempt) => Math.floor(random() * Math.min(capMs, baseMs * 2 ** (attempt - 1))),
@@ -32,5 +32,10 @@ export function jitteredBackoff(options: BackoffOptions = {}): ConflictRetry {
   };
 }
 
-/** Five attempts: enough for a burst of concurrent writers to one stream, each retry on fresh state. */
+/**
+ * Ten attempts. Group commit (eventstore/group-commit.ts) writes appends that arrive together in one
+ * transaction, so of N writers to one stream that collide in a batch exactly one wins per round: a
+ * burst of N needs up to N rounds. Five lost the sixth of six concurrent project registrations when
+ * their retries met in one batch; ten, with the jitter capped at 100 ms, waits at most about 0.6 s.
+ */
 export const DEFAULT_CONFLICT_RETRY: ConflictRetry = jitteredBackoff();
