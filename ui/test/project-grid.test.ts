@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { inRange, isNavigationKey, nextCell, rangeOf } from '../src/projects/grid/navigation.ts';
 import { parseTsv, pasteWrites, toTsv } from '../src/projects/grid/tsv.ts';
-import { checkEffort, checkYen, normalizeNumber } from '../src/projects/grid/cellInput.ts';
+import { checkEffort, checkYen } from '../src/projects/grid/cellInput.ts';
+import { normalizeNumber } from '../src/lib/numberInput.ts';
 
 const size = { rows: 3, cols: 4 };
 

@@ -111,6 +111,10 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   assert.match(await text(page, `cell-${employee}-2025-06-error`), /マイナス/);
   assert.ok(await page.getByTestId('grid-save').isDisabled(), 'a grid with errors cannot be saved');
   await screenshot(page, 'project-grid-error');
+  // 「1,5」 is refused, not read as 15 人月 (a comma only ever separates thousands)
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1,5');
+  await page.waitForFunction((id) => /3桁区切り/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), `cell-${employee}-2025-06-error`);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('0.5');
   await page.keyboard.press('Enter');
@@ -138,6 +142,14 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   assert.is(await text(page, 'total-grossMargin-all'), '19.8%');
   await screenshot(page, 'project-grid-typed');
 
+  // leaving the grid with unsaved edits asks first; staying keeps every typed cell
+  await page.getByTestId('tab-summary-button').click();
+  await page.getByTestId('unsaved-changes').waitFor();
+  await page.getByTestId('unsaved-stay').click();
+  await page.getByTestId('unsaved-changes').waitFor({ state: 'detached' });
+  assert.is(await page.getByTestId(`cell-${expense}-2025-06`).inputValue(), '2');
+  assert.is(await text(page, 'total-revenue-all'), '¥2,680,000');
+
   const revision = await page.getByTestId('project-detail').getAttribute('data-revision');
   await page.getByTestId('grid-save').click();
   await page.waitForFunction((before) => document.querySelector('[data-testid="project-detail"]')?.getAttribute('data-revision') !== before, revision);
@@ -148,6 +160,18 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   assert.is(await text(page, 'summary-revenue-total'), '¥2,680,000');
   assert.is(await text(page, 'summary-grossProfit-total'), '¥530,000');
   await screenshot(page, 'project-summary');
+
+  // a typed cell, then a menu link: the question again, and 破棄 leaves without saving
+  await page.getByTestId('tab-monthly-button').click();
+  await page.getByTestId(`cell-${employee}-2025-04`).fill('3');
+  await page.getByTestId('nav-projects').click();
+  await page.getByTestId('unsaved-changes').waitFor();
+  await screenshot(page, 'project-grid-unsaved');
+  await page.getByTestId('unsaved-leave').click();
+  await page.getByTestId('project-table').waitFor();
+  await page.goBack();
+  await page.getByTestId('tab-monthly').waitFor();
+  assert.is(await page.getByTestId(`cell-${employee}-2025-04`).inputValue(), '1', 'the discarded 3 was never saved');
 });
 
 test('見積 → 見積稟議 → 承認', async ({ sss, page, projectId }) => {

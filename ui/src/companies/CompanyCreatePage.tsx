@@ -10,6 +10,7 @@ import { registerCompany } from '../api/companies.ts';
 import { today } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 
 export function CompanyCreatePage() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function CompanyCreatePage() {
   const idempotency = useIdempotencyKey();
   const register = useCompanyCommand((body: CompanyFields) => registerCompany(body, { idempotencyKey: idempotency.keyFor(body) }));
   const form = useCompanyFormState(emptyForm(today()), register.error);
+  const guard = useUnsavedChangesGuard(form.dirty);
   useDocumentTitle(t('company.createTitle'));
 
   const save = () => {
@@ -26,6 +28,7 @@ export function CompanyCreatePage() {
     register.mutate(body, {
       onSuccess: (accepted) => {
         idempotency.done();
+        guard.release();
         navigate(`/companies/${encodeURIComponent(accepted.id)}`, { state: { flash: 'company.saved' } });
       },
       onError: focusFirstError,
@@ -34,6 +37,7 @@ export function CompanyCreatePage() {
 
   return (
     <section className="page narrow" data-testid="company-create">
+      {guard.dialog}
       <h1>{t('company.createTitle')}</h1>
       <CompanyForm
         values={form.values}

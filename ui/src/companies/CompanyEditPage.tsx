@@ -15,6 +15,7 @@ import { isApiError } from '../lib/problem.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();
@@ -42,6 +43,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
     editCompany(view.id, body, { ifMatch: revision, idempotencyKey: idempotency.keyFor({ body, revision }) }),
   );
   const form = useCompanyFormState(base.values, edit.error);
+  const guard = useUnsavedChangesGuard(form.dirty);
   const detailPath = `/companies/${encodeURIComponent(view.id)}`;
   useDocumentTitle(`${t('company.editTitle')}: ${view.name}`);
 
@@ -53,6 +55,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
       {
         onSuccess: () => {
           idempotency.done();
+          guard.release();
           navigate(detailPath, { state: { flash: 'company.saved' } });
         },
         onError: async (error) => {
@@ -68,7 +71,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
   const adoptLatest = (next: CompanyFormValues) => {
     if (!latest) return;
     setBase({ revision: latest.revision, values: formFromView(latest) });
-    form.replace(next);
+    form.replace(next, formFromView(latest));
     setLatest(null);
     edit.reset();
   };
@@ -87,6 +90,7 @@ function CompanyEditor({ view }: { view: CompanyView }) {
 
   return (
     <section className="page narrow" data-testid="company-edit">
+      {guard.dialog}
       <h1>
         {t('company.editTitle')} <span className="subtle">{view.name}</span>
       </h1>

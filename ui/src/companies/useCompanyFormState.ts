@@ -4,6 +4,7 @@ import { validateForm, type CompanyFormValues, type FormPath } from './companyFo
 import { isApiError } from '../lib/problem.ts';
 import { byField } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { isEdited } from '../lib/isEdited.ts';
 
 /**
  * Values plus the messages beside the fields. Messages appear after the first save attempt (not
@@ -13,6 +14,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 export function useCompanyFormState(initial: CompanyFormValues, serverError: unknown) {
   const { t } = useI18n();
   const [values, setValues] = useState(initial);
+  const [start, setStart] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [editedSinceServer, setEditedSinceServer] = useState<ReadonlySet<string>>(new Set());
 
@@ -35,10 +37,12 @@ export function useCompanyFormState(initial: CompanyFormValues, serverError: unk
     return validateForm(values, t('company.flagsRequired')).length === 0;
   }, [values, t]);
 
-  const replace = useCallback((next: CompanyFormValues) => {
+  /** `startFrom`: what counts as saved (a re-applied draft over someone else's save is still unsaved). */
+  const replace = useCallback((next: CompanyFormValues, startFrom: CompanyFormValues = next) => {
     setValues(next);
+    setStart(startFrom);
     setEditedSinceServer(new Set());
   }, []);
 
-  return { values, errors, setField, check, replace };
+  return { values, errors, setField, check, replace, dirty: isEdited(start, values) };
 }

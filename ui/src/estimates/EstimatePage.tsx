@@ -20,6 +20,8 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { estimateApprovalLabels } from '../i18n/estimates.ts';
 import { may, useSession } from '../auth/index.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { isEdited } from '../lib/isEdited.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -58,6 +60,7 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
   const canEdit = may(user, estimate ? 'PUT' : 'POST', estimate ? '/api/estimates/:id' : '/api/estimates');
   const canIssue = may(user, 'POST', '/api/estimates/:id/issue');
   const canRevise = may(user, 'POST', '/api/estimates/:id/revise');
+  const guard = useUnsavedChangesGuard(isEdited(initial, form));
   const body = contentFromForm(form);
   const save = useProjectCommand((content: EstimateContent) =>
     estimate ? editEstimateDraft(estimate.id, content, { idempotencyKey: idempotency.keyFor(content) }) : draftEstimate({ projectId: project.id, content }, { idempotencyKey: idempotency.keyFor(content) }),
@@ -75,6 +78,7 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
 
   return (
     <section className="page" data-testid="estimate-editor" data-status={newest?.status ?? 'new'} data-version={newest?.version ?? 0}>
+      {guard.dialog}
       <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
         ← {text('backToProject')}
       </Link>

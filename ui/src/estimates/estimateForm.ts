@@ -1,6 +1,6 @@
 import type { ProjectDetail } from '@sss/contracts/project/views';
 import type { EstimateContent, EstimateLine, TaxCategory } from '@sss/contracts/project/estimate-schemas';
-import { normalizeNumber } from '../projects/index.ts';
+import { normalizeNumber } from '../lib/numberInput.ts';
 
 /** The 見積 editor's state as text, so a half-typed number is kept as typed and checked by the schema. */
 export interface LineForm {

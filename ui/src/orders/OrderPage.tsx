@@ -19,6 +19,8 @@ import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { isEdited } from '../lib/isEdited.ts';
 
 export function OrderPage() {
   const { id = '' } = useParams();
@@ -43,6 +45,7 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
   const [flash, setFlash] = useState<string | null>(null);
   const estimate = useEstimate(project.estimateId);
   const idempotency = useIdempotencyKey();
+  const guard = useUnsavedChangesGuard(isEdited(initial, form));
   const terms = termsFromForm(form);
   const save = useProjectCommand((body: OrderTerms) =>
     order ? editOrder(order.id, body, { idempotencyKey: idempotency.keyFor(body) }) : registerOrder({ projectId: project.id, terms: body }, { idempotencyKey: idempotency.keyFor(body) }),
@@ -68,6 +71,7 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
 
   return (
     <section className="page" data-testid="order-screen" data-order-status={order?.status ?? 'new'}>
+      {guard.dialog}
       <Link to={`/projects/${encodeURIComponent(project.id)}`} className="back-link" data-testid="back-to-project">
         ← {text('backToProject')}
       </Link>

@@ -1,5 +1,5 @@
 import type { OrderView, ProjectDetail } from '@sss/contracts/project/views';
-import { normalizeNumber } from '../projects/index.ts';
+import { normalizeNumber } from '../lib/numberInput.ts';
 
 /** 受注 terms as text while typed; amounts become integers only when they parse (else the schema names them). */
 export interface OrderForm {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
 import { AddResource } from '@sss/contracts/project/schemas';
-import { normalizeNumber } from './grid/cellInput.ts';
+import { normalizeNumber } from '../lib/numberInput.ts';
 import { projectQueries, useProjectStaff } from './queries.ts';
 import { addResource } from '../api/projects.ts';
 import { CommandDialog, type DialogField } from '../components/CommandDialog.tsx';

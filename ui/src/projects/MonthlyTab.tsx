@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { removeResource } from '../api/projects.ts';
 import { may, useSession } from '../auth/index.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 
 /** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
 export function MonthlyTab({ project }: { project: ProjectDetail }) {
@@ -17,6 +18,7 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
   const [adding, setAdding] = useState<ResourceKind | null>(null);
   // adding or removing a row reloads the grid, which would drop what was typed: save first
   const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedChangesGuard(dirty);
   const remove = useProjectCommand((resourceNo: number) => removeResource(project.id, resourceNo, { idempotencyKey: newIdempotencyKey() }));
   const editable = EDITABLE_STATUSES.includes(project.status) && may(user, 'PUT', '/api/projects/:id/resources/:resourceNo/effort');
   const period = monthsBetween(project.startDate, project.endDate);
@@ -35,6 +37,7 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
       <ProblemMessage error={remove.error} testId="remove-error" />
       {/* keyed by revision: after any save the grid starts again from the stored rows */}
       <EffortGrid key={project.revision} project={project} months={months} editable={editable} onDirtyChange={setDirty} onRemove={(no) => window.confirm('この行を削除しますか？') && remove.mutate(no)} />
+      {guard.dialog}
       {adding && <AddResourceDialog projectId={project.id} kind={adding} onClose={() => setAdding(null)} />}
     </div>
   );

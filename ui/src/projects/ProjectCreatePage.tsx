@@ -11,6 +11,7 @@ import { useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../lib/focusFirstError.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 
 export function ProjectCreatePage() {
   const text = useLabels(projectLabels);
@@ -20,6 +21,7 @@ export function ProjectCreatePage() {
   const register = useProjectCommand((body: ProjectBasics) => registerProject(body, { idempotencyKey: idempotency.keyFor(body) }));
   // the person registering usually leads the proposal; they may name someone else
   const form = useProjectFormState(emptyProjectForm(user ?? undefined), register.error);
+  const guard = useUnsavedChangesGuard(form.dirty);
   useDocumentTitle(text('createTitle'));
 
   const save = () => {
@@ -28,6 +30,7 @@ export function ProjectCreatePage() {
     register.mutate(body, {
       onSuccess: (accepted) => {
         idempotency.done();
+        guard.release();
         navigate(`/projects/${encodeURIComponent(accepted.id)}?tab=monthly`, { state: { flash: 'saved' } });
       },
       onError: focusFirstError,
@@ -37,6 +40,7 @@ export function ProjectCreatePage() {
   return (
     <section className="page narrow" data-testid="project-create">
       <h1>{text('createTitle')}</h1>
+      {guard.dialog}
       <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={() => navigate('/projects')} saving={register.isPending} problem={register.error} />
     </section>
   );

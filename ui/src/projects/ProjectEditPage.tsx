@@ -12,6 +12,7 @@ import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../lib/focusFirstError.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 
 export function ProjectEditPage() {
   const { id = '' } = useParams();
@@ -30,12 +31,14 @@ function EditForm({ project }: { project: ProjectDetail }) {
   const idempotency = useIdempotencyKey();
   const edit = useProjectCommand((body: ProjectBasics) => editProjectBasics(project.id, body, { idempotencyKey: idempotency.keyFor(body), ifMatch: project.revision }));
   const form = useProjectFormState(formFromProject(project), edit.error);
+  const guard = useUnsavedChangesGuard(form.dirty);
   const back = () => navigate(`/projects/${encodeURIComponent(project.id)}`);
   const save = () => {
     if (!form.check()) return focusFirstError();
     edit.mutate(bodyFromForm(form.values) as ProjectBasics, {
       onSuccess: () => {
         idempotency.done();
+        guard.release();
         back();
       },
       onError: focusFirstError,
@@ -46,6 +49,7 @@ function EditForm({ project }: { project: ProjectDetail }) {
       <h1>
         {text('editTitle')} <span className="mono subtle">{project.projectNumber}</span>
       </h1>
+      {guard.dialog}
       <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={back} saving={edit.isPending} problem={edit.error} />
     </section>
   );

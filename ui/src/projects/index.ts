@@ -3,4 +3,3 @@ import './projects.css';
 
 export { ApprovalDialog } from './ApprovalDialog.tsx';
 export { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
-export { normalizeNumber } from './grid/cellInput.ts';

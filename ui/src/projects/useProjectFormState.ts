@@ -3,6 +3,7 @@ import { ProjectBasics } from '@sss/contracts/project/schemas';
 import { bodyFromForm, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
 import { isApiError } from '../lib/problem.ts';
 import { byField, validate } from '../lib/validate.ts';
+import { isEdited } from '../lib/isEdited.ts';
 
 /**
  * Values and the messages beside them: the browser checks with the server's schema after the first
@@ -11,6 +12,7 @@ import { byField, validate } from '../lib/validate.ts';
  */
 export function useProjectFormState(initial: ProjectFormValues, serverError: unknown) {
   const [values, setValues] = useState(initial);
+  const [start, setStart] = useState(initial);
   const [attempted, setAttempted] = useState(false);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const errors = useMemo(() => {
@@ -27,5 +29,9 @@ export function useProjectFormState(initial: ProjectFormValues, serverError: unk
     setEdited(new Set());
     return validate(ProjectBasics, bodyFromForm(values)).length === 0;
   }, [values]);
-  return { values, errors, setField, check, replace: setValues };
+  const replace = useCallback((next: ProjectFormValues) => {
+    setValues(next);
+    setStart(next);
+  }, []);
+  return { values, errors, setField, check, replace, dirty: isEdited(start, values) };
 }

@@ -7,6 +7,13 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useInvoices } from './queries.ts';
+import { parseYenInput } from '../lib/yenInput.ts';
+
+/** A bound typed as yen (「1,234,567」); what does not read as yen goes as typed, for the API to name. */
+function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string): Partial<Record<K, number>> {
+  const value = parseYenInput(text);
+  return value === null ? {} : ({ [key]: typeof value === 'number' ? value : Number.NaN } as Partial<Record<K, number>>);
+}
 
 /** 請求一覧: search by 請求日, 金額 and 取引先 (電子帳簿保存法); replaced invoices stay findable. */
 export function InvoiceListPage() {
@@ -18,7 +25,7 @@ export function InvoiceListPage() {
   const submit = () =>
     setSearch({
       ...(form.from ? { from: form.from } : {}), ...(form.to ? { to: form.to } : {}),
-      ...(form.minAmount ? { minAmount: Number(form.minAmount.replace(/,/g, '')) } : {}), ...(form.maxAmount ? { maxAmount: Number(form.maxAmount.replace(/,/g, '')) } : {}),
+      ...amountBound('minAmount', form.minAmount), ...amountBound('maxAmount', form.maxAmount),
       ...(form.counterparty ? { counterparty: form.counterparty } : {}), ...(form.includeReplaced ? { includeReplaced: true } : {}),
     });
   const exportQuery = { ...search, page: undefined };

@@ -15,6 +15,8 @@ import { InvoicePreview } from './InvoicePreview.tsx';
 import './sales.css';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { may, useSession } from '../auth/index.ts';
+import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { isEdited } from '../lib/isEdited.ts';
 
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
@@ -49,6 +51,8 @@ export function SalesEntryPage() {
   const recheck = useSalesCommand((f: SalesFormState) => requestCorrectionCheck(projectId, month, { invoice: bodyOf(f).invoice }, { idempotencyKey: newIdempotencyKey() }));
   const [payment, setPayment] = useState({ amount: '', receivedOn: new Date().toISOString().slice(0, 10) });
 
+  // unsaved: the form differs from the stored month, or a payment is typed but not recorded
+  const guard = useUnsavedChangesGuard(Boolean(form && m && isEdited(formFromView(m), form)) || payment.amount.trim() !== '');
   const mode = ((m as { roundingMode?: RoundingMode } | undefined)?.roundingMode ?? 'floor') as RoundingMode;
   const preview = useMemo(() => {
     if (!form) return null;
@@ -89,6 +93,7 @@ export function SalesEntryPage() {
 
   return (
     <section className="page sales-page" data-testid="sales-entry">
+      {guard.dialog}
       <div className="page-header">
         <h1>{l('entryTitle')}</h1>
         <Link to="/monthly-sales">{l('listTitle')}</Link>

@@ -1,6 +1,7 @@
 import { parseYen } from '@sss/contracts/domain/money';
 import type { RecordSalesActual } from '@sss/contracts/sales/schemas';
 import type { MonthlySalesView } from '@sss/contracts/sales/views';
+import { normalizeNumber } from '../lib/numberInput.ts';
 
 /**
  * The 売上実績と請求情報 form as the person types it (numbers as text, so a half-typed "1,0" is
@@ -29,15 +30,15 @@ export interface SalesFormState {
 }
 
 /**
- * An amount as typed, read by contracts' `parseYen` once separators are dropped (this form has
- * always taken commas and spaces anywhere). The form does not validate before sending, so what
- * `parseYen` refuses goes on as it always did: a blank or a lone minus as 0, anything else as
- * `Number` reads it, for the server to refuse.
+ * An amount as typed, read by contracts' `parseYen` (commas only as thousands separators, so
+ * 「1,5」 is not 15). The form does not validate before sending, so what `parseYen` refuses goes on
+ * as before: a blank or a lone minus as 0, anything else as `Number` reads it (NaN for 「1,5」,
+ * sent as null), for the server to refuse naming the field.
  */
 export const yenOf = (text: string): number => {
-  const parsed = parseYen(text.replace(/[,，\s]/g, ''));
+  const parsed = parseYen(text.replace(/\s/g, ''));
   if (parsed.ok) return parsed.value;
-  const cleaned = text.replace(/[,，¥￥\s]/g, '');
+  const cleaned = normalizeNumber(text);
   return cleaned === '' || cleaned === '-' ? 0 : Number(cleaned);
 };
 const text = (n: number) => (n ? String(n) : '');

@@ -1,5 +1,6 @@
 import { canonicalEffort } from '@sss/contracts/project/effort';
 import { EFFORT_PATTERN } from '@sss/contracts/project/fields';
+import { normalizeNumber } from '../../lib/numberInput.ts';
 
 /**
  * What a person types into a grid cell, read the forgiving way (full-width digits from a Japanese
@@ -9,14 +10,8 @@ import { EFFORT_PATTERN } from '@sss/contracts/project/fields';
 
 const effortPattern = new RegExp(EFFORT_PATTERN);
 
-/** Full-width ０-９．，－ → ASCII; drops separators, yen signs and spaces. */
-export function normalizeNumber(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[．]/g, '.')
-    .replace(/[－−ー]/g, '-')
-    .replace(/[,，、¥￥\s]/g, '');
-}
+/** 「1,5」: a comma that is not a thousands separator is refused rather than read as 15. */
+const COMMA_MESSAGE = '「,」は3桁区切りにだけ使えます（小数点は「.」で入力してください）';
 
 export type CellCheck = { ok: true; value: string } | { ok: false; message: string };
 
@@ -25,6 +20,7 @@ export function checkEffort(text: string): CellCheck {
   const value = normalizeNumber(text);
   if (value === '') return { ok: true, value: '' };
   if (value.startsWith('-')) return { ok: false, message: '工数にマイナスは入力できません' };
+  if (value.includes(',')) return { ok: false, message: COMMA_MESSAGE };
   if (!/^\d*\.?\d*$/.test(value) || value === '.') return { ok: false, message: '工数は数値で入力してください（例: 0.5）' };
   const canonical = value.startsWith('.') ? `0${value}` : value.endsWith('.') ? value.slice(0, -1) : value;
   if (!effortPattern.test(canonical)) return { ok: false, message: '工数は0〜999.99（小数2桁まで）で入力してください' };
@@ -37,6 +33,7 @@ export function checkYen(text: string, label: string): CellCheck {
   const value = normalizeNumber(text);
   if (value === '') return { ok: false, message: `${label}を入力してください` };
   if (value.startsWith('-')) return { ok: false, message: `${label}にマイナスは入力できません` };
+  if (value.includes(',')) return { ok: false, message: COMMA_MESSAGE };
   if (!/^\d+$/.test(value)) return { ok: false, message: `${label}は円単位の整数で入力してください` };
   if (value.length > 9) return { ok: false, message: `${label}は999,999,999円以下で入力してください` };
   return { ok: true, value: String(Number(value)) };
