@@ -192,6 +192,10 @@ test('見積 → 見積稟議 → 承認', async ({ sss, page, projectId }) => {
   assert.is(await page.getByTestId('estimate-approval-state').getAttribute('data-approved'), 'false');
   // Not issued before its 見積稟議 approves it: the refusal says so in Japanese.
   await page.getByTestId('estimate-issue').click();
+  // issuing asks first, naming the document, the addressee and the amount
+  await page.getByTestId('confirm-estimate-issue').waitFor();
+  assert.match(await text(page, 'confirm-estimate-issue'), /¥2,948,000/);
+  await page.getByTestId('confirm-estimate-issue-confirm').click();
   await page.getByTestId('form-error').waitFor();
   assert.match(await text(page, 'form-error'), /第1版は見積稟議で承認されていないため発行できません/);
 
@@ -212,6 +216,7 @@ test('見積 → 見積稟議 → 承認', async ({ sss, page, projectId }) => {
   await page.waitForFunction(() => document.querySelector('[data-testid="estimate-approval-state"]')?.getAttribute('data-approved') === 'true');
   assert.match(await text(page, 'estimate-approval-state'), /稟議 MI-2025-0003 承認済/);
   await page.getByTestId('estimate-issue').click();
+  await page.getByTestId('confirm-estimate-issue-confirm').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="estimate-editor"]')?.getAttribute('data-status') === 'issued');
   assert.ok((await text(page, 'estimate-number')).length > 0);
   await screenshot(page, 'estimate-issued');

@@ -43,6 +43,7 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('sales-save').click();
   await page.getByTestId('sales-notice').waitFor();
   await page.getByTestId('sales-request-check').click();
+  await page.getByTestId('confirm-sales-check-confirm').click();
   await page.getByTestId('sales-checking').waitFor();
   assert.is(await page.getByTestId('sales-status').textContent(), '確認中');
   await screenshot(page, 'sales-entry-checking');
@@ -57,6 +58,11 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   assert.is(await page.getByTestId('invoice-preview-gross').textContent(), '¥1,353,000');
   await screenshot(page, 'sales-invoice-preview');
   await page.getByTestId('sales-issue').click();
+  // one click only asks: the question names the recipient and the amount
+  const question = (await page.getByTestId('confirm-invoice-issue').textContent()) ?? '';
+  assert.ok(question.includes('ブラウザ顧客株式会社') && question.includes('¥1,353,000'), question);
+  await screenshot(page, 'sales-invoice-confirm');
+  await page.getByTestId('confirm-invoice-issue-confirm').click();
   await page.getByTestId('sales-invoiced').waitFor();
   const invoiceNumber = (await page.getByTestId('sales-invoice-number').textContent()) ?? '';
   assert.match(invoiceNumber, /^INV-\d{6}$/);
@@ -68,7 +74,10 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('payment-amount').fill('353000');
   await page.getByTestId('payment-date').fill('2026-05-20');
   await page.getByTestId('payment-submit').click();
+  assert.match((await page.getByTestId('confirm-payment').textContent()) ?? '', /¥353,000.*2026-05-20.*¥1,000,000/);
+  await page.getByTestId('confirm-payment-confirm').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="sales-outstanding"]')?.textContent === '¥1,000,000');
+  assert.match((await page.getByTestId('sales-notice').textContent()) ?? '', /入金を記録しました/);
   await screenshot(page, 'sales-paid');
 
   // 訂正: a new invoice replaces the first; the payment already received carries over.
@@ -76,6 +85,7 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('sales-poNumber').fill('PO-REV-2');
   await page.getByTestId('correction-reason').fill('注文No誤り');
   await page.getByTestId('correction-submit').click();
+  await page.getByTestId('confirm-correction-confirm').click();
   await page.waitForFunction((first) => { const n = document.querySelector('[data-testid="sales-invoice-number"]')?.textContent; return !!n && n !== first; }, invoiceNumber);
   assert.is(await page.getByTestId('sales-outstanding').textContent(), '¥1,000,000');
   const correctedNumber = (await page.getByTestId('sales-invoice-number').textContent()) ?? '';
@@ -126,6 +136,7 @@ test('a correction that changes the approved totals is refused in Japanese and a
   await page.getByTestId('line-unitPrice').fill('1000000');
   await page.getByTestId('correction-reason').fill('金額訂正');
   await page.getByTestId('correction-submit').click();
+  await page.getByTestId('confirm-correction-confirm').click();
   await page.getByTestId('correction-request-check').waitFor();
   assert.match((await page.getByTestId('sales-error').textContent()) ?? '', /10%対象の請求金額が稟議で承認された内容と異なります（承認: 1円、請求: 1,100,000円）/);
   await screenshot(page, 'sales-correction-refused');
@@ -138,6 +149,7 @@ test('a correction that changes the approved totals is refused in Japanese and a
   assert.is(outcome.statusCode, 200, outcome.body);
   // The page keeps the corrected invoice; now the approval covers it.
   await page.getByTestId('correction-submit').click();
+  await page.getByTestId('confirm-correction-confirm').click();
   await page.waitForFunction((first) => { const n = document.querySelector('[data-testid="sales-invoice-number"]')?.textContent; return !!n && n !== first; }, invoiceNumber);
   assert.match((await page.getByTestId('sales-invoiced').textContent()) ?? '', /¥1,100,000/);
 });

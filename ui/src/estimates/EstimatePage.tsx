@@ -22,6 +22,9 @@ import { estimateApprovalLabels } from '../i18n/estimates.ts';
 import { may, useSession } from '../auth/index.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { isEdited } from '../lib/isEdited.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { confirmLabels } from '../i18n/confirmations.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -60,7 +63,10 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
   const canEdit = may(user, estimate ? 'PUT' : 'POST', estimate ? '/api/estimates/:id' : '/api/estimates');
   const canIssue = may(user, 'POST', '/api/estimates/:id/issue');
   const canRevise = may(user, 'POST', '/api/estimates/:id/revise');
-  const guard = useUnsavedChangesGuard(isEdited(initial, form));
+  const unsaved = isEdited(initial, form);
+  const guard = useUnsavedChangesGuard(unsaved);
+  const confirmText = useLabels(confirmLabels);
+  const [confirmingIssue, setConfirmingIssue] = useState(false);
   const body = contentFromForm(form);
   const save = useProjectCommand((content: EstimateContent) =>
     estimate ? editEstimateDraft(estimate.id, content, { idempotencyKey: idempotency.keyFor(content) }) : draftEstimate({ projectId: project.id, content }, { idempotencyKey: idempotency.keyFor(content) }),
@@ -104,9 +110,28 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
           </button>
         )}
         {isDraft && estimate && canIssue && (
-          <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => idempotency.done() })}>
+          // what is issued is the saved draft: typed changes are saved first
+          <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending || unsaved} onClick={() => setConfirmingIssue(true)}>
             {text('issue')}
           </button>
+        )}
+        {confirmingIssue && newest && (
+          <ConfirmDialog
+            title={confirmText('estimateIssueTitle')}
+            testId="confirm-estimate-issue"
+            facts={[
+              [confirmText('document'), `${text('estimateTitle')} v${newest.version}`],
+              [confirmText('recipient'), newest.addressee],
+              [confirmText('amount'), formatYen(newest.total)],
+              [confirmText('issueDate'), today()],
+            ]}
+            consequence={confirmText('estimateIssueConsequence')}
+            confirmLabel={confirmText('estimateIssueRun')}
+            pending={issue.isPending}
+           
+            onConfirm={() => issue.mutate(undefined, { onSuccess: () => { idempotency.done(); setConfirmingIssue(false); }, onError: () => setConfirmingIssue(false) })}
+            onClose={() => setConfirmingIssue(false)}
+          />
         )}
         {!isDraft && canRevise && (
           <>

@@ -29,6 +29,7 @@ export function ApprovalDialog({ projectId, kind, estimate, onClose, onDone }: P
       schema={RequestApproval}
       fields={[{ name: 'comment', label: '申請コメント', kind: 'multiline' }]}
       initial={{ comment: '' }}
+      warning={`コラボフローに${label}を起票します。決裁が届くまで、案件は稟議中の状態になります。`}
       toBody={(v) => ({
         kind,
         ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),

@@ -17,6 +17,8 @@ import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { may, useSession } from '../auth/index.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { isEdited } from '../lib/isEdited.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { confirmLabels } from '../i18n/confirmations.ts';
 
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
@@ -52,7 +54,12 @@ export function SalesEntryPage() {
   const [payment, setPayment] = useState({ amount: '', receivedOn: new Date().toISOString().slice(0, 10) });
 
   // unsaved: the form differs from the stored month, or a payment is typed but not recorded
-  const guard = useUnsavedChangesGuard(Boolean(form && m && isEdited(formFromView(m), form)) || payment.amount.trim() !== '');
+  const unsaved = Boolean(form && m && isEdited(formFromView(m), form));
+  const guard = useUnsavedChangesGuard(unsaved || payment.amount.trim() !== '');
+  const confirmText = useLabels(confirmLabels);
+  // which irreversible action is waiting for its confirmation
+  const [confirming, setConfirming] = useState<'check' | 'issue' | 'correct' | 'payment' | null>(null);
+  const closeConfirm = () => setConfirming(null);
   const mode = ((m as { roundingMode?: RoundingMode } | undefined)?.roundingMode ?? 'floor') as RoundingMode;
   const preview = useMemo(() => {
     if (!form) return null;
@@ -194,7 +201,7 @@ export function SalesEntryPage() {
         {editable && (
           <>
             <button type="button" className="button primary" data-testid="sales-save" disabled={save.isPending} onClick={() => save.mutate(form, { onSuccess: () => setNotice(l('saved')) })}>{l('save')}</button>
-            {canCheck && <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending} onClick={() => check.mutate(undefined)}>
+            {canCheck && <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending || unsaved} onClick={() => setConfirming('check')}>
               {m.actualGross === 0 && !(m.invoice as { lines?: unknown[] } | null)?.lines?.length ? l('requestCheckNone') : l('requestCheck')}
             </button>}
           </>
@@ -205,7 +212,7 @@ export function SalesEntryPage() {
       {m.status === 'awaiting_invoice' && preview && (
         <>
           <InvoicePreview month={m} form={form} totals={preview.invoice} />
-          {canIssue && <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => issue.mutate(undefined, { onSuccess: () => setNotice(l('issued')) })}>{l('issue')}</button>}
+          {canIssue && <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => setConfirming('issue')}>{l('issue')}</button>}
           {/* The approval does not cover this invoice (the refusal names the rate): the month is applied for again. */}
           {approvalMismatch(issue.error) && canCheck && (
             <button type="button" className="button" data-testid="sales-request-check-again" disabled={check.isPending} onClick={() => check.mutate(undefined)}>{l('requestCheck')}</button>
@@ -234,7 +241,7 @@ export function SalesEntryPage() {
                 <input id="correction-reason" data-testid="correction-reason" maxLength={255} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} />
               </div>
               {preview && <p className="sales-totals">{l('gross')} {formatYen(preview.invoice.gross)}</p>}
-              <button type="button" className="button primary" data-testid="correction-submit" disabled={correct.isPending} onClick={() => correct.mutate(form, { onSuccess: () => { setCorrecting(false); setCorrectionReason(''); setNotice(l('issued')); } })}>
+              <button type="button" className="button primary" data-testid="correction-submit" disabled={correct.isPending} onClick={() => setConfirming('correct')}>
                 {l('correctIssue')}
               </button>
               {/* As for the issue: a correction that changes the approved totals is applied for again, with the corrected invoice. */}
@@ -253,12 +260,49 @@ export function SalesEntryPage() {
                 <label htmlFor="pay-date">{l('receivedOn')}</label>
                 <input id="pay-date" type="date" data-testid="payment-date" value={payment.receivedOn} onChange={(e) => setPayment({ ...payment, receivedOn: e.target.value })} />
               </div>
-              <button type="button" className="button primary" data-testid="payment-submit" disabled={pay.isPending} onClick={() => pay.mutate({ amount: safeYen(payment.amount), receivedOn: payment.receivedOn }, { onSuccess: () => setPayment({ ...payment, amount: '' }) })}>
+              <button type="button" className="button primary" data-testid="payment-submit" disabled={pay.isPending} onClick={() => setConfirming('payment')}>
                 {l('recordPayment')}
               </button>
             </div>
           )}
         </section>
+      )}
+
+      {confirming === 'check' && (
+        <ConfirmDialog
+          title={confirmText('salesCheckTitle')} testId="confirm-sales-check"
+          facts={[[confirmText('month'), month], [confirmText('amount'), formatYen(m.actualGross)]]}
+          consequence={confirmText('salesCheckConsequence')} confirmLabel={confirmText('salesCheckRun')}
+          pending={check.isPending} onClose={closeConfirm}
+          onConfirm={() => check.mutate(undefined, { onSuccess: closeConfirm, onError: closeConfirm })}
+        />
+      )}
+      {confirming === 'issue' && preview && (
+        <ConfirmDialog
+          title={confirmText('invoiceIssueTitle')} testId="confirm-invoice-issue"
+          facts={[[confirmText('recipient'), form.recipientName], [confirmText('amount'), formatYen(preview.invoice.gross)], [confirmText('dueDate'), form.dueDate]]}
+          consequence={confirmText('invoiceIssueConsequence')} confirmLabel={confirmText('invoiceIssueRun')}
+          pending={issue.isPending} onClose={closeConfirm}
+          onConfirm={() => issue.mutate(undefined, { onSuccess: () => { closeConfirm(); setNotice(l('issued')); }, onError: closeConfirm })}
+        />
+      )}
+      {confirming === 'correct' && preview && (
+        <ConfirmDialog
+          title={confirmText('correctionTitle')} testId="confirm-correction"
+          facts={[[confirmText('invoice'), m.invoiceNumber ?? ''], [confirmText('amount'), formatYen(preview.invoice.gross)], [confirmText('reason'), correctionReason]]}
+          consequence={confirmText('correctionConsequence')} confirmLabel={confirmText('correctionRun')}
+          pending={correct.isPending} onClose={closeConfirm}
+          onConfirm={() => correct.mutate(form, { onSuccess: () => { closeConfirm(); setCorrecting(false); setCorrectionReason(''); setNotice(l('issued')); }, onError: closeConfirm })}
+        />
+      )}
+      {confirming === 'payment' && (
+        <ConfirmDialog
+          title={confirmText('paymentTitle')} testId="confirm-payment"
+          facts={[[confirmText('invoice'), m.invoiceNumber ?? ''], [confirmText('amount'), formatYen(safeYen(payment.amount))], [confirmText('receivedOn'), payment.receivedOn], [confirmText('outstandingAfter'), formatYen(m.invoicedGross - m.paid - safeYen(payment.amount))]]}
+          consequence={confirmText('paymentConsequence')} confirmLabel={confirmText('paymentRun')}
+          pending={pay.isPending} onClose={closeConfirm}
+          onConfirm={() => pay.mutate({ amount: safeYen(payment.amount), receivedOn: payment.receivedOn }, { onSuccess: () => { closeConfirm(); setPayment({ ...payment, amount: '' }); setNotice(confirmText('paymentRecorded')); }, onError: closeConfirm })}
+        />
       )}
 
       <h2>{l('documents')}</h2>
