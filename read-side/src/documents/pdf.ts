@@ -35,6 +35,8 @@ export interface PdfSpec {
 }
 
 const MARGIN = 50;
+const LABEL_WIDTH = 120;
+const LABEL_GAP = 5;
 
 export function renderPdf(spec: PdfSpec): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: spec.title, Producer: 'SSS 営業支援システム' } });
@@ -48,19 +50,24 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
     doc.on('error', reject);
   });
   const width = doc.page.width - MARGIN * 2;
+  // A block is measured before it is drawn and starts a new page when it would not fit: nothing
+  // is drawn past the bottom margin, and the next block starts below the tallest part of this one.
+  const ensureRoom = (height: number) => {
+    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+  };
 
   const row = (cells: readonly string[], columns: readonly Column[], bold: boolean) => {
     const total = columns.reduce((t, c) => t + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * width);
+    doc.font(bold ? 'jp-bold' : 'jp').fontSize(9);
+    const height = Math.max(...widths.map((w, i) => doc.heightOfString(cells[i] || ' ', { width: w - 6 }) + 6));
+    ensureRoom(height);
     const y = doc.y;
     let x = MARGIN;
-    let height = 0;
-    doc.font(bold ? 'jp-bold' : 'jp').fontSize(9);
     columns.forEach((column, i) => {
-      const w = (column.width / total) * width;
       const text = cells[i] ?? '';
-      doc.text(text, x + 3, y + 3, { width: w - 6, align: column.align ?? 'left' });
-      height = Math.max(height, doc.heightOfString(text, { width: w - 6 }) + 6);
-      x += w;
+      if (text) doc.text(text, x + 3, y + 3, { width: widths[i]! - 6, align: column.align ?? 'left' });
+      x += widths[i]!;
     });
     x = MARGIN;
     for (const column of columns) {
@@ -70,7 +77,6 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
     }
     doc.x = MARGIN;
     doc.y = y + height;
-    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
   };
 
   for (const block of spec.blocks) {
@@ -87,10 +93,16 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
         break;
       case 'fields':
         for (const [label, value] of block.rows) {
+          // an empty value still takes its line (pdfkit does not move for ''), and a long one pushes the next row down
+          const valueWidth = width - LABEL_WIDTH - LABEL_GAP;
+          const labelHeight = doc.font('jp-bold').fontSize(9).heightOfString(label || ' ', { width: LABEL_WIDTH });
+          const height = Math.max(labelHeight, doc.font('jp').fontSize(9).heightOfString(value || ' ', { width: valueWidth }));
+          ensureRoom(height);
           const y = doc.y;
-          doc.font('jp-bold').fontSize(9).text(label, MARGIN, y, { width: 120 });
-          doc.font('jp').fontSize(9).text(value, MARGIN + 125, y, { width: width - 125 });
+          doc.font('jp-bold').fontSize(9).text(label, MARGIN, y, { width: LABEL_WIDTH });
+          if (value) doc.font('jp').fontSize(9).text(value, MARGIN + LABEL_WIDTH + LABEL_GAP, y, { width: valueWidth });
           doc.x = MARGIN;
+          doc.y = y + height;
         }
         break;
       case 'table':
@@ -103,6 +115,7 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
         break;
       case 'stamp': {
         const size = 60;
+        ensureRoom(size + 20);
         const y = doc.y + 5;
         block.labels.forEach((label, i) => {
           const x = MARGIN + width - (block.labels.length - i) * (size + 8);

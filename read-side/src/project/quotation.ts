@@ -3,6 +3,7 @@ import { TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
 import type { EstimateView } from '@sss/contracts/project/views';
 import { renderXlsx } from '../documents/xlsx.ts';
 import { renderPdf, type PdfSpec } from '../documents/pdf.ts';
+import { addressedTo } from '@sss/contracts/domain/honorific';
 
 /**
  * 見積書 (docs/domain.md §Documents) from one version of the 見積 read model: addressee, 見積番号, dates, subject,
@@ -21,7 +22,7 @@ export function quotationFilename(estimate: EstimateView, v: Version, ext: 'xlsx
 
 function headerFields(estimate: EstimateView, v: Version, issuerName: string): [string, string][] {
   return [
-    ['宛先', `${v.addressee} 御中`],
+    ['宛先', addressedTo(v.addressee)],
     ['見積番号', numberOf(v)],
     // Which version an approver saw: 「第2版（稟議 R-0042 承認済）」, or that it is not approved yet.
     ['版', v.approval ? v.approval.label : `第${v.version}版（未承認）`],
@@ -73,7 +74,7 @@ export function quotationPdfSpec(estimate: EstimateView, v: Version, issuerName:
     title: `見積書 ${numberOf(v)}`,
     blocks: [
       { kind: 'title', text: '御見積書' },
-      { kind: 'text', text: `${v.addressee} 御中`, bold: true, size: 13 },
+      { kind: 'text', text: addressedTo(v.addressee), bold: true, size: 13 },
       { kind: 'text', text: `${issuerName}\u3000印`, align: 'right', bold: true },
       { kind: 'space' },
       { kind: 'fields', rows: headerFields(estimate, v, issuerName).filter(([label]) => label !== '宛先' && label !== '発行者') },

@@ -2,6 +2,7 @@ import type { InvoiceView } from '@sss/contracts/sales/views';
 import type { PdfSpec } from '../documents/pdf.ts';
 import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
 import { formatDateJapanese } from '@sss/contracts/domain/dates';
+import { addressedTo } from '@sss/contracts/domain/honorific';
 
 /**
  * 請求書 as a qualified invoice (適格請求書, docs/domain.md §Qualified invoices): (a) issuer name and registration
@@ -17,7 +18,7 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
       { kind: 'text', text: `請求書番号: ${invoice.invoiceNumber}\u3000発行日: ${formatDateJapanese(invoice.issuedOn)}`, align: 'right', size: 9 },
       ...(invoice.replaces ? [{ kind: 'text' as const, text: `本請求書は請求書番号 ${invoice.replaces} を訂正し、置き換えるものです。訂正理由: ${invoice.correctionReason}`, size: 9 }] : []),
       { kind: 'space', lines: 0.5 },
-      { kind: 'text', text: `${invoice.recipientName} 御中`, bold: true, size: 13 },
+      { kind: 'text', text: addressedTo(invoice.recipientName), bold: true, size: 13 },
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: invoice.issuer.name, align: 'right', bold: true },
       { kind: 'text', text: `登録番号: ${invoice.issuer.registrationNumber}`, align: 'right', size: 9 },

@@ -5,6 +5,7 @@ import { renderXlsx, type SheetSpec } from '../documents/xlsx.ts';
 import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
 import { formatDateJapanese } from '@sss/contracts/domain/dates';
 import { formatMonthJapanese } from '@sss/contracts/domain/months';
+import { addressedTo } from '@sss/contracts/domain/honorific';
 
 /**
  * Documents of one project-month: 売上連絡票 (Excel and PDF, the fields of the 売上実績と請求情報
@@ -70,7 +71,7 @@ function deliveryOrAcceptance(m: MonthlySalesView, kind: '納品書' | '検収�
     title: `${kind} ${m.projectNumber} ${m.month}`,
     blocks: [
       { kind: 'title', text: kind },
-      { kind: 'text', text: acceptance ? `${issuerName} 御中` : `${d?.recipientName ?? m.customerName} 御中`, bold: true, size: 12 },
+      { kind: 'text', text: addressedTo(acceptance ? issuerName : (d?.recipientName ?? m.customerName)), bold: true, size: 12 },
       { kind: 'text', text: acceptance ? `${d?.recipientName ?? m.customerName}` : issuerName, align: 'right' },
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: acceptance ? '下記のとおり検収いたしました。' : '下記のとおり納品いたします。' },

@@ -34,7 +34,8 @@ export function formFromProject(p: ProjectDetail, validUntil: string): EstimateF
   });
   return {
     subject: p.name,
-    addressee: `${p.customer.name} 御中`,
+    // the name only: the 見積書 adds 御中 (contracts/src/domain/honorific.ts)
+    addressee: p.customer.name,
     periodStart: p.startDate,
     periodEnd: p.endDate,
     deliveryPlace: '貴社指定場所',

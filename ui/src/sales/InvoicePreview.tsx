@@ -4,6 +4,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { safeQuantity, safeYen, type SalesFormState } from './salesForm.ts';
+import { addressedTo } from '@sss/contracts/domain/honorific';
 
 /**
  * What the 請求書 will say before it is issued (an issued invoice can only be replaced by a
@@ -14,7 +15,7 @@ export function InvoicePreview({ month, form, totals }: { month: MonthlySalesVie
   return (
     <section className="invoice-preview" data-testid="invoice-preview">
       <h2>{l('preview')}</h2>
-      <p><strong>{form.recipientName} 御中</strong></p>
+      <p><strong>{addressedTo(form.recipientName)}</strong></p>
       <p>{l('subject')}: {form.subject} / {l('periodStart')}: {form.periodStart} 〜 {form.periodEnd} / {l('dueDate')}: {form.dueDate}</p>
       <table className="table">
         <thead><tr><th>{l('description')}</th><th className="num">{l('quantity')}</th><th>{l('unit')}</th><th className="num">{l('unitPrice')}</th><th>{l('rate')}</th><th className="num">{l('amount')}</th></tr></thead>
