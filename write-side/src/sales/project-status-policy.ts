@@ -12,7 +12,7 @@ import type { CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
 
 /**
- * While a month's sales check is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
+ * While a month's sales check (or the 稟議 of an invoice correction) is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
  * does not replay decisions; it reconciles: on any check event it reads the month's CURRENT state and
  * asks the project to match it (open → StartSalesActualProcessing, otherwise Finish). Both commands are
  * idempotent in the project decider, so a replay converges to the present instead of re-opening
@@ -28,7 +28,9 @@ export async function reconcileProjectStatus(events: EventStore, event: Recorded
   if (!isEventOf(event, TRIGGERS)) return;
   const { projectId, month } = event.data;
   const { domain } = await loadStream<MonthlySalesEvent>(events, streams.monthlySales(projectId, month));
-  const open = fold(monthlySalesDecider, domain).status === 'checking';
+  const current = fold(monthlySalesDecider, domain);
+  // A correction's 稟議 leaves the month 請求済 with its request open: the month is being processed again.
+  const open = current.status === 'checking' || (current.status === 'invoiced' && current.requested !== null);
   const at = event.metadata.occurredAt;
   const ringiId = 'ringiId' in event.data ? event.data.ringiId : undefined;
   const body = { month, ...(ringiId ? { ringiId } : {}) };

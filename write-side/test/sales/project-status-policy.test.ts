@@ -49,6 +49,29 @@ test('a requested check puts the project in 売上実績処理中; the outcome r
   await store.close();
 });
 
+test('the 稟議 of an invoice correction puts the project in 売上実績処理中 too, until it is decided', async () => {
+  const store = await setUp();
+  const logs: string[] = [];
+  const stream = 'monthlysales-p1_2026-04';
+  const totals = { byRate: [], net: 1, tax: 0, gross: 1 };
+  const steps = [
+    { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1, tax: 0, gross: 1 }, invoiceTotals: totals } },
+    { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '', approvedInvoiceTotals: totals } },
+    { type: 'InvoiceIssued', data: { ...key, invoice: { invoiceNumber: 'INV-000001' } } },
+    { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1, tax: 0, gross: 1 }, invoiceTotals: { ...totals, net: 2, gross: 2 }, correctionOf: 'INV-000001' } },
+  ];
+  for (const step of steps) {
+    await store.append(stream, [{ ...step, metadata: meta }], 'any');
+    await reconcileProjectStatus(store, (await store.readStream(stream)).at(-1)!, (m) => void logs.push(m));
+  }
+  assert.is(await projectStatus(store), 'sales_actual_in_progress', 'the correction is being checked');
+  await store.append(stream, [{ type: 'SalesCheckApproved', data: { ...key, ringiId: 'r2', comment: '', approvedInvoiceTotals: { ...totals, net: 2, gross: 2 } }, metadata: meta }], 'any');
+  await reconcileProjectStatus(store, (await store.readStream(stream)).at(-1)!, (m) => void logs.push(m));
+  assert.is(await projectStatus(store), 'ordered');
+  assert.equal(logs, []);
+  await store.close();
+});
+
 test('a month of an unknown project is logged and skipped, not retried forever', async () => {
   const store = await setUp();
   const logs: string[] = [];
