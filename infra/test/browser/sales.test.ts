@@ -78,6 +78,10 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('confirm-payment-confirm').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="sales-outstanding"]')?.textContent === '¥1,000,000');
   assert.match((await page.getByTestId('sales-notice').textContent()) ?? '', /入金を記録しました/);
+  // the payment is listed under the invoice, which is now 一部入金 rather than just 請求済
+  await page.waitForFunction(() => document.querySelector('[data-testid="payment-state"]')?.getAttribute('data-state') === 'partial');
+  assert.is(await page.getByTestId('payment-state').textContent(), '一部入金');
+  assert.match((await page.getByTestId('payment-history').textContent()) ?? '', /2026-05-20.*¥353,000/);
   await screenshot(page, 'sales-paid');
 
   // 訂正: a new invoice replaces the first; the payment already received carries over.
@@ -94,6 +98,7 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('invoice-counterparty').fill('ブラウザ顧客');
   await page.getByTestId('invoice-search').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
+  assert.is(await page.getByTestId('invoice-payment-state').first().textContent(), '一部入金');
   await page.getByText('訂正前の請求書も表示').click();
   await page.getByTestId('invoice-search').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 2);

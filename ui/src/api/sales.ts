@@ -23,6 +23,7 @@ export const listMonthlySales = (query: { status?: string; month?: string; page?
   request<PageOf<MonthlySalesView>>('GET', `/api/monthly-sales${queryString({ ...query })}`, { signal });
 export const getMonthlySales = (projectId: string, m: string, signal?: AbortSignal) => request<MonthlySalesView>('GET', month(projectId, m), { signal });
 export const listInvoices = (query: InvoiceSearchParams, signal?: AbortSignal) => request<PageOf<InvoiceView>>('GET', `/api/invoices${queryString({ ...query })}`, { signal });
+export const getInvoice = (invoiceNumber: string, signal?: AbortSignal) => request<InvoiceView>('GET', `/api/invoices/${encodeURIComponent(invoiceNumber)}`, { signal });
 export const getReceivables = (asOf: string | undefined, signal?: AbortSignal) => request<Receivables>('GET', `/api/receivables${queryString({ asOf })}`, { signal });
 export const getDashboard = (signal?: AbortSignal) => request<Dashboard>('GET', '/api/dashboard', { signal });
 export const getPlanActual = (query: { from?: string; to?: string }, signal?: AbortSignal) =>

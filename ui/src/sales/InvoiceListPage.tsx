@@ -8,6 +8,8 @@ import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useInvoices } from './queries.ts';
 import { parseYenInput } from '../lib/yenInput.ts';
+import { paymentState } from '@sss/contracts/sales/payment-state';
+import { paymentLabels } from '../i18n/payments.ts';
 
 /** A bound typed as yen (「1,234,567」); what does not read as yen goes as typed, for the API to name. */
 function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string): Partial<Record<K, number>> {
@@ -18,6 +20,7 @@ function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string):
 /** 請求一覧: search by 請求日, 金額 and 取引先 (電子帳簿保存法); replaced invoices stay findable. */
 export function InvoiceListPage() {
   const l = useLabels(salesLabels);
+  const pl = useLabels(paymentLabels);
   useDocumentTitle(l('invoicesTitle'));
   const [form, setForm] = useState({ from: '', to: '', minAmount: '', maxAmount: '', counterparty: '', includeReplaced: false });
   const [search, setSearch] = useState<InvoiceSearchParams>({});
@@ -50,9 +53,9 @@ export function InvoiceListPage() {
       </form>
       <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
       <table className="table" data-testid="invoice-table">
-        <thead><tr><th>{l('invoiceNumber')}</th><th>{l('status')}</th><th>{l('invoiceDate')}</th><th>{l('counterparty')}</th><th>{l('subject')}</th><th className="num">{l('gross')}</th><th className="num">{l('outstanding')}</th><th>{l('dueDate')}</th><th /></tr></thead>
+        <thead><tr><th>{l('invoiceNumber')}</th><th>{l('status')}</th><th>{l('invoiceDate')}</th><th>{l('counterparty')}</th><th>{l('subject')}</th><th className="num">{l('gross')}</th><th className="num">{l('outstanding')}</th><th>{pl('paymentState')}</th><th>{l('dueDate')}</th><th /></tr></thead>
         <tbody>
-          {list.data?.items.length === 0 && <tr><td colSpan={9} className="empty">{l('none')}</td></tr>}
+          {list.data?.items.length === 0 && <tr><td colSpan={10} className="empty">{l('none')}</td></tr>}
           {list.data?.items.map((i) => (
             <tr key={i.invoiceNumber} data-testid="invoice-row">
               <td className="mono"><Link to={`/monthly-sales/${encodeURIComponent(i.projectId)}/${i.month}`}>{i.invoiceNumber}</Link></td>
@@ -62,6 +65,7 @@ export function InvoiceListPage() {
               <td>{i.subject}</td>
               <td className="num">{formatYen(i.gross)}</td>
               <td className="num">{formatYen(i.outstanding)}</td>
+              <td data-testid="invoice-payment-state">{i.state === 'replaced' ? '' : pl(paymentState(i.gross, i.paid))}</td>
               <td>{i.dueDate}</td>
               <td><a href={invoicePdfUrl(i.invoiceNumber)} download>PDF</a></td>
             </tr>

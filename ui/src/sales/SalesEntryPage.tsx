@@ -19,6 +19,7 @@ import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx
 import { isEdited } from '../lib/isEdited.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
+import { PaymentHistory } from './PaymentHistory.tsx';
 
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
 const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
@@ -230,6 +231,7 @@ export function SalesEntryPage() {
           <p>
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
           </p>
+          <PaymentHistory invoiceNumber={m.invoiceNumber} />
           {m.correctionChecking && <p data-testid="correction-checking">{l('correctionChecking')}</p>}
           {!correcting && canCorrect && (
             <button type="button" className="button" data-testid="correction-start" onClick={() => setCorrecting(true)}>{l('correct')}</button>

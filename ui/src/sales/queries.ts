@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandAccepted } from '@sss/contracts/common';
-import { getDashboard, getMonthlySales, getPlanActual, getPlanActualProjects, getReceivables, getSalesBy, listInvoices, listMonthlySales, type InvoiceSearchParams } from '../api/sales.ts';
+import { getDashboard, getMonthlySales, getPlanActual, getPlanActualProjects, getReceivables, getSalesBy, getInvoice, listInvoices, listMonthlySales, type InvoiceSearchParams } from '../api/sales.ts';
 
 /** One query-options factory per endpoint; a sales command refetches everything under `all`. */
 export const salesQueries = {
@@ -9,6 +9,7 @@ export const salesQueries = {
     queryOptions({ queryKey: ['sales', 'months', query] as const, queryFn: ({ signal }) => listMonthlySales(query, signal), placeholderData: keepPreviousData }),
   month: (projectId: string, month: string) => queryOptions({ queryKey: ['sales', 'month', projectId, month] as const, queryFn: ({ signal }) => getMonthlySales(projectId, month, signal) }),
   invoices: (query: InvoiceSearchParams) => queryOptions({ queryKey: ['sales', 'invoices', query] as const, queryFn: ({ signal }) => listInvoices(query, signal), placeholderData: keepPreviousData }),
+  invoice: (invoiceNumber: string) => queryOptions({ queryKey: ['sales', 'invoice', invoiceNumber] as const, queryFn: ({ signal }) => getInvoice(invoiceNumber, signal) }),
   receivables: (asOf: string | undefined) => queryOptions({ queryKey: ['sales', 'receivables', asOf] as const, queryFn: ({ signal }) => getReceivables(asOf, signal) }),
   dashboard: () => queryOptions({ queryKey: ['sales', 'dashboard'] as const, queryFn: ({ signal }) => getDashboard(signal) }),
   planActual: (query: { from?: string; to?: string }) => queryOptions({ queryKey: ['sales', 'plan-actual', query] as const, queryFn: ({ signal }) => getPlanActual(query, signal) }),
