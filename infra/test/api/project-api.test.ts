@@ -182,8 +182,13 @@ test('提案 → 見積稟議 → 承認 → 受注稟議 → 受注確定: stat
   const text = csv.rawPayload.subarray(3).toString('utf8');
   assert.ok(text.includes('\r\n'), 'CRLF');
   assert.ok(text.includes('"JU-0042"') && text.includes('"2160000"'), text);
+  assert.not.match(text, /"\d{4}-\d{2}-\d{2}/, 'dates as 2025/04/01, as every export writes them');
   const projectsCsv = await as(sss, finance)({ method: 'GET', url: '/api/projects/export.csv?status=ordered' });
-  assert.ok(projectsCsv.rawPayload.subarray(3).toString('utf8').includes('受注フローテスト'));
+  const projectsText = projectsCsv.rawPayload.subarray(3).toString('utf8');
+  assert.ok(projectsText.includes('受注フローテスト'));
+  // 更新日時 in Japanese time with its offset, not UTC
+  assert.match(projectsText, /"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00"/);
+  assert.not.match(projectsText, /Z"/);
   const history = await as(sss, finance)({ method: 'GET', url: `/api/projects/${p.id}/history` });
   assert.is(history.statusCode, 200);
   assert.ok(history.json<{ chainValid: boolean }>().chainValid);

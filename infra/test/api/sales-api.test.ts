@@ -95,6 +95,9 @@ test('the whole month: plan → actual → check → approved → invoice → PD
   assert.is(csv.statusCode, 200);
   assert.equal([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   assert.ok(csv.body.includes('\r\n') && csv.body.includes('"1771000"'));
+  // one way to write a date in every export: 2026/04/30, never 2026-04-30
+  assert.match(csv.body, /"\d{4}\/\d{2}\/\d{2}"/);
+  assert.not.match(csv.body, /"\d{4}-\d{2}-\d{2}/);
   const xlsx = await as(sss, finance)({ method: 'GET', url: '/api/exports/receivables?format=xlsx&asOf=2026-07-15', headers: after });
   const sheets = await readXlsx(xlsx.rawPayload);
   const rows = Object.values(sheets)[0]!;

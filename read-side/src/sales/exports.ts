@@ -7,12 +7,14 @@ import { receivables } from './aging.ts';
 import { planActual, salesBy } from './reports.ts';
 import { invoiceFilter } from './invoice-search.ts';
 import { INVOICES, MONTHLY_SALES } from './projection.ts';
+import { formatDateSlashed } from '@sss/contracts/domain/dates';
 
 /** Every finance list as CSV (UTF-8 BOM, CRLF) or Excel, from the same rows the screens show. */
 
 interface Table {
   readonly title: string;
-  readonly columns: readonly { header: string; key: string; yen?: boolean }[];
+  /** `date`: written 2026/12/01, as every export writes a date. */
+  readonly columns: readonly { header: string; key: string; yen?: boolean; date?: boolean }[];
   readonly rows: readonly Record<string, string | number | null>[];
 }
 
@@ -24,9 +26,9 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
       return {
         title: '請求一覧',
         columns: [
-          { header: '請求書番号', key: 'invoiceNumber' }, { header: '状態', key: 'state' }, { header: '発行日', key: 'issuedOn' }, { header: '請求日', key: 'invoiceDate' },
+          { header: '請求書番号', key: 'invoiceNumber' }, { header: '状態', key: 'state' }, { header: '発行日', key: 'issuedOn', date: true }, { header: '請求日', key: 'invoiceDate', date: true },
           { header: '取引先', key: 'recipientName' }, { header: '件名', key: 'subject' }, { header: '税抜', key: 'net', yen: true }, { header: '消費税', key: 'tax', yen: true },
-          { header: '税込', key: 'gross', yen: true }, { header: '入金済', key: 'paid', yen: true }, { header: '未入金', key: 'outstanding', yen: true }, { header: '支払期限', key: 'dueDate' }, { header: '訂正元', key: 'replaces' },
+          { header: '税込', key: 'gross', yen: true }, { header: '入金済', key: 'paid', yen: true }, { header: '未入金', key: 'outstanding', yen: true }, { header: '支払期限', key: 'dueDate', date: true }, { header: '訂正元', key: 'replaces' },
         ],
         rows: docs.map((d) => ({ ...(d as Record<string, string | number | null>), state: d.state === 'replaced' ? '訂正済（置換）' : '有効' })),
       };
@@ -36,8 +38,8 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
       return {
         title: `売掛金年齢表（${r.asOf}）`,
         columns: [
-          { header: '請求書番号', key: 'invoiceNumber' }, { header: '取引先', key: 'recipientName' }, { header: '案件番号', key: 'projectNumber' }, { header: '発行日', key: 'issuedOn' },
-          { header: '支払期限', key: 'dueDate' }, { header: '請求額', key: 'gross', yen: true }, { header: '入金済', key: 'paid', yen: true }, { header: '未入金', key: 'outstanding', yen: true }, { header: '超過日数', key: 'daysOverdue' }, { header: '区分', key: 'bucket' },
+          { header: '請求書番号', key: 'invoiceNumber' }, { header: '取引先', key: 'recipientName' }, { header: '案件番号', key: 'projectNumber' }, { header: '発行日', key: 'issuedOn', date: true },
+          { header: '支払期限', key: 'dueDate', date: true }, { header: '請求額', key: 'gross', yen: true }, { header: '入金済', key: 'paid', yen: true }, { header: '未入金', key: 'outstanding', yen: true }, { header: '超過日数', key: 'daysOverdue' }, { header: '区分', key: 'bucket' },
         ],
         rows: r.rows.map((row) => ({ ...row })),
       };
@@ -63,7 +65,9 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
 }
 
 export async function exportList(store: ReadStore, list: string, q: ExportQuery, today: string): Promise<{ body: Buffer; contentType: string; filename: string }> {
-  const table = await tableOf(store, list, q, today);
+  const raw = await tableOf(store, list, q, today);
+  const cell = (column: Table['columns'][number], value: string | number | null | undefined) => (column.date && typeof value === 'string' && value ? formatDateSlashed(value) : (value ?? ''));
+  const table: Table = { ...raw, rows: raw.rows.map((r) => Object.fromEntries(raw.columns.map((c) => [c.key, cell(c, r[c.key])]))) };
   const name = `${table.title.replace(/[（）()]/g, '_')}_${today}`;
   if (q.format === 'csv') {
     return { body: toCsv(table.columns.map((c) => c.header), table.rows.map((r) => table.columns.map((c) => r[c.key] ?? ''))), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };

@@ -10,6 +10,7 @@ import { useInvoices } from './queries.ts';
 import { parseYenInput } from '../lib/yenInput.ts';
 import { paymentState } from '@sss/contracts/sales/payment-state';
 import { paymentLabels } from '../i18n/payments.ts';
+import { formatDate } from '../lib/format.ts';
 
 /** A bound typed as yen (「1,234,567」); what does not read as yen goes as typed, for the API to name. */
 function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string): Partial<Record<K, number>> {
@@ -60,13 +61,13 @@ export function InvoiceListPage() {
             <tr key={i.invoiceNumber} data-testid="invoice-row">
               <td className="mono"><Link to={`/monthly-sales/${encodeURIComponent(i.projectId)}/${i.month}`}>{i.invoiceNumber}</Link></td>
               <td>{i.state === 'replaced' ? `${l('replaced')} → ${i.replacedBy}` : l('current')}</td>
-              <td>{i.invoiceDate}</td>
+              <td>{formatDate(i.invoiceDate)}</td>
               <td>{i.recipientName}</td>
               <td>{i.subject}</td>
               <td className="num">{formatYen(i.gross)}</td>
               <td className="num">{formatYen(i.outstanding)}</td>
               <td data-testid="invoice-payment-state">{i.state === 'replaced' ? '' : pl(paymentState(i.gross, i.paid))}</td>
-              <td>{i.dueDate}</td>
+              <td>{formatDate(i.dueDate)}</td>
               <td><a href={invoicePdfUrl(i.invoiceNumber)} download>PDF</a></td>
             </tr>
           ))}
