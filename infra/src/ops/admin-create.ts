@@ -37,7 +37,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     console.error(`the password is refused: ${problems.map((p) => p.message).join(' ')}`);
     return 1;
   }
-  const settings = readSettingsOrExit(env);
+  // Checked as the start-up settings would be, with this administrator in them.
+  const settings = readSettingsOrExit({ ...env, SSS_ADMIN_EMAIL: email, SSS_ADMIN_PASSWORD: password });
   prepareDataDir(settings);
   const { store, kind } = await openEventStore(settings);
   try {
