@@ -72,22 +72,31 @@ test('the stack starts: two write and two read instances behind nginx, ready onl
   const mongoUrl = process.env.MONGODB_URL;
   if (!mongoUrl) throw new Error('MONGODB_URL is not set: run through `npm test` / `npm run test:only -- topology`, which start FerretDB');
   const simUrl = collaboflowUrl();
-  const [esdb, kafka, tenant] = await Promise.all([startEsdbStandIn({ log: () => {}, positionOffset: 1n << 60n }), startKafka(), newTenant(simUrl)]);
+  const [esdb, tenant] = await Promise.all([startEsdbStandIn({ log: () => {}, positionOffset: 1n << 60n }), newTenant(simUrl)]);
   const database = `topology_${randomBytes(4).toString('hex')}`;
   const env = serviceEnv({
-    EVENTSTORE_URL: esdb.url, MONGODB_URL: mongoUrl, MONGODB_DB: database, KAFKA_BROKERS: kafka.brokers.join(','),
+    EVENTSTORE_URL: esdb.url, MONGODB_URL: mongoUrl, MONGODB_DB: database,
     SESSION_SECRET: OPERATOR_SECRET, COLLABOFLOW_URL: simUrl, COLLABOFLOW_INSTANCE: tenant.instance, COLLABOFLOW_API_KEY: tenant.apiKey,
     COLLABOFLOW_TIMEOUT_MS: '1500', RINGI_POLL_SECONDS: '0.5', RINGI_RETRY_SECONDS: '0.2',
   });
-  // Both write instances start at once with the same first administrator: the bootstrap must hold across instances.
-  const writeEnv = { ...env, SSS_ADMIN_EMAIL: ADMIN.email, SSS_ADMIN_PASSWORD: ADMIN.password };
-  const starts = await Promise.allSettled([startInstance('w1', 'write', writeEnv), startInstance('w2', 'write', writeEnv), startInstance('r1', 'read', env), startInstance('r2', 'read', env)]);
+  // The read side needs no Kafka, so its instances start while Kafka does. Both write instances start at
+  // once with the same first administrator: the bootstrap must hold across instances.
+  const kafkaStarting = startKafka();
+  const writesStarting = kafkaStarting.then((kafka) => {
+    const writeEnv = { ...env, KAFKA_BROKERS: kafka.brokers.join(','), SSS_ADMIN_EMAIL: ADMIN.email, SSS_ADMIN_PASSWORD: ADMIN.password };
+    return Promise.allSettled([startInstance('w1', 'write', writeEnv), startInstance('w2', 'write', writeEnv)]);
+  });
+  const reads = await Promise.allSettled([startInstance('r1', 'read', env), startInstance('r2', 'read', env)]);
+  const [kafkaStarted] = await Promise.allSettled([kafkaStarting]);
+  const starts = [...(await writesStarting.catch(() => [])), ...reads];
   const instances = starts.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const gateway = instances.length === 4 ? await startGateway(instances.slice(0, 2), instances.slice(2)).catch((error: unknown) => error as Error) : null;
-  if (!gateway || gateway instanceof Error) {
-    await Promise.allSettled([...instances.map((i) => i.kill()), kafka.stop(), esdb.stop()]);
+  if (!gateway || gateway instanceof Error || kafkaStarted.status === 'rejected') {
+    await Promise.allSettled([...instances.map((i) => i.kill()), kafkaStarting.then((k) => k.stop()), esdb.stop()]);
+    if (kafkaStarted.status === 'rejected') throw kafkaStarted.reason;
     throw gateway ?? new Error(starts.flatMap((s) => (s.status === 'rejected' ? [String((s.reason as Error).message)] : [])).join('\n\n'));
   }
+  const kafka = kafkaStarted.value;
   const [w1, w2, r1, r2] = instances as [Instance, Instance, Instance, Instance];
   stack = { esdb, kafka, events: openEsdbEventStore(esdb.url), database, tenant: { simUrl, ...tenant }, writes: [w1, w2], reads: [r1, r2], gateway };
   await pointWebhooks(simUrl, tenant.instance, `${gateway.url}/api/webhooks/collaboflow`);

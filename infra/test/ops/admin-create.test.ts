@@ -43,7 +43,7 @@ test('admin:create registers the administrator once: the second run changes noth
     const first = await quietly(() => main(['--email', 'First@Example.co.jp', '--name', '最初の管理者'], env, () => 'a-long-pass-2026\nignored\n'));
     assert.is(first.value, 0, first.printed);
     assert.match(first.printed, 'administrator First@Example.co.jp created');
-    const again = await quietly(() => main(['--email', 'first@example.co.jp'], { ...env, SSS_ADMIN_PASSWORD: 'another-pass-2027' }, () => assert.unreachable('SSS_ADMIN_PASSWORD is used before stdin')));
+    const again = await quietly(() => main(['--email', 'first@example.co.jp'], { ...env, SSS_ADMIN_PASSWORD: 'another-pass-2027' }, (): string => { throw new Error('SSS_ADMIN_PASSWORD is used before stdin'); }));
     assert.is(again.value, 0, again.printed);
     assert.match(again.printed, 'already exists; nothing changed');
     assert.is(await registrations(dataDir, 'first@example.co.jp'), 1);
