@@ -22,8 +22,9 @@ RUN npm run build
 FROM toolchain AS runtime-deps
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# The UI and the gateway in front of both sides.
-FROM nginx:1.27-alpine AS ui
+# The UI and the gateway in front of both sides; nginx's unprivileged image runs as a non-root user
+# and listens on 8080, where gateway.conf listens.
+FROM nginxinc/nginx-unprivileged:1.27-alpine AS ui
 COPY --from=build /app/ui/dist /usr/share/nginx/html
 COPY infra/docker/gateway.conf /etc/nginx/conf.d/default.conf
 

@@ -113,7 +113,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 
 /** Codes of answered problems, for the request log's level; weak, so a finished request leaves nothing behind. */
 const problemCodes = new WeakMap<FastifyRequest, ErrorCode>();
-/** 5xx answers that are part of the protocol, not faults: warned, never logged with a stack. */
+/** 5xx answers that are part of the protocol, not faults: logged at info, never with a stack. */
 const EXPECTED_5XX: ReadonlySet<ErrorCode> = new Set(['read_model_lagging']);
 
 export interface ProblemHandlerOptions {
@@ -230,7 +230,7 @@ export interface RequestObservation {
 
 /**
  * One log line per finished request — route, status, actor, duration, and the log position a command
- * reached — at a level by outcome: 5xx error, an expected 503 warn, 4xx info; and one observation for
+ * reached — at a level by outcome: 5xx error, an expected 503 and 4xx info; and one observation for
  * the metrics. Nothing of the body is logged.
  */
 export function installRequestLog(app: FastifyInstance, observe?: (observation: RequestObservation) => void): void {
@@ -249,8 +249,8 @@ export function installRequestLog(app: FastifyInstance, observe?: (observation: 
     const seconds = reply.elapsedTime / 1000;
     observe?.({ method: request.method, route, status, seconds, problemCode });
     const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}) };
+    // An expected 503 is the protocol working (the client retries), not something for an operator: info, like a 4xx.
     if (status >= 500 && !(problemCode && EXPECTED_5XX.has(problemCode))) request.log.error(line, 'request completed');
-    else if (status >= 500) request.log.warn(line, 'request completed');
     else request.log.info(line, 'request completed');
   });
 }

@@ -14,8 +14,8 @@ import { repositoryRoot } from '../src/main/root.ts';
 
 const root = repositoryRoot();
 
-/** The processes an image runs: `npm start`'s embedded default and the split stack's sides (docker-compose.yml). */
-export const ENTRY_POINTS = { embedded: 'infra/src/main/embedded.ts', services: 'infra/src/main/services.ts' } as const;
+/** The processes an image runs: `npm start`'s embedded default, the split stack's sides (docker-compose.yml) and the one-time `admin:create`. */
+export const ENTRY_POINTS = { embedded: 'infra/src/main/embedded.ts', services: 'infra/src/main/services.ts', 'admin-create': 'infra/src/ops/admin-create.ts' } as const;
 
 const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 

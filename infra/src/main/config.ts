@@ -6,6 +6,7 @@ import { readCollaboflowSettings, type CollaboflowSettings } from './collaboflow
 import { settingsProblems, SettingsError } from './settings-schema.ts';
 import { repositoryRoot } from './root.ts';
 import { readLedgerSettings, type LedgerSettings } from './ledger-settings.ts';
+import type { FirstAdmin } from './first-admin.ts';
 
 /**
  * Every setting SSS reads, in one place (the README's settings table mirrors this file). Each port
@@ -29,7 +30,10 @@ export interface Settings {
   /** CollaboFlow tenant, routes and the 稟議 timers (COLLABOFLOW_*, RINGI_REMINDER_DAYS). */
   readonly collaboflow: CollaboflowSettings;
   readonly logLevel: string;
+  /** SSS_DEMO_DATA; unset: on for the embedded default only (no EVENTSTORE_URL), never on a production store unasked. */
   readonly seedDemoData: boolean;
+  /** The administrator ensured at every start (SSS_ADMIN_EMAIL, SSS_ADMIN_PASSWORD, SSS_ADMIN_NAME; first-admin.ts). */
+  readonly firstAdmin: FirstAdmin | undefined;
   /** OpenID Connect sign-in (OIDC_*); unset: passwords only. */
   readonly oidc: OidcSettings | undefined;
   readonly uiDir: string;
@@ -65,7 +69,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     collaboflowUrl: env.COLLABOFLOW_URL || undefined,
     collaboflow: readCollaboflowSettings(env),
     logLevel: env.LOG_LEVEL ?? 'info',
-    seedDemoData: flag(env.SSS_DEMO_DATA, true),
+    seedDemoData: flag(env.SSS_DEMO_DATA, !env.EVENTSTORE_URL),
+    firstAdmin: env.SSS_ADMIN_EMAIL && env.SSS_ADMIN_PASSWORD ? { email: env.SSS_ADMIN_EMAIL, password: env.SSS_ADMIN_PASSWORD, name: env.SSS_ADMIN_NAME || 'システム管理者' } : undefined,
     oidc: readOidcSettings(env),
     uiDir: resolve(env.SSS_UI_DIR ?? join(repositoryRoot(), 'ui', 'dist')),
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.

@@ -2,12 +2,15 @@ import { pathToFileURL } from 'node:url';
 import { readSettingsOrExit } from './config.ts';
 import { startSss } from './sss.ts';
 import { startBanner } from './banner.ts';
+import { outsideEmbeddedDefault, refuseUnsafeDeployment } from './start-checks.ts';
 
 /** `npm start`: SSS on the embedded default, one process on one port, demo data on first start. */
 export async function runEmbedded(options: { onStop?: () => Promise<void>; banner?: string[] } = {}): Promise<void> {
   // Whatever SSS or a library creates under the data dir is readable by its owner only.
   process.umask(0o077);
   const settings = readSettingsOrExit();
+  // On EventStoreDB this is no longer the embedded default: the same start checks as the split stack.
+  if (outsideEmbeddedDefault(settings)) refuseUnsafeDeployment(settings);
   const sss = await startSss(settings);
   await sss.app.listen({ port: settings.port, host: settings.host });
   const url = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`;

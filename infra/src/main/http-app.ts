@@ -70,6 +70,8 @@ export interface AppParts {
   readonly readyMaxLagSeconds?: number;
   /** The 監査 event index, served beside the read models (docs/audit.md). */
   readonly audit?: RunningAuditIndex;
+  /** What `/api/openapi.json` serves, from this app's own document (the write service adds the read side's: api-document.ts). */
+  readonly apiDocument?: (own: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** The built app, by our name: the demo seeders and the composition roots drive it without naming fastify. */
@@ -110,7 +112,8 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessions ? (claims) => sessions.stillValid(claims, now()) : undefined, events: sessionEvents });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  let document: Record<string, unknown> | undefined;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => (parts.apiDocument ? (document ??= parts.apiDocument(app.swagger() as unknown as Record<string, unknown>)) : app.swagger()));
 
   if (events) await app.register(writeApi, { events, secureCookies, ...(parts.oidc ? { oidc: parts.oidc } : {}), ...(parts.clock ? { clock: parts.clock } : {}), ...(parts.invoicing ? { invoicing: parts.invoicing } : {}), ...(parts.collaboflowKeyPartId ? { collaboflowKeyPartId: parts.collaboflowKeyPartId } : {}) });
   if (parts.ledger) await app.register(auditRoutes, { ledger: parts.ledger });

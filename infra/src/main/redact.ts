@@ -10,7 +10,7 @@ export function redactUrl(value: string): string {
 }
 
 /** Settings whose whole value is a secret: named in errors, never shown. */
-export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SESSION_SECRET', 'OIDC_CLIENT_SECRET', 'COLLABOFLOW_API_KEY', 'METRICS_TOKEN']);
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['SESSION_SECRET', 'OIDC_CLIENT_SECRET', 'COLLABOFLOW_API_KEY', 'METRICS_TOKEN', 'SSS_ADMIN_PASSWORD']);
 
 /** How a setting's value may appear in a log line or an error. */
 export function showSetting(name: string, value: string): string {

@@ -1,4 +1,5 @@
 import { readSettingsOrExit } from './config.ts';
+import { refuseUnsafeDeployment } from './start-checks.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { openEventStore, openReadStore } from './adapters.ts';
 import { buildHttpApp } from './http-app.ts';
@@ -20,6 +21,8 @@ if (role !== 'write' && role !== 'read') {
   process.exit(2);
 }
 const settings = readSettingsOrExit();
+// A fleet needs one session secret set by its operator and the real CollaboFlow (start-checks.ts).
+refuseUnsafeDeployment(settings);
 const { sessionSecret } = prepareDataDir(settings);
 const opened = await openEventStore(settings);
 // Each process reports its own subscribers: the write service its forwarder, consumers, policies and
@@ -40,7 +43,10 @@ if (role === 'write') {
   // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
   const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
   const started: { ringiGate?: RunningRingi['gate'] } = {};
-  app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
+  // The gateway sends /api/openapi.json here: the whole API's document (api-document.ts).
+  const { mergeApiDocuments, readSideDocument } = await import('./api-document.ts');
+  const readDocument = await readSideDocument();
+  app = await buildHttpApp({ apiDocument: (own) => mergeApiDocuments(own, readDocument), events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
   const policy = startSalesPolicies({ events: events.store, log: (m, e) => console.error(m, e ?? ''), subscribers });
@@ -56,6 +62,11 @@ if (role === 'write') {
   const ringi = await startRingi(settings, events.store, (m, e) => console.error(m, e ?? ''), undefined, ringiReads?.store, { metrics, subscribers });
   started.ringiGate = ringi.gate;
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
+  // Every write instance ensures the first administrator; the e-mail's unique key lets one register it.
+  if (settings.firstAdmin) {
+    const { ensureFirstAdmin } = await import('./first-admin.ts');
+    console.log(`first administrator ${settings.firstAdmin.email}: ${await ensureFirstAdmin(events.store, settings.firstAdmin)}`);
+  }
 } else {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, (m, e) => console.error(m, e ?? ''), subscribers);

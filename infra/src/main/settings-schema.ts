@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { RINGI_KINDS } from '@sss/contracts/ringi/events';
 import { ROUNDING_MODES } from '@sss/contracts/sales/tax';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
+import { passwordProblems } from '@sss/write-side/auth/passwords';
 import { showSetting } from './redact.ts';
 
 /**
@@ -33,6 +34,7 @@ const BROKER = /^([^\s,:/[\]]+|\[[0-9a-fA-F:.]+\]):(\d{1,5})$/;
 const ROUTE = new RegExp(`^(${RINGI_KINDS.join('|')})=\\d+$`);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const OIDC = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 const properties = {
   PORT: setting('a port number 0–65535', port),
@@ -75,6 +77,9 @@ const properties = {
   READY_MAX_LAG_SECONDS: setting('a positive number of seconds (how far behind a subscriber may be while /readyz says ready)', positive),
   SUBSCRIBER_STALL_SECONDS: setting('a positive number of seconds (lagging without progress this long is a stall)', positive),
   METRICS_TOKEN: setting('empty or a bearer token of at least 16 characters for GET /metrics', (v) => empty(v) || (v.length >= 16 && !/\s/.test(v))),
+  SSS_ADMIN_EMAIL: setting('empty or the e-mail address the first administrator signs in with', (v) => empty(v) || (EMAIL.test(v) && v.length <= 254)),
+  SSS_ADMIN_PASSWORD: setting('empty or a password of 10–200 characters with letters and digits', (v) => empty(v) || passwordProblems(v, '').length === 0),
+  SSS_ADMIN_NAME: setting('a non-empty name of at most 100 characters', (v) => v.trim() !== '' && v.length <= 100),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */
@@ -83,8 +88,18 @@ const oidcAllOrNone = (env: Record<string, unknown>) => {
   return set.length === 0 || set.length === OIDC.length;
 };
 
+/** The first administrator needs both its e-mail and its password, and the password must not contain the e-mail's local part. */
+const adminProblem = (env: Record<string, unknown>): string | null => {
+  const email = typeof env.SSS_ADMIN_EMAIL === 'string' ? env.SSS_ADMIN_EMAIL : '';
+  const password = typeof env.SSS_ADMIN_PASSWORD === 'string' ? env.SSS_ADMIN_PASSWORD : '';
+  if (!email && !password) return null;
+  if (!email || !password) return `the first administrator needs SSS_ADMIN_EMAIL and SSS_ADMIN_PASSWORD together; missing: ${email ? 'SSS_ADMIN_PASSWORD' : 'SSS_ADMIN_EMAIL'}`;
+  return passwordProblems(password, email).some((p) => /メールアドレス/.test(p.message)) ? 'SSS_ADMIN_PASSWORD must not contain the part of SSS_ADMIN_EMAIL before @' : null;
+};
+
 export const SettingsEnv = Type.Intersect([
   Type.Object(properties),
+  Type.Refine(Type.Object({}), (env) => adminProblem(env as Record<string, unknown>) === null, (env) => adminProblem(env as Record<string, unknown>) ?? ''),
   // Its own member, so that a half-configured provider is reported along with bad values, not after them.
   Type.Refine(Type.Object({}), oidcAllOrNone, (env) => `OIDC sign-in needs ${OIDC.join(', ')} together; missing: ${OIDC.filter((name) => !(env as Record<string, unknown>)[name]).join(', ')}`),
 ]);

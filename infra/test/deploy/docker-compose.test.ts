@@ -3,6 +3,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { ENTRY_POINTS } from '../../scripts/build-server.ts';
+import { readSettings } from '../../src/main/config.ts';
+import { deploymentProblems } from '../../src/main/start-checks.ts';
 
 /**
  * No Docker engine runs here, so the compose file is checked for what `docker compose config`
@@ -10,8 +12,25 @@ import { ENTRY_POINTS } from '../../scripts/build-server.ts';
  */
 const root = new URL('../../../', import.meta.url);
 const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8')) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test: unknown }; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; volumes?: string[]; healthcheck?: { test: unknown }; depends_on?: Record<string, { condition: string }> }>;
 };
+
+/** What `docker compose` does with `${VAR}`, `${VAR:-default}` and `${VAR:?message}` given the operator's environment. */
+function interpolate(value: string, operator: Record<string, string>): string {
+  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind: string | undefined, rest: string) => {
+    const set = operator[name];
+    if (set) return set;
+    if (kind === '?') throw new Error(`compose refuses to start: ${name}: ${rest}`);
+    return kind === '-' ? rest : '';
+  });
+}
+const environmentOf = (service: string, operator: Record<string, string>) =>
+  Object.fromEntries(Object.entries(compose.services[service]!.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), operator)]));
+
+const OPERATOR = { SESSION_SECRET: 'Zm9yLXRoZS10ZXN0LW9ubHktbm90LWEtcmVhbC1zZWNyZXQtMDEyMzQ1', COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme', COLLABOFLOW_API_KEY: 'tenant-key' };
+const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
+/** The lines of one stage (`FROM … AS <name>` up to the next FROM). */
+const stage = (name: string) => dockerfile.slice(dockerfile.search(new RegExp(`^FROM .* AS ${name}$`, 'm'))).split(/^(?=FROM )/m)[0]!;
 
 test('the stack has EventStoreDB, MongoDB, Kafka, both sides and the UI, each with a health check', () => {
   assert.equal(Object.keys(compose.services).sort(), ['eventstore', 'kafka', 'mongo', 'read-side', 'ui', 'write-side']);
@@ -33,7 +52,6 @@ test('the sides run as separate processes with the real adapters configured', ()
 
 test('every SSS process runs the production build on plain node: no tsx, only bundled entry points', () => {
   const built = Object.keys(ENTRY_POINTS).map((name) => `dist/${name}.js`);
-  const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
   const cmd = /^CMD (\[.*\])$/m.exec(dockerfile.slice(dockerfile.indexOf('AS app')));
   const commands = [JSON.parse(cmd?.[1] ?? '[]') as string[], ...['write-side', 'read-side'].map((name) => compose.services[name]!.command!)];
   for (const command of commands) {
@@ -43,6 +61,34 @@ test('every SSS process runs the production build on plain node: no tsx, only bu
   }
   assert.match(dockerfile, /npm run build\b/);
   assert.match(dockerfile, /npm ci --omit=dev/);
+});
+
+test('the compose environment satisfies the start checks of the split stack, and refuses to start without the operator\'s secret and tenant', () => {
+  for (const service of ['write-side', 'read-side']) {
+    const env = environmentOf(service, OPERATOR);
+    const settings = readSettings(env);
+    assert.equal(deploymentProblems(settings), [], service);
+    assert.is(settings.seedDemoData, false, `${service}: no demo data on the production store`);
+    assert.is(settings.eventStoreUrl, 'esdb://eventstore:2113?tls=false');
+    for (const missing of ['SESSION_SECRET', 'COLLABOFLOW_URL']) {
+      const { [missing]: _left, ...without } = OPERATOR as Record<string, string>;
+      assert.throws(() => environmentOf(service, without), new RegExp(`compose refuses to start: ${missing}: set ${missing}`));
+    }
+  }
+});
+
+test('the images run as a non-root user, and each side writes only to its SSS_DATA_DIR volume, which that user owns', () => {
+  const app = stage('app');
+  const user = /^USER (\S+)$/m.exec(app)?.[1];
+  assert.ok(user && user !== 'root' && user !== '0', `the app stage runs as ${user}`);
+  const dataDir = /SSS_DATA_DIR=(\S+)/.exec(app)?.[1];
+  assert.ok(dataDir, 'the image names its data dir');
+  assert.match(app, new RegExp(`chown ${user}:${user} ${dataDir}`));
+  assert.match(stage('ui'), /^FROM nginxinc\/nginx-unprivileged:/m);
+  for (const service of ['write-side', 'read-side']) {
+    assert.is(environmentOf(service, OPERATOR).SSS_DATA_DIR, dataDir, service);
+    assert.ok(compose.services[service]!.volumes?.some((v) => v.endsWith(`:${dataDir}`)), `${service} keeps ${dataDir} on a volume`);
+  }
 });
 
 test('every variable the compose file sets is documented in the README settings table', () => {

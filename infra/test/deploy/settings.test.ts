@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { readSettings } from '../../src/main/config.ts';
 import { prepareDataDir } from '../../src/main/data-dir.ts';
 import { SETTING_NAMES, SettingsError, settingsProblems } from '../../src/main/settings-schema.ts';
+import { deploymentProblems, outsideEmbeddedDefault } from '../../src/main/start-checks.ts';
 
 /** Every setting is checked against one schema before anything starts, and reading settings writes nothing. */
 
@@ -63,6 +64,7 @@ const BAD: Array<[string, string, RegExp]> = [
   ['SSS_TAX_ROUNDING', 'round', /floor, ceil, half_up/],
   ['READY_MAX_LAG_SECONDS', '0', /positive/],
   ['SUBSCRIBER_STALL_SECONDS', 'never', /positive/],
+  ['SSS_ADMIN_NAME', ' ', /non-empty name/],
 ];
 
 for (const [name, value, expected] of BAD) {
@@ -74,13 +76,49 @@ for (const [name, value, expected] of BAD) {
   });
 }
 
+test('a weak SSS_ADMIN_PASSWORD is refused by name without showing it', () => {
+  const problems = problemsOf({ SSS_ADMIN_EMAIL: 'root@example.co.jp', SSS_ADMIN_PASSWORD: 'onlyletters' });
+  assert.equal(problems, ['SSS_ADMIN_PASSWORD=(hidden, 11 characters): expected empty or a password of 10–200 characters with letters and digits']);
+});
+
+test('the first administrator needs its e-mail and password together, the password free of the e-mail', () => {
+  assert.equal(problemsOf({ SSS_ADMIN_EMAIL: 'root', SSS_ADMIN_PASSWORD: 'a-long-pass-2026' }), ['SSS_ADMIN_EMAIL="root": expected empty or the e-mail address the first administrator signs in with']);
+  assert.equal(problemsOf({ SSS_ADMIN_EMAIL: 'root@example.co.jp' }), ['the first administrator needs SSS_ADMIN_EMAIL and SSS_ADMIN_PASSWORD together; missing: SSS_ADMIN_PASSWORD']);
+  assert.equal(problemsOf({ SSS_ADMIN_PASSWORD: 'a-long-pass-2026' }), ['the first administrator needs SSS_ADMIN_EMAIL and SSS_ADMIN_PASSWORD together; missing: SSS_ADMIN_EMAIL']);
+  assert.equal(problemsOf({ SSS_ADMIN_EMAIL: 'root@example.co.jp', SSS_ADMIN_PASSWORD: 'root-pass-2026' }), ['SSS_ADMIN_PASSWORD must not contain the part of SSS_ADMIN_EMAIL before @']);
+  const settings = readSettings({ SSS_ADMIN_EMAIL: 'root@example.co.jp', SSS_ADMIN_PASSWORD: 'a-long-pass-2026' });
+  assert.equal(settings.firstAdmin, { email: 'root@example.co.jp', password: 'a-long-pass-2026', name: 'システム管理者' });
+  assert.is(readSettings({}).firstAdmin, undefined);
+});
+
+test('demo data: on by default for the embedded default only, off on EventStoreDB unless asked for', () => {
+  assert.is(readSettings({}).seedDemoData, true);
+  assert.is(readSettings({ EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' }).seedDemoData, false);
+  assert.is(readSettings({ EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', SSS_DEMO_DATA: 'true' }).seedDemoData, true);
+  assert.is(readSettings({ SSS_DEMO_DATA: 'off' }).seedDemoData, false);
+});
+
+test('outside the embedded default, start refuses a missing, published or short SESSION_SECRET and a missing COLLABOFLOW_URL', () => {
+  const base = { EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' };
+  assert.is(outsideEmbeddedDefault(readSettings({})), false);
+  assert.is(outsideEmbeddedDefault(readSettings(base)), true);
+  const missing = deploymentProblems(readSettings(base));
+  assert.is(missing.length, 2, missing.join('\n'));
+  assert.match(missing[0]!, /^SESSION_SECRET is not set/);
+  assert.match(missing[1]!, /^COLLABOFLOW_URL is not set/);
+  assert.match(deploymentProblems(readSettings({ ...base, SESSION_SECRET: 'change-me-to-a-long-random-secret', COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme' })).join(''), /published placeholder/);
+  const short = deploymentProblems(readSettings({ ...base, SESSION_SECRET: 'short-but-mine', COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme' }));
+  assert.equal(short, ['SESSION_SECRET=(hidden, 14 characters) is too short: at least 32 characters']);
+  assert.equal(deploymentProblems(readSettings({ ...base, SESSION_SECRET: 'x'.repeat(48), COLLABOFLOW_URL: 'https://cloud.collaboflow.com/acme' })), []);
+});
+
 test('a too short METRICS_TOKEN is refused by name without showing it', () => {
   const problems = problemsOf({ METRICS_TOKEN: 'short-secret' });
   assert.equal(problems, ['METRICS_TOKEN=(hidden, 12 characters): expected empty or a bearer token of at least 16 characters for GET /metrics']);
 });
 
 test('every setting the schema knows has a bad-value case or accepts any string', () => {
-  const covered = new Set([...BAD.map(([name]) => name), 'METRICS_TOKEN']);
+  const covered = new Set([...BAD.map(([name]) => name), 'METRICS_TOKEN', 'SSS_ADMIN_PASSWORD', 'SSS_ADMIN_EMAIL']);
   const anyString = ['SSS_DATA_DIR', 'SSS_UI_DIR', 'SESSION_SECRET', 'COLLABOFLOW_INSTANCE', 'COLLABOFLOW_API_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL', 'OIDC_PROVIDER_NAME', 'COLLABOFLOW_FORM_MAPPING', 'COLLABOFLOW_ADMIN_LOGIN', 'SSS_LEDGER_KEY_FILE', 'SSS_LEDGER_CHECKPOINT_FILE'];
   for (const name of SETTING_NAMES) assert.ok(covered.has(name) || anyString.includes(name), `${name} has a case here`);
 });
