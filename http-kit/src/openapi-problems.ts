@@ -17,6 +17,7 @@ const DOWNLOADS: Readonly<Record<string, readonly string[]>> = {
   '/api/orders/export.xlsx': [XLSX],
   '/api/orders/export.csv': [CSV],
   '/api/projects/export.csv': [CSV],
+  '/api/companies/export.csv': [CSV],
   '/api/exports/{list}': [CSV, XLSX],
   '/api/monthly-sales/{projectId}/{month}/documents/{kind}': [PDF, XLSX],
 };

@@ -109,5 +109,8 @@ export const CompanyListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type CompanyListQuery = Static<typeof CompanyListQuery>;
+/** 会社一覧 as CSV: the list's filters and order, every matching company (no paging). */
+export const CompanyExportQuery = Type.Omit(CompanyListQuery, ['page', 'pageSize'], { additionalProperties: false });
+export type CompanyExportQuery = Static<typeof CompanyExportQuery>;
 
 export const CompanyPage = Page(CompanyView);

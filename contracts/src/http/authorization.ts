@@ -36,6 +36,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/companies/:id/abolish': ['sales_admin', 'admin'],
   'GET /api/companies': ALL_STAFF,
   'GET /api/companies/:id': ALL_STAFF,
+  'GET /api/companies/export.csv': ALL_STAFF,
   'GET /api/companies/:id/history': HISTORY_READERS,
 
   'POST /api/users': ['admin'],

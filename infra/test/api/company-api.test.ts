@@ -72,6 +72,26 @@ test('registering answers id, revision and position; the list shows it at once w
   assert.is(detail.json<{ name: string; active: boolean }>().name, '読み書き一致テスト');
 });
 
+test('会社一覧 exports as CSV with the list filters: every match (not one page), Excel-ready, dates as 2026/12/01', async ({ sss, sales }) => {
+  const registered = [];
+  for (const n of [1, 2, 3]) registered.push(await as(sss, sales)({ method: 'POST', url: '/api/companies', payload: newCompany(`CSV${n}`, { name: `CSV出力テスト${n}` }) }));
+  for (const r of registered) assert.is(r.statusCode, 201, r.body);
+  const position = registered.at(-1)!.json<{ position: string }>().position;
+  const page = await as(sss, sales)({ method: 'GET', url: '/api/companies?q=CSV出力テスト&pageSize=2', headers: { 'x-sss-min-position': position } });
+  assert.is(page.json<{ total: number }>().total, 3);
+  const csv = await as(sss, sales)({ method: 'GET', url: '/api/companies/export.csv?q=CSV出力テスト&sort=-code', headers: { 'x-sss-min-position': position } });
+  assert.is(csv.statusCode, 200, csv.body);
+  assert.match(String(csv.headers['content-type']), /text\/csv/);
+  assert.equal([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = csv.rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  assert.match(lines[0]!, /^"会社コード","会社名"/);
+  assert.equal(lines.slice(1).map((l) => l.split(',')[1]), ['"CSV出力テスト3"', '"CSV出力テスト2"', '"CSV出力テスト1"'], 'all three, in the list order');
+  assert.match(lines[1]!, /"\d{4}\/\d{2}\/\d{2}"/);
+  assert.not.match(lines.join('\n'), /"\d{4}-\d{2}-\d{2}"/);
+  const paged = await as(sss, sales)({ method: 'GET', url: '/api/companies/export.csv?page=2' });
+  assert.is(paged.statusCode, 400, 'the export has no pages: a closed query refuses page');
+});
+
 test('a position the read model has not reached answers 503 read_model_lagging after a bounded wait', async ({ sss, sales }) => {
   const response = await as(sss, sales)({ method: 'GET', url: '/api/companies', headers: { 'x-sss-min-position': '999999999' } });
   assert.is(response.statusCode, 503);

@@ -34,6 +34,7 @@ import { PROJECT_PEOPLE } from './copies.ts';
 import { renderBalanceSheet } from './balance-sheet.ts';
 import { quotationFilename, renderQuotationPdf, renderQuotationXlsx } from './quotation.ts';
 import { orderListCsv, orderListXlsx, projectListCsv } from './exports.ts';
+import { download } from '../http/download.ts';
 
 /**
  * 案件一覧・案件詳細, 見積, 受注一覧 and their documents. Every query honours X-SSS-Min-Position
@@ -113,15 +114,6 @@ const estimateRowOf = (doc: EstimateDoc): EstimateListRow => {
   };
 };
 
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Japanese file names survive every browser. */
-export function download(reply: FastifyReply, file: { body: Buffer; contentType: string; filename: string }) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '');
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
 

@@ -20,6 +20,7 @@ import { renderMonthDocument } from './month-documents.ts';
 import { receivables } from './aging.ts';
 import { dashboard, planActual, salesBy } from './reports.ts';
 import { exportList } from './exports.ts';
+import { download } from '../http/download.ts';
 
 export interface SalesQueryDeps {
   readonly readModels: ReadModels;
@@ -30,15 +31,6 @@ const tags = ['月次売上・請求'];
 const InvoiceParams = Type.Object({ invoiceNumber: Type.String({ maxLength: 20, pattern: '^INV-\\d{6,}$', title: '請求書番号' }) });
 const DocumentParams = Type.Object({ ...MonthlySalesParams.properties, kind: Type.Enum(DOCUMENT_KINDS) });
 
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Japanese file names survive every browser. */
-function download(reply: FastifyReply, file: { body: Buffer; contentType: string; filename: string }, inline = false) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '');
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 
 export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -13,6 +13,8 @@ const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
 export const listCompanies = (query: CompanyListParams, signal?: AbortSignal) =>
   request<PageOf<CompanyView>>('GET', `${base}${queryString({ ...query })}`, { signal });
 
+/** 会社一覧 as CSV with the list's filters and order (every match, not one page). */
+export const companyExportUrl = ({ page: _page, pageSize: _size, ...query }: CompanyListParams) => `${base}/export.csv${queryString({ ...query })}`;
 export const getCompany = (id: string, signal?: AbortSignal) => request<CompanyView>('GET', one(id), { signal });
 
 

@@ -13,6 +13,7 @@ import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
+import { companyExportUrl } from '../api/companies.ts';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -29,6 +30,9 @@ export function CompanyListPage() {
     <section className="page" data-testid="company-list">
       <div className="page-header">
         <h1>{t('company.listTitle')}</h1>
+        <a href={companyExportUrl(query)} download className="button" data-testid="company-export-csv">
+          {t('company.exportCsv')}
+        </a>
         {may(user, 'POST', '/api/companies') && (
           <Link to="/companies/new" className="button primary" data-testid="company-new">
             {t('company.new')}

@@ -68,6 +68,7 @@ export const ja = {
 
   'company.listTitle': '会社一覧',
   'company.new': '新規登録',
+  'company.exportCsv': 'CSV出力',
   'company.search': '検索（名称・カナ・コード）',
   'company.filter.customer': '顧客会社',
   'company.filter.partner': '協力会社',
@@ -222,6 +223,7 @@ export const en: Record<MessageKey, string> = {
 
   'company.listTitle': 'Companies',
   'company.new': 'New company',
+  'company.exportCsv': 'Export CSV',
   'company.search': 'Search (name, kana, code)',
   'company.filter.customer': 'Customers',
   'company.filter.partner': 'Partner companies',
