@@ -26,7 +26,7 @@ export const CompanyBillingFields = Type.Object(
     address: Text('住所', 200),
     phone: Type.String({ title: '電話番号（請求）', maxLength: 20, pattern: '^$|^0\\d{1,4}-\\d{1,4}-\\d{3,4}$', description: '03-1234-5678' }),
     closingDay: nullable(DayOfMonth('締日'), '締日'),
-    paymentMonths: nullable(Type.Union(PAYMENT_MONTHS.map((m) => Type.Literal(m)), { title: '支払サイト（月）' }), '支払サイト（月）'),
+    paymentMonths: nullable(Type.Union(PAYMENT_MONTHS.map((m) => Type.Literal(m, { title: '支払サイト（月）' })), { title: '支払サイト（月）', description: '1 = 翌月, 2 = 翌々月' }), '支払サイト（月）'),
     paymentDay: nullable(DayOfMonth('支払日'), '支払日'),
     recipientDepartment: Text('請求書送付先（部署）', 100),
     recipientPerson: Text('請求書送付先（担当者）', 100),
