@@ -14,8 +14,7 @@ const DayOfMonth = (title: string) =>
 export type DayOfMonth = number | 'end';
 
 /** 支払サイト: 翌月 (1) or 翌々月 (2) after the month of the 締日. */
-export const PAYMENT_MONTHS = [1, 2] as const;
-export type PaymentMonths = (typeof PAYMENT_MONTHS)[number];
+export type PaymentMonths = 1 | 2;
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, title: string) => Type.Union([schema, Type.Null()], { title });
 
@@ -26,7 +25,7 @@ export const CompanyBillingFields = Type.Object(
     address: Text('住所', 200),
     phone: Type.String({ title: '電話番号（請求）', maxLength: 20, pattern: '^$|^0\\d{1,4}-\\d{1,4}-\\d{3,4}$', description: '03-1234-5678' }),
     closingDay: nullable(DayOfMonth('締日'), '締日'),
-    paymentMonths: nullable(Type.Union(PAYMENT_MONTHS.map((m) => Type.Literal(m, { title: '支払サイト（月）' })), { title: '支払サイト（月）', description: '1 = 翌月, 2 = 翌々月' }), '支払サイト（月）'),
+    paymentMonths: nullable(Type.Union([Type.Literal(1, { title: '支払サイト（月）' }), Type.Literal(2, { title: '支払サイト（月）' })], { title: '支払サイト（月）', description: '1 = 翌月, 2 = 翌々月' }), '支払サイト（月）'),
     paymentDay: nullable(DayOfMonth('支払日'), '支払日'),
     recipientDepartment: Text('請求書送付先（部署）', 100),
     recipientPerson: Text('請求書送付先（担当者）', 100),

@@ -5,6 +5,7 @@ import { categoryOf } from '../streams/names.ts';
 import { EVENT_CATEGORIES, type SssEventType } from './registry.ts';
 import type { Upcaster } from './upcaster.ts';
 import { companyUpcasters } from '../company/upcasters.ts';
+import { salesUpcasters } from '../sales/upcasters.ts';
 
 /**
  * Event schema evolution (docs/schema-evolution.md): a stored event is never rewritten, so a changed
@@ -15,7 +16,7 @@ import { companyUpcasters } from '../company/upcasters.ts';
  */
 
 /** The one registry of upcasters, every event type's steps in any order. */
-const UPCASTERS: readonly Upcaster[] = [...companyUpcasters];
+const UPCASTERS: readonly Upcaster[] = [...companyUpcasters, ...salesUpcasters];
 
 /** Steps per type, checked once: each type's versions run 1, 2, … without a gap or a duplicate. */
 const STEPS: ReadonlyMap<string, readonly Upcaster[]> = (() => {

@@ -3,6 +3,7 @@ import { Value } from 'typebox/value';
 import { RINGI_KINDS } from '@sss/contracts/ringi/events';
 import { ROUNDING_MODES } from '@sss/contracts/sales/tax';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
+import { ACCOUNT_TYPES, isAccountNumber, isZenginKana } from '@sss/contracts/sales/issuer';
 import { showSetting } from './redact.ts';
 
 /**
@@ -75,6 +76,13 @@ const properties = {
   READY_MAX_LAG_SECONDS: setting('a positive number of seconds (how far behind a subscriber may be while /readyz says ready)', positive),
   SUBSCRIBER_STALL_SECONDS: setting('a positive number of seconds (lagging without progress this long is a stall)', positive),
   METRICS_TOKEN: setting('empty or a bearer token of at least 16 characters for GET /metrics', (v) => empty(v) || (v.length >= 16 && !/\s/.test(v))),
+  SSS_ISSUER_ADDRESS: setting('empty (not printed) or the issuer\'s address, at most 200 characters', (v) => v.length <= 200 && !/[\r\n]/.test(v)),
+  SSS_ISSUER_PHONE: setting('empty (not printed) or a phone number like 03-1234-5678', (v) => empty(v) || /^0\d{1,4}-\d{1,4}-\d{3,4}$/.test(v)),
+  SSS_ISSUER_BANK: setting('empty (no 振込先 printed) or the bank name, at most 50 characters', (v) => v.length <= 50 && !/[\r\n]/.test(v)),
+  SSS_ISSUER_BRANCH: setting('the branch name (支店), 1–50 characters', (v) => v.trim() !== '' && v.length <= 50),
+  SSS_ISSUER_ACCOUNT_TYPE: setting(`empty or one of ${ACCOUNT_TYPES.join(', ')}`, (v) => empty(v) || (ACCOUNT_TYPES as readonly string[]).includes(v)),
+  SSS_ISSUER_ACCOUNT_NUMBER: setting('empty or the account number (口座番号): 7 digits', (v) => empty(v) || isAccountNumber(v)),
+  SSS_ISSUER_ACCOUNT_HOLDER: setting('empty or the account holder (口座名義) in half-width kana as the bank holds it, e.g. ｶ)ｴｽｴｽｴｽ (全銀: no small kana or ｰ, at most 30)', (v) => empty(v) || isZenginKana(v)),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

@@ -85,6 +85,16 @@ test('history: the old event is shown in the new shape, and its chain reads as i
   await raw.close();
 });
 
+test('an invoice issued at version 1 reads with the issuer address, phone and 振込先 未設定, not today\'s settings', async () => {
+  const raw = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-upcast-')), 'events.db'));
+  const invoice = { invoiceNumber: 'INV-1', replaces: null, issuer: { name: '株式会社SSSデモ', registrationNumber: 'T7123456789012' } };
+  await raw.append(streams.monthlySales('p1', '2026-04'), [{ type: 'InvoiceIssued', data: { projectId: 'p1', month: '2026-04', invoice }, metadata: { ...context, schemaVersion: 1 } }], 'no_stream');
+  const [event] = await upcastingEventStore(raw).readStream(streams.monthlySales('p1', '2026-04'));
+  assert.equal((event!.data as { invoice: { issuer: unknown } }).invoice.issuer, { ...invoice.issuer, address: null, phone: null, bankAccount: null });
+  assert.is(event!.metadata.schemaVersion, 2);
+  await raw.close();
+});
+
 test('the verify tool checks the stored bytes: intact whether it reads the adapter or the upcasting store', async () => {
   const { raw, store } = await withOldCompany();
   const { publicKey } = generateKeyPairSync('ed25519');
