@@ -9,7 +9,10 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useQuery } from '@tanstack/react-query';
 import { companyQueries } from '../companies/queries.ts';
-import { bodyOf, computedDueDate, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
+import { projectQueries } from '../projects/queries.ts';
+import { addMonths } from '@sss/contracts/domain/months';
+import { salesQueries } from './queries.ts';
+import { bodyOf, computedDueDate, formFromView, linesOf, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
 import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';
@@ -39,10 +42,13 @@ export function SalesEntryPage() {
   const [correcting, setCorrecting] = useState(false);
   // The customer's 正式名称 and 締日/支払サイト start a month never saved (docs/billing.md); a role that may not read companies starts without them.
   const customer = useQuery({ ...companyQueries.detail(m?.customerId ?? ''), enabled: Boolean(m?.customerId), retry: false });
-  const customerReady = !customer.isPending || !m?.customerId;
+  const order = useQuery({ ...projectQueries.order(m?.orderId), retry: false });
+  const startReady = (!customer.isPending || !m?.customerId) && (!order.isPending || !m?.orderId);
+  // Last month's invoice lines, offered as this month's start (a month without one answers 404: nothing offered).
+  const previous = useQuery({ ...salesQueries.month(projectId, month ? addMonths(month, -1) : ''), enabled: Boolean(month), retry: false });
   useEffect(() => {
-    if (m && !correcting && customerReady) setForm(formFromView(m, customer.data ?? null));
-  }, [m?.revision, customerReady]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes (or its customer first arrives)
+    if (m && !correcting && startReady) setForm(formFromView(m, customer.data ?? null, order.data ?? null));
+  }, [m?.revision, startReady]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes (or its customer and order first arrive)
 
   const save = useSalesCommand((f: SalesFormState) => recordSalesActual(projectId, month, bodyOf(f), { idempotencyKey: newIdempotencyKey(), ...(m ? { ifMatch: m.revision } : {}) }));
   const check = useSalesCommand(() => requestSalesCheck(projectId, month, { idempotencyKey: newIdempotencyKey() }));
@@ -188,6 +194,11 @@ export function SalesEntryPage() {
       {invoiceEditable && (
         <button type="button" data-testid="sales-add-line" onClick={() => set('lines', [...form.lines, { description: '', quantity: '1', unit: '式', unitPrice: String(safeYen(form.labourSales) + safeYen(form.settlementAmount)), taxIncluded: false, taxRate: form.taxRate }])}>
           {l('addRow')}
+        </button>
+      )}
+      {editable && form.lines.length === 0 && linesOf(previous.data).length > 0 && (
+        <button type="button" data-testid="sales-previous-lines" onClick={() => set('lines', linesOf(previous.data))}>
+          {l('previousLines')}
         </button>
       )}
 
