@@ -6,6 +6,7 @@
  * Over Kafka (starting its own when KAFKA_BROKERS is unset) and over the in-process bus for contrast.
  * Runs alone with `node --import tsx bench/company-partner.bench.ts`.
  */
+import { UNSET_BILLING } from '@sss/contracts/company/billing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ const measuredChanges = process.env.BENCH_QUICK === '1' ? 100 : 200;
 
 const details = (companyId: string, index: number, name: string) => ({
   companyId, code: `B${index}`, name, kana: 'ベンチ', formalName: `${name}株式会社`, shortName: 'Bench', isCustomer: false, isPartner: true,
-  ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, notes: '', registeredOn: '2025-04-01',
+  ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, billing: UNSET_BILLING, notes: '', registeredOn: '2025-04-01',
 });
 
 async function measure(bus: MessageBus, durableBus: boolean): Promise<Record<string, number>> {

@@ -39,4 +39,15 @@ test('after a conflict, only the fields this person changed are laid over the la
   assert.is(merged.url, 'https://mine.example.jp');
 });
 
+test('billing: blank inputs send 未設定, 締日 and 支払サイト as the schema takes them, and the same rules as the server refuse', () => {
+  const billing = (form: typeof filled) => (bodyFromForm(form) as { billing: Record<string, unknown> }).billing;
+  assert.equal(billing(filled), { postalCode: '', address: '', phone: '', closingDay: null, paymentMonths: null, paymentDay: null, recipientDepartment: '', recipientPerson: '' });
+  const set = { ...filled, 'billing.postalCode': '100-0001', 'billing.closingDay': 'end', 'billing.paymentMonths': '2', 'billing.paymentDay': '10' };
+  assert.equal([billing(set).closingDay, billing(set).paymentMonths, billing(set).paymentDay], ['end', 2, 10]);
+  assert.equal(validateForm(set, 'flags'), []);
+  const errors = validateForm({ ...set, 'billing.postalCode': '1000001', 'billing.closingDay': '31' }, 'flags');
+  assert.equal(errors.map((e) => e.field).sort(), ['billing.closingDay', 'billing.postalCode']);
+  assert.match(errors.find((e) => e.field === 'billing.postalCode')!.message, '郵便番号の形式が正しくありません');
+});
+
 test.run();

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { DateString, OptionalDate, Page, PageQuery, MultilineText, Text, Yen } from '../common.ts';
+import { CompanyBillingFields, CompanyBillingView } from './billing.ts';
 
 /** 会社 (Company): one registry of customers and partner companies (docs/domain.md §Companies and partners). */
 
@@ -32,6 +33,8 @@ export const CompanyFields = Type.Object(
       Type.Union([Type.String({ title: '適格請求書発行事業者登録番号', maxLength: 14, pattern: '^T\\d{13}$', description: 'T + 13桁の数字' }), Type.Null()], { title: '適格請求書発行事業者登録番号' }),
     ),
     partner: Type.Optional(CompanyPartnerPart),
+    /** 請求のための項目 (docs/billing.md); absent = every field 未設定. */
+    billing: Type.Optional(CompanyBillingFields),
     notes: Type.Optional(MultilineText('備考', 500)),
     registeredOn: Type.Optional(DateString('登録日')),
   },
@@ -78,6 +81,7 @@ export const CompanyView = Type.Object({
   sansanUrl: Type.String(),
   invoiceRegistrationNumber: Type.Union([Type.String(), Type.Null()]),
   partner: CompanyPartnerPart,
+  billing: CompanyBillingView,
   notes: Type.String(),
   registeredOn: Type.String(),
   abolishedOn: Type.Union([Type.String(), Type.Null()]),

@@ -49,6 +49,11 @@ export interface RecordedEvent<D = unknown> {
   readonly type: string;
   readonly data: D;
   readonly metadata: EventMetadata;
+  /**
+   * Set when the event was read in a newer shape than stored (upcast, docs/schema-evolution.md): the
+   * data and metadata as stored, which its hash covers. Verifying a chain hashes these, never the upcast.
+   */
+  readonly stored?: { readonly data: unknown; readonly metadata: EventMetadata };
 }
 
 export interface AppendResult {

@@ -1,6 +1,7 @@
 import type { ExpenseActual, InvoiceDraft } from './schemas.ts';
 import type { InvoiceTotals, RoundingMode, TaxRate } from './tax.ts';
 import type { SalesCheckOutcome } from './status.ts';
+import type { InvoiceIssuer } from './issuer.ts';
 
 /** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1; fields added later are optional. */
 
@@ -28,7 +29,8 @@ export interface IssuedInvoice {
   readonly replaces: string | null;
   readonly correctionReason: string;
   readonly issuedOn: string;
-  readonly issuer: { readonly name: string; readonly registrationNumber: string };
+  /** Version 2 of InvoiceIssued added address, phone and 振込先 (null on version 1 invoices: `sales/upcasters.ts`). */
+  readonly issuer: InvoiceIssuer;
   readonly recipientName: string;
   readonly subject: string;
   readonly poNumber: string;

@@ -33,7 +33,10 @@ export const RateTotalView = Type.Object({ taxRate: Int, basis: Str, net: Int, t
 export const InvoiceView = Type.Object(
   {
     invoiceNumber: Str, replaces: Type.Union([Str, Type.Null()]), replacedBy: Type.Union([Str, Type.Null()]), state: Type.Union([Type.Literal('current'), Type.Literal('replaced')]),
-    correctionReason: Str, issuedOn: Str, issuer: Type.Object({ name: Str, registrationNumber: Str }), recipientName: Str, subject: Str, poNumber: Str,
+    correctionReason: Str, issuedOn: Str, issuer: Type.Object({
+      name: Str, registrationNumber: Str, address: Type.Union([Str, Type.Null()]), phone: Type.Union([Str, Type.Null()]),
+      bankAccount: Type.Union([Type.Object({ bank: Str, branch: Str, type: Str, number: Str, holderKana: Str }), Type.Null()]),
+    }), recipientName: Str, subject: Str, poNumber: Str,
     invoiceDate: Str, dueDate: Str, paymentTerms: Str, contact: Str, periodStart: Str, periodEnd: Str,
     lines: Type.Array(Type.Object({ description: Str, quantity: Str, unit: Str, unitPrice: Int, taxIncluded: Type.Boolean(), taxRate: Int, amount: Int })),
     totals: Type.Object({ byRate: Type.Array(RateTotalView), net: Int, tax: Int, gross: Int }), roundingMode: Str,

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventStore } from '@sss/contracts/ports/event-store';
+import { upcastingEventStore } from '@sss/contracts/events/upcasting';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import type { MessageBus } from '@sss/contracts/ports/message-bus';
 import { createMemoryBus } from '@sss/write-side/bus/memory-bus';
@@ -10,12 +11,17 @@ import { redactUrl } from './redact.ts';
 
 /** Each port picks its adapter from its own setting; unset means the embedded default. */
 
+/**
+ * Every reader of the application's event store — command handlers, projectors, subscribers, the
+ * history — sees each event in its current shape (docs/schema-evolution.md). Only tools that must see
+ * the stored bytes (`npm run verify`, backups) open an adapter directly.
+ */
 export async function openEventStore(settings: Settings): Promise<{ store: EventStore; kind: string }> {
   if (settings.eventStoreUrl) {
     const { openEsdbEventStore } = await import('@sss/write-side/eventstore/esdb-event-store');
-    return { store: openEsdbEventStore(settings.eventStoreUrl), kind: `EventStoreDB (${redactUrl(settings.eventStoreUrl)})` };
+    return { store: upcastingEventStore(openEsdbEventStore(settings.eventStoreUrl)), kind: `EventStoreDB (${redactUrl(settings.eventStoreUrl)})` };
   }
-  return { store: openSqliteEventStore(join(settings.dataDir, 'events.db')), kind: `embedded SQLite (${join(settings.dataDir, 'events.db')})` };
+  return { store: upcastingEventStore(openSqliteEventStore(join(settings.dataDir, 'events.db'))), kind: `embedded SQLite (${join(settings.dataDir, 'events.db')})` };
 }
 
 export async function openReadStore(settings: Settings): Promise<{ store: ReadStore; kind: string }> {

@@ -37,7 +37,7 @@ export interface Settings {
   /** OpenID Connect sign-in (OIDC_*); unset: passwords only. */
   readonly oidc: OidcSettings | undefined;
   readonly uiDir: string;
-  /** 適格請求書の発行元と端数処理 (SSS_ISSUER_NAME, SSS_ISSUER_REGISTRATION_NUMBER, SSS_TAX_ROUNDING). */
+  /** 適格請求書の発行元（住所・電話・振込先を含む）と端数処理 (SSS_ISSUER_*, SSS_TAX_ROUNDING; docs/billing.md §Issuer). */
   readonly invoicing: Invoicing;
   /** Ledger signing key, checkpoint file and pace (SSS_LEDGER_KEY_FILE, SSS_LEDGER_CHECKPOINT_FILE, SSS_LEDGER_CHECKPOINT_EVERY). */
   readonly ledger: LedgerSettings;
@@ -74,7 +74,18 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     oidc: readOidcSettings(env),
     uiDir: resolve(env.SSS_UI_DIR ?? join(repositoryRoot(), 'ui', 'dist')),
     // The defaults are the demo company's placeholders (a well-formed number); production sets its own.
-    invoicing: parseInvoicing(env.SSS_ISSUER_NAME ?? '株式会社SSSデモ', env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012', env.SSS_TAX_ROUNDING ?? 'floor'),
+    invoicing: parseInvoicing({
+      name: env.SSS_ISSUER_NAME ?? '株式会社SSSデモ',
+      registrationNumber: env.SSS_ISSUER_REGISTRATION_NUMBER ?? 'T7123456789012',
+      rounding: env.SSS_TAX_ROUNDING ?? 'floor',
+      address: env.SSS_ISSUER_ADDRESS ?? '〒100-0005 東京都千代田区丸の内1-1-1',
+      phone: env.SSS_ISSUER_PHONE ?? '03-0000-0000',
+      bank: env.SSS_ISSUER_BANK ?? 'デモ銀行',
+      branch: env.SSS_ISSUER_BRANCH ?? '本店営業部',
+      accountType: env.SSS_ISSUER_ACCOUNT_TYPE || '普通',
+      accountNumber: env.SSS_ISSUER_ACCOUNT_NUMBER || '1234567',
+      accountHolder: env.SSS_ISSUER_ACCOUNT_HOLDER || 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ',
+    }),
     ledger: readLedgerSettings(env, resolve(env.SSS_DATA_DIR ?? './data')),
     readyMaxLagSeconds: Number(env.READY_MAX_LAG_SECONDS ?? 60),
     subscriberStallSeconds: Number(env.SUBSCRIBER_STALL_SECONDS ?? 30),

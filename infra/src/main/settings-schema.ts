@@ -4,6 +4,7 @@ import { RINGI_KINDS } from '@sss/contracts/ringi/events';
 import { ROUNDING_MODES } from '@sss/contracts/sales/tax';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
 import { passwordProblems } from '@sss/write-side/auth/passwords';
+import { ACCOUNT_TYPES, isAccountNumber, isZenginKana } from '@sss/contracts/sales/issuer';
 import { showSetting } from './redact.ts';
 
 /**
@@ -80,6 +81,13 @@ const properties = {
   SSS_ADMIN_EMAIL: setting('empty or the e-mail address the first administrator signs in with', (v) => empty(v) || (EMAIL.test(v) && v.length <= 254)),
   SSS_ADMIN_PASSWORD: setting('empty or a password of 10–200 characters with letters and digits', (v) => empty(v) || passwordProblems(v, '').length === 0),
   SSS_ADMIN_NAME: setting('a non-empty name of at most 100 characters', (v) => v.trim() !== '' && v.length <= 100),
+  SSS_ISSUER_ADDRESS: setting('empty (not printed) or the issuer\'s address, at most 200 characters', (v) => v.length <= 200 && !/[\r\n]/.test(v)),
+  SSS_ISSUER_PHONE: setting('empty (not printed) or a phone number like 03-1234-5678', (v) => empty(v) || /^0\d{1,4}-\d{1,4}-\d{3,4}$/.test(v)),
+  SSS_ISSUER_BANK: setting('empty (no 振込先 printed) or the bank name, at most 50 characters', (v) => v.length <= 50 && !/[\r\n]/.test(v)),
+  SSS_ISSUER_BRANCH: setting('the branch name (支店), 1–50 characters', (v) => v.trim() !== '' && v.length <= 50),
+  SSS_ISSUER_ACCOUNT_TYPE: setting(`empty or one of ${ACCOUNT_TYPES.join(', ')}`, (v) => empty(v) || (ACCOUNT_TYPES as readonly string[]).includes(v)),
+  SSS_ISSUER_ACCOUNT_NUMBER: setting('empty or the account number (口座番号): 7 digits', (v) => empty(v) || isAccountNumber(v)),
+  SSS_ISSUER_ACCOUNT_HOLDER: setting('empty or the account holder (口座名義) in half-width kana as the bank holds it, e.g. ｶ)ｴｽｴｽｴｽ (全銀: no small kana or ｰ, at most 30)', (v) => empty(v) || isZenginKana(v)),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

@@ -63,7 +63,7 @@ const reservationDecider: Decider<Reservation, Reservation, boolean> = {
   evolve: () => true,
 };
 
-const ISSUER = { name: '株式会社エスエスエス', registrationNumber: 'T7000012050002' };
+const ISSUER = { name: '株式会社エスエスエス', registrationNumber: 'T7000012050002', address: '〒100-0005 東京都千代田区丸の内1-1-1', phone: '03-0000-0000', bankAccount: { bank: 'デモ銀行', branch: '本店営業部', type: '普通', number: '1234567', holderKana: 'ｶ)ｴｽｴｽｴｽ' } } as const;
 const SERVICE = ['システム開発', '保守運用', 'コンサルティング', 'データ分析', 'インフラ構築'] as const;
 const WORK = ['要件定義支援', '基盤構築', '刷新', '保守運用', 'PoC', '移行', '機能追加'] as const;
 

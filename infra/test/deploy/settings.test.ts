@@ -29,6 +29,8 @@ test('the defaults and the values the tests and compose file use pass', () => {
     RINGI_POLL_SECONDS: '0.3', RINGI_RETRY_SECONDS: '0.2', RINGI_REMINDER_DAYS: '3',
     OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
     SSS_ISSUER_NAME: '株式会社SSSデモ', SSS_ISSUER_REGISTRATION_NUMBER: 'T7123456789012', SSS_TAX_ROUNDING: 'half_up',
+    SSS_ISSUER_ADDRESS: '〒100-0005 東京都千代田区丸の内1-1-1', SSS_ISSUER_PHONE: '03-1234-5678', SSS_ISSUER_BANK: 'みずほ銀行', SSS_ISSUER_BRANCH: '丸の内支店',
+    SSS_ISSUER_ACCOUNT_TYPE: '当座', SSS_ISSUER_ACCOUNT_NUMBER: '0123456', SSS_ISSUER_ACCOUNT_HOLDER: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ',
     READY_MAX_LAG_SECONDS: '30', SUBSCRIBER_STALL_SECONDS: '0.5', METRICS_TOKEN: 'a-scraper-token-0123456789',
   }), []);
   // Variables SSS does not read are none of the schema's business.
@@ -65,6 +67,14 @@ const BAD: Array<[string, string, RegExp]> = [
   ['READY_MAX_LAG_SECONDS', '0', /positive/],
   ['SUBSCRIBER_STALL_SECONDS', 'never', /positive/],
   ['SSS_ADMIN_NAME', ' ', /non-empty name/],
+  ['SSS_ISSUER_ADDRESS', 'x'.repeat(201), /at most 200/],
+  ['SSS_ISSUER_PHONE', '+81-3-1234', /03-1234-5678/],
+  ['SSS_ISSUER_BANK', 'b'.repeat(51), /bank name/],
+  ['SSS_ISSUER_BRANCH', ' ', /branch/],
+  ['SSS_ISSUER_ACCOUNT_TYPE', '貯蓄', /普通, 当座/],
+  ['SSS_ISSUER_ACCOUNT_NUMBER', '123456', /7 digits/],
+  ['SSS_ISSUER_ACCOUNT_HOLDER', 'カ）エスエスエス', /half-width kana/],
+  ['SSS_ISSUER_ACCOUNT_HOLDER', 'ｶ)ｴｽｴｽｴｽｰ', /half-width kana/],
 ];
 
 for (const [name, value, expected] of BAD) {

@@ -1,5 +1,6 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { CompanyEvent } from '@sss/contracts/company/events';
+import { UNSET_BILLING } from '@sss/contracts/company/billing';
 
 /**
  * A company context's event store filled with registrations and renames, as the company decider
@@ -9,7 +10,7 @@ import type { CompanyEvent } from '@sss/contracts/company/events';
 export function companyDetails(companyId: string, code: string, name: string) {
   return {
     companyId, code, name, kana: 'テスト', formalName: `${name}株式会社`, shortName: 'Test', isCustomer: false, isPartner: true,
-    ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, notes: '', registeredOn: '2025-04-01',
+    ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, billing: UNSET_BILLING, notes: '', registeredOn: '2025-04-01',
   };
 }
 

@@ -4,6 +4,7 @@ import type { Filter, SortSpec } from '@sss/contracts/ports/read-store';
 import { IdParams } from '@sss/contracts/common';
 import { CompanyExportQuery, CompanyListQuery, CompanyPage, CompanyView, type CompanySortKeys } from '@sss/contracts/company/schemas';
 import { DomainError } from '@sss/contracts/http/problem';
+import { UNSET_BILLING } from '@sss/contracts/company/billing';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { businessDateOf, storeFor } from '../http/as-of.ts';
@@ -44,7 +45,8 @@ export async function companyQueries(fastify: FastifyInstance, deps: CompanyQuer
   const tags = ['会社'];
   const view = (doc: Record<string, unknown>, today: string) => {
     const abolishedOn = doc.abolishedOn as string | null;
-    return { ...publicDoc(doc), active: !abolishedOn || abolishedOn > today } as CompanyView;
+    // A document (or an as-of version of one) projected by a build before the billing fields has none: 未設定.
+    return { ...publicDoc(doc), billing: doc.billing ?? UNSET_BILLING, active: !abolishedOn || abolishedOn > today } as CompanyView;
   };
 
   app.get('/api/companies', { schema: { tags, summary: '会社一覧', querystring: CompanyListQuery, response: { 200: CompanyPage } } }, async (request) => {

@@ -22,6 +22,9 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: invoice.issuer.name, align: 'right', bold: true },
       { kind: 'text', text: `登録番号: ${invoice.issuer.registrationNumber}`, align: 'right', size: 9 },
+      // What the invoice stated when issued: one issued before the address and 振込先 were printed has none (docs/billing.md §Issuer).
+      ...(invoice.issuer.address ? [{ kind: 'text' as const, text: invoice.issuer.address, align: 'right' as const, size: 9 }] : []),
+      ...(invoice.issuer.phone ? [{ kind: 'text' as const, text: `TEL: ${invoice.issuer.phone}`, align: 'right' as const, size: 9 }] : []),
       { kind: 'space', lines: 0.5 },
       {
         kind: 'fields',
@@ -70,9 +73,20 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
         footer: [['合計', formatYenJapanese(invoice.totals.net), formatYenJapanese(invoice.totals.tax), formatYenJapanese(invoice.totals.gross)]],
       },
       ...(reduced ? [{ kind: 'text' as const, text: '※は軽減税率（8%）対象です。', size: 8 }] : []),
+      ...transferTo(invoice.issuer.bankAccount),
       { kind: 'text', text: `消費税は税率ごとの合計額に対して1回端数処理しています（${ROUNDING_LABELS[invoice.roundingMode] ?? invoice.roundingMode}）。`, size: 8 },
     ],
   };
+}
+
+/** お振込先, as the customer's bank transfer needs it: bank, branch, type, number and the holder as the bank holds it. */
+function transferTo(account: InvoiceView['issuer']['bankAccount']): PdfSpec['blocks'] {
+  if (!account) return [];
+  return [
+    { kind: 'space', lines: 0.5 },
+    { kind: 'fields', rows: [['お振込先', `${account.bank} ${account.branch} ${account.type} ${account.number}`], ['口座名義', account.holderKana]] },
+    { kind: 'text', text: '恐れ入りますが、振込手数料は貴社にてご負担ください。', size: 8 },
+  ];
 }
 
 const ROUNDING_LABELS: Record<string, string> = { floor: '切り捨て', ceil: '切り上げ', half_up: '四捨五入' };

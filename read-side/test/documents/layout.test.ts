@@ -78,7 +78,7 @@ function invoice(): InvoiceView {
   const totals = invoiceTotals(lines, 'floor');
   return {
     invoiceNumber: 'INV-000123', replaces: 'INV-000100', replacedBy: null, state: 'current', correctionReason: long('訂正理由', 255), issuedOn: '2026-11-30',
-    issuer: { name: long('株式会社SSSデモ', 100), registrationNumber: 'T7123456789012' }, recipientName: LONG_NAME, subject: long('件名', 200), poNumber: TOKEN,
+    issuer: { name: long('株式会社SSSデモ', 100), registrationNumber: 'T7123456789012', address: long('東京都千代田区丸の内一丁目', 200), phone: '03-1234-5678', bankAccount: { bank: long('みずほ銀行', 50), branch: long('丸の内支店', 50), type: '普通', number: '1234567', holderKana: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ ｴｲｷﾞｮｳｼｴﾝｼｽﾃﾑ ｶﾌﾞｼｷｶﾞｲｼ' } }, recipientName: LONG_NAME, subject: long('件名', 200), poNumber: TOKEN,
     invoiceDate: '2026-11-30', dueDate: '2026-12-31', paymentTerms: long('支払条件', 200), contact: long('問い合わせ先', 200), periodStart: '2026-11-01', periodEnd: '2026-11-30',
     lines, totals, roundingMode: 'floor', projectId: 'p1', month: '2026-11', gross: totals.gross, net: totals.net, tax: totals.tax, paid: 0, outstanding: totals.gross, payments: [], lastPaymentOn: null,
   } as unknown as InvoiceView;

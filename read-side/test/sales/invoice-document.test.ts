@@ -14,7 +14,11 @@ const lines = [
 const totals = invoiceTotals(lines, 'floor');
 const invoice = {
   invoiceNumber: 'INV-000123', replaces: 'INV-000100', replacedBy: null, state: 'current', correctionReason: '数量誤り', issuedOn: '2026-05-01',
-  issuer: { name: '株式会社SSSデモ', registrationNumber: 'T7123456789012' }, recipientName: '顧客商事株式会社', subject: '4月分', poNumber: 'PO-9',
+  issuer: {
+    name: '株式会社SSSデモ', registrationNumber: 'T7123456789012', address: '〒100-0005 東京都千代田区丸の内1-1-1', phone: '03-1234-5678',
+    bankAccount: { bank: 'みずほ銀行', branch: '丸の内支店', type: '普通', number: '0123456', holderKana: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ' },
+  },
+  recipientName: '顧客商事株式会社', subject: '4月分', poNumber: 'PO-9',
   invoiceDate: '2026-04-30', dueDate: '2026-05-31', paymentTerms: '月末締め翌月末払い', contact: '営業管理部', periodStart: '2026-04-01', periodEnd: '2026-04-30',
   lines, totals, roundingMode: 'floor', projectId: 'p1', month: '2026-04', gross: totals.gross, net: totals.net, tax: totals.tax, paid: 0, outstanding: totals.gross, payments: [], lastPaymentOn: null,
 } as unknown as InvoiceView;
@@ -34,6 +38,18 @@ test('issuer + 登録番号, recipient, period, reduced-rate mark, total and tax
     assert.ok(text.includes(item), `PDF should state ${item}`);
   }
   assert.ok(pdf.toString('latin1').includes('/FontFile2'), 'the Japanese font is embedded in the file');
+});
+
+test('the issuer address, phone and 振込先 are printed; an invoice issued before them (未設定) prints none, and nothing made up', async () => {
+  const textOf = async (view: InvoiceView) => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(await renderPdf(invoicePdfSpec(view))) }).promise;
+    return (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+  };
+  const printed = await textOf(invoice);
+  for (const item of ['〒100-0005 東京都千代田区丸の内1-1-1', 'TEL: 03-1234-5678', 'お振込先', 'みずほ銀行 丸の内支店 普通 0123456', 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ']) assert.ok(printed.includes(item), `PDF should state ${item}`);
+  const old = await textOf({ ...invoice, issuer: { ...invoice.issuer, address: null, phone: null, bankAccount: null } });
+  for (const item of ['丸の内', 'TEL:', 'お振込先']) assert.not.ok(old.includes(item), `a version 1 invoice does not state ${item}`);
 });
 
 test.run();

@@ -18,6 +18,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { CompanyBillingPanel } from './CompanyBillingPanel.tsx';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 
@@ -168,6 +169,8 @@ function CompanyDetail({ company }: { company: CompanyView }) {
             />
           </section>
         )}
+
+        {company.isCustomer && <CompanyBillingPanel billing={company.billing} />}
 
         <section className="panel">
           <h2>{t('company.section.other')}</h2>

@@ -4,6 +4,9 @@ import { FORM_PATHS, type CompanyFormValues, type FlagPath, type FormPath, type 
 import { TextField } from '../components/TextField.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Field } from '../components/Field.tsx';
+import { useLabels } from '../i18n/useLabels.ts';
+import { companyBillingLabels } from '../i18n/companyBilling.ts';
 
 interface CompanyFormProps {
   values: CompanyFormValues;
@@ -21,6 +24,8 @@ interface CompanyFormProps {
 const REQUIRED: ReadonlySet<FormPath> = new Set(['code', 'name', 'kana', 'formalName', 'shortName']);
 const DATES: ReadonlySet<FormPath> = new Set(['ndaSignedOn', 'masterAgreementSignedOn', 'registeredOn']);
 const MULTILINE: ReadonlySet<FormPath> = new Set(['notes', 'partner.specialties']);
+/** 1–28 only: 29–31 do not exist every month, so the month's last day is 末日 (docs/billing.md). */
+const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
 
 export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, saving, problem, notice }: CompanyFormProps) {
   const { t, language } = useI18n();
@@ -36,12 +41,27 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
       error={errors[path]}
       required={REQUIRED.has(path)}
       hint={DATES.has(path) ? undefined : fieldHint(path)}
-      type={DATES.has(path) ? 'date' : path === 'partner.salesRepEmail' ? 'email' : 'text'}
+      type={DATES.has(path) ? 'date' : path === 'partner.salesRepEmail' ? 'email' : path === 'billing.phone' ? 'tel' : 'text'}
       inputMode={path === 'partner.capital' ? 'numeric' : undefined}
       multiline={MULTILINE.has(path)}
       maxLength={maxLengthOf(path)}
     />
   );
+
+  const b = useLabels(companyBillingLabels);
+  const choice = (path: TextPath, options: readonly (readonly [value: string, label: string])[]) => (
+    <Field key={path} label={fieldLabel(path, language)} name={path} error={errors[path]} required={false} hint={undefined}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={path} data-testid={`input-${path}`} value={values[path]} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => onChange(path, e.target.value)}>
+          <option value="">{b('unset')}</option>
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  const dayOptions = [...DAYS.map((d) => [d, b('dayN', { n: d })] as const), ['end', b('endOfMonth')] as const];
 
   const flag = (path: FlagPath) => (
     <label className="checkbox" key={path}>
@@ -52,7 +72,7 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
 
   const flagsError = errors.isCustomer ?? errors.isPartner;
   // messages for fields on screen sit beside them; the rest (e.g. hidden partner fields) go in the banner
-  const visible = FORM_PATHS.filter((path) => values.isPartner || !path.startsWith('partner.'));
+  const visible = FORM_PATHS.filter((path) => (values.isPartner || !path.startsWith('partner.')) && (values.isCustomer || !path.startsWith('billing.')));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -107,6 +127,26 @@ export function CompanyForm({ values, errors, onChange, onSubmit, onCancel, savi
             {text('partner.capital')}
           </div>
           {text('partner.specialties')}
+        </fieldset>
+      )}
+
+      {values.isCustomer && (
+        <fieldset data-testid="billing-section">
+          <legend>{b('section')}</legend>
+          <div className="grid-2">
+            {text('billing.postalCode')}
+            {text('billing.phone')}
+          </div>
+          {text('billing.address')}
+          <div className="grid-2">
+            {choice('billing.closingDay', dayOptions)}
+            {choice('billing.paymentMonths', [['1', b('nextMonth')], ['2', b('monthAfterNext')]])}
+            {choice('billing.paymentDay', dayOptions)}
+          </div>
+          <div className="grid-2">
+            {text('billing.recipientDepartment')}
+            {text('billing.recipientPerson')}
+          </div>
         </fieldset>
       )}
 

@@ -28,6 +28,14 @@ export const TEXT_PATHS = [
   'partner.phone',
   'partner.capital',
   'partner.specialties',
+  'billing.postalCode',
+  'billing.address',
+  'billing.phone',
+  'billing.closingDay',
+  'billing.paymentMonths',
+  'billing.paymentDay',
+  'billing.recipientDepartment',
+  'billing.recipientPerson',
 ] as const;
 export type TextPath = (typeof TEXT_PATHS)[number];
 export type FlagPath = 'isCustomer' | 'isPartner';
@@ -44,6 +52,7 @@ export function emptyForm(registeredOn: string): CompanyFormValues {
 
 export function formFromView(view: CompanyView): CompanyFormValues {
   const p = view.partner;
+  const b = view.billing;
   return {
     code: view.code,
     name: view.name,
@@ -64,12 +73,23 @@ export function formFromView(view: CompanyView): CompanyFormValues {
     // shown the way people write yen; parseYenInput reads the commas back
     'partner.capital': p.capital === null || p.capital === undefined ? '' : formatNumber(p.capital),
     'partner.specialties': p.specialties ?? '',
+    // 未設定 (null) is an empty input: the form never shows a value nobody entered (docs/billing.md)
+    'billing.postalCode': b.postalCode ?? '',
+    'billing.address': b.address ?? '',
+    'billing.phone': b.phone ?? '',
+    'billing.closingDay': b.closingDay === null ? '' : String(b.closingDay),
+    'billing.paymentMonths': b.paymentMonths === null ? '' : String(b.paymentMonths),
+    'billing.paymentDay': b.paymentDay === null ? '' : String(b.paymentDay),
+    'billing.recipientDepartment': b.recipientDepartment ?? '',
+    'billing.recipientPerson': b.recipientPerson ?? '',
     isCustomer: view.isCustomer,
     isPartner: view.isPartner,
   };
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+/** A 締日/支払日 choice: '' = 未設定, `end` = 末日, else the day; anything else goes on as typed for the schema to refuse. */
+const dayOrNull = (text: string) => (text === '' ? null : text === 'end' ? 'end' : /^\d+$/.test(text) ? Number(text) : text);
 
 /** The request body, unvalidated: the schema decides whether it is acceptable. */
 export function bodyFromForm(v: CompanyFormValues): unknown {
@@ -89,6 +109,16 @@ export function bodyFromForm(v: CompanyFormValues): unknown {
     notes: v.notes,
   };
   if (v.registeredOn.trim()) body.registeredOn = v.registeredOn.trim();
+  body.billing = {
+    postalCode: v['billing.postalCode'].trim(),
+    address: v['billing.address'].trim(),
+    phone: v['billing.phone'].trim(),
+    closingDay: dayOrNull(v['billing.closingDay']),
+    paymentMonths: dayOrNull(v['billing.paymentMonths']),
+    paymentDay: dayOrNull(v['billing.paymentDay']),
+    recipientDepartment: v['billing.recipientDepartment'].trim(),
+    recipientPerson: v['billing.recipientPerson'].trim(),
+  };
   // partner details only mean something for a partner company
   if (v.isPartner) {
     body.partner = {

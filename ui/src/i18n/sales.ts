@@ -22,6 +22,7 @@ const ja = {
   asOf: '基準日', daysOverdue: '超過日数', bucket: '区分', total: '合計', thisMonth: '今月の売上（計画・実績）', pipeline: '案件ステータス', approvalsWaiting: '承認待ちの月次売上', overdue: '支払期限超過の請求', trend: '売上推移（直近6か月）',
   planActual: '月次売上予実', orgUnit: '組織', difference: '差異', byCustomer: '顧客別売上', byContractType: '契約形態別売上', lastOutcome: '前回の稟議結果', rate: '税率', basis: '区分',
   roundingNote: '消費税は税率ごとの合計に対して1回だけ端数処理します。', open: '開く',
+  dueComputed: '締日・支払サイトから計算した支払期限: {date}', dueApply: 'この日付にする', dueUnset: '顧客の締日・支払サイトが未設定のため、支払期限は計算できません。', previousLines: '先月の請求明細から始める',
   correct: '請求書を訂正', correctionReason: '訂正理由', correctIssue: '訂正請求書を発行（元の請求書を置き換え）', correctionCheckRequested: '訂正後の請求金額で売上実績・請求確認を申請しました。承認後に訂正請求書を発行できます。', correctionChecking: '訂正後の請求金額の稟議中です。承認後に訂正請求書を発行できます。',
 } as const;
 
@@ -44,6 +45,7 @@ const en: Record<SalesLabel, string> = {
   asOf: 'As of', daysOverdue: 'Days overdue', bucket: 'Bucket', total: 'Total', thisMonth: "This month's sales (plan / actual)", pipeline: 'Projects by status', approvalsWaiting: 'Months awaiting approval', overdue: 'Overdue invoices', trend: 'Sales trend (6 months)',
   planActual: 'Plan vs actual', orgUnit: 'Org unit', difference: 'Difference', byCustomer: 'Sales by customer', byContractType: 'Sales by contract type', lastOutcome: 'Last ringi outcome', rate: 'Rate', basis: 'Basis',
   roundingNote: 'Consumption tax is rounded once per tax rate on the invoice total.', open: 'Open',
+  dueComputed: 'Due date from the customer\'s closing day and payment terms: {date}', dueApply: 'Use this date', dueUnset: 'The customer\'s closing day or payment terms are not set, so no due date can be computed.', previousLines: 'Start from last month\'s invoice lines',
   correct: 'Correct invoice', correctionReason: 'Reason for correction', correctIssue: 'Issue corrected invoice (replaces the original)', correctionCheckRequested: 'Applied for the sales check with the corrected totals. Once approved, the corrected invoice can be issued.', correctionChecking: 'The corrected totals are awaiting ringi approval; the corrected invoice can be issued once approved.',
 };
 

@@ -7,7 +7,12 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { isApiError } from '../lib/problem.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import { bodyOf, formFromView, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
+import { useQuery } from '@tanstack/react-query';
+import { companyQueries } from '../companies/queries.ts';
+import { projectQueries } from '../projects/queries.ts';
+import { addMonths } from '@sss/contracts/domain/months';
+import { salesQueries } from './queries.ts';
+import { bodyOf, computedDueDate, formFromView, linesOf, safeQuantity, safeYen, type ExpenseRow, type LineRow, type SalesFormState } from './salesForm.ts';
 import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySales, useSalesCommand } from './queries.ts';
@@ -40,9 +45,15 @@ export function SalesEntryPage() {
   const { data: user } = useSession();
   // 訂正 in progress keeps the person's corrected lines while its 稟議 is applied for (that changes the revision).
   const [correcting, setCorrecting] = useState(false);
+  // The customer's 正式名称 and 締日/支払サイト start a month never saved (docs/billing.md); a role that may not read companies starts without them.
+  const customer = useQuery({ ...companyQueries.detail(m?.customerId ?? ''), enabled: Boolean(m?.customerId), retry: false });
+  const order = useQuery({ ...projectQueries.order(m?.orderId), retry: false });
+  const startReady = (!customer.isPending || !m?.customerId) && (!order.isPending || !m?.orderId);
+  // Last month's invoice lines, offered as this month's start (a month without one answers 404: nothing offered).
+  const previous = useQuery({ ...salesQueries.month(projectId, month ? addMonths(month, -1) : ''), enabled: Boolean(month), retry: false });
   useEffect(() => {
-    if (m && !correcting) setForm(formFromView(m));
-  }, [m?.revision]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes
+    if (m && !correcting && startReady) setForm(formFromView(m, customer.data ?? null, order.data ?? null));
+  }, [m?.revision, startReady]); // eslint-disable-line react-hooks/exhaustive-deps -- reset the form only when the stored month changes (or its customer and order first arrive)
 
   const save = useSalesCommand((f: SalesFormState) => recordSalesActual(projectId, month, bodyOf(f), { idempotencyKey: newIdempotencyKey(), ...(m ? { ifMatch: m.revision } : {}) }));
   const check = useSalesCommand(() => requestSalesCheck(projectId, month, { idempotencyKey: newIdempotencyKey() }));
@@ -164,6 +175,7 @@ export function SalesEntryPage() {
         {field('poNumber')}
         {field('invoiceDate', { type: 'date' })}
         {field('dueDate', { type: 'date' })}
+        <DueDateHint computed={computedDueDate(form.invoiceDate, customer.data)} current={form.dueDate} editable={invoiceEditable} onApply={(date) => set('dueDate', date)} />
         {field('paymentTerms')}
         {field('contact')}
         {field('periodStart', { type: 'date' })}
@@ -195,6 +207,11 @@ export function SalesEntryPage() {
       {invoiceEditable && (
         <button type="button" data-testid="sales-add-line" onClick={() => set('lines', [...form.lines, { description: '', quantity: '1', unit: '式', unitPrice: String(safeYen(form.labourSales) + safeYen(form.settlementAmount)), taxIncluded: false, taxRate: form.taxRate }])}>
           {l('addRow')}
+        </button>
+      )}
+      {editable && form.lines.length === 0 && linesOf(previous.data).length > 0 && (
+        <button type="button" data-testid="sales-previous-lines" onClick={() => set('lines', linesOf(previous.data))}>
+          {l('previousLines')}
         </button>
       )}
 
@@ -316,5 +333,19 @@ export function SalesEntryPage() {
       </ul>
       <HistoryPanel route="/api/monthly-sales/:projectId/:month/history" params={{ projectId, month }} revision={m?.revision} />
     </section>
+  );
+}
+
+/** The due date the customer's 締日/支払サイト give for the invoice date, beside the editable field; or why there is none. */
+function DueDateHint({ computed, current, editable, onApply }: { computed: string | null; current: string; editable: boolean; onApply: (date: string) => void }) {
+  const l = useLabels(salesLabels);
+  if (!computed) return <p className="hint" data-testid="sales-due-computed">{l('dueUnset')}</p>;
+  return (
+    <p className="hint" data-testid="sales-due-computed">
+      {l('dueComputed', { date: computed })}
+      {editable && computed !== current && (
+        <button type="button" className="link" data-testid="sales-due-apply" onClick={() => onApply(computed)}>{l('dueApply')}</button>
+      )}
+    </p>
   );
 }

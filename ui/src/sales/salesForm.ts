@@ -2,6 +2,8 @@ import { parseYen } from '@sss/contracts/domain/money';
 import type { RecordSalesActual } from '@sss/contracts/sales/schemas';
 import type { MonthlySalesView } from '@sss/contracts/sales/views';
 import { normalizeNumber } from '../lib/numberInput.ts';
+import type { CompanyView } from '@sss/contracts/company/schemas';
+import { dueDateFor, paymentTermsText } from '@sss/contracts/company/payment-terms';
 
 /**
  * The 売上実績と請求情報 form as the person types it (numbers as text, so a half-typed "1,0" is
@@ -48,8 +50,17 @@ const endOfNextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0
 
 type Draft = RecordSalesActual['invoice'];
 
-export function formFromView(m: MonthlySalesView): SalesFormState {
+/** The customer as the invoice needs it: its 正式名称 and 締日/支払サイト (docs/billing.md). */
+export type InvoiceCustomer = Pick<CompanyView, 'formalName' | 'billing'>;
+
+/** お支払期限 from the customer's 締日/支払サイト for an invoice date, or null when they are 未設定 (or the date is not one yet). */
+export const computedDueDate = (invoiceDate: string, customer: InvoiceCustomer | null | undefined): string | null =>
+  customer && /^\d{4}-\d{2}-\d{2}$/.test(invoiceDate) ? dueDateFor(invoiceDate, customer.billing) : null;
+
+/** A month never saved starts from the customer's master data (正式名称, the computed due date, the terms in words) and the order's 注文No. */
+export function formFromView(m: MonthlySalesView, customer?: InvoiceCustomer | null, order?: { customerPoNumber: string } | null): SalesFormState {
   const draft = (m.invoice ?? null) as Draft | null;
+  const invoiceDate = draft?.invoiceDate ?? lastDay(m.month);
   const expenses = (m.expenses ?? []) as RecordSalesActual['expenses'];
   return {
     labourSales: text(m.labourSales || (draft ? 0 : m.planRevenue)),
@@ -57,17 +68,24 @@ export function formFromView(m: MonthlySalesView): SalesFormState {
     settlementReason: m.settlement.reason,
     taxRate: m.taxRate === 8 ? '8' : '10',
     expenses: expenses.map((e) => ({ kind: e.kind, name: e.name, taxIncluded: e.taxIncluded, cost: String(e.cost), price: String(e.price), quantity: e.quantity })),
-    recipientName: draft?.recipientName ?? m.customerName,
+    recipientName: draft?.recipientName ?? (customer?.formalName || m.customerName),
     subject: draft?.subject ?? `${m.projectName} ${Number(m.month.slice(5, 7))}月分`,
-    poNumber: draft?.poNumber ?? '',
-    invoiceDate: draft?.invoiceDate ?? lastDay(m.month),
-    dueDate: draft?.dueDate ?? endOfNextMonth(m.month),
-    paymentTerms: draft?.paymentTerms ?? '月末締め翌月末払い',
+    // 注文No as the customer's order states it (受注), until the person changes it.
+    poNumber: draft?.poNumber ?? order?.customerPoNumber ?? '',
+    invoiceDate,
+    dueDate: draft?.dueDate ?? computedDueDate(invoiceDate, customer) ?? endOfNextMonth(m.month),
+    paymentTerms: draft?.paymentTerms ?? (customer ? paymentTermsText(customer.billing) : null) ?? '月末締め翌月末払い',
     contact: draft?.contact ?? '',
     periodStart: draft?.periodStart ?? `${m.month}-01`,
     periodEnd: draft?.periodEnd ?? lastDay(m.month),
-    lines: (draft?.lines ?? []).map((l) => ({ description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: String(l.unitPrice), taxIncluded: l.taxIncluded, taxRate: l.taxRate === 8 ? '8' : '10' })),
+    lines: linesOf(m),
   };
+}
+
+/** A month's saved invoice lines as the form holds them: this month's own, or last month's offered as this month's start. */
+export function linesOf(m: MonthlySalesView | undefined): LineRow[] {
+  const draft = (m?.invoice ?? null) as Draft | null;
+  return (draft?.lines ?? []).map((l) => ({ description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: String(l.unitPrice), taxIncluded: l.taxIncluded, taxRate: l.taxRate === 8 ? '8' : '10' }));
 }
 
 export function bodyOf(f: SalesFormState): RecordSalesActual {

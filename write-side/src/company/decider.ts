@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { CompanyEvent } from '@sss/contracts/company/events';
 import type { AbolishCompany, ChangeCreditLimit, CompanyFields, RecordAntiSocialCheck } from '@sss/contracts/company/schemas';
+import { UNSET_BILLING, type CompanyBilling, type CompanyBillingFields } from '@sss/contracts/company/billing';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { isValidRegistrationNumber } from '@sss/contracts/domain/registration-number';
 import type { Decider } from '../kernel/decider.ts';
@@ -28,8 +29,25 @@ const initialState: CompanyState = { exists: false, details: null, creditLimit: 
 
 const EDITABLE: readonly (keyof Omit<Details, 'companyId'>)[] = [
   'code', 'name', 'kana', 'formalName', 'shortName', 'isCustomer', 'isPartner', 'ndaSignedOn', 'masterAgreementSignedOn',
-  'url', 'sansanUrl', 'invoiceRegistrationNumber', 'partner', 'notes', 'registeredOn',
+  'url', 'sansanUrl', 'invoiceRegistrationNumber', 'partner', 'billing', 'notes', 'registeredOn',
 ];
+
+/** Blank means 未設定 (null), never an empty string recorded as if it were a value (docs/billing.md). */
+const blankToNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+
+function billingOf(fields: CompanyBillingFields | undefined): CompanyBilling {
+  if (!fields) return UNSET_BILLING;
+  return {
+    postalCode: blankToNull(fields.postalCode),
+    address: blankToNull(fields.address),
+    phone: blankToNull(fields.phone),
+    closingDay: fields.closingDay,
+    paymentMonths: fields.paymentMonths,
+    paymentDay: fields.paymentDay,
+    recipientDepartment: blankToNull(fields.recipientDepartment),
+    recipientPerson: blankToNull(fields.recipientPerson),
+  };
+}
 
 function normalize(companyId: string, fields: CompanyFields, today: string): Details {
   return {
@@ -47,6 +65,7 @@ function normalize(companyId: string, fields: CompanyFields, today: string): Det
     sansanUrl: fields.sansanUrl ?? '',
     invoiceRegistrationNumber: fields.invoiceRegistrationNumber || null,
     partner: fields.isPartner ? (fields.partner ?? {}) : {},
+    billing: billingOf(fields.billing),
     notes: fields.notes ?? '',
     registeredOn: fields.registeredOn ?? today,
   };
@@ -64,6 +83,13 @@ function fieldRules(details: Details, today: string): FieldError[] {
     const value = details[field as keyof typeof dates];
     if (value && !isCalendarDate(value)) errors.push({ field, message: `${label}は実在する日付で入力してください。` });
     else if (value && field !== 'registeredOn' && value > today) errors.push({ field, message: `${label}に未来の日付は入力できません。` });
+  }
+  // 支払サイト is a month and a day together: one without the other cannot date a payment.
+  const { paymentMonths, paymentDay } = details.billing;
+  if ((paymentMonths === null) !== (paymentDay === null)) {
+    errors.push(paymentMonths === null
+      ? { field: 'billing.paymentMonths', message: '支払サイト（月）を選んでください（支払日と組で設定します）。' }
+      : { field: 'billing.paymentDay', message: '支払日を入力してください（支払サイト（月）と組で設定します）。' });
   }
   for (const field of ['name', 'kana', 'formalName', 'shortName', 'code'] as const) {
     if (details[field] === '') errors.push({ field, message: '空白だけの入力はできません。' });

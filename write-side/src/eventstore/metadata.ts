@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventMetadata, NewEvent } from '@sss/contracts/ports/event-store';
+import { currentSchemaVersion } from '@sss/contracts/events/upcasting';
 
 /**
  * Tamper evidence: each event's hash covers the previous event's hash of the same stream and the
@@ -40,7 +41,8 @@ export function stampEvents(streamName: string, firstRevision: bigint, prevHash:
       actor: event.metadata.actor,
       correlationId: event.metadata.correlationId,
       causationId: event.metadata.causationId ?? null,
-      schemaVersion: event.metadata.schemaVersion ?? 1,
+      // An event is written in its type's current shape (docs/schema-evolution.md).
+      schemaVersion: event.metadata.schemaVersion ?? currentSchemaVersion(event.type),
       prevHash: previous,
     };
     const hash = eventHash(streamName, firstRevision + BigInt(index), event.type, event.data, base);
@@ -55,12 +57,21 @@ export interface ChainVerdict {
   readonly brokenAt?: bigint;
 }
 
+type Verifiable = { streamName: string; revision: bigint; type: string; data: unknown; metadata: EventMetadata; stored?: { data: unknown; metadata: EventMetadata } };
+
+/** Whether an event's content matches its hash and follows `prevHash`: over what was stored, even when it was read upcast. */
+export function hashVerifies(event: Verifiable, prevHash: string): boolean {
+  const { data, metadata } = event.stored ?? event;
+  const { hash, ...rest } = metadata;
+  return rest.prevHash === prevHash && eventHash(event.streamName, event.revision, event.type, data, rest) === hash;
+}
+
 /** Verify a whole stream read forwards from revision 0. */
-export function verifyChain(events: readonly { streamName: string; revision: bigint; type: string; data: unknown; metadata: EventMetadata }[]): ChainVerdict {
+export function verifyChain(events: readonly Verifiable[]): ChainVerdict {
   let previous = '';
   for (const event of events) {
-    const { hash, ...rest } = event.metadata;
-    if (rest.prevHash !== previous || eventHash(event.streamName, event.revision, event.type, event.data, rest) !== hash) {
+    const { hash } = event.metadata;
+    if (!hashVerifies(event, previous)) {
       return { valid: false, brokenAt: event.revision };
     }
     previous = hash;

@@ -53,6 +53,15 @@ const COMPANY: LabelTable = {
   partner: ['協力会社情報', 'Partner details'],
   creditLimit: ['与信限度額', 'Credit limit'],
   abolishedOn: ['廃止日', 'Abolished on'],
+  billing: ['請求情報', 'Billing'],
+  postalCode: ['郵便番号', 'Postal code'],
+  address: ['住所', 'Address'],
+  phone: ['電話番号', 'Phone'],
+  closingDay: ['締日', 'Closing day'],
+  paymentMonths: ['支払サイト（月）', 'Payment month'],
+  paymentDay: ['支払日', 'Payment day'],
+  recipientDepartment: ['請求書送付先（部署）', 'Invoice to (department)'],
+  recipientPerson: ['請求書送付先（担当者）', 'Invoice to (person)'],
 };
 
 const PARTNER: LabelTable = {

@@ -19,7 +19,6 @@ export interface CommandHandlerSpec<Id, C, E extends DomainEvent, S> {
    * but the one that creates the aggregate; default false.
    */
   readonly mustExist?: boolean | ((command: C) => boolean);
-  readonly schemaVersion?: number;
   readonly retry?: ConflictRetry;
 }
 
@@ -51,7 +50,6 @@ export function commandHandlerFor<Id, C, E extends DomainEvent, S>(spec: Command
         context,
         mustExist: typeof mustExist === 'function' ? mustExist(command) : mustExist,
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-        ...(spec.schemaVersion !== undefined ? { schemaVersion: spec.schemaVersion } : {}),
         ...(spec.retry !== undefined ? { retry: spec.retry } : {}),
       }),
     async load(id) {

@@ -41,7 +41,6 @@ export interface HandleOptions<C, E extends DomainEvent, S> {
   readonly expectedRevision?: bigint;
   /** Refuse when the stream does not exist yet (every command but creation). */
   readonly mustExist?: boolean;
-  readonly schemaVersion?: number;
   /** How a lost race is retried when no revision was pinned; bounded, with jittered back-off. */
   readonly retry?: ConflictRetry;
 }
@@ -80,7 +79,6 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
             actor: options.context.actor,
             correlationId: options.context.correlationId,
             causationId: options.context.causationId ?? null,
-            schemaVersion: options.schemaVersion ?? 1,
           },
         })),
         revision < 0n ? 'no_stream' : revision,

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { LedgerVerifiedData } from '@sss/contracts/audit/ledger';
-import { eventHash } from '../eventstore/metadata.ts';
+import { hashVerifies } from '../eventstore/metadata.ts';
 import { LEDGER_GENESIS, ledgerLink } from './chain.ts';
 import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint.ts';
 
@@ -112,8 +112,8 @@ export async function verifyLedger(options: VerifyOptions): Promise<Verification
         walkBreak = at('stream_chain', event, `revision ${event.revision} follows revision ${previous ? previous.revision.toString() : '(none)'} of the stream: an event is missing or out of order`);
         break walk;
       }
-      const { hash, ...rest } = event.metadata;
-      if (rest.prevHash !== (previous?.hash ?? '') || eventHash(event.streamName, event.revision, event.type, event.data, rest) !== hash) {
+      const { hash } = event.metadata;
+      if (!hashVerifies(event, previous?.hash ?? '')) {
         walkBreak = at('stream_chain', event, 'the event hash does not match its content and the previous event of its stream');
         break walk;
       }

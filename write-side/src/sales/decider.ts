@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
+import type { InvoiceIssuer } from '@sss/contracts/sales/issuer';
 import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
 import { invoiceTotals, type InvoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
@@ -16,10 +17,8 @@ import { approvalMismatch, differingRate } from './approval-coverage.ts';
  * the stream; one that changes the totals needs its own 稟議 first) and payments. State machine: `@sss/contracts/sales/status`.
  */
 
-export interface Issuer {
-  readonly name: string;
-  readonly registrationNumber: string;
-}
+/** Who issues (SSS_ISSUER_*), frozen into each invoice (docs/billing.md §Issuer). */
+export type Issuer = InvoiceIssuer;
 
 export type MonthlySalesCommand =
   | { type: 'SetMonthlyPlan'; key: MonthlyKey; projectNumber: string; orderId: string; revenue: number; cost: number; sourceEventId: string }

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { CompanyEvent } from '@sss/contracts/company/events';
+import { UNSET_BILLING } from '@sss/contracts/company/billing';
 import type { CompanyFields } from '@sss/contracts/company/schemas';
 import { companyDecider } from '../../src/company/decider.ts';
 import { spec } from '../../src/kernel/spec.ts';
@@ -10,7 +11,7 @@ const today = '2025-06-01';
 const fields: CompanyFields = { code: 'C100', name: 'アルファ', kana: 'アルファ', formalName: '株式会社アルファ', shortName: 'Alpha', isCustomer: true, isPartner: false, registeredOn: '2025-04-01' };
 const registered: CompanyEvent = {
   type: 'CompanyRegistered',
-  data: { companyId: 'c1', code: 'C100', name: 'アルファ', kana: 'アルファ', formalName: '株式会社アルファ', shortName: 'Alpha', isCustomer: true, isPartner: false, ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, notes: '', registeredOn: '2025-04-01' },
+  data: { companyId: 'c1', code: 'C100', name: 'アルファ', kana: 'アルファ', formalName: '株式会社アルファ', shortName: 'Alpha', isCustomer: true, isPartner: false, ndaSignedOn: null, masterAgreementSignedOn: null, url: '', sansanUrl: '', invoiceRegistrationNumber: null, partner: {}, billing: UNSET_BILLING, notes: '', registeredOn: '2025-04-01' },
 };
 const abolished: CompanyEvent = { type: 'CompanyAbolished', data: { companyId: 'c1', abolishedOn: '2025-05-31', reason: '' } };
 

@@ -9,7 +9,7 @@ import { monthlySalesDecider } from '../../src/sales/decider.ts';
 
 const key = { projectId: 'p1', month: '2026-04' };
 const given = spec(monthlySalesDecider).given;
-const issuer = { name: '株式会社サンプル', registrationNumber: 'T7123456789012' };
+const issuer = { name: '株式会社サンプル', registrationNumber: 'T7123456789012', address: '東京都港区1-1', phone: '03-1111-2222', bankAccount: { bank: 'みずほ銀行', branch: '本店', type: '普通', number: '1234567', holderKana: 'ｶ)ｻﾝﾌﾟﾙ' } } as const;
 
 const actual = (overrides: Partial<RecordSalesActual> = {}): RecordSalesActual => ({
   labourSales: 1_500_000,

@@ -1,0 +1,16 @@
+import { upcaster } from '../events/upcaster.ts';
+import type { EventOfType } from '../events/registry.ts';
+import type { InvoiceIssuer } from './issuer.ts';
+
+/**
+ * An invoice issued before the issuer's address, phone and 振込先 were printed (InvoiceIssued
+ * version 1) reads as version 2 with them 未設定 (null): that invoice did not state them, and the
+ * settings of today are not what it said.
+ */
+
+type Issued = EventOfType<'InvoiceIssued'>['data'];
+type IssuedV1 = Omit<Issued, 'invoice'> & { invoice: Omit<Issued['invoice'], 'issuer'> & { issuer: Pick<InvoiceIssuer, 'name' | 'registrationNumber'> } };
+
+export const salesUpcasters = [
+  upcaster('InvoiceIssued', 1, (old: IssuedV1): Issued => ({ ...old, invoice: { ...old.invoice, issuer: { ...old.invoice.issuer, address: null, phone: null, bankAccount: null } } })),
+];
