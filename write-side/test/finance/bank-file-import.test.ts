@@ -10,6 +10,9 @@ import { parseBankCsv } from '../../src/finance/bank-csv.ts';
 import { encodeShiftJis } from '../../src/finance/shift-jis.ts';
 import { warekiToIso } from '../../src/finance/wareki.ts';
 import { importDeposits, parseBankFile } from '../../src/finance/import-bank-file.ts';
+import fc from 'fast-check';
+import { assertProperty } from '@sss/contracts/testing/property-seed';
+import { depositIdOf } from '../../src/finance/parsed-deposit.ts';
 import { transactionDetail, transferNotice } from './zengin-fixture.ts';
 
 const TODAY = '2026-11-30';
@@ -122,6 +125,25 @@ test('importing the same file, or a file repeating one of its lines, appends not
   } finally {
     await events.close();
   }
+});
+
+test('property: a deposit has the same id in any file that carries its record, and distinct records distinct ids', () => {
+  const transfer = fc.record({ inquiryNumber: fc.integer({ min: 1, max: 999_999 }), amount: fc.integer({ min: 1, max: 9_999_999_999 }), payerName: fc.constantFrom('ｶ)ﾔﾏﾀﾞｼﾖｳｶｲ', 'ｽｽﾞｷ(ｶ', 'ﾀﾅｶ ﾀﾛｳ'), day: fc.integer({ min: 1, max: 28 }) });
+  assertProperty(
+    fc.property(fc.uniqueArray(transfer, { minLength: 1, maxLength: 8, selector: (t) => t.inquiryNumber }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (list, keep) => {
+      const asTransfers = list.map((t) => ({ ...t, date: `2026-04-${String(t.day).padStart(2, '0')}` }));
+      const idsOf = (file: Buffer) => {
+        const r = parseZengin(file, TODAY);
+        if (!r.ok) throw new Error(JSON.stringify(r.faults));
+        return r.deposits.map((d) => depositIdOf(d.source, d.inquiryNumber, d.raw));
+      };
+      const all = idsOf(transferNotice(asTransfers));
+      assert.is(new Set(all).size, all.length);
+      const subset = asTransfers.filter((_, i) => keep[i]);
+      if (subset.length) assert.equal(idsOf(transferNotice(subset, { crlf: true })), all.filter((_, i) => keep[i]));
+    }),
+    { numRuns: 100 },
+  );
 });
 
 test.run();
