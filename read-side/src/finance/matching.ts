@@ -125,12 +125,28 @@ function dateReason(deposit: DepositToMatch, invoices: readonly OpenInvoice[]): 
 
 const alloc = (i: OpenInvoice, amount: number, difference = 0): SuggestedAllocation => ({ projectId: i.projectId, month: i.month, invoiceNumber: i.invoiceNumber, dueDate: i.dueDate, outstanding: i.outstanding, amount, difference });
 
-function* combinations<T>(items: readonly T[], size: number, start = 0, picked: T[] = []): Generator<T[]> {
-  if (picked.length === size) {
-    yield picked;
-    return;
-  }
-  for (let i = start; i <= items.length - (size - picked.length); i += 1) yield* combinations(items, size, i + 1, [...picked, items[i]!]);
+/**
+ * Sets of 2..MAX_COMBINE invoices whose balances sum to between `target` and `target + slack`, found by a
+ * depth-first search over the pool sorted by balance that stops as soon as a partial sum overshoots.
+ */
+function combinationsNear(pool: readonly OpenInvoice[], target: number, slack: number, limit: number): OpenInvoice[][] {
+  const sorted = [...pool].sort((a, b) => a.outstanding - b.outstanding);
+  const found: OpenInvoice[][] = [];
+  const picked: OpenInvoice[] = [];
+  const walk = (start: number, sum: number) => {
+    if (found.length >= limit) return;
+    if (picked.length >= 2 && sum >= target && sum <= target + slack) found.push([...picked]);
+    if (picked.length === MAX_COMBINE) return;
+    for (let i = start; i < sorted.length; i += 1) {
+      const next = sum + sorted[i]!.outstanding;
+      if (next > target + slack) break;
+      picked.push(sorted[i]!);
+      walk(i + 1, next);
+      picked.pop();
+    }
+  };
+  walk(0, 0);
+  return found;
 }
 
 function amountMatches(deposit: DepositToMatch, who: Who, invoices: readonly OpenInvoice[]): Suggestion[] {
@@ -146,18 +162,18 @@ function amountMatches(deposit: DepositToMatch, who: Who, invoices: readonly Ope
     else if (feeOk(inv.outstanding - deposit.amount, customer)) out.push(suggestion(30, [`請求書 ${inv.invoiceNumber} の残高 ${formatYenJapanese(inv.outstanding)} から振込手数料を差し引いた額`, feeReason(inv.outstanding - deposit.amount, customer)], [alloc(inv, deposit.amount, inv.outstanding - deposit.amount)]));
   }
   const pool = invoices.slice(0, MAX_COMBINE_POOL);
-  for (let size = 2; size <= Math.min(MAX_COMBINE, pool.length) && out.length < MAX_SUGGESTIONS; size += 1) {
-    for (const combo of combinations(pool, size)) {
-      const total = combo.reduce((t, i) => t + i.outstanding, 0);
-      const numbers = combo.map((i) => i.invoiceNumber).join('・');
-      if (total === deposit.amount) out.push(suggestion(35, [`${size} 件の請求書（${numbers}）の残高合計 ${formatYenJapanese(total)} と一致`], combo.map((i) => alloc(i, i.outstanding))));
-      else if (feeOk(total - deposit.amount, customer)) {
-        // The fee is deducted once per transfer: it settles the last (newest) invoice of the set.
-        const gap = total - deposit.amount;
-        const allocations = combo.map((i, n) => (n === combo.length - 1 ? alloc(i, i.outstanding - gap, gap) : alloc(i, i.outstanding)));
-        if (allocations.every((a) => a.amount >= 0)) out.push(suggestion(28, [`${size} 件の請求書（${numbers}）の残高合計 ${formatYenJapanese(total)} から振込手数料を差し引いた額`, feeReason(gap, customer)], allocations));
-      }
-      if (out.length >= MAX_SUGGESTIONS * 2) break;
+  const slack = Math.max(DEFAULT_FEE_TOLERANCE, ...customer.knownFees);
+  for (const combo of combinationsNear(pool, deposit.amount, slack, MAX_SUGGESTIONS * 2)) {
+    // Oldest first, as the invoices were listed.
+    combo.sort((a, b) => invoices.indexOf(a) - invoices.indexOf(b));
+    const total = combo.reduce((t, i) => t + i.outstanding, 0);
+    const numbers = combo.map((i) => i.invoiceNumber).join('・');
+    if (total === deposit.amount) out.push(suggestion(35, [`${combo.length} 件の請求書（${numbers}）の残高合計 ${formatYenJapanese(total)} と一致`], combo.map((i) => alloc(i, i.outstanding))));
+    else if (feeOk(total - deposit.amount, customer)) {
+      // The fee is deducted once per transfer: it settles the last (newest) invoice of the set.
+      const gap = total - deposit.amount;
+      const allocations = combo.map((i, n) => (n === combo.length - 1 ? alloc(i, i.outstanding - gap, gap) : alloc(i, i.outstanding)));
+      if (allocations.every((a) => a.amount >= 0)) out.push(suggestion(28, [`${combo.length} 件の請求書（${numbers}）の残高合計 ${formatYenJapanese(total)} から振込手数料を差し引いた額`, feeReason(gap, customer)], allocations));
     }
   }
   if (out.length === 0 && invoices.length > 0) {

@@ -8,7 +8,7 @@ import { parseBankCsv } from './bank-csv.ts';
 import { depositIdOf, type FileFault, type ParsedDeposit } from './parsed-deposit.ts';
 
 /** How many deposits are appended at once: enough to fill the store's group commit, few enough to bound memory. */
-const CONCURRENCY = 64;
+const CONCURRENCY = 256;
 
 /** Parse a file, refusing all of it on any fault (RFC 9457 problem naming each line, byte range and field). */
 export function parseBankFile(body: ImportBankFile, today: string): ParsedDeposit[] {

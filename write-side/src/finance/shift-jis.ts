@@ -5,7 +5,16 @@ import iconv from 'iconv-lite';
  * decodes byte for byte; internet-banking CSVs come as Shift_JIS or UTF-8 (with or without BOM).
  */
 
-export const decodeShiftJis = (bytes: Uint8Array): string => iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
+/** Single-byte JIS X 0201 (ASCII and half-width kana 0xA1–0xDF, as cp932 reads them) without a round trip through iconv; anything else through it. */
+export function decodeShiftJis(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    if (byte < 0x80) out += String.fromCharCode(byte);
+    else if (byte >= 0xa1 && byte <= 0xdf) out += String.fromCharCode(byte + 0xfec0);
+    else return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
+  }
+  return out;
+}
 
 export const encodeShiftJis = (text: string): Buffer => iconv.encode(text, 'cp932');
 
