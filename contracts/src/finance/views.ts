@@ -7,7 +7,6 @@ const Str = Type.String();
 const Int = Type.Integer();
 
 export const DEPOSIT_STATUSES = ['unmatched', 'partial', 'matched', 'refunded'] as const;
-export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
 
 export const DepositView = Type.Object({
   depositId: Str, source: Str, fileName: Str, line: Int, inquiryNumber: Str, valueDate: Str, amount: Int, payerCode: Str, payerName: Str,

@@ -86,7 +86,7 @@ export type MonthlySalesEvent =
   /** `depositId`: the bank deposit it was matched from (入金消込); absent for a payment recorded by hand. */
   | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string; depositId?: string } }
   /**
-   * The part of an invoice settled without money when a deposit was matched (docs/finance.md §Matching): the
+   * The part of an invoice settled without money when a deposit was matched (docs/finance.md §Confirming): the
    * 振込手数料 the payer deducted (`bank_fee`, booked as 支払手数料) or a 値引 (`discount`). It counts as paid.
    */
   | { type: 'InvoiceDifferenceSettled'; data: MonthlyKey & { invoiceNumber: string; amount: number; kind: 'bank_fee' | 'discount'; depositId: string; settledOn: string } };

@@ -115,7 +115,7 @@ async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, do
     }
     case 'PaymentRecorded':
     case 'InvoiceDifferenceSettled': {
-      // A fee or discount settled at 入金消込 counts as paid (docs/finance.md §Matching); the payment list says which it was.
+      // A fee or discount settled at 入金消込 counts as paid (docs/finance.md §Confirming); the payment list says which it was.
       const invoice = await docs.get(INVOICES, e.data.invoiceNumber);
       const paid = (current.paid as number) + e.data.amount;
       const changes: DocChange[] = [month$({ paid })];

@@ -21,7 +21,7 @@ export function depositIdOf(source: DepositSource, inquiryNumber: string, raw: s
   return createHash('sha256').update(`${source}\u0000${inquiryNumber}\u0000${raw}`).digest('hex').slice(0, 32);
 }
 
-/** 'ﾃｽﾄ   ' → 'ﾃｽﾄ'; a leading 10-digit 振込依頼人番号 and a space (docs/zengin.md §5) are split off. */
+/** 'ﾃｽﾄ   ' → 'ﾃｽﾄ'; a leading 10-digit 振込依頼人番号 and a space (docs/zengin.md §Payer names) are split off. */
 export function splitPayerCode(name: string): { code: string; name: string } {
   const match = /^(\d{1,10})[ \u3000](.*)$/.exec(name);
   return match ? { code: match[1]!, name: match[2]!.trim() } : { code: '', name: name.trim() };

@@ -34,7 +34,6 @@ export const DATA_01: readonly FieldSpec[] = [
 
 /** Format B (some banks): the first 128 bytes as above with 金額 all '0', a 12-digit amount after them. */
 export const DATA_01_B_AMOUNT = f('amount12', '金額(2)', 129, 12, 'N');
-export const DATA_01_B_OTHER = f('otherBankChecks12', 'うち他店券金額(2)', 141, 12, 'N');
 export const DATA_01_B_EDI = f('ediInfo', 'EDI情報', 153, 20, 'C');
 
 export const TRAILER_01: readonly FieldSpec[] = [

@@ -161,7 +161,7 @@ function data01(r: RecordReader, today: string, block: Block): ParsedDeposit | n
   const field = (name: string) => fieldOf(DATA_01, name);
   let amount = r.number(field('amount'));
   let ediInfo = r.text(field('ediInfo'));
-  // Format B: 金額 all '0' and a 12-digit amount after byte 128 (docs/zengin.md §2).
+  // Format B: 金額 all '0' and a 12-digit amount after byte 128 (docs/zengin.md §振込入金通知 (種別 01)).
   const tail = Buffer.from(r.bytes).subarray(128, 152).toString('latin1');
   if (amount === 0 && /^\d{24}$/.test(tail)) {
     amount = r.number(DATA_01_B_AMOUNT);

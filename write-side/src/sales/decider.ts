@@ -30,7 +30,7 @@ export type MonthlySalesCommand =
   | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }
   | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
   | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string }
-  /** 入金消込 (docs/finance.md §Matching): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
+  /** 入金消込 (docs/finance.md §Confirming): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
   | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
 
 export interface MonthlySalesState {

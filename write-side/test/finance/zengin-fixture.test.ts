@@ -5,8 +5,8 @@ import { DATA_01, DATA_03, HEADER_01, HEADER_03, RECORD_BYTES, TRAILER_01, TRAIL
 import { record, transactionDetail, transferNotice } from './zengin-fixture.ts';
 
 /**
- * The fixture builder against the layout, field by field, and against the records written out by hand
- * in docs/finance.md §Fixtures (the ¥330,000 invoice paid with a ¥220 fee deducted).
+ * The fixture builder against the layout, field by field, and against records written out by hand below
+ * (a ¥330,000 invoice paid with a ¥220 fee deducted; layouts in docs/zengin.md).
  */
 
 const field = (bytes: Buffer, spec: FieldSpec) => decodeShiftJis(bytes.subarray(spec.start - 1, spec.start - 1 + spec.length));
@@ -33,7 +33,7 @@ test('a 振込入金通知 data record: every field at its layout position, padd
   for (const spec of DATA_01) assert.is(field(bytes, spec), expected[spec.name], spec.label);
 });
 
-test('the hand-written 振込入金通知 of docs/finance.md, byte for byte', () => {
+test('a hand-written 振込入金通知, byte for byte', () => {
   const hand = [
     `1010080415080415080415` + `9999ﾃｽﾄｷﾞﾝｺｳ${sp(7)}001ﾎﾝﾃﾝ${sp(11)}11234567ｶ)ｻﾝﾌﾟﾙｼﾖｳｼﾞ${sp(28)}${sp(93)}`,
     `2000001080415080415000032978000000000000000000000ｶ)ﾔﾏﾀﾞｼﾖｳｶｲ${sp(37)}ﾃｽﾄｷﾞﾝｺｳ${sp(7)}ｼﾝｼﾞﾕｸ${sp(9)}0INV20260415${sp(9)}${sp(52)}`,
