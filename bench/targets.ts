@@ -20,6 +20,8 @@ export const TARGETS: readonly Target[] = [
   { bench: 'read-scale', figure: 'list p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
   { bench: 'read-scale', figure: 'detail ÷ hello req/s (target ≥ 0.5)', atLeast: 0.5 },
   { bench: 'read-scale', figure: 'detail p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
+  // Issue #16: import and match 10,000 deposits against 50,000 open invoices.
+  { bench: 'reconciliation', figure: 'totalSeconds', atMost: 30 },
 ];
 
 export type Verdict = Target & { readonly value: number | string | undefined; readonly pass: boolean | null };

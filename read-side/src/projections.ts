@@ -6,6 +6,7 @@ import { partnerProjection } from './partner/projection.ts';
 import { projectProjection } from './project/projection.ts';
 import { salesProjection } from './sales/projection.ts';
 import { ringiProjection } from './ringi/projection.ts';
+import { financeProjection } from './finance/projection.ts';
 
 /** Every projection the read side runs. */
-export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, userProjection, partnerProjection, projectProjection, salesProjection, ringiProjection];
+export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, userProjection, partnerProjection, projectProjection, salesProjection, ringiProjection, financeProjection];

@@ -31,6 +31,7 @@ import { MonthlySalesListPage } from './sales/MonthlySalesListPage.tsx';
 import { SalesEntryPage } from './sales/SalesEntryPage.tsx';
 import { InvoiceListPage } from './sales/InvoiceListPage.tsx';
 import { ReceivablesPage } from './sales/ReceivablesPage.tsx';
+import { ReconciliationPage } from './finance/ReconciliationPage.tsx';
 import { RingiDetailPage } from './ringi/RingiDetailPage.tsx';
 import { RingiListPage } from './ringi/RingiListPage.tsx';
 
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
       { path: 'account/password', element: <PasswordPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin/subscribers', element: <SubscribersPage /> },
+      { path: 'finance/reconciliation', element: <ReconciliationPage /> },
       { path: 'audit/invoices/:invoiceNumber', element: <InvoiceCorrectionsPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },

@@ -13,6 +13,7 @@ import type { RingiEvent } from '../ringi/events.ts';
 import type { CheckpointEvent, IdempotencyEvent, UniqueKeyEvent } from './bookkeeping.ts';
 import type { LedgerAuditEvent } from '../audit/ledger.ts';
 import type { ParkedEventEvent } from '../ops/parked-events.ts';
+import type { DepositEvent } from '../finance/events.ts';
 
 /**
  * Every event the system records, and the stream category each event type lives in. A subscriber
@@ -40,7 +41,8 @@ export type SssEvent =
   | IdempotencyEvent
   | CheckpointEvent
   | LedgerAuditEvent
-  | ParkedEventEvent;
+  | ParkedEventEvent
+  | DepositEvent;
 
 export type SssEventType = SssEvent['type'];
 
@@ -137,6 +139,10 @@ export const EVENT_CATEGORIES = {
   SubscriberEventParked: 'parked',
   ParkedEventRetried: 'parked',
   ParkedEventSkipped: 'parked',
+  DepositImported: 'deposit',
+  DepositMatched: 'deposit',
+  DepositRefunded: 'deposit',
+  InvoiceDifferenceSettled: 'monthlysales',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -89,6 +89,10 @@ export const EVENT_LABELS = {
   SubscriberEventParked: ['処理保留', 'Event parked'],
   ParkedEventRetried: ['保留イベント再処理', 'Parked event retried'],
   ParkedEventSkipped: ['保留イベント破棄', 'Parked event skipped'],
+  DepositImported: ['入金明細取込', 'Deposit imported'],
+  DepositMatched: ['入金消込', 'Deposit matched'],
+  DepositRefunded: ['入金返金', 'Deposit refunded'],
+  InvoiceDifferenceSettled: ['入金差額処理', 'Invoice difference settled'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

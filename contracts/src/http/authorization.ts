@@ -156,6 +156,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/audit/events': LEDGER_AUDITORS,
   'GET /api/audit/events/export.csv': LEDGER_AUDITORS,
   'GET /api/audit/invoices/:invoiceNumber/corrections': LEDGER_AUDITORS,
+  // 入金消込 (docs/finance.md): 経理 imports bank files, confirms matches and refunds; readers of numbers read.
+  'POST /api/bank-files': ['finance', 'admin'],
+  'POST /api/deposits/:id/match': ['finance', 'admin'],
+  'POST /api/deposits/:id/refund': ['finance', 'admin'],
+  'GET /api/deposits': ['sales_admin', 'finance', 'division_head', 'auditor', 'admin'],
+  'GET /api/deposits/:id/suggestions': ['finance', 'auditor', 'admin'],
+  'GET /api/deposits/:id/history': HISTORY_READERS,
+  'GET /api/suspense-receipts': ['sales_admin', 'finance', 'division_head', 'auditor', 'admin'],
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -26,6 +26,7 @@ export const STREAM_CATEGORIES = {
   checkpoint: 'checkpoint',
   ledgerAudit: 'ledgeraudit',
   parked: 'parked',
+  deposit: 'deposit',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -57,6 +58,8 @@ export const streams = {
   ledgerAudit: 'ledgeraudit-verifications',
   /** A subscriber's dead-letter list (contracts/src/ops/parked-events.ts); subscriber names may contain ':'. */
   parked: name('parked'),
+  /** A bank deposit (入金消込, docs/finance.md): the id is a digest of its record, so a re-import finds it. */
+  deposit: name('deposit'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

@@ -113,13 +113,17 @@ async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, do
       });
       return changes;
     }
-    case 'PaymentRecorded': {
+    case 'PaymentRecorded':
+    case 'InvoiceDifferenceSettled': {
+      // A fee or discount settled at 入金消込 counts as paid (docs/finance.md §Confirming); the payment list says which it was.
       const invoice = await docs.get(INVOICES, e.data.invoiceNumber);
       const paid = (current.paid as number) + e.data.amount;
       const changes: DocChange[] = [month$({ paid })];
+      const receivedOn = e.type === 'PaymentRecorded' ? e.data.receivedOn : e.data.settledOn;
       if (invoice) {
-        const payments = [...(invoice.payments as unknown[]), { amount: e.data.amount, receivedOn: e.data.receivedOn }];
-        changes.push({ op: 'put', collection: INVOICES, doc: { ...invoice, paid, outstanding: (invoice.gross as number) - paid, payments, lastPaymentOn: e.data.receivedOn, updatedAt: event.metadata.occurredAt } });
+        const payment = e.type === 'PaymentRecorded' ? { amount: e.data.amount, receivedOn } : { amount: e.data.amount, receivedOn, kind: e.data.kind };
+        const payments = [...(invoice.payments as unknown[]), payment];
+        changes.push({ op: 'put', collection: INVOICES, doc: { ...invoice, paid, outstanding: (invoice.gross as number) - paid, payments, lastPaymentOn: receivedOn, updatedAt: event.metadata.occurredAt } });
       }
       return changes;
     }
@@ -130,7 +134,7 @@ export const salesProjection: Projection = defineProjection({
   name: 'sales',
   collections: {
     [MONTHLY_SALES]: [{ keys: { month: 1, orgUnitId: 1 } }, { keys: { projectId: 1, month: 1 } }, { keys: { status: 1 } }],
-    [INVOICES]: [{ keys: { issuedOn: 1 } }, { keys: { state: 1, dueDate: 1 } }, { keys: { recipientName: 1 } }, { keys: { gross: 1 } }],
+    [INVOICES]: [{ keys: { issuedOn: 1 } }, { keys: { state: 1, dueDate: 1 } }, { keys: { recipientName: 1 } }, { keys: { gross: 1 } }, { keys: { customerId: 1, state: 1 } }],
     [SALES_PROJECTS]: [{ keys: { status: 1 } }],
     [CUSTOMERS]: [],
   },

@@ -24,6 +24,7 @@ export const ja = {
   'nav.users': 'ユーザー',
   'nav.audit': '監査',
   'nav.subscribers': 'サブスクライバー',
+  'nav.reconciliation': '入金消込',
 
   'auth.title': 'ログイン',
   'auth.email': 'メールアドレス',
@@ -179,6 +180,7 @@ export const en: Record<MessageKey, string> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit',
   'nav.subscribers': 'Subscribers',
+  'nav.reconciliation': 'Reconciliation',
 
   'auth.title': 'Sign in',
   'auth.email': 'Email',

@@ -25,5 +25,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'org', path: '/org', label: 'nav.org', ready: true },
   { id: 'users', path: '/users', label: 'nav.users', ready: true },
   { id: 'audit', path: '/audit', label: 'nav.audit', ready: true },
+  { id: 'reconciliation', path: '/finance/reconciliation', label: 'nav.reconciliation', ready: true, requires: { method: 'GET', route: '/api/deposits' } },
   { id: 'subscribers', path: '/admin/subscribers', label: 'nav.subscribers', ready: true, requires: { method: 'GET', route: '/api/admin/subscribers' } },
 ];

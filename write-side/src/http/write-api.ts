@@ -14,6 +14,7 @@ import type { Invoicing } from '../sales/invoicing.ts';
 import { collaboflowWebhookRoutes } from '../ringi/webhook-route.ts';
 import { ringiRetryRoutes } from '../ringi/retry-route.ts';
 import { historyRoutes } from '../history/routes.ts';
+import { financeRoutes } from '../finance/routes.ts';
 import { parseCollaboflowWebhook } from '../ringi/collaboflow-client.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
@@ -43,4 +44,5 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(collaboflowWebhookRoutes, { events: deps.events, clock, parse: (body: unknown) => parseCollaboflowWebhook(body, deps.collaboflowKeyPartId) });
   await app.register(ringiRetryRoutes, { events: deps.events, clock });
   await app.register(historyRoutes, { events: deps.events });
+  await app.register(financeRoutes, { events: deps.events, clock });
 }

@@ -28,7 +28,9 @@ export type MonthlySalesCommand =
   | { type: 'ApplySalesCheckOutcome'; key: MonthlyKey; body: ApplySalesCheckOutcome }
   | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }
   | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
-  | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string };
+  | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string }
+  /** 入金消込 (docs/finance.md §Confirming): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
+  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
 
 export interface MonthlySalesState {
   readonly status: MonthlySalesStatus;
@@ -50,6 +52,8 @@ export interface MonthlySalesState {
    * After issue, an approval of a correction's totals replaces it: only the latest approval counts.
    */
   readonly approved: InvoiceTotals | null;
+  /** Deposits already applied here: a settlement replayed after a crash or retry changes nothing. */
+  readonly depositIds?: readonly string[];
 }
 
 export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0, roundingMode: 'floor', requested: null, approved: null };
@@ -160,6 +164,18 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         if (amount > outstanding) return DomainError.field('rule_violated', 'amount', `入金額が未入金残高（${formatYenJapanese(outstanding)}）を超えています。`);
         return [{ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber: state.invoice!.invoiceNumber, amount, receivedOn } }];
       }
+      case 'SettleFromDeposit': {
+        if (state.depositIds?.includes(command.depositId)) return [];
+        if (state.status !== 'invoiced') return notIn(state, '入金を消込');
+        const { amount, difference, receivedOn, depositId } = command;
+        const outstanding = state.invoice!.totals.gross - state.paid;
+        if (amount + difference > outstanding) return DomainError.field('rule_violated', 'allocations', `消込額と差額の合計（${formatYenJapanese(amount + difference)}）が請求書 ${state.invoice!.invoiceNumber} の未入金残高（${formatYenJapanese(outstanding)}）を超えています。`);
+        const invoiceNumber = state.invoice!.invoiceNumber;
+        const events: MonthlySalesEvent[] = [];
+        if (amount > 0) events.push({ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber, amount, receivedOn, depositId } });
+        if (difference > 0) events.push({ type: 'InvoiceDifferenceSettled', data: { ...command.key, invoiceNumber, amount: difference, kind: command.differenceAs, depositId, settledOn: receivedOn } });
+        return events;
+      }
     }
   },
 
@@ -182,7 +198,10 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'InvoiceIssued':
         return { ...state, status: 'invoiced', invoice: event.data.invoice };
       case 'PaymentRecorded':
-        return { ...state, paid: state.paid + event.data.amount };
+      case 'InvoiceDifferenceSettled': {
+        const depositId = event.data.depositId;
+        return { ...state, paid: state.paid + event.data.amount, ...(depositId ? { depositIds: [...(state.depositIds ?? []), depositId] } : {}) };
+      }
     }
   },
 };
