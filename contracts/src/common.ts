@@ -40,7 +40,15 @@ export const Words = Type.Object({ ja: Type.String(), en: Type.String() });
 export type Words = Static<typeof Words>;
 
 /** One field of the aggregate before and after an event (values already formatted; null = not set). */
-export const HistoryChange = Type.Object({ field: Type.String(), label: Words, before: Type.Union([Type.String(), Type.Null()]), after: Type.Union([Type.String(), Type.Null()]) });
+/** A field's before → after in words: `before`/`after` in Japanese, `beforeEn`/`afterEn` in English (codes such as statuses differ by language). */
+export const HistoryChange = Type.Object({
+  field: Type.String(),
+  label: Words,
+  before: Type.Union([Type.String(), Type.Null()]),
+  after: Type.Union([Type.String(), Type.Null()]),
+  beforeEn: Type.Union([Type.String(), Type.Null()]),
+  afterEn: Type.Union([Type.String(), Type.Null()]),
+});
 export type HistoryChange = Static<typeof HistoryChange>;
 
 /** Another record an event is tied to: the 稟議 that caused it, or an event of the same correlation. */

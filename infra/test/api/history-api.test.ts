@@ -7,6 +7,7 @@ import { as, DEMO, login, newCompany, startTestSss, type Session } from '../supp
 import { employeeRow, estimateContent, newProject, projectRefs, type ProjectRefs } from '../support/projects.ts';
 import { deriveSalesPlan, salesActual } from '../support/sales.ts';
 import { approveAsProcessManager } from '../support/history.ts';
+import { CODE_LABELS } from '@sss/write-side/history/code-labels';
 
 /**
  * Every aggregate's history through the API, read as the auditor: each event in words, its field-level
@@ -28,10 +29,27 @@ type Answer = { id: string; revision: string; position: string };
 let keys = 0;
 const key = () => ({ 'idempotency-key': `history-${Date.now()}-${keys++}` });
 
+/** Every code any aggregate's state takes (`awaiting_invoice`, `estimate_in_ringi`, …): none may reach the auditor raw. */
+const RAW_CODES = new Set(Object.values(CODE_LABELS).flatMap((table) => Object.values(table).flatMap((codes) => Object.keys(codes))).filter((code) => /^[a-z][a-z0-9_]*$/.test(code)));
+
+/** Every history answered here is in words: no raw code in before → after, no raw field name (camelCase) in a label. */
+function assertInWords(history: History): void {
+  for (const entry of history.events) {
+    for (const change of entry.changes) {
+      for (const value of [change.before, change.after, change.beforeEn, change.afterEn]) assert.not.ok(value !== null && RAW_CODES.has(value), `${entry.type} ${change.field}: raw code ${value}`);
+      // Form values are keyed by the tenant's CollaboFlow part ids, the names its form designer shows.
+      if (change.field.startsWith('values.')) continue;
+      for (const label of [change.label.ja, change.label.en]) assert.not.match(label, /(^|\s)[a-z]+[A-Z]\w*/, `${entry.type} ${change.field}: raw field name in "${label}"`);
+    }
+  }
+}
+
 async function historyOf(sss: RunningSss, session: Session, url: string): Promise<History> {
   const response = await as(sss, session)({ method: 'GET', url });
   assert.is(response.statusCode, 200, `${url}: ${response.body}`);
-  return response.json<History>();
+  const history = response.json<History>();
+  assertInWords(history);
+  return history;
 }
 
 const ofType = (history: History, type: string): HistoryEntry => {
@@ -104,7 +122,9 @@ test('project, estimate, order and 稟議: events in words, 月毎明細 before 
   const ringiHistory = await historyOf(sss, auditor, `/api/ringis/${orderRingi}/history`);
   const requested = ofType(ringiHistory, 'RingiRequested');
   assert.is(requested.typeLabel.ja, '稟議依頼');
-  assert.ok(requested.changes.some((c) => c.field === 'kind' && c.after === 'order'));
+  assert.ok(requested.changes.some((c) => c.field === 'kind' && c.after === '受注稟議' && c.afterEn === 'Order'));
+  const statusChanged = ofType(projectHistory, 'ProjectStatusChanged');
+  assert.ok(statusChanged.changes.some((c) => c.field === 'status' && c.before === '提案検討中' && c.beforeEn === 'Proposing'), 'a status in words, not proposing');
 
   // 営業管理 reads the same; a role outside the table does not exist for histories, so an unknown 稟議 is a 404.
   assert.is((await as(sss, admin)({ method: 'GET', url: `/api/ringis/${orderRingi}/history` })).statusCode, 200);
@@ -126,6 +146,8 @@ test('monthly sales and its invoice: the plan by 売上予定の自動作成, th
   assert.equal([plan.actorName, plan.actorNameEn], ['売上予定の自動作成', 'Sales plan automation']);
   const actual = ofType(month, 'SalesActualRecorded');
   assert.is(change(actual, 'totals.net').after, '¥1,610,000');
+  const checked = change(ofType(month, 'SalesCheckApproved'), 'status');
+  assert.equal([checked.after, checked.afterEn], ['請求待ち', 'Awaiting invoice']);
   const invoiceIssued = ofType(month, 'InvoiceIssued');
   const invoiceNumber = change(invoiceIssued, 'invoice.invoiceNumber').after;
   assert.match(invoiceNumber ?? '', /^INV-\d{6}$/);

@@ -61,6 +61,27 @@ test('the auditor opens a project and reads its history in words, with 稟議連
   await page.getByTestId('history-filter').selectOption('');
   await page.getByTestId('language-switch').click();
   await page.locator('[data-testid="history-row"][data-event-type="ProjectApprovalGranted"] [data-testid="history-actor"]', { hasText: 'CollaboFlow integration' }).waitFor();
+  // A status in words in both languages, never its code.
+  const status = page.locator('[data-testid="history-row"][data-event-type="ProjectStatusChanged"]').last();
+  assert.match((await status.getByTestId('history-summary').textContent()) ?? '', /Status changed from Proposing to Estimate in approval/);
+  await page.getByTestId('language-switch').click();
+  assert.match((await status.getByTestId('history-summary').textContent()) ?? '', /ステータスを 提案検討中 → 見積稟議中 に変更/);
+});
+
+test('the auditor opens a user\'s history from the user list, and is offered no command there', async ({ sss, page }) => {
+  await page.context().clearCookies();
+  await signIn(page, sss.url, DEMO.auditor);
+  await page.goto(`${sss.url}/users`);
+  const row = page.locator('[data-testid="user-row"][data-email="sato@example.co.jp"]');
+  // The 履歴 button needs the session, as every command button would: once it is there, the rest is decided.
+  await row.getByTestId('user-history').waitFor();
+  for (const action of ['user-new', 'user-roles-edit', 'user-org-edit', 'user-password-reset', 'user-deactivate']) assert.is(await page.getByTestId(action).count(), 0, `the auditor is not offered ${action}`);
+  await row.getByTestId('user-history').click();
+  await page.getByTestId('user-history-dialog').getByTestId('history-table').waitFor();
+  const registered = page.locator('[data-testid="user-history-dialog"] [data-testid="history-row"][data-event-type="UserRegistered"]');
+  await registered.getByTestId('history-expand').click();
+  assert.match((await page.getByTestId('history-diff').textContent()) ?? '', /ロール/);
+  assert.not.match((await page.getByTestId('history-diff').textContent()) ?? '', /\bsales\b/, 'roles in words');
 });
 
 test.run();

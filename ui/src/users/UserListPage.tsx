@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
 import { orgQueries } from '../org/queries.ts';
-import { useSession } from '../auth/index.ts';
+import { may, useSession } from '../auth/index.ts';
 import { formatDateTime, today } from '../lib/format.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
@@ -10,6 +10,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { UserDialog, type UserAction } from './UserDialog.tsx';
 import { CollaboflowCheckSection } from './CollaboflowCheckSection.tsx';
+import { UserHistoryDialog } from './UserHistoryDialog.tsx';
+import type { UserView } from '@sss/contracts/user/schemas';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
@@ -23,6 +25,9 @@ export function UserListPage() {
   const q = useDebounced(typed.trim());
   const [activeOnly, setActiveOnly] = useState(false);
   const [action, setAction] = useState<UserAction | null>(null);
+  const [historyOf, setHistoryOf] = useState<UserView | null>(null);
+  // The auditor reads the list and each user's history, and is offered no command (the table decides).
+  const administers = may(me, 'POST', '/api/users');
   useDocumentTitle(l('title'));
   const query = { ...(q ? { q } : {}), ...(activeOnly ? { active: true } : {}) };
   const users = useQuery(userQueries.list(query));
@@ -32,7 +37,7 @@ export function UserListPage() {
     <section className="page" data-testid="user-list">
       <div className="page-header">
         <h1>{l('title')}</h1>
-        <button type="button" className="button primary" data-testid="user-new" onClick={() => setAction({ kind: 'register' })}>{l('newUser')}</button>
+        {administers && <button type="button" className="button primary" data-testid="user-new" onClick={() => setAction({ kind: 'register' })}>{l('newUser')}</button>}
       </div>
       <div className="toolbar">
         <input type="search" className="search" placeholder={l('search')} aria-label={l('search')} data-testid="user-search" value={typed} onChange={(e) => setTyped(e.target.value)} />
@@ -55,6 +60,8 @@ export function UserListPage() {
                 <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
+                  {may(me, 'GET', '/api/users/:id/history') && <button type="button" className="button small" data-testid="user-history" onClick={() => setHistoryOf(user)}>{l('history')}</button>}
+                  {administers && <>
                   <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
                   <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
                   <button type="button" className="button small" data-testid="user-workflow-login-edit" onClick={() => setAction({ kind: 'workflowLogin', user })}>{l('workflowLogin')}</button>
@@ -62,6 +69,7 @@ export function UserListPage() {
                   {user.id !== me?.id && (user.active
                     ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>
                     : <button type="button" className="button small" data-testid="user-reactivate" onClick={() => setAction({ kind: 'reactivate', user })}>{l('reactivate')}</button>)}
+                  </>}
                 </td>
               </tr>
             ))}
@@ -69,6 +77,7 @@ export function UserListPage() {
         </table>
       </div>
       <CollaboflowCheckSection />
+      {historyOf && <UserHistoryDialog user={historyOf} onClose={() => setHistoryOf(null)} />}
       {action && <UserDialog action={action} units={units.data?.units ?? []} onClose={() => setAction(null)} />}
     </section>
   );

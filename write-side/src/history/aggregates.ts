@@ -9,7 +9,9 @@ import { estimateDecider } from '../project/estimate-decider.ts';
 import { orderDecider } from '../project/order-decider.ts';
 import { monthlySalesDecider } from '../sales/decider.ts';
 import { ringiDecider } from '../ringi/ringi-decider.ts';
-import { FIELD_LABELS, type LabelTable } from './field-labels.ts';
+import { FIELD_LABELS } from './field-labels.ts';
+import { CODE_LABELS } from './code-labels.ts';
+import type { Vocabulary } from './state-diff.ts';
 
 /**
  * The aggregates that have a history, each with the fold its decider already defines: the state
@@ -19,25 +21,25 @@ import { FIELD_LABELS, type LabelTable } from './field-labels.ts';
 export interface HistoryFold {
   readonly initialState: unknown;
   evolve(state: unknown, event: DomainEvent): unknown;
-  readonly labels: LabelTable;
+  readonly vocabulary: Vocabulary;
 }
 
-const foldOf = <S, E extends DomainEvent>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, labels: LabelTable): HistoryFold => ({
+const foldOf = <S, E extends DomainEvent>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, vocabulary: Vocabulary): HistoryFold => ({
   initialState: decider.initialState,
   evolve: (state, event) => decider.evolve(state as S, event as E),
-  labels,
+  vocabulary,
 });
 
 const FOLDS: Readonly<Record<string, HistoryFold>> = {
-  company: foldOf(companyDecider, FIELD_LABELS.company),
-  partner: foldOf(partnerDecider, FIELD_LABELS.partner),
-  user: foldOf(userDecider, FIELD_LABELS.user),
-  organization: foldOf(organizationDecider, FIELD_LABELS.organization),
-  project: foldOf(projectDecider, FIELD_LABELS.project),
-  estimate: foldOf(estimateDecider, FIELD_LABELS.estimate),
-  order: foldOf(orderDecider, FIELD_LABELS.order),
-  monthlysales: foldOf(monthlySalesDecider, FIELD_LABELS.monthlysales),
-  ringi: foldOf(ringiDecider, FIELD_LABELS.ringi),
+  company: foldOf(companyDecider, { fields: FIELD_LABELS.company, codes: CODE_LABELS.company }),
+  partner: foldOf(partnerDecider, { fields: FIELD_LABELS.partner, codes: CODE_LABELS.partner }),
+  user: foldOf(userDecider, { fields: FIELD_LABELS.user, codes: CODE_LABELS.user }),
+  organization: foldOf(organizationDecider, { fields: FIELD_LABELS.organization, codes: CODE_LABELS.organization }),
+  project: foldOf(projectDecider, { fields: FIELD_LABELS.project, codes: CODE_LABELS.project }),
+  estimate: foldOf(estimateDecider, { fields: FIELD_LABELS.estimate, codes: CODE_LABELS.estimate }),
+  order: foldOf(orderDecider, { fields: FIELD_LABELS.order, codes: CODE_LABELS.order }),
+  monthlysales: foldOf(monthlySalesDecider, { fields: FIELD_LABELS.monthlysales, codes: CODE_LABELS.monthlysales }),
+  ringi: foldOf(ringiDecider, { fields: FIELD_LABELS.ringi, codes: CODE_LABELS.ringi }),
 };
 
 /** The fold of the aggregate a stream belongs to; null for bookkeeping streams (no history view). */

@@ -1,12 +1,31 @@
+import type { CompanyState } from '../company/decider.ts';
+import type { PartnerState } from '../partner/decider.ts';
+import type { UserState } from '../user/decider.ts';
+import type { OrganizationState } from '../organization/decider.ts';
+import type { ProjectState } from '../project/state.ts';
+import type { EstimateState } from '../project/estimate-decider.ts';
+import type { OrderState } from '../project/order-decider.ts';
+import type { MonthlySalesState } from '../sales/decider.ts';
+import type { RingiState } from '../ringi/ringi-decider.ts';
+import type { FieldNames } from './state-fields.ts';
+
 /**
  * Field labels of each aggregate's state, Japanese and English: one table per aggregate, over the
  * common words most of them share. A history change is labelled segment by segment
- * (`resources.#3.effort.2026-04` → 明細 #3 工数 2026-04), so nested fields need no entry of their own;
- * a field missing here shows its key, which is still exact, only less friendly.
+ * (`resources.#3.effort.2026-04` → 明細 #3 工数 2026-04). Each table is checked against its
+ * aggregate's state type: a field anywhere in the state without a label does not compile, so an
+ * auditor never reads a raw key such as `revenueRecognition`.
  */
-export type LabelTable = Readonly<Record<string, readonly [ja: string, en: string]>>;
+export type Label = readonly [ja: string, en: string];
+export type LabelTable = Readonly<Record<string, Label>>;
 
-const COMMON: LabelTable = {
+/** The table must name every field of `S` (bookkeeping aside); extra words are allowed. */
+const labelsOf =
+  <S>() =>
+  (table: { readonly [K in Exclude<FieldNames<S>, 'exists'>]: Label } & LabelTable): LabelTable =>
+    table;
+
+const COMMON = {
   name: ['名称', 'Name'],
   kana: ['カナ', 'Kana'],
   code: ['コード', 'Code'],
@@ -37,9 +56,12 @@ const COMMON: LabelTable = {
   net: ['税抜', 'Net'],
   tax: ['消費税', 'Tax'],
   gross: ['税込', 'Gross'],
-};
+  email: ['メールアドレス', 'Email'],
+  from: ['適用開始日', 'From'],
+  to: ['適用終了日', 'To'],
+} satisfies LabelTable;
 
-const COMPANY: LabelTable = {
+const COMPANY = {
   details: ['会社情報', 'Details'],
   formalName: ['正式名称', 'Formal name'],
   shortName: ['略称', 'Short name'],
@@ -62,16 +84,22 @@ const COMPANY: LabelTable = {
   paymentDay: ['支払日', 'Payment day'],
   recipientDepartment: ['請求書送付先（部署）', 'Invoice to (department)'],
   recipientPerson: ['請求書送付先（担当者）', 'Invoice to (person)'],
-};
+  companyId: ['会社ID', 'Company id'],
+  salesRepName: ['営業担当者', 'Sales rep'],
+  salesRepKana: ['営業担当者カナ', 'Sales rep kana'],
+  salesRepEmail: ['営業担当者メール', 'Sales rep email'],
+  capital: ['資本金', 'Capital'],
+  specialties: ['得意分野', 'Specialties'],
+} satisfies LabelTable;
 
-const PARTNER: LabelTable = {
+const PARTNER = {
   partnerId: ['パートナー要員', 'Partner'],
   name: ['氏名', 'Name'],
   companyIds: ['所属会社', 'Companies'],
   retiredOn: ['廃止日', 'Retired on'],
-};
+} satisfies LabelTable;
 
-const USER: LabelTable = {
+const USER = {
   userId: ['ユーザー', 'User'],
   email: ['メールアドレス', 'Email'],
   name: ['氏名', 'Name'],
@@ -80,9 +108,9 @@ const USER: LabelTable = {
   workflowLogin: ['ワークフローログイン', 'Workflow login'],
   passwordHash: ['パスワード', 'Password'],
   active: ['有効', 'Active'],
-};
+} satisfies LabelTable;
 
-const ORGANIZATION: LabelTable = {
+const ORGANIZATION = {
   units: ['組織', 'Units'],
   lastEffectiveDate: ['最終適用日', 'Last effective date'],
   draft: ['下書き', 'Draft'],
@@ -91,11 +119,20 @@ const ORGANIZATION: LabelTable = {
   level: ['階層', 'Level'],
   effectiveFrom: ['適用開始日', 'Effective from'],
   dissolvedOn: ['廃止日', 'Dissolved on'],
-};
+  unitId: ['組織', 'Unit'],
+  changeId: ['変更ID', 'Change id'],
+  change: ['変更内容', 'Change'],
+  kind: ['変更種別', 'Change kind'],
+  accountingCategory: ['会計部門区分', 'Accounting category'],
+  sortOrder: ['表示順', 'Sort order'],
+  establishedOn: ['設置日', 'Established on'],
+} satisfies LabelTable;
 
-const PROJECT: LabelTable = {
+const PROJECT = {
   basics: ['基本情報', 'Basics'],
-  name: ['案件名', 'Project name'],
+  name: ['名称', 'Name'],
+  'basics.name': ['案件名', 'Project name'],
+  'leader.name': ['氏名', 'Name'],
   customerCompanyId: ['顧客会社', 'Customer'],
   supervisingOrgUnitId: ['主管部', 'Supervising unit'],
   accountingUnit: ['会計区分', 'Accounting unit'],
@@ -121,9 +158,25 @@ const PROJECT: LabelTable = {
   requestedAt: ['申請日時', 'Requested at'],
   approvalOutcomes: ['稟議結果', 'Approval outcomes'],
   openSalesMonths: ['売上処理中の月', 'Months in sales processing'],
-};
+  leader: ['案件リーダー', 'Leader'],
+  businessSegment: ['事業セグメント', 'Business segment'],
+  first: ['第一', 'First'],
+  second: ['第二', 'Second'],
+  third: ['第三', 'Third'],
+  salesInfo: ['売上情報', 'Sales info'],
+  serviceType: ['サービス種別', 'Service type'],
+  contractType: ['契約形態', 'Contract type'],
+  revenueRecognition: ['収益認識基準', 'Revenue recognition'],
+  billingType: ['請求種別', 'Billing type'],
+  employeeNo: ['社員番号', 'Employee no.'],
+  partnerId: ['パートナー要員', 'Partner'],
+  partnerCompanyId: ['協力会社', 'Partner company'],
+  deliveryDate: ['納品日', 'Delivery date'],
+  acceptanceDate: ['検収日', 'Acceptance date'],
+  resourceNo: ['明細番号', 'Line no.'],
+} satisfies LabelTable;
 
-const ESTIMATE: LabelTable = {
+const ESTIMATE = {
   estimateId: ['見積', 'Estimate'],
   versions: ['版', 'Version'],
   version: ['版', 'Version'],
@@ -137,9 +190,10 @@ const ESTIMATE: LabelTable = {
   validUntil: ['有効期限', 'Valid until'],
   workItem: ['作業項目', 'Work item'],
   taxCategory: ['税区分', 'Tax category'],
-};
+  approval: ['承認', 'Approval'],
+} satisfies LabelTable;
 
-const ORDER: LabelTable = {
+const ORDER = {
   orderId: ['受注', 'Order'],
   terms: ['受注内容', 'Terms'],
   orderAmount: ['受注金額', 'Order amount'],
@@ -150,9 +204,9 @@ const ORDER: LabelTable = {
   periodEnd: ['契約期間（終了）', 'Contract end'],
   estimateId: ['見積', 'Estimate'],
   estimateVersion: ['見積版', 'Estimate version'],
-};
+} satisfies LabelTable;
 
-const MONTHLY_SALES: LabelTable = {
+const MONTHLY_SALES = {
   planSources: ['売上予定の出所', 'Plan sources'],
   totals: ['売上', 'Sales'],
   draft: ['請求書案', 'Invoice draft'],
@@ -169,9 +223,27 @@ const MONTHLY_SALES: LabelTable = {
   contact: ['問い合わせ先', 'Contact'],
   registrationNumber: ['登録番号', 'Registration number'],
   issuer: ['発行者', 'Issuer'],
-};
+  requested: ['確認依頼時の金額', 'Amounts sent for checking'],
+  approved: ['承認された金額', 'Approved amounts'],
+  byRate: ['税率別', 'By rate'],
+  taxRate: ['税率', 'Tax rate'],
+  basis: ['税の扱い', 'Tax basis'],
+  issuedOn: ['発行日', 'Issued on'],
+  roundingMode: ['端数処理', 'Rounding'],
+  replaces: ['訂正前の請求番号', 'Replaces'],
+  correctionReason: ['訂正理由', 'Correction reason'],
+  address: ['住所', 'Address'],
+  phone: ['電話番号', 'Phone'],
+  bankAccount: ['振込先', 'Bank account'],
+  bank: ['銀行', 'Bank'],
+  branch: ['支店', 'Branch'],
+  type: ['口座種別', 'Account type'],
+  number: ['口座番号', 'Account number'],
+  holderKana: ['口座名義', 'Account holder'],
+  depositIds: ['充当済みの入金', 'Deposits applied'],
+} satisfies LabelTable;
 
-const RINGI: LabelTable = {
+const RINGI = {
   kind: ['稟議種別', 'Kind'],
   subject: ['対象', 'Subject'],
   requestedBy: ['申請者', 'Requested by'],
@@ -196,20 +268,26 @@ const RINGI: LabelTable = {
   stuck: ['停滞', 'Stuck'],
   halted: ['停止', 'Halted'],
   outcome: ['結果', 'Outcome'],
-};
-
-const withCommon = (table: LabelTable): LabelTable => ({ ...COMMON, ...table });
+  projectName: ['案件名', 'Project name'],
+  month: ['対象月', 'Month'],
+  phase: ['段階', 'Phase'],
+  phaseTitle: ['段階名', 'Phase title'],
+  approverId: ['承認者ID', 'Approver id'],
+  approverName: ['承認者', 'Approver'],
+  decidedAt: ['判断日時', 'Decided at'],
+  current: ['現在の段階', 'Current'],
+} satisfies LabelTable;
 
 export const FIELD_LABELS = {
-  company: withCommon(COMPANY),
-  partner: withCommon(PARTNER),
-  user: withCommon(USER),
-  organization: withCommon(ORGANIZATION),
-  project: withCommon(PROJECT),
-  estimate: withCommon(ESTIMATE),
-  order: withCommon(ORDER),
-  monthlysales: withCommon(MONTHLY_SALES),
-  ringi: withCommon(RINGI),
+  company: labelsOf<CompanyState>()({ ...COMMON, ...COMPANY }),
+  partner: labelsOf<PartnerState>()({ ...COMMON, ...PARTNER }),
+  user: labelsOf<UserState>()({ ...COMMON, ...USER }),
+  organization: labelsOf<OrganizationState>()({ ...COMMON, ...ORGANIZATION }),
+  project: labelsOf<ProjectState>()({ ...COMMON, ...PROJECT }),
+  estimate: labelsOf<EstimateState>()({ ...COMMON, ...ESTIMATE }),
+  order: labelsOf<OrderState>()({ ...COMMON, ...ORDER }),
+  monthlysales: labelsOf<MonthlySalesState>()({ ...COMMON, ...MONTHLY_SALES }),
+  ringi: labelsOf<RingiState>()({ ...COMMON, ...RINGI }),
 } as const;
 
 /** Fields whose values are yen amounts (formatted ¥1,000,000 in the history). */

@@ -1,6 +1,14 @@
 import { formatYen } from '@sss/contracts/domain/money';
+import { formatDateTimeJst } from '@sss/contracts/domain/dates';
 import type { HistoryChange } from '@sss/contracts/common';
-import { HIDDEN_FIELDS, SECRET_FIELDS, YEN_FIELDS, type LabelTable } from './field-labels.ts';
+import { HIDDEN_FIELDS, SECRET_FIELDS, YEN_FIELDS, type Label, type LabelTable } from './field-labels.ts';
+import type { CodeTable } from './code-labels.ts';
+
+/** An aggregate's words: its field labels and the words for the codes its fields take. */
+export interface Vocabulary {
+  readonly fields: LabelTable;
+  readonly codes: CodeTable;
+}
 
 /**
  * Field-level before → after of any aggregate: both states are flattened to leaf paths and the
@@ -8,7 +16,7 @@ import { HIDDEN_FIELDS, SECRET_FIELDS, YEN_FIELDS, type LabelTable } from './fie
  * resourceNo, 見積 by version, …) so removing one row is one change, not a shift of every later row.
  */
 
-type Leaf = string | number | boolean | null;
+type Leaf = string | number | boolean | null | readonly (string | number | boolean | null)[];
 
 const IDENTITY_KEYS = ['resourceNo', 'version', 'changeId', 'unitId', 'lineNo', 'month', 'step', 'id'] as const;
 const MAX_DEPTH = 8;
@@ -34,7 +42,7 @@ function flatten(value: unknown, path: string[], into: Map<string, { path: strin
   if (value instanceof Map) return flatten(Object.fromEntries(value), path, into, depth);
   if (value instanceof Set) return flatten([...value], path, into, depth);
   if (Array.isArray(value)) {
-    if (value.every((item) => item === null || typeof item !== 'object')) return put(value.length === 0 ? null : value.map(String).join('、'));
+    if (value.every((item) => item === null || typeof item !== 'object')) return put(value.length === 0 ? null : (value as (string | number | boolean | null)[]));
     value.forEach((item, index) => flatten(item, [...path, identityOf(item, index)], into, depth + 1));
     return;
   }
@@ -43,18 +51,46 @@ function flatten(value: unknown, path: string[], into: Map<string, { path: strin
   for (const [key, child] of entries) flatten(child, [...path, key], into, depth + 1);
 }
 
-function formatLeaf(path: readonly string[], value: Leaf): string | null {
-  if (value === null || value === '') return null;
-  const field = path[path.length - 1] ?? '';
-  if (SECRET_FIELDS.has(field)) return '••••••';
-  if (typeof value === 'number' && YEN_FIELDS.has(field)) return formatYen(value);
-  if (typeof value === 'boolean') return value ? '✓' : '×';
-  return String(value);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The field a value belongs to: the last segment that is a field name (not a row, month or id). */
+function fieldOf(path: readonly string[], fields: LabelTable): string {
+  for (let i = path.length - 1; i >= 0; i--) if (fields[path[i]!]) return path[i]!;
+  return path[path.length - 1] ?? '';
 }
 
+/** One value in words, Japanese and English: codes by their words, yen as yen, instants in Japanese time. */
+function formatScalar(field: string, value: string | number | boolean | null, vocabulary: Vocabulary): Label | null {
+  if (value === null || value === '') return null;
+  const code = typeof value === 'string' ? vocabulary.codes[field]?.[value] : undefined;
+  if (code) return code;
+  if (typeof value === 'number' && YEN_FIELDS.has(field)) return [formatYen(value), formatYen(value)];
+  if (typeof value === 'number' && field === 'taxRate') return [`${value}%`, `${value}%`];
+  if (typeof value === 'boolean') return value ? ['✓', '✓'] : ['×', '×'];
+  if (typeof value === 'string' && INSTANT.test(value)) {
+    const jst = formatDateTimeJst(new Date(value)).slice(0, 16).replace('T', ' ');
+    return [jst, `${jst} JST`];
+  }
+  return [String(value), String(value)];
+}
+
+function formatLeaf(path: readonly string[], value: Leaf, vocabulary: Vocabulary): Label | null {
+  if (value === null || value === '') return null;
+  const field = fieldOf(path, vocabulary.fields);
+  if (SECRET_FIELDS.has(path[path.length - 1] ?? '')) return ['••••••', '••••••'];
+  if (!Array.isArray(value)) return formatScalar(field, value as string | number | boolean, vocabulary);
+  const items = (value as readonly (string | number | boolean | null)[]).map((item) => formatScalar(field, item, vocabulary)).filter((item): item is Label => item !== null);
+  return items.length === 0 ? null : [items.map((i) => i[0]).join('、'), items.map((i) => i[1]).join(', ')];
+}
+
+/**
+ * A path in words, segment by segment; a segment is looked up with its parent first
+ * (`basics.name` → 案件名, `leader.name` → 氏名) and then alone. Rows (`#3`), months and keys
+ * that are not field names stay as they are.
+ */
 function labelOf(path: readonly string[], table: LabelTable): { ja: string; en: string } {
-  const words = path.map((segment) => {
-    const label = table[segment];
+  const words = path.map((segment, i) => {
+    const label = (i > 0 ? table[`${path[i - 1]}.${segment}`] : undefined) ?? table[segment];
     return label ? { ja: label[0], en: label[1] } : { ja: segment, en: segment };
   });
   return { ja: words.map((w) => w.ja).join(' '), en: words.map((w) => w.en).join(' ') };
@@ -95,18 +131,18 @@ function walk(before: unknown, after: unknown, path: string[], out: Map<string, 
   }
 }
 
-/** The fields that differ between two states of one aggregate, labelled from its table. */
-export function stateChanges(before: unknown, after: unknown, table: LabelTable): HistoryChange[] {
+/** The fields that differ between two states of one aggregate, in its words. */
+export function stateChanges(before: unknown, after: unknown, vocabulary: Vocabulary): HistoryChange[] {
   const pairs = new Map<string, Pair>();
   walk(before, after, [], pairs, 0);
   const changes: HistoryChange[] = [];
   for (const [key, { path, was, is }] of pairs) {
     if (path.length === 0) continue;
-    const previous = formatLeaf(path, was);
-    const next = formatLeaf(path, is);
-    const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && was !== is;
-    if (previous === next && !secretChanged) continue;
-    changes.push({ field: key, label: labelOf(path, table), before: previous, after: next });
+    const previous = formatLeaf(path, was, vocabulary);
+    const next = formatLeaf(path, is, vocabulary);
+    const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && JSON.stringify(was) !== JSON.stringify(is);
+    if (previous?.[0] === next?.[0] && previous?.[1] === next?.[1] && !secretChanged) continue;
+    changes.push({ field: key, label: labelOf(path, vocabulary.fields), before: previous?.[0] ?? null, after: next?.[0] ?? null, beforeEn: previous?.[1] ?? null, afterEn: next?.[1] ?? null });
   }
   return changes;
 }

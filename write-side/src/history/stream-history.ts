@@ -36,7 +36,7 @@ export async function streamHistory(store: EventStore, streamName: string): Prom
   const entries = events.map((event, index) => {
     const before = state;
     if (fold) state = fold.evolve(state, { type: event.type, data: event.data });
-    const changes = fold ? stateChanges(before, state, fold.labels) : [];
+    const changes = fold ? stateChanges(before, state, fold.vocabulary) : [];
     const typeLabel = eventLabel(event.type);
     const system = systemActorName(event.metadata.actor);
     const person = names.get(event.metadata.actor) ?? event.metadata.actor;

@@ -14,7 +14,7 @@ export function summarize(typeLabel: Words, changes: readonly HistoryChange[]): 
   const named = [...changes].sort((a, b) => rank(a) - rank(b)).slice(0, NAMED);
   const more = changes.length - named.length;
   const ja = named.map((c) => (c.before === null ? `${c.label.ja}を ${c.after ?? '（なし）'} に設定` : c.after === null ? `${c.label.ja}（${c.before}）を削除` : `${c.label.ja}を ${c.before} → ${c.after} に変更`));
-  const en = named.map((c) => (c.before === null ? `${c.label.en} set to ${c.after ?? '(none)'}` : c.after === null ? `${c.label.en} (${c.before}) removed` : `${c.label.en} changed from ${c.before} to ${c.after}`));
+  const en = named.map((c) => (c.beforeEn === null ? `${c.label.en} set to ${c.afterEn ?? '(none)'}` : c.afterEn === null ? `${c.label.en} (${c.beforeEn}) removed` : `${c.label.en} changed from ${c.beforeEn} to ${c.afterEn}`));
   return {
     ja: `${typeLabel.ja}：${ja.join('、')}${more > 0 ? ` ほか${more}件` : ''}`,
     en: `${typeLabel.en}: ${en.join('; ')}${more > 0 ? `; and ${more} more` : ''}`,

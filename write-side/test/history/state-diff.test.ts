@@ -1,10 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { systemActorName } from '@sss/contracts/history/system-actors';
-import { FIELD_LABELS } from '../../src/history/field-labels.ts';
 import { historyFoldOf } from '../../src/history/aggregates.ts';
 import { stateChanges } from '../../src/history/state-diff.ts';
 import { summarize } from '../../src/history/summary.ts';
+import { MONTHLY_SALES_STATUS_LABELS } from '@sss/contracts/sales/status';
+import { CODE_LABELS, type CodeTable } from '../../src/history/code-labels.ts';
 
 /** Before → after by folding a decider, for any event type, with labels from the aggregate's table. */
 
@@ -13,8 +14,8 @@ test('an order edit is one change, in yen, labelled in both languages, and worde
   const terms = { customerPoNumber: 'PO-1', orderDate: '2026-03-25', orderAmount: 1_000_000, labourAmount: 1_000_000, periodStart: '2026-04-01', periodEnd: '2026-06-30', notes: '' };
   const registered = fold.evolve(fold.initialState, { type: 'OrderRegistered', data: { orderId: 'o1', projectId: 'p1', projectNumber: '20260001', ...terms } });
   const edited = fold.evolve(registered, { type: 'OrderEdited', data: { orderId: 'o1', changed: ['orderAmount'], ...terms, orderAmount: 1_100_000 } });
-  const changes = stateChanges(registered, edited, fold.labels);
-  assert.equal(changes, [{ field: 'terms.orderAmount', label: { ja: '受注内容 受注金額', en: 'Terms Order amount' }, before: '¥1,000,000', after: '¥1,100,000' }]);
+  const changes = stateChanges(registered, edited, fold.vocabulary);
+  assert.equal(changes, [{ field: 'terms.orderAmount', label: { ja: '受注内容 受注金額', en: 'Terms Order amount' }, before: '¥1,000,000', after: '¥1,100,000', beforeEn: '¥1,000,000', afterEn: '¥1,100,000' }]);
   assert.equal(summarize({ ja: '受注変更', en: 'Order edited' }, changes), {
     ja: '受注変更：受注内容 受注金額を ¥1,000,000 → ¥1,100,000 に変更',
     en: 'Order edited: Terms Order amount changed from ¥1,000,000 to ¥1,100,000',
@@ -22,7 +23,7 @@ test('an order edit is one change, in yen, labelled in both languages, and worde
 });
 
 test('月毎明細 rows are keyed by their number: removing one row is one row of changes, not a shift', () => {
-  const labels = FIELD_LABELS.project;
+  const labels = historyFoldOf('project-p1')!.vocabulary;
   const row = (resourceNo: number, effort: Record<string, string>) => ({ resourceNo, effort });
   const before = { resources: [row(1, { '2026-04': '1' }), row(2, { '2026-04': '0.5' })] };
   const after = { resources: [row(2, { '2026-04': '0.5' })] };
@@ -35,8 +36,36 @@ test('月毎明細 rows are keyed by their number: removing one row is one row o
 });
 
 test('a password hash only says that it changed; bookkeeping (exists) is not a change', () => {
-  const changes = stateChanges({ exists: false, passwordHash: 'a' }, { exists: true, passwordHash: 'b' }, FIELD_LABELS.user);
-  assert.equal(changes, [{ field: 'passwordHash', label: { ja: 'パスワード', en: 'Password' }, before: '••••••', after: '••••••' }]);
+  const changes = stateChanges({ exists: false, passwordHash: 'a' }, { exists: true, passwordHash: 'b' }, historyFoldOf('user-u1')!.vocabulary);
+  assert.equal(changes, [{ field: 'passwordHash', label: { ja: 'パスワード', en: 'Password' }, before: '••••••', after: '••••••', beforeEn: '••••••', afterEn: '••••••' }]);
+});
+
+const CHECKING = MONTHLY_SALES_STATUS_LABELS.checking;
+
+test('codes are shown as words in both languages, never raw: statuses, kinds, outcomes, roles, tax bases', () => {
+  const words = (stream: string, before: unknown, after: unknown) => stateChanges(before, after, historyFoldOf(stream)!.vocabulary).map((c) => [c.label.ja, c.before, c.after, c.beforeEn, c.afterEn]);
+  assert.equal(words('monthlysales-p1_2026-04', { status: 'checking' }, { status: 'awaiting_invoice' }), [['ステータス', CHECKING, '請求待ち', 'Checking', 'Awaiting invoice']]);
+  assert.equal(words('project-p1', { status: 'proposing' }, { status: 'estimate_in_ringi' }), [['ステータス', '提案検討中', '見積稟議中', 'Proposing', 'Estimate in approval']]);
+  assert.equal(words('project-p1', {}, { approvalOutcomes: { r1: 'sent_back' } }), [['稟議結果 r1', null, '差し戻し', null, 'Sent back']]);
+  assert.equal(words('project-p1', {}, { pendingApproval: { kind: 'early_start', requestedFrom: 'estimate_approved' } }), [
+    ['申請中の稟議 種別', null, '先行着手稟議', null, 'Early start approval'],
+    ['申請中の稟議 申請時ステータス', null, '承認', null, 'Estimate approved'],
+  ]);
+  assert.equal(words('user-u1', { roles: ['sales'] }, { roles: ['sales', 'auditor'] }), [['ロール', '営業', '営業、監査', 'Sales', 'Sales, Auditor']]);
+  assert.equal(words('monthlysales-p1_2026-04', {}, { approved: { byRate: [{ taxRate: 10, basis: 'excluded' }] } }), [
+    ['承認された金額 税率別 #1 税率', null, '10%', null, '10%'],
+    ['承認された金額 税率別 #1 税の扱い', null, '外税', null, 'Tax excluded'],
+  ]);
+  assert.equal(words('ringi-r1', {}, { requestedAt: '2026-03-31T15:00:00.000Z' }), [['依頼日時', null, '2026-04-01 00:00', null, '2026-04-01 00:00 JST']]);
+  assert.equal(words('project-p1', {}, { basics: { name: '案件A', leader: { name: '佐藤 健一' } } }).map((w) => w[0]), ['基本情報 案件名', '基本情報 案件リーダー 氏名']);
+});
+
+test('every code table has words in both languages for every code', () => {
+  for (const [aggregate, table] of Object.entries(CODE_LABELS)) {
+    for (const [field, codes] of Object.entries(table as CodeTable)) {
+      for (const [code, [ja, en]] of Object.entries(codes)) assert.ok(ja.trim() !== '' && en.trim() !== '' && en !== code, `${aggregate}.${field}.${code}: ${ja} / ${en}`);
+    }
+  }
 });
 
 test('system actors in words; people are not system actors', () => {

@@ -69,8 +69,8 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
                   {entry.changes.map((change) => (
                     <tr key={change.field} data-testid="history-diff-row" data-field={change.field}>
                       <td>{change.label[language]}</td>
-                      <td className="before">{change.before ?? '—'}</td>
-                      <td className="after">{change.after ?? '—'}</td>
+                      <td className="before">{(language === 'ja' ? change.before : change.beforeEn) ?? '—'}</td>
+                      <td className="after">{(language === 'ja' ? change.after : change.afterEn) ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>
