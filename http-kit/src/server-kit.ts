@@ -10,6 +10,7 @@ import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-me
 import { checkText, type TextKind } from '@sss/contracts/domain/text-policy';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { TEXT_KEYWORD, withTextPolicy } from '@sss/contracts/http/text-keyword';
+import { traceparentOf } from './request-spans.ts';
 
 /**
  * The server half of the HTTP protocol both sides speak: how requests are validated, how every
@@ -218,6 +219,12 @@ const REDACTED_PATHS = [
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
 
+/** The request's trace id, so a log line leads to its trace (nothing when tracing is off). */
+function traceIdOf(request: FastifyRequest): { traceId?: string } {
+  const traceparent = traceparentOf(request);
+  return traceparent ? { traceId: traceparent.slice(3, 35) } : {};
+}
+
 /** What a finished request tells the metrics. */
 export interface RequestObservation {
   readonly method: string;
@@ -248,7 +255,7 @@ export function installRequestLog(app: FastifyInstance, observe?: (observation: 
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     observe?.({ method: request.method, route, status, seconds, problemCode });
-    const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}) };
+    const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}), ...traceIdOf(request) };
     if (status >= 500 && !(problemCode && EXPECTED_5XX.has(problemCode))) request.log.error(line, 'request completed');
     else if (status >= 500) request.log.warn(line, 'request completed');
     else request.log.info(line, 'request completed');

@@ -7,6 +7,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, type RequestObservation } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
+import { installRequestSpans } from '@sss/http-kit/request-spans';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
 import { withProblemResponses } from '@sss/http-kit/openapi-problems';
 import { writeApi } from '@sss/write-side/http/write-api';
@@ -77,6 +78,7 @@ export type HttpApp = FastifyInstance;
 
 export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   const app = Fastify({ ...loggerOptions(parts.logLevel ?? 'info', parts.logStream), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  installRequestSpans(app);
   installRequestLog(app, parts.metrics ? observeRequest(parts.metrics) : undefined);
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });

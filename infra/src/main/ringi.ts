@@ -3,6 +3,7 @@ import type { ReadStore } from '@sss/contracts/ports/read-store';
 import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import type { Metrics } from '../observability/prometheus.ts';
 import { measuredWorkflow } from '../observability/instrumented-ports.ts';
+import { tracedWorkflow } from '../observability/traced-ports.ts';
 import { estimateRingiAttachments } from './ringi-attachments.ts';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
 import type { Settings } from './config.ts';
@@ -28,7 +29,7 @@ export async function startRingi(settings: Settings, events: EventStore, log: (m
   const gate = collaboflowGate(collaboflow, cf.formMapping, cf.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined), (m) => log(m));
   const manager = await startRingiProcessManager({
     events,
-    workflow: observed ? measuredWorkflow(collaboflow.workflow, observed.metrics) : collaboflow.workflow,
+    workflow: tracedWorkflow(observed ? measuredWorkflow(collaboflow.workflow, observed.metrics) : collaboflow.workflow),
     routes: cf.routes,
     formMapping: cf.formMapping,
     refuseFiling: (kind) => gate.refuseFiling(kind),

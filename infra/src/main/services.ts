@@ -8,6 +8,8 @@ import { allProjections } from '@sss/read-side/projections';
 import { createSubscriberRegistry } from '../subscribers/registry.ts';
 import { createMetrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
+import { tracedBus, tracedEventStore } from '../observability/traced-ports.ts';
+import { startTracing } from '../observability/otel.ts';
 
 /**
  * The real stack runs each side as its own process (docker-compose.yml): `write` serves commands,
@@ -21,12 +23,13 @@ if (role !== 'write' && role !== 'read') {
 }
 const settings = readSettingsOrExit();
 const { sessionSecret } = prepareDataDir(settings);
+const tracing = settings.otlpEndpoint ? startTracing({ otlpEndpoint: settings.otlpEndpoint }, `sss-${role}`) : null;
 const opened = await openEventStore(settings);
 // Each process reports its own subscribers: the write service its forwarder, consumers, policies and
 // process manager, the read service its projectors.
 const subscribers = createSubscriberRegistry({ events: opened.store, stallAfterMs: settings.subscriberStallSeconds * 1000 });
 const metrics = createMetrics(() => subscribers.status());
-const events = { ...opened, store: measuredEventStore(opened.store, metrics) };
+const events = { ...opened, store: tracedEventStore(measuredEventStore(opened.store, metrics)) };
 const observability = { subscribers, metrics, metricsToken: settings.metricsToken, readyMaxLagSeconds: settings.readyMaxLagSeconds };
 const closers: Array<() => Promise<void>> = [];
 let app;
@@ -49,7 +52,7 @@ if (role === 'write') {
   const { openBus } = await import('./adapters.ts');
   const { startIntegration } = await import('@sss/write-side/integration/runtime');
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: measuredBus(bus.bus, metrics, subscribers), durableBus: bus.durable, log: (m, e) => console.error(m, e ?? ''), subscribers });
+  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log: (m, e) => console.error(m, e ?? ''), subscribers });
   closers.push(() => integration.stop(), () => bus.bus.close());
   // ...and the 稟議 process manager.
   const { startRingi } = await import('./ringi.ts');
@@ -72,6 +75,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       await app.close();
       for (const close of closers) await close();
       await events.store.close();
+      await tracing?.shutdown();
       process.exit(0);
     })();
   });

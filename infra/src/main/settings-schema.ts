@@ -75,6 +75,7 @@ const properties = {
   READY_MAX_LAG_SECONDS: setting('a positive number of seconds (how far behind a subscriber may be while /readyz says ready)', positive),
   SUBSCRIBER_STALL_SECONDS: setting('a positive number of seconds (lagging without progress this long is a stall)', positive),
   METRICS_TOKEN: setting('empty or a bearer token of at least 16 characters for GET /metrics', (v) => empty(v) || (v.length >= 16 && !/\s/.test(v))),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:'], 'http://otel-collector:4318'),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

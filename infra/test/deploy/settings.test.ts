@@ -29,6 +29,7 @@ test('the defaults and the values the tests and compose file use pass', () => {
     OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'sss', OIDC_CLIENT_SECRET: 's', OIDC_REDIRECT_URL: 'http://127.0.0.1:3000/api/auth/oidc/callback',
     SSS_ISSUER_NAME: '株式会社SSSデモ', SSS_ISSUER_REGISTRATION_NUMBER: 'T7123456789012', SSS_TAX_ROUNDING: 'half_up',
     READY_MAX_LAG_SECONDS: '30', SUBSCRIBER_STALL_SECONDS: '0.5', METRICS_TOKEN: 'a-scraper-token-0123456789',
+    OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
   }), []);
   // Variables SSS does not read are none of the schema's business.
   assert.equal(settingsProblems({ PATH: '/usr/bin', HOME: '' }), []);
@@ -63,6 +64,7 @@ const BAD: Array<[string, string, RegExp]> = [
   ['SSS_TAX_ROUNDING', 'round', /floor, ceil, half_up/],
   ['READY_MAX_LAG_SECONDS', '0', /positive/],
   ['SUBSCRIBER_STALL_SECONDS', 'never', /positive/],
+  ['OTEL_EXPORTER_OTLP_ENDPOINT', 'otel-collector:4318', /http:\/\//],
 ];
 
 for (const [name, value, expected] of BAD) {

@@ -1,5 +1,6 @@
 import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
+import { continueTrace } from '@sss/contracts/tracing/spans';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import { NO_SUBSCRIBER_REPORT, type SubscriberReport } from '@sss/contracts/ports/subscribers';
 import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
@@ -41,7 +42,7 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
       switchMap(({ keeper }) =>
         defer(() => events.subscribeAll(keeper.position())).pipe(
           concatMap(async (event) => {
-            await options.handle(event);
+            await continueTrace(event.metadata.traceparent, () => options.handle(event));
             if (!isCheckpointEvent(event)) keeper.moveTo(options.resumeAfter?.(event) ?? event.position);
             report.reached(event.position);
           }),

@@ -42,6 +42,8 @@ export function stampEvents(streamName: string, firstRevision: bigint, prevHash:
       causationId: event.metadata.causationId ?? null,
       schemaVersion: event.metadata.schemaVersion ?? 1,
       prevHash: previous,
+      // Absent rather than undefined: events without one hash exactly as before tracing existed.
+      ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
     };
     const hash = eventHash(streamName, firstRevision + BigInt(index), event.type, event.data, base);
     previous = hash;
