@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import AjvModule from 'ajv';
+import { pino, type Logger } from 'pino';
 import type {} from '@fastify/cookie';
-import { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RevisionConflictError } from '@sss/contracts/ports/event-store';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
 import { HEADERS, SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
@@ -200,9 +201,10 @@ export function sessionOf(request: FastifyRequest): SessionClaims {
  * `X-Correlation-Id` when it sent a sane one, so a chain of work greps as one), and nothing secret:
  * cookies, authorization headers and every password-like field are censored wherever they appear.
  */
-export function loggerOptions(level: string, stream?: { write(line: string): void }) {
+export function loggerOptions(logger: SssLogger) {
   return {
-    logger: level === 'silent' ? false : { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(stream ? { stream } : {}) },
+    // Fastify's own logger type, so the app keeps its default generics.
+    loggerInstance: logger as FastifyBaseLogger,
     // installRequestLog writes one line per request, with its route, actor and level by outcome.
     logController: new LogController({ requestIdLogLabel: 'correlationId', disableRequestLogging: true }),
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -210,6 +212,17 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
       return typeof sent === 'string' && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
     },
   } as const;
+}
+
+/**
+ * The process's one pino logger: the HTTP app's request lines and the subscribers' lines alike are
+ * JSON with the same redaction.
+ */
+export type SssLogger = Logger;
+
+export function createLogger(level: string, stream?: { write(line: string): void }): SssLogger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return stream ? pino(options, stream) : pino(options);
 }
 
 const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'secret', 'token', 'apiKey', 'clientSecret'];

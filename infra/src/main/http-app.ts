@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
-import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, type RequestObservation } from '@sss/http-kit/server-kit';
+import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, createLogger, type RequestObservation, type SssLogger } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
 import { installRequestSpans } from '@sss/http-kit/request-spans';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
@@ -42,6 +42,8 @@ export interface AppParts {
   readonly logLevel?: string;
   /** Where the JSON log lines go (stdout by default; tests read them). */
   readonly logStream?: { write(line: string): void };
+  /** The process's logger, shared with its subscribers (instead of logLevel and logStream). */
+  readonly logger?: SssLogger;
   readonly clock?: () => Date;
   /** Where sessions are checked against their user's streams (defaults to `events`; the read service passes its store). */
   readonly sessionEvents?: EventStore;
@@ -77,7 +79,7 @@ export interface AppParts {
 export type HttpApp = FastifyInstance;
 
 export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
-  const app = Fastify({ ...loggerOptions(parts.logLevel ?? 'info', parts.logStream), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  const app = Fastify({ ...loggerOptions(parts.logger ?? createLogger(parts.logLevel ?? 'info', parts.logStream)), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
   installRequestSpans(app);
   installRequestLog(app, parts.metrics ? observeRequest(parts.metrics) : undefined);
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });

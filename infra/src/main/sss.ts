@@ -16,6 +16,8 @@ import { createMetrics, type Metrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
 import { tracedBus, tracedEventStore } from '../observability/traced-ports.ts';
 import { startTracing } from '../observability/otel.ts';
+import { subscriberLog } from '../observability/subscriber-log.ts';
+import { createLogger } from '@sss/http-kit/server-kit';
 import { startAuditIndex } from './audit-index.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
@@ -42,7 +44,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const metrics = createMetrics(() => subscribers.status());
   const events = { ...opened, store: tracedEventStore(measuredEventStore(opened.store, metrics)) };
   const readStore = await openReadStore(settings);
-  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const logger = createLogger(settings.logLevel, options.logStream);
+  const log = subscriberLog(logger);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log, subscribers);
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
@@ -56,7 +59,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     secureCookies: settings.secureCookies,
     sessionIdleMinutes: settings.sessionIdleMinutes,
     uiDir: settings.uiDir,
-    logLevel: settings.logLevel,
+    logger,
     invoicing: settings.invoicing,
     oidc: settings.oidc,
     ledger: ledger.audit,
@@ -67,7 +70,6 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     metricsToken: settings.metricsToken,
     readyMaxLagSeconds: settings.readyMaxLagSeconds,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
   const bus = await openBus(settings);

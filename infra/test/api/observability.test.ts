@@ -17,12 +17,14 @@ import { as, DEMO, login, newCompany, type Session } from '../support/sss.ts';
  * failures without a stack).
  */
 const TOKEN = 'observability-test-token-0123456789';
+const SESSION_SECRET = 'observability-session-secret-0123456789abcdef';
+const COLLABOFLOW_API_KEY = 'observability-collaboflow-key-0123456789';
 const test = suite<{ sss: RunningSss; admin: Session; sales: Session; lines: string[] }>('metrics, console and logs');
 
 test.before(async (context) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-observability-'));
   context.lines = [];
-  const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'info', SSS_UI_DIR: join(dataDir, 'no-ui'), METRICS_TOKEN: TOKEN });
+  const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'info', SSS_UI_DIR: join(dataDir, 'no-ui'), METRICS_TOKEN: TOKEN, SESSION_SECRET, COLLABOFLOW_API_KEY });
   context.sss = await startSss(settings, { logStream: { write: (line) => void context.lines.push(line) } });
   context.admin = await login(context.sss, DEMO.admin);
   context.sales = await login(context.sss, DEMO.sales);
@@ -127,6 +129,16 @@ test('the log is JSON with correlation id, actor, route, status and position, an
   assert.is(lag[0]!.level, 40, 'an expected 503 is a warning');
   assert.is(lag[0]!.problem, 'read_model_lagging');
   assert.not.ok(logged.some((l) => l.err !== undefined), 'no stack for expected failures');
+});
+
+test('every line of the whole run, the subscribers\' too, is JSON without a secret', async ({ sss, admin, sales, lines }) => {
+  // The run so far: the demo data entered through the API, sign-ins, commands, failed logins, scrapes with the token.
+  await scrape(sss, { authorization: `Bearer ${TOKEN}` });
+  assert.ok(lines.length > 10, `the run logged: ${lines.length} lines`);
+  for (const line of lines) assert.type((JSON.parse(line) as { level: unknown }).level, 'number');
+  const text = lines.join('');
+  const secrets = { DEMO_PASSWORD, METRICS_TOKEN: TOKEN, SESSION_SECRET, COLLABOFLOW_API_KEY, 'admin cookie': admin.sss_session!, 'sales cookie': sales.sss_session! };
+  for (const [name, secret] of Object.entries(secrets)) assert.not.ok(text.includes(secret), `the log shows ${name}`);
 });
 
 test.run();

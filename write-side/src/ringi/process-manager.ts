@@ -16,6 +16,7 @@ import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-st
 import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
 import { withSpan } from '@sss/contracts/tracing/spans';
+import type { Log } from '@sss/contracts/ports/log';
 
 /**
  * The 稟議 process manager (workflow-as-stream): it follows the event store, opens a `ringi-<id>`
@@ -39,7 +40,7 @@ export interface RingiProcessManagerOptions {
   readonly loginOf?: (email: string) => string;
   readonly clock?: () => Date;
   readonly timers?: Partial<RingiTimers>;
-  readonly log?: (message: string, error?: unknown) => void;
+  readonly log?: Log;
   /** Where it reports the position it followed and a failing subscription (the console, /readyz). */
   readonly subscribers?: SubscriberRegistry;
   /**
@@ -225,7 +226,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     const failures = s.failures + 1;
     const message = error instanceof Error ? error.message : String(error);
     const at = now.toISOString();
-    log(`ringi ${ringiId}: ${stage} failed (${failures})`, error);
+    log(`ringi ${ringiId}: ${stage} failed (${failures})`, error, { subscriber: 'process-manager:ringi', ringiId, step: stage, failures, retryable });
     await record(ringiId, {
       type: 'RecordFailure',
       data: { ringiId, step: stage, message: message.slice(0, 500), retryable, failures, nextAttemptAt: retryable ? plusMs(now, backoff(timers.retryBaseMs, timers.retryMaxMs, failures - 1)) : null, at },
