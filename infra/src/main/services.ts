@@ -67,7 +67,7 @@ if (role === 'write') {
   const readStore = await openReadStore(settings);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log, subscribers);
   const { startAuditIndex } = await import('./audit-index.ts');
-  const audit = startAuditIndex(settings, events.store, log);
+  const audit = startAuditIndex(settings, events.store, log, subscribers);
   closers.push(() => readModels.stop(), () => audit.stop(), () => readStore.store.close());
   app = await buildHttpApp({ readModels, audit, sessionEvents: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logger, ...observability });
 }

@@ -50,7 +50,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
-  const audit = startAuditIndex(settings, events.store, log);
+  const audit = startAuditIndex(settings, events.store, log, subscribers);
   const app = await buildHttpApp({
     collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null),
     events: events.store,

@@ -40,7 +40,7 @@ export function measuredBus(bus: MessageBus, metrics: Metrics, subscribers: Subs
       for (const [topic, count] of byTopic) metrics.published(topic, count);
     },
     consume(options) {
-      const report = subscribers.register(`consumer:${options.groupId}`, 'consumer');
+      const report = subscribers.register(`consumer:${options.groupId}`, 'consumer', { lag: () => bus.consumerLag(options.groupId, options.topics) });
       return bus.consume({
         ...options,
         handle: async (message) => {

@@ -85,7 +85,7 @@ test('the subscriber console lists every kind of subscriber with position, lag a
   assert.is(response.statusCode, 200, response.body);
   const { subscribers } = response.json<SubscribersView>();
   const byName = new Map(subscribers.map((s) => [s.name, s]));
-  for (const name of ['companies', 'forwarder:integration', 'consumer:sss.partner.company-copy', 'policy:sales-plan', 'policy:project-status', 'process-manager:ringi']) {
+  for (const name of ['companies', 'audit-index', 'forwarder:integration', 'consumer:sss.partner.company-copy', 'policy:sales-plan', 'policy:project-status', 'process-manager:ringi']) {
     assert.ok(byName.has(name), `${name} is listed: ${[...byName.keys()].join(', ')}`);
   }
   assert.equal([...new Set(subscribers.map((s) => s.kind))].sort(), ['consumer', 'forwarder', 'policy', 'process_manager', 'projector']);
@@ -93,6 +93,7 @@ test('the subscriber console lists every kind of subscriber with position, lag a
   assert.ok(['running', 'catching_up'].includes(companies.state));
   assert.ok(companies.position !== null && companies.lagEvents !== null && companies.lagSeconds !== null);
   assert.is(byName.get('consumer:sss.partner.company-copy')!.position, null);
+  assert.match(String(byName.get('consumer:sss.partner.company-copy')!.lagEvents), /^\d+$/, 'a consumer shows its group\'s lag in messages');
 });
 
 test('the log is JSON with correlation id, actor, route, status and position, and no secrets', async ({ sss, admin, lines }) => {

@@ -17,13 +17,14 @@ import { newProject, userIdOf } from '../support/ringi.ts';
  * headers; and a 稟議 request down to its CollaboFlow calls. Spans go to memory, on a real Kafka.
  */
 const brokers = process.env.KAFKA_BROKERS ?? '';
-const test = suite<{ tracing: Tracing; sss: RunningSss; admin: Session; sales: Session }>('tracing');
+const test = suite<{ tracing: Tracing; sss: RunningSss; admin: Session; sales: Session; lines: string[] }>('tracing');
 
 test.before(async (context) => {
   if (!brokers) throw new Error('KAFKA_BROKERS is not set: run through `npm run test:only -- tracing`, which starts Kafka.');
   context.tracing = startTracing({ memory: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-tracing-'));
-  context.sss = await startSss(readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSS_UI_DIR: join(dataDir, 'no-ui'), KAFKA_BROKERS: brokers }));
+  context.lines = [];
+  context.sss = await startSss(readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'info', SSS_UI_DIR: join(dataDir, 'no-ui'), KAFKA_BROKERS: brokers }), { logStream: { write: (line) => void context.lines.push(line) } });
   context.admin = await login(context.sss, DEMO.admin);
   context.sales = await login(context.sss, DEMO.sales);
   // The demo data's batches are behind us: the command's event is then the first of its projector batch.
@@ -39,7 +40,7 @@ const inTrace = (tracing: Tracing, traceId: string) => tracing.finished().filter
 const childOf = (spans: readonly FinishedSpan[], parent: FinishedSpan, name: string) => spans.find((s) => s.parentSpanId === parent.spanId && s.name === name);
 const names = (spans: readonly FinishedSpan[]) => spans.map((s) => `${s.name}(${s.spanId}<-${s.parentSpanId})`).join(', ');
 
-test('a command, its append, its projection, its Kafka publish and its consumption are one trace', async ({ tracing, sss, admin }) => {
+test('a command, its append, its projection, its Kafka publish and its consumption are one trace', async ({ tracing, sss, admin, lines }) => {
   const caller = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
   const created = await as(sss, admin)({ method: 'POST', url: '/api/companies', payload: newCompany('T1'), headers: { traceparent: caller } });
   assert.is(created.statusCode, 201, created.body);
@@ -49,6 +50,8 @@ test('a command, its append, its projection, its Kafka publish and its consumpti
   assert.ok(server, 'the request is a server span continuing the caller\'s traceparent');
   assert.is(server!.parentSpanId, 'b7ad6b7169203331');
   assert.is(server!.attributes['http.response.status_code'], 201);
+  const logged = lines.map((line) => JSON.parse(line) as { route?: string; traceId?: string }).find((l) => l.route === '/api/companies' && l.traceId === traceId);
+  assert.ok(logged, 'the request\'s log line names its trace');
 
   const append = childOf(inTrace(tracing, traceId), server!, 'append company');
   assert.ok(append, `the append is the request's child: ${names(inTrace(tracing, traceId))}`);

@@ -44,6 +44,7 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
     },
     consume: (consumer) => options.bus.consume(consumer),
     ensureTopics: (topics) => options.bus.ensureTopics(topics),
+    consumerLag: (groupId, topics) => options.bus.consumerLag(groupId, topics),
     close: () => options.bus.close(),
   };
   const onHandled = () => void handled++;
