@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import AjvModule from 'ajv';
+import { pino, type Logger } from 'pino';
 import type {} from '@fastify/cookie';
-import { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { RevisionConflictError } from '@sss/contracts/ports/event-store';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
 import { HEADERS, SESSION_COOKIE, type SessionClaims } from '@sss/contracts/http/auth';
@@ -10,6 +11,7 @@ import { fieldErrors, type SchemaIssue } from '@sss/contracts/http/validation-me
 import { checkText, type TextKind } from '@sss/contracts/domain/text-policy';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { TEXT_KEYWORD, withTextPolicy } from '@sss/contracts/http/text-keyword';
+import { traceparentOf } from './request-spans.ts';
 
 /**
  * The server half of the HTTP protocol both sides speak: how requests are validated, how every
@@ -199,9 +201,10 @@ export function sessionOf(request: FastifyRequest): SessionClaims {
  * `X-Correlation-Id` when it sent a sane one, so a chain of work greps as one), and nothing secret:
  * cookies, authorization headers and every password-like field are censored wherever they appear.
  */
-export function loggerOptions(level: string, stream?: { write(line: string): void }) {
+export function loggerOptions(logger: SssLogger) {
   return {
-    logger: level === 'silent' ? false : { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(stream ? { stream } : {}) },
+    // Fastify's own logger type, so the app keeps its default generics.
+    loggerInstance: logger as FastifyBaseLogger,
     // installRequestLog writes one line per request, with its route, actor and level by outcome.
     logController: new LogController({ requestIdLogLabel: 'correlationId', disableRequestLogging: true }),
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
@@ -211,12 +214,29 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
   } as const;
 }
 
+/**
+ * The process's one pino logger: the HTTP app's request lines and the subscribers' lines alike are
+ * JSON with the same redaction.
+ */
+export type SssLogger = Logger;
+
+export function createLogger(level: string, stream?: { write(line: string): void }): SssLogger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return stream ? pino(options, stream) : pino(options);
+}
+
 const SECRET_FIELDS = ['password', 'currentPassword', 'newPassword', 'secret', 'token', 'apiKey', 'clientSecret'];
 const REDACTED_PATHS = [
   'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-collaboflow-authorization"]', 'res.headers["set-cookie"]',
   'headers.cookie', 'headers.authorization', 'cookie', 'authorization',
   ...SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
+
+/** The request's trace id, so a log line leads to its trace (nothing when tracing is off). */
+function traceIdOf(request: FastifyRequest): { traceId?: string } {
+  const traceparent = traceparentOf(request);
+  return traceparent ? { traceId: traceparent.slice(3, 35) } : {};
+}
 
 /** What a finished request tells the metrics. */
 export interface RequestObservation {
@@ -248,7 +268,7 @@ export function installRequestLog(app: FastifyInstance, observe?: (observation: 
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
     observe?.({ method: request.method, route, status, seconds, problemCode });
-    const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}) };
+    const line = { route, method: request.method, status, ms: Math.round(reply.elapsedTime * 10) / 10, actor: request.session?.sub ?? null, ...(problemCode ? { problem: problemCode } : {}), ...(positions.has(request) ? { position: positions.get(request) } : {}), ...traceIdOf(request) };
     // An expected 503 is the protocol working (the client retries), not something for an operator: info, like a 4xx.
     if (status >= 500 && !(problemCode && EXPECTED_5XX.has(problemCode))) request.log.error(line, 'request completed');
     else request.log.info(line, 'request completed');

@@ -24,6 +24,11 @@ export interface EventMetadata {
   readonly prevHash: string;
   /** sha256 over prevHash and this event's canonical content: tamper evidence per stream. */
   readonly hash: string;
+  /**
+   * W3C traceparent of the span that appended the event, when tracing is on: subscribers continue
+   * the command's trace from it (contracts/src/tracing/spans.ts). Covered by the hash like the rest.
+   */
+  readonly traceparent?: string;
 }
 
 /** What a writer supplies; the store fills eventId/occurredAt when absent, and always the hashes. */
@@ -37,6 +42,7 @@ export interface NewEvent<D = unknown> {
     readonly schemaVersion?: number;
     readonly eventId?: string;
     readonly occurredAt?: string;
+    readonly traceparent?: string;
   };
 }
 

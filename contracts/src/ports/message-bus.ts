@@ -53,5 +53,11 @@ export interface MessageBus {
   consume(options: ConsumerOptions): Promise<RunningConsumer>;
   /** Make sure topics exist (Kafka: create if missing). */
   ensureTopics(topics: readonly string[]): Promise<void>;
+  /**
+   * Messages on `topics` the group has not committed yet, summed over partitions (Kafka: each
+   * partition's high watermark minus the group's committed offset, or minus the low watermark
+   * where it has none): the consumer group's lag the subscriber console shows.
+   */
+  consumerLag(groupId: string, topics: readonly string[]): Promise<bigint>;
   close(): Promise<void>;
 }

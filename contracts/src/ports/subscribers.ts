@@ -20,8 +20,13 @@ export interface SubscriberReport {
   failed(error: unknown): void;
 }
 
+export interface SubscriberSources {
+  /** Messages not yet handled, for subscribers without a log position (bus consumers: the group's lag). */
+  readonly lag?: () => Promise<bigint>;
+}
+
 export interface SubscriberRegistry {
-  register(name: string, kind: SubscriberKind): SubscriberReport;
+  register(name: string, kind: SubscriberKind, sources?: SubscriberSources): SubscriberReport;
 }
 
 /** One subscriber as the console and `/readyz` show it. Positions are decimal strings (bigint on the wire). */
@@ -32,6 +37,7 @@ export interface SubscriberStatus {
   /** null for bus consumers (no log position). */
   readonly position: string | null;
   readonly head: string;
+  /** Events behind the head; for a bus consumer, messages its group has not committed (Kafka consumer-group lag). */
   readonly lagEvents: string | null;
   /** Age of the oldest event not yet handled; 0 when caught up, null without a log position. */
   readonly lagSeconds: number | null;

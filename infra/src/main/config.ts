@@ -47,6 +47,8 @@ export interface Settings {
   readonly subscriberStallSeconds: number;
   /** Bearer token for GET /metrics (METRICS_TOKEN); unset: an admin session only. */
   readonly metricsToken: string | undefined;
+  /** OTLP/HTTP collector base URL (OTEL_EXPORTER_OTLP_ENDPOINT); unset: no tracing. */
+  readonly otlpEndpoint: string | undefined;
 }
 
 const flag = (value: string | undefined, fallback: boolean) => (value === undefined || value === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()));
@@ -90,6 +92,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     readyMaxLagSeconds: Number(env.READY_MAX_LAG_SECONDS ?? 60),
     subscriberStallSeconds: Number(env.SUBSCRIBER_STALL_SECONDS ?? 30),
     metricsToken: env.METRICS_TOKEN || undefined,
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   };
 }
 

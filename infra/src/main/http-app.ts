@@ -5,8 +5,9 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
-import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, type RequestObservation } from '@sss/http-kit/server-kit';
+import { frameworkErrors, installAuthGate, installProblemHandlers, installRequestLog, installValidation, loggerOptions, createLogger, type RequestObservation, type SssLogger } from '@sss/http-kit/server-kit';
 import { installJsonBody } from '@sss/http-kit/json-body';
+import { installRequestSpans } from '@sss/http-kit/request-spans';
 import { installSameOriginCommands } from '@sss/http-kit/same-origin';
 import { withProblemResponses } from '@sss/http-kit/openapi-problems';
 import { writeApi } from '@sss/write-side/http/write-api';
@@ -41,6 +42,8 @@ export interface AppParts {
   readonly logLevel?: string;
   /** Where the JSON log lines go (stdout by default; tests read them). */
   readonly logStream?: { write(line: string): void };
+  /** The process's logger, shared with its subscribers (instead of logLevel and logStream). */
+  readonly logger?: SssLogger;
   readonly clock?: () => Date;
   /** Where sessions are checked against their user's streams (defaults to `events`; the read service passes its store). */
   readonly sessionEvents?: EventStore;
@@ -78,7 +81,8 @@ export interface AppParts {
 export type HttpApp = FastifyInstance;
 
 export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
-  const app = Fastify({ ...loggerOptions(parts.logLevel ?? 'info', parts.logStream), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  const app = Fastify({ ...loggerOptions(parts.logger ?? createLogger(parts.logLevel ?? 'info', parts.logStream)), bodyLimit: 2 * 1024 * 1024, frameworkErrors });
+  installRequestSpans(app);
   installRequestLog(app, parts.metrics ? observeRequest(parts.metrics) : undefined);
   await installSecurityHeaders(app, { secureCookies: parts.secureCookies ?? false });
   await app.register(cookie, { secret: parts.sessionSecret });

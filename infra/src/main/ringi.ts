@@ -1,8 +1,10 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
+import type { Log } from '@sss/contracts/ports/log';
 import type { Metrics } from '../observability/prometheus.ts';
 import { measuredWorkflow } from '../observability/instrumented-ports.ts';
+import { tracedWorkflow } from '../observability/traced-ports.ts';
 import { estimateRingiAttachments } from './ringi-attachments.ts';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
 import type { Settings } from './config.ts';
@@ -21,14 +23,14 @@ export interface RunningRingi {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `readStore` (where the project and estimate read models live) lets 見積稟議 carry their Excel files. */
-export async function startRingi(settings: Settings, events: EventStore, log: (message: string, error?: unknown) => void, clock?: () => Date, readStore?: ReadStore, observed?: { metrics: Metrics; subscribers: SubscriberRegistry }): Promise<RunningRingi> {
+export async function startRingi(settings: Settings, events: EventStore, log: Log, clock?: () => Date, readStore?: ReadStore, observed?: { metrics: Metrics; subscribers: SubscriberRegistry }): Promise<RunningRingi> {
   const cf = settings.collaboflow;
   const sssUrl = settings.port === 0 ? undefined : `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const collaboflow = await openWorkflow(cf, settings.dataDir, sssUrl);
   const gate = collaboflowGate(collaboflow, cf.formMapping, cf.webhookUrl ?? (sssUrl ? `${sssUrl}/api/webhooks/collaboflow` : undefined), (m) => log(m));
   const manager = await startRingiProcessManager({
     events,
-    workflow: observed ? measuredWorkflow(collaboflow.workflow, observed.metrics) : collaboflow.workflow,
+    workflow: tracedWorkflow(observed ? measuredWorkflow(collaboflow.workflow, observed.metrics) : collaboflow.workflow),
     routes: cf.routes,
     formMapping: cf.formMapping,
     refuseFiling: (kind) => gate.refuseFiling(kind),

@@ -88,6 +88,7 @@ const properties = {
   SSS_ISSUER_ACCOUNT_TYPE: setting(`empty or one of ${ACCOUNT_TYPES.join(', ')}`, (v) => empty(v) || (ACCOUNT_TYPES as readonly string[]).includes(v)),
   SSS_ISSUER_ACCOUNT_NUMBER: setting('empty or the account number (口座番号): 7 digits', (v) => empty(v) || isAccountNumber(v)),
   SSS_ISSUER_ACCOUNT_HOLDER: setting('empty or the account holder (口座名義) in half-width kana as the bank holds it, e.g. ｶ)ｴｽｴｽｴｽ (全銀: no small kana or ｰ, at most 30)', (v) => empty(v) || isZenginKana(v)),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(['http:', 'https:'], 'http://otel-collector:4318'),
 } satisfies Record<string, TSchema>;
 
 /** A half-configured OpenID Connect provider is a mistake worth refusing to start over, not a silently missing button. */

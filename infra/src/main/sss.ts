@@ -15,6 +15,10 @@ import { startLedger } from './ledger.ts';
 import { createSubscriberRegistry, type RunningSubscriberRegistry } from '../subscribers/registry.ts';
 import { createMetrics, type Metrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
+import { tracedBus, tracedEventStore } from '../observability/traced-ports.ts';
+import { startTracing } from '../observability/otel.ts';
+import { subscriberLog } from '../observability/subscriber-log.ts';
+import { createLogger } from '@sss/http-kit/server-kit';
 import { startAuditIndex } from './audit-index.ts';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
@@ -35,17 +39,19 @@ export interface RunningSss {
 
 export async function startSss(settings: Settings, options: { clock?: () => Date; logStream?: { write(line: string): void } } = {}): Promise<RunningSss & { describe: string[] }> {
   const { sessionSecret } = prepareDataDir(settings);
+  const tracing = settings.otlpEndpoint ? startTracing({ otlpEndpoint: settings.otlpEndpoint }) : null;
   const opened = await openEventStore(settings);
   const subscribers = createSubscriberRegistry({ events: opened.store, stallAfterMs: settings.subscriberStallSeconds * 1000 });
   const metrics = createMetrics(() => subscribers.status());
-  const events = { ...opened, store: measuredEventStore(opened.store, metrics) };
+  const events = { ...opened, store: tracedEventStore(measuredEventStore(opened.store, metrics)) };
   const readStore = await openReadStore(settings);
-  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const logger = createLogger(settings.logLevel, options.logStream);
+  const log = subscriberLog(logger);
   const readModels = await startReadModels(events.store, readStore.store, allProjections, log, subscribers);
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
-  const audit = startAuditIndex(settings, events.store, log);
+  const audit = startAuditIndex(settings, events.store, log, subscribers);
   const app = await buildHttpApp({
     collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null),
     events: events.store,
@@ -54,7 +60,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     secureCookies: settings.secureCookies,
     sessionIdleMinutes: settings.sessionIdleMinutes,
     uiDir: settings.uiDir,
-    logLevel: settings.logLevel,
+    logger,
     invoicing: settings.invoicing,
     oidc: settings.oidc,
     ledger: ledger.audit,
@@ -65,11 +71,10 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     metricsToken: settings.metricsToken,
     readyMaxLagSeconds: settings.readyMaxLagSeconds,
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: measuredBus(bus.bus, metrics, subscribers), durableBus: bus.durable, log, subscribers });
+  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log, subscribers });
   const salesPolicies = startSalesPolicies({ events: events.store, log, subscribers });
   const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store, { metrics, subscribers });
   started.ringiGate = ringi.gate;
@@ -98,6 +103,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
       await audit.stop();
       await readStore.store.close();
       await events.store.close();
+      await tracing?.shutdown();
     },
   };
 }

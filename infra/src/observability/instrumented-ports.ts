@@ -5,6 +5,7 @@ import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import { categoryOf } from '@sss/contracts/streams/names';
 import { decorate } from '@sss/contracts/ports/decorate';
 import type { Metrics } from './prometheus.ts';
+import { boundMethods } from './bound-methods.ts';
 
 /**
  * Metrics and subscriber reports taken at the ports, in the composition root: every adapter and
@@ -39,7 +40,7 @@ export function measuredBus(bus: MessageBus, metrics: Metrics, subscribers: Subs
       for (const [topic, count] of byTopic) metrics.published(topic, count);
     },
     consume(options) {
-      const report = subscribers.register(`consumer:${options.groupId}`, 'consumer');
+      const report = subscribers.register(`consumer:${options.groupId}`, 'consumer', { lag: () => bus.consumerLag(options.groupId, options.topics) });
       return bus.consume({
         ...options,
         handle: async (message) => {
@@ -61,7 +62,7 @@ export function measuredBus(bus: MessageBus, metrics: Metrics, subscribers: Subs
 /** Latency and errors of every CollaboFlow call, by the port method's name. */
 export function measuredWorkflow(workflow: WorkflowPort, metrics: Metrics): WorkflowPort {
   const measured = {} as Record<string, unknown>;
-  for (const [operation, method] of Object.entries(bound(workflow))) {
+  for (const [operation, method] of Object.entries(boundMethods(workflow))) {
     measured[operation] = async (...args: unknown[]) => {
       const started = process.hrtime.bigint();
       try {
@@ -75,16 +76,4 @@ export function measuredWorkflow(workflow: WorkflowPort, metrics: Metrics): Work
     };
   }
   return measured as unknown as WorkflowPort;
-}
-
-/** A port's methods bound to it, own and inherited (adapters may be class instances). */
-function bound<T extends object>(port: T): T {
-  const methods: Record<string, unknown> = {};
-  for (let proto: object | null = port; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      const value = (port as Record<string, unknown>)[key];
-      if (key !== 'constructor' && !(key in methods) && typeof value === 'function') methods[key] = (value as (...a: unknown[]) => unknown).bind(port);
-    }
-  }
-  return methods as T;
 }

@@ -1,5 +1,5 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import type { SubscriberKind, SubscriberRegistry, SubscriberReport, SubscriberState, SubscriberStatus } from '@sss/contracts/ports/subscribers';
+import type { SubscriberKind, SubscriberRegistry, SubscriberReport, SubscriberSources, SubscriberState, SubscriberStatus } from '@sss/contracts/ports/subscribers';
 
 /**
  * The one place that knows every subscriber of this process: what each reached, when it last
@@ -24,6 +24,7 @@ const THROUGHPUT_WINDOW_MS = 60_000;
 
 interface Entry {
   readonly kind: SubscriberKind;
+  sources: SubscriberSources;
   position: bigint | null;
   handled: number;
   lastProgressAt: number | null;
@@ -48,9 +49,10 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
     while (entry.samples.length > 2 && entry.samples[0]![0] < at - THROUGHPUT_WINDOW_MS) entry.samples.shift();
   };
 
-  const register = (name: string, kind: SubscriberKind): SubscriberReport => {
+  const register = (name: string, kind: SubscriberKind, sources: SubscriberSources = {}): SubscriberReport => {
     // A restarted runtime (a retried subscription, a test restarting a projector) reports under the same name.
-    const entry: Entry = entries.get(name) ?? { kind, position: null, handled: 0, lastProgressAt: null, lastError: null, samples: [], progress: 0 };
+    const entry: Entry = entries.get(name) ?? { kind, sources, position: null, handled: 0, lastProgressAt: null, lastError: null, samples: [], progress: 0 };
+    entry.sources = sources;
     entries.set(name, entry);
     return {
       reached(position) {
@@ -75,6 +77,15 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
     return next ? Date.parse(next.metadata.occurredAt) : null;
   };
 
+  /** A consumer's lag from its source; unknown (null) when the broker cannot say right now. */
+  const lagOf = async (entry: Entry): Promise<bigint | null> => {
+    try {
+      return entry.sources.lag ? await entry.sources.lag() : null;
+    } catch {
+      return null;
+    }
+  };
+
   return {
     register,
     async status() {
@@ -82,9 +93,10 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
       const at = now();
       return Promise.all(
         [...entries].map(async ([name, entry]): Promise<SubscriberStatus> => {
-          const lagEvents = entry.position === null ? null : head > entry.position ? head - entry.position : 0n;
-          const oldest = lagEvents ? await oldestUnhandledAt(entry.position!) : null;
-          const lagSeconds = lagEvents === null ? null : oldest === null ? 0 : Math.max(0, (at - oldest) / 1000);
+          const lagEvents = entry.position === null ? await lagOf(entry) : head > entry.position ? head - entry.position : 0n;
+          const oldest = lagEvents && entry.position !== null ? await oldestUnhandledAt(entry.position) : null;
+          // A bus consumer's messages have no log time here: its lag is in messages only.
+          const lagSeconds = lagEvents === null || entry.position === null ? null : oldest === null ? 0 : Math.max(0, (at - oldest) / 1000);
           const sinceProgress = entry.lastProgressAt === null ? Infinity : at - entry.lastProgressAt;
           const failing = entry.lastError !== null && (entry.lastProgressAt === null || entry.lastError.at > entry.lastProgressAt);
           const state: SubscriberState = failing

@@ -17,12 +17,14 @@ import { as, DEMO, login, newCompany, type Session } from '../support/sss.ts';
  * failures without a stack).
  */
 const TOKEN = 'observability-test-token-0123456789';
+const SESSION_SECRET = 'observability-session-secret-0123456789abcdef';
+const COLLABOFLOW_API_KEY = 'observability-collaboflow-key-0123456789';
 const test = suite<{ sss: RunningSss; admin: Session; sales: Session; lines: string[] }>('metrics, console and logs');
 
 test.before(async (context) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-observability-'));
   context.lines = [];
-  const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'info', SSS_UI_DIR: join(dataDir, 'no-ui'), METRICS_TOKEN: TOKEN });
+  const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'info', SSS_UI_DIR: join(dataDir, 'no-ui'), METRICS_TOKEN: TOKEN, SESSION_SECRET, COLLABOFLOW_API_KEY });
   context.sss = await startSss(settings, { logStream: { write: (line) => void context.lines.push(line) } });
   context.admin = await login(context.sss, DEMO.admin);
   context.sales = await login(context.sss, DEMO.sales);
@@ -83,7 +85,7 @@ test('the subscriber console lists every kind of subscriber with position, lag a
   assert.is(response.statusCode, 200, response.body);
   const { subscribers } = response.json<SubscribersView>();
   const byName = new Map(subscribers.map((s) => [s.name, s]));
-  for (const name of ['companies', 'forwarder:integration', 'consumer:sss.partner.company-copy', 'policy:sales-plan', 'policy:project-status', 'process-manager:ringi']) {
+  for (const name of ['companies', 'audit-index', 'forwarder:integration', 'consumer:sss.partner.company-copy', 'policy:sales-plan', 'policy:project-status', 'process-manager:ringi']) {
     assert.ok(byName.has(name), `${name} is listed: ${[...byName.keys()].join(', ')}`);
   }
   assert.equal([...new Set(subscribers.map((s) => s.kind))].sort(), ['consumer', 'forwarder', 'policy', 'process_manager', 'projector']);
@@ -91,6 +93,7 @@ test('the subscriber console lists every kind of subscriber with position, lag a
   assert.ok(['running', 'catching_up'].includes(companies.state));
   assert.ok(companies.position !== null && companies.lagEvents !== null && companies.lagSeconds !== null);
   assert.is(byName.get('consumer:sss.partner.company-copy')!.position, null);
+  assert.match(String(byName.get('consumer:sss.partner.company-copy')!.lagEvents), /^\d+$/, 'a consumer shows its group\'s lag in messages');
 });
 
 test('the log is JSON with correlation id, actor, route, status and position, and no secrets', async ({ sss, admin, lines }) => {
@@ -127,6 +130,16 @@ test('the log is JSON with correlation id, actor, route, status and position, an
   assert.is(lag[0]!.level, 30, 'an expected 503 is info');
   assert.is(lag[0]!.problem, 'read_model_lagging');
   assert.not.ok(logged.some((l) => l.err !== undefined), 'no stack for expected failures');
+});
+
+test('every line of the whole run, the subscribers\' too, is JSON without a secret', async ({ sss, admin, sales, lines }) => {
+  // The run so far: the demo data entered through the API, sign-ins, commands, failed logins, scrapes with the token.
+  await scrape(sss, { authorization: `Bearer ${TOKEN}` });
+  assert.ok(lines.length > 10, `the run logged: ${lines.length} lines`);
+  for (const line of lines) assert.type((JSON.parse(line) as { level: unknown }).level, 'number');
+  const text = lines.join('');
+  const secrets = { DEMO_PASSWORD, METRICS_TOKEN: TOKEN, SESSION_SECRET, COLLABOFLOW_API_KEY, 'admin cookie': admin.sss_session!, 'sales cookie': sales.sss_session! };
+  for (const [name, secret] of Object.entries(secrets)) assert.not.ok(text.includes(secret), `the log shows ${name}`);
 });
 
 test.run();

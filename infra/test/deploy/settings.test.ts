@@ -32,6 +32,7 @@ test('the defaults and the values the tests and compose file use pass', () => {
     SSS_ISSUER_ADDRESS: '〒100-0005 東京都千代田区丸の内1-1-1', SSS_ISSUER_PHONE: '03-1234-5678', SSS_ISSUER_BANK: 'みずほ銀行', SSS_ISSUER_BRANCH: '丸の内支店',
     SSS_ISSUER_ACCOUNT_TYPE: '当座', SSS_ISSUER_ACCOUNT_NUMBER: '0123456', SSS_ISSUER_ACCOUNT_HOLDER: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ',
     READY_MAX_LAG_SECONDS: '30', SUBSCRIBER_STALL_SECONDS: '0.5', METRICS_TOKEN: 'a-scraper-token-0123456789',
+    OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
   }), []);
   // Variables SSS does not read are none of the schema's business.
   assert.equal(settingsProblems({ PATH: '/usr/bin', HOME: '' }), []);
@@ -75,6 +76,7 @@ const BAD: Array<[string, string, RegExp]> = [
   ['SSS_ISSUER_ACCOUNT_NUMBER', '123456', /7 digits/],
   ['SSS_ISSUER_ACCOUNT_HOLDER', 'カ）エスエスエス', /half-width kana/],
   ['SSS_ISSUER_ACCOUNT_HOLDER', 'ｶ)ｴｽｴｽｴｽｰ', /half-width kana/],
+  ['OTEL_EXPORTER_OTLP_ENDPOINT', 'otel-collector:4318', /http:\/\//],
 ];
 
 for (const [name, value, expected] of BAD) {

@@ -16,6 +16,8 @@ import { recordSignIn } from '@sss/write-side/auth/sign-in-record';
 import { openEmbeddedReadStore } from '@sss/read-side/store/embedded-read-store';
 import { buildHttpApp, type HttpApp } from '../../src/main/http-app.ts';
 import { createSubscriberRegistry } from '../../src/subscribers/registry.ts';
+import { subscriberLog } from '../../src/observability/subscriber-log.ts';
+import { createLogger } from '@sss/http-kit/server-kit';
 
 /**
  * A poison event — one a projection throws on every time — is parked after a few attempts instead
@@ -32,6 +34,8 @@ interface Context {
   broken: { now: boolean };
   admin: Record<string, string>;
   sales: Record<string, string>;
+  /** The subscribers' JSON log lines. */
+  lines: string[];
 }
 const test = suite<Context>('poison events are parked, retried and skipped');
 
@@ -52,7 +56,8 @@ const projectionOf = (broken: { now: boolean }): Projection => ({
 
 async function start(context: Context) {
   const subscribers = createSubscriberRegistry({ events: context.events });
-  context.readModels = await startReadModels(context.events, context.store, [projectionOf(context.broken)], () => {}, subscribers);
+  const log = subscriberLog(createLogger('info', { write: (line) => void context.lines.push(line) }));
+  context.readModels = await startReadModels(context.events, context.store, [projectionOf(context.broken)], log, subscribers);
   context.app = await buildHttpApp({ readModels: context.readModels, subscribers, sessionEvents: context.events, sessionSecret: 'poison-test-secret', logLevel: 'silent' });
 }
 
@@ -69,6 +74,7 @@ test.before(async (context) => {
   context.events = openSqliteEventStore(join(context.dir, 'events.db'));
   context.store = openEmbeddedReadStore(join(context.dir, 'read.db'));
   context.broken = { now: true };
+  context.lines = [];
   await start(context);
   context.admin = await sessionOf(context, 'admin-1', ['admin']);
   context.sales = await sessionOf(context, 'sales-1', ['sales']);
@@ -102,6 +108,23 @@ test('a poison event is parked after three attempts and the projector moves on',
   await waitUntil('the projector to be running', async () => (await consoleOf(context)).subscribers.find((s) => s.name === 'poison-probe')!.state === 'running');
   const recorded = await parkedStream(context.events);
   assert.equal(recorded.map((e) => e.type), ['SubscriberEventParked']);
+
+  // The log says the same as JSON an operator can filter: which subscriber, which event, where, whose.
+  const lines = context.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  const park = lines.find((l) => typeof l.msg === 'string' && l.msg.includes('parked'));
+  assert.ok(park, context.lines.join(''));
+  assert.is(park!.level, 50);
+  assert.is(park!.component, 'subscriber');
+  assert.is(park!.subscriber, 'poison-probe');
+  assert.is(park!.eventId, parked[0]!.eventId);
+  assert.is(park!.position, parked[0]!.position);
+  assert.is(park!.streamName, 'probe-a');
+  assert.is(park!.correlationId, 'poison-test');
+  assert.is(park!.actor, 'system:poison-test');
+  assert.match(String((park!.err as { message: string }).message), /probe a cannot be projected/);
+  const retried = lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('projection poison-probe failed'));
+  assert.is(retried.length, 2, 'the two failed attempts before parking');
+  for (const line of retried) assert.ok(line.subscriber === 'poison-probe' && typeof line.attempt === 'number' && 'position' in line, JSON.stringify(line));
 });
 
 test('retry and skip are for admins only and need a reason', async (context) => {

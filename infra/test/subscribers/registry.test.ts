@@ -52,4 +52,20 @@ test('catching up, stalled, failed and running, with lag and throughput', async 
   await events.close();
 });
 
+test('a bus consumer shows its group\'s lag in messages from its source, and unknown when the broker cannot say', async () => {
+  const events = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-registry-')), 'events.db'));
+  const registry = createSubscriberRegistry({ events });
+  let lag: bigint | Error = 3n;
+  registry.register('consumer:g', 'consumer', { lag: async () => (lag instanceof Error ? Promise.reject(lag) : lag) });
+  const status = async () => (await registry.status()).find((s) => s.name === 'consumer:g')!;
+  let s = await status();
+  assert.equal([s.state, s.position, s.lagEvents, s.lagSeconds], ['catching_up', null, '3', null]);
+  lag = 0n;
+  s = await status();
+  assert.equal([s.state, s.lagEvents], ['running', '0']);
+  lag = new Error('coordinator not available');
+  assert.is((await status()).lagEvents, null);
+  await events.close();
+});
+
 test.run();

@@ -3,6 +3,7 @@ import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
 import { EMPTY_PARKED_LIST, evolveParkedList, type ParkedEvent, type ParkedEventEvent, type ParkedList } from '@sss/contracts/ops/parked-events';
+import type { Log } from '@sss/contracts/ports/log';
 import type { Projection } from './projection.ts';
 import { projectBatch } from './projector.ts';
 
@@ -29,7 +30,7 @@ export interface PoisonGuardOptions {
   readonly events: EventStore;
   readonly store: ReadStore;
   readonly maxAttempts?: number;
-  readonly log?: (message: string, error?: unknown) => void;
+  readonly log?: Log;
 }
 
 const PARKED_TYPES = ['SubscriberEventParked', 'ParkedEventRetried', 'ParkedEventSkipped'] as const;
@@ -55,7 +56,15 @@ export async function guardAgainstPoison(projection: Projection, options: Poison
     };
     await events.append(stream, [{ type: 'SubscriberEventParked', data, metadata: { actor: `system:projector-${projection.name}`, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId } }], 'any');
     list = evolveParkedList(list, { type: 'SubscriberEventParked', data });
-    options.log?.(`projection ${projection.name}: event ${data.eventId} (${data.eventType} at ${data.position}) parked after ${attempts} failures`, error);
+    options.log?.(`projection ${projection.name}: event ${data.eventId} (${data.eventType} at ${data.position}) parked after ${attempts} failures`, error, {
+      subscriber: projection.name,
+      eventId: data.eventId,
+      eventType: data.eventType,
+      streamName: data.streamName,
+      position: data.position,
+      correlationId: event.metadata.correlationId,
+      actor: event.metadata.actor,
+    });
   };
 
   const guarded: Projection = {

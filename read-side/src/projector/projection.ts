@@ -20,6 +20,8 @@ export interface Projection {
   /** Logical collections it writes, with the indexes every list query needs. */
   readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
   project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> | readonly DocChange[];
+  /** Whether `project` may change anything for this event; absent: any event may. Only traces use it. */
+  readonly handles?: (event: RecordedEvent) => boolean;
 }
 
 /** A projection as written: the event types it handles, and a `project` that receives exactly those, typed. */
@@ -40,6 +42,7 @@ export function defineProjection<const T extends SssEventType>(definition: Proje
   return {
     name: definition.name,
     collections: definition.collections,
+    handles,
     project: (event, docs) => (handles(event) ? definition.project(event, docs) : []),
   };
 }

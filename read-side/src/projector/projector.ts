@@ -2,6 +2,7 @@ import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription }
 import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Change, Doc, EventTime, ReadStore } from '@sss/contracts/ports/read-store';
+import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
 import { POSITION_FIELD, type DocReader, type Projection } from './projection.ts';
 
 /**
@@ -95,6 +96,11 @@ function eventTimes(batch: readonly RecordedEvent[]): EventTime[] {
   return times;
 }
 
+/** What a projector batch's span says: which projection, how many events, which positions. */
+function batchAttributes(batch: readonly RecordedEvent[], projection: string) {
+  return { 'sss.subscriber': projection, 'sss.events': batch.length, 'sss.position.first': batch[0]!.position.toString(), 'sss.position.last': batch[batch.length - 1]!.position.toString() };
+}
+
 export async function startProjector(options: ProjectorOptions): Promise<RunningProjector> {
   const { events, store, projection } = options;
   const physical = options.physical ?? ((c: string) => c);
@@ -109,7 +115,10 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       switchMap((checkpoint) => events.subscribeAll(checkpoint ?? 0n)),
       batches(options.batchMs ?? 20, options.batchSize ?? 500),
       concatMap(async (batch) => {
-        await projectBatch(options, batch);
+        // A span only for a batch holding events of this projection: the others would be noise in every trace.
+        const mine = projection.handles ? batch.filter(projection.handles) : batch;
+        if (mine.length === 0) await projectBatch(options, batch);
+        else await withSpan(`project ${projection.name}`, batchSpanOptions(mine.map((event) => event.metadata.traceparent), { attributes: batchAttributes(batch, projection.name) }), () => projectBatch(options, batch));
         position$.next(batch[batch.length - 1]!.position);
       }),
       // A failed batch is retried from the stored checkpoint with growing pauses.

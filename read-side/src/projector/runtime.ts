@@ -1,6 +1,7 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
+import type { Log } from '@sss/contracts/ports/log';
 import type { Projection } from './projection.ts';
 import { startProjector, type RunningProjector } from './projector.ts';
 import { guardAgainstPoison, type PoisonGuard } from './poison.ts';
@@ -23,7 +24,7 @@ export interface ReadModels {
   stop(): Promise<void>;
 }
 
-export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: Log = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
   const startHead = await events.headPosition();
   const running = new Map<string, RunningProjector>();
   const poison = new Map<string, PoisonGuard>();
@@ -31,8 +32,14 @@ export async function startReadModels(events: EventStore, store: ReadStore, proj
     const report = subscribers?.register(projection.name, 'projector') ?? NO_SUBSCRIBER_REPORT;
     const guard = await guardAgainstPoison(projection, { events, store, log });
     poison.set(projection.name, guard);
-    const projector = await startProjector({ events, store, projection: guard.projection, onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error)) });
-    projector.position$.subscribe((position) => report.reached(position));
+    let reached: bigint | null = null;
+    const projector = await startProjector({
+      events,
+      store,
+      projection: guard.projection,
+      onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error, { subscriber: projection.name, attempt, position: reached?.toString() ?? null })),
+    });
+    projector.position$.subscribe((position) => (report.reached(position), (reached = position)));
     running.set(projection.name, projector);
   }
   return {

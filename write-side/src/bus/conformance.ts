@@ -186,6 +186,21 @@ export function busConformance(name: string, makeBus: () => Promise<MessageBus>)
     assert.instance(failure, Error);
   });
 
+  spec('tells a consumer group\'s lag: messages not yet committed, all of them for a group that never consumed', async (bus) => {
+    const topic = unique('lag');
+    await bus.ensureTopics([topic]);
+    await bus.publish(sequence(topic, 'p-1', 3));
+    assert.is(await bus.consumerLag(unique('never-joined'), [topic]), 3n);
+    let handled = 0;
+    const groupId = unique('group');
+    await bus.consume(group({ groupId, topics: [topic], handle: async () => void handled++ }));
+    await waitFor(() => handled === 3, 'the three messages');
+    // Offsets are committed after the handler (at-least-once), so the lag reaches 0 just after.
+    await waitUntil('the group to commit them', async () => (await bus.consumerLag(groupId, [topic])) === 0n, { timeoutMs: 30_000 });
+    await bus.publish(sequence(topic, 'p-2', 2));
+    await waitUntil('the two new messages to be handled and committed', async () => handled === 5 && (await bus.consumerLag(groupId, [topic])) === 0n, { timeoutMs: 30_000 });
+  });
+
   spec('gives every message to each consumer group', async (bus) => {
     const topic = unique('fan-out');
     await bus.ensureTopics([topic]);

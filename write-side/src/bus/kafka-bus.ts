@@ -175,6 +175,24 @@ class KafkaBus implements MessageBus {
     return running;
   }
 
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<bigint> {
+    const [committed, ends] = await Promise.all([
+      this.admin.fetchOffsets({ groupId, topics: [...topics] }),
+      Promise.all(topics.map(async (topic) => ({ topic, partitions: await this.admin.fetchTopicOffsets(topic) }))),
+    ]);
+    let lag = 0n;
+    for (const { topic, partitions } of ends) {
+      const ofGroup = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      for (const { partition, high, low } of partitions) {
+        const offset = ofGroup.find((p) => p.partition === partition)?.offset ?? '-1';
+        // -1: the group never committed here and would start from the oldest retained message.
+        const from = BigInt(offset) >= 0n ? BigInt(offset) : BigInt(low);
+        if (BigInt(high) > from) lag += BigInt(high) - from;
+      }
+    }
+    return lag;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);

@@ -93,6 +93,15 @@ class MemoryBus implements MessageBus {
     return consumer;
   }
 
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<bigint> {
+    const group = this.groups.get(groupId);
+    let lag = 0;
+    for (const topic of topics) {
+      this.partitionsOf(topic).forEach((log, partition) => (lag += Math.max(0, log.length - (group?.committed.get(`${topic}/${partition}`) ?? 0))));
+    }
+    return BigInt(lag);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
   }

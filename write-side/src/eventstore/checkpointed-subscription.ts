@@ -1,6 +1,8 @@
 import { concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { retryWithBackoff } from '@sss/contracts/streams/operators';
+import { continueTrace } from '@sss/contracts/tracing/spans';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
+import type { Log } from '@sss/contracts/ports/log';
 import { NO_SUBSCRIBER_REPORT, type SubscriberReport } from '@sss/contracts/ports/subscribers';
 import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint, type CheckpointKeeper } from './checkpoint-keeper.ts';
@@ -19,7 +21,7 @@ export interface CheckpointedSubscriptionOptions {
   readonly handle: (event: RecordedEvent) => Promise<void> | void;
   /** Where a restart must resume once `event` is handled (default: right after it). */
   readonly resumeAfter?: (event: RecordedEvent) => bigint;
-  readonly log: (message: string, error?: unknown) => void;
+  readonly log: Log;
   /** Where progress and failures are reported (the subscriber registry: console, /readyz, /metrics). */
   readonly report?: SubscriberReport | undefined;
 }
@@ -36,18 +38,20 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
   const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));
   // Swallowed here; the subscription below reports the same failure through `log` and retries.
   started.catch(() => undefined);
+  let handled: bigint | null = null;
   const subscription: Subscription = defer(() => from(started))
     .pipe(
       switchMap(({ keeper }) =>
         defer(() => events.subscribeAll(keeper.position())).pipe(
           concatMap(async (event) => {
-            await options.handle(event);
+            await continueTrace(event.metadata.traceparent, () => options.handle(event));
             if (!isCheckpointEvent(event)) keeper.moveTo(options.resumeAfter?.(event) ?? event.position);
             report.reached(event.position);
+            handled = event.position;
           }),
         ),
       ),
-      retryWithBackoff((error, attempt) => (report.failed(error), log(`${name} failed (attempt ${attempt}); retrying`, error)), 500),
+      retryWithBackoff((error, attempt) => (report.failed(error), log(`${name} failed (attempt ${attempt}); retrying`, error, { subscriber: name, attempt, position: handled?.toString() ?? null })), 500),
     )
     .subscribe();
   return {

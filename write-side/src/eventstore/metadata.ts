@@ -44,6 +44,8 @@ export function stampEvents(streamName: string, firstRevision: bigint, prevHash:
       // An event is written in its type's current shape (docs/schema-evolution.md).
       schemaVersion: event.metadata.schemaVersion ?? currentSchemaVersion(event.type),
       prevHash: previous,
+      // Absent rather than undefined: events without one hash exactly as before tracing existed.
+      ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
     };
     const hash = eventHash(streamName, firstRevision + BigInt(index), event.type, event.data, base);
     previous = hash;

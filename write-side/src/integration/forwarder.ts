@@ -5,6 +5,7 @@ import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store
 import type { MessageBus } from '@sss/contracts/ports/message-bus';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
+import { batchSpanOptions, TRACEPARENT, withSpan } from '@sss/contracts/tracing/spans';
 import { toIntegrationMessage } from './mapping.ts';
 import { checkpointsOf, memoryCheckpointStore, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
@@ -66,7 +67,13 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
   const position$ = new BehaviorSubject<bigint>(keeper.position());
 
   const forward = async (batch: readonly RecordedEvent[]) => {
-    const messages = batch.map(toIntegrationMessage).filter((m) => m !== null);
+    // Each message carries its source event's traceparent: its publish and consumption join the command's trace.
+    const messages = batch.flatMap((event) => {
+      const message = toIntegrationMessage(event);
+      if (!message) return [];
+      const traceparent = event.metadata.traceparent;
+      return [traceparent ? { ...message, headers: { ...message.headers, [TRACEPARENT]: traceparent } } : message];
+    });
     if (messages.length > 0) await bus.publish(messages);
     // Checkpoint events alone (EventStoreDB keeps checkpoints as events) move nothing, or each
     // checkpoint would be followed by another one forever.
@@ -80,7 +87,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
     .pipe(
       batches(options.batchMs ?? 10, options.batchSize ?? 200),
       concatMap(async (batch) => {
-        await forward(batch);
+        await withSpan('forward', batchSpanOptions(batch.map((event) => event.metadata.traceparent), { attributes: { 'sss.subscriber': `forwarder:${name}`, 'sss.events': batch.length, 'sss.position.last': batch[batch.length - 1]!.position.toString() } }), () => forward(batch));
         if (batch[batch.length - 1]!.position > position$.value) position$.next(batch[batch.length - 1]!.position);
       }),
       // A failed publish or checkpoint is retried from the checkpoint, with growing pauses.

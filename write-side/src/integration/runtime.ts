@@ -2,6 +2,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
 import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import { startForwarder, type RunningForwarder } from './forwarder.ts';
+import type { Log } from '@sss/contracts/ports/log';
 import { INTEGRATION_TOPICS } from './mapping.ts';
 import { startCompanyCopyConsumer } from '../partner/company-copy-consumer.ts';
 import { startPartnerCountConsumer } from '../company/partner-count-consumer.ts';
@@ -15,7 +16,7 @@ export interface IntegrationOptions {
   readonly events: EventStore;
   readonly bus: MessageBus;
   readonly durableBus: boolean;
-  readonly log?: (message: string, error?: unknown) => void;
+  readonly log?: Log;
   /** Where the forwarder reports its position and failures (the consumers are reported by the bus they consume). */
   readonly subscribers?: SubscriberRegistry;
 }
@@ -43,14 +44,22 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
     },
     consume: (consumer) => options.bus.consume(consumer),
     ensureTopics: (topics) => options.bus.ensureTopics(topics),
+    consumerLag: (groupId, topics) => options.bus.consumerLag(groupId, topics),
     close: () => options.bus.close(),
   };
   const onHandled = () => void handled++;
   await bus.ensureTopics([...INTEGRATION_TOPICS, ...INTEGRATION_TOPICS.map((t) => `${t}.dead-letter`)]);
   const consumers: RunningConsumer[] = [await startCompanyCopyConsumer({ events, bus, onHandled }), await startPartnerCountConsumer({ events, bus, onHandled })];
   const report = options.subscribers?.register('forwarder:integration', 'forwarder') ?? NO_SUBSCRIBER_REPORT;
-  const forwarder = await startForwarder({ events, bus, durableBus: options.durableBus, onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error)) });
-  forwarder.position$.subscribe((position) => report.reached(position));
+  // What the forwarder reached, for its failure lines (read before startForwarder has answered, too).
+  let reached: bigint | null = null;
+  const forwarder = await startForwarder({
+    events,
+    bus,
+    durableBus: options.durableBus,
+    onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error, { subscriber: 'forwarder:integration', attempt, position: reached?.toString() ?? null })),
+  });
+  forwarder.position$.subscribe((position) => (report.reached(position), (reached = position)));
   return {
     forwarder,
     async settled(timeoutMs = 10_000) {

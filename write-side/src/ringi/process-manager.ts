@@ -15,6 +15,8 @@ import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers 
 import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { withSpan } from '@sss/contracts/tracing/spans';
+import type { Log } from '@sss/contracts/ports/log';
 
 /**
  * The 稟議 process manager (workflow-as-stream): it follows the event store, opens a `ringi-<id>`
@@ -38,7 +40,7 @@ export interface RingiProcessManagerOptions {
   readonly loginOf?: (email: string) => string;
   readonly clock?: () => Date;
   readonly timers?: Partial<RingiTimers>;
-  readonly log?: (message: string, error?: unknown) => void;
+  readonly log?: Log;
   /** Where it reports the position it followed and a failing subscription (the console, /readyz). */
   readonly subscribers?: SubscriberRegistry;
   /**
@@ -123,14 +125,18 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     }
     if (event.type === 'RingiOutcomeApplied') close(ringiId);
     // A new 稟議 or a webhook: act now rather than at the next tick.
-    if (event.type === 'RingiRequested' || event.type === 'RingiWebhookReceived' || event.type === 'RingiDraftFiled' || event.type === 'RingiRetryRequested') schedule(ringiId);
+    if (event.type === 'RingiRequested' || event.type === 'RingiWebhookReceived' || event.type === 'RingiDraftFiled' || event.type === 'RingiRetryRequested') void schedule(ringiId, event);
   }
 
-  /** One step at a time per 稟議: two steps racing could both decide to save a draft. */
-  function schedule(ringiId: string): Promise<void> {
+  /**
+   * One step at a time per 稟議: two steps racing could both decide to save a draft. A step started
+   * by an event continues that event's trace (its CollaboFlow calls show under the command that
+   * asked for the 稟議); one started by the timer begins its own.
+   */
+  function schedule(ringiId: string, cause?: RecordedEvent): Promise<void> {
     const running = busy.get(ringiId);
     if (running || stopped) return running ?? Promise.resolve();
-    const work = drive(ringiId)
+    const work = withSpan('ringi step', { parent: cause?.metadata.traceparent ?? null, attributes: { 'sss.ringi_id': ringiId } }, () => drive(ringiId))
       .catch((error) => log(`ringi ${ringiId}: could not record a step`, error))
       .finally(() => busy.delete(ringiId));
     busy.set(ringiId, work);
@@ -220,7 +226,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     const failures = s.failures + 1;
     const message = error instanceof Error ? error.message : String(error);
     const at = now.toISOString();
-    log(`ringi ${ringiId}: ${stage} failed (${failures})`, error);
+    log(`ringi ${ringiId}: ${stage} failed (${failures})`, error, { subscriber: 'process-manager:ringi', ringiId, step: stage, failures, retryable });
     await record(ringiId, {
       type: 'RecordFailure',
       data: { ringiId, step: stage, message: message.slice(0, 500), retryable, failures, nextAttemptAt: retryable ? plusMs(now, backoff(timers.retryBaseMs, timers.retryMaxMs, failures - 1)) : null, at },
