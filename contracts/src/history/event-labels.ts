@@ -89,6 +89,7 @@ export const EVENT_LABELS = {
   SubscriberEventParked: ['処理保留', 'Event parked'],
   ParkedEventRetried: ['保留イベント再処理', 'Parked event retried'],
   ParkedEventSkipped: ['保留イベント破棄', 'Parked event skipped'],
+  UniqueKeyOwnerVoided: ['一意キー予約の失効', 'Unique key owner voided'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */
