@@ -34,6 +34,7 @@ import {
   type Moment,
   type ReadStore,
 } from '@sss/contracts/ports/read-store';
+import type { LeaseStore, WithLeases } from '@sss/contracts/ports/leases';
 import { asOfView, type ChangedDoc, type VersionReader } from './as-of-view.ts';
 
 export interface MongoReadStoreOptions {
@@ -98,7 +99,54 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
   return store;
 }
 
-export class MongoReadStore implements ReadStore {
+interface LeaseDoc {
+  _id: string;
+  holder: string;
+  token: number;
+  /** Milliseconds since the epoch, by the acquiring instance's clock (instances keep NTP time). */
+  expiresAt: number;
+}
+const LEASES_COLLECTION = '_leases';
+
+/**
+ * Projector leases in the read store they write (contracts/src/ports/leases.ts). Each step is one
+ * single-document write, atomic on the server: renew what this holder holds; else take an expired
+ * lease (the token grows); else create a missing one (a duplicate _id means another won the race).
+ */
+function mongoLeases(db: Db): LeaseStore {
+  const leases = db.collection<LeaseDoc>(LEASES_COLLECTION);
+  const held = async (name: string) => (await leases.findOne({ _id: name }))?.token;
+  return {
+    async acquire(name, holder, ttlMs) {
+      const now = Date.now();
+      if ((await leases.updateOne({ _id: name, holder }, { $set: { expiresAt: now + ttlMs } })).matchedCount === 1) {
+        const token = await held(name);
+        return token === undefined ? null : BigInt(token);
+      }
+      if ((await leases.updateOne({ _id: name, expiresAt: { $lte: now } }, { $set: { holder, expiresAt: now + ttlMs }, $inc: { token: 1 } })).matchedCount === 1) {
+        const doc = await leases.findOne({ _id: name });
+        return doc && doc.holder === holder ? BigInt(doc.token) : null;
+      }
+      try {
+        await leases.insertOne({ _id: name, holder, token: 1, expiresAt: now + ttlMs });
+        return 1n;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+        throw error;
+      }
+    },
+    async release(name, holder) {
+      await leases.updateOne({ _id: name, holder }, { $set: { expiresAt: 0 } });
+    },
+    async holderOf(name) {
+      const doc = await leases.findOne({ _id: name });
+      return doc && doc.expiresAt > Date.now() ? { holder: doc.holder, token: BigInt(doc.token), expiresAt: new Date(doc.expiresAt).toISOString() } : null;
+    },
+  };
+}
+
+export class MongoReadStore implements ReadStore, WithLeases {
+  readonly leases: LeaseStore;
   private readonly db: Db;
   private historyFrom = 0n;
   private generation = 0;
@@ -108,6 +156,7 @@ export class MongoReadStore implements ReadStore {
     database: string,
   ) {
     this.db = client.db(database);
+    this.leases = mongoLeases(this.db);
   }
 
   private docs(collection: string): Collection<Doc> {

@@ -67,6 +67,7 @@ test(`SQLite: ${INSTANCES} connections to one file, ${INSTANCES * CLAIMANTS_PER_
   const path = join(mkdtempSync(join(tmpdir(), 'sss-unique-')), 'events.db');
   const instances = Array.from({ length: INSTANCES }, () => openSqliteEventStore(path));
   await rounds(instances, 40);
+  for (const events of instances) await events.close();
 });
 
 test(`EventStoreDB (stand-in in CI): ${INSTANCES} clients, one winner every round`, async () => {
@@ -74,6 +75,7 @@ test(`EventStoreDB (stand-in in CI): ${INSTANCES} clients, one winner every roun
   if (!url) throw new Error('EVENTSTORE_URL is not set: run through `npm test` (which starts the EventStoreDB stand-in)');
   const instances = Array.from({ length: INSTANCES }, () => openEsdbEventStore(url));
   await rounds(instances, 25);
+  for (const events of instances) await events.close();
 });
 
 test.run();
