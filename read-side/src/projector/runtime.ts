@@ -27,7 +27,8 @@ export interface ReadModels {
   stop(): Promise<void>;
 }
 
-export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
+/** `holder` names this instance in projector leases (default INSTANCE_ID; tests run two instances in one process). */
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: (message: string, error?: unknown) => void = () => {}, subscribers?: SubscriberRegistry, holder?: string): Promise<ReadModels> {
   const startHead = await events.headPosition();
   const running = new Map<string, RunningProjector>();
   const poison = new Map<string, PoisonGuard>();
@@ -37,7 +38,7 @@ export async function startReadModels(events: EventStore, store: ReadStore, proj
     poison.set(projection.name, guard);
     const start = () => startProjector({ events, store, projection: guard.projection, onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error)) });
     const leases = leasesOf(store);
-    const projector = leases ? await ledProjector(projection.name, start, store, leases, report, log) : await start();
+    const projector = leases ? await ledProjector(projection.name, start, store, leases, report, log, holder) : await start();
     projector.position$.subscribe((position) => report.reached(position));
     running.set(projection.name, projector);
   }
@@ -70,13 +71,14 @@ export async function startReadModels(events: EventStore, store: ReadStore, proj
  * reads from what the leader wrote, so its position (read-your-writes, /readyz) follows the stored
  * checkpoint; it takes over when the leader stops renewing.
  */
-async function ledProjector(name: string, start: () => Promise<RunningProjector>, store: ReadStore, leases: LeaseStore, report: SubscriberReport, log: (message: string, error?: unknown) => void): Promise<RunningProjector> {
+async function ledProjector(name: string, start: () => Promise<RunningProjector>, store: ReadStore, leases: LeaseStore, report: SubscriberReport, log: (message: string, error?: unknown) => void, holder: string | undefined): Promise<RunningProjector> {
   const position$ = new BehaviorSubject<bigint>((await store.getCheckpoint(name)) ?? 0n);
   const advance = (position: bigint) => {
     if (position > position$.value) position$.next(position);
   };
   const leadership = lead({
     leases,
+    ...(holder === undefined ? {} : { holder }),
     name: `projector:${name}`,
     async start() {
       const projector = await start();

@@ -26,9 +26,9 @@ test('MongoDB: one leader per projector among two read instances; the follower t
   const roles = new Map<string, SubscriberRole>();
   const registry = (instance: string): SubscriberRegistry => ({ register: () => ({ ...NO_SUBSCRIBER_REPORT, role: (role) => roles.set(instance, role) }) });
   const [storeA, storeB] = [await openMongoReadStore({ url, database }), await openMongoReadStore({ url, database })];
-  const a = await startReadModels(events, storeA, [countingProjection], () => {}, registry('A'));
+  const a = await startReadModels(events, storeA, [countingProjection], () => {}, registry('A'), 'A');
   await waitUntil('instance A to lead', () => roles.get('A') === 'leader');
-  const b = await startReadModels(events, storeB, [countingProjection], () => {}, registry('B'));
+  const b = await startReadModels(events, storeB, [countingProjection], () => {}, registry('B'), 'B');
   for (let i = 0; i < EVENTS / 2; i++) events.push(`s-${i % 3}`, 'Numbered', { n: i + 1 });
   assert.ok(await b.waitFor('counting', BigInt(EVENTS / 2), 20_000), 'the follower sees the leader reach the head');
   assert.is(roles.get('B'), 'follower');
