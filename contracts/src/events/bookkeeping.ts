@@ -10,7 +10,13 @@ import type { DomainError } from '../http/problem.ts';
 export type UniqueKeyEvent =
   | { type: 'UniqueKeyReserved'; data: { owner: string; value: string } }
   /** The owner's first append failed after the claim: the value is free again. */
-  | { type: 'UniqueKeyReleased'; data: { owner: string } };
+  | { type: 'UniqueKeyReleased'; data: { owner: string } }
+  /**
+   * Written by a take-over as the FIRST event of an orphaned claim's owner stream (appended with
+   * "no stream"), so that owner can never come into being afterwards: the fence that makes the
+   * take-over safe while the owner's own append may still be in flight (write-side unique-key.ts).
+   */
+  | { type: 'UniqueKeyOwnerVoided'; data: { scope: string; owner: string } };
 
 /** What a command answered the first time a key was used: replayed as is for a repeat. */
 export type IdempotentOutcome =

@@ -143,6 +143,9 @@ export const EVENT_CATEGORIES = {
   DepositMatched: 'deposit',
   DepositRefunded: 'deposit',
   InvoiceDifferenceSettled: 'monthlysales',
+  // Recorded in the voided owner's stream (company-…, user-…), not in a unique-… stream: its category
+  // names the mechanism, and `isVoidedOwner` (write-side unique-key.ts) is the one reader.
+  UniqueKeyOwnerVoided: 'unique',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

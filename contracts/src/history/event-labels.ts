@@ -93,6 +93,7 @@ export const EVENT_LABELS = {
   DepositMatched: ['入金消込', 'Deposit matched'],
   DepositRefunded: ['入金返金', 'Deposit refunded'],
   InvoiceDifferenceSettled: ['入金差額処理', 'Invoice difference settled'],
+  UniqueKeyOwnerVoided: ['一意キー予約の失効', 'Unique key owner voided'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { SUBSCRIBER_KINDS, SUBSCRIBER_STATES } from '../ports/subscribers.ts';
+import { SUBSCRIBER_KINDS, SUBSCRIBER_ROLES, SUBSCRIBER_STATES } from '../ports/subscribers.ts';
 import { PARK_REASON_MAX } from './parked-events.ts';
 
 /** What the subscriber console (GET /api/admin/subscribers) answers; positions are decimal strings. */
@@ -7,6 +7,7 @@ export const SubscriberStatusView = Type.Object({
   name: Type.String(),
   kind: Type.Enum(SUBSCRIBER_KINDS),
   state: Type.Enum(SUBSCRIBER_STATES),
+  role: Type.Enum(SUBSCRIBER_ROLES),
   position: Type.Union([Type.String(), Type.Null()]),
   head: Type.String(),
   lagEvents: Type.Union([Type.String(), Type.Null()]),

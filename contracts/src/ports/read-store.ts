@@ -20,10 +20,24 @@ export interface FindOptions {
  * `at` is the position of the event that produced it: the store then also keeps it as a version of
  * the document valid from `at` (see docs/as-of.md). Several changes to one document in one apply
  * are its states event by event: the last one is the live document, each one is a version.
+ *
+ * A change with `at` is conditional on the document's position: it is applied only when the stored
+ * document has no `POSITION_STAMP` or one below `at` (a delete leaves no stamp behind). So two
+ * writers (a deposed projector and its successor) can never move a live document backwards.
  */
 export type Change =
   | { readonly op: 'put'; readonly collection: string; readonly doc: Doc; readonly at?: bigint }
   | { readonly op: 'delete'; readonly collection: string; readonly id: string; readonly at?: bigint };
+
+/**
+ * Field every projected document carries: the position of the last event applied to it, as a
+ * zero-padded 20-digit decimal (positions are unsigned 64-bit), so that string order is number order
+ * and a store can compare it server-side (MongoDB has no unsigned 64-bit integer).
+ */
+export const POSITION_STAMP = '_pos';
+export const stampOf = (position: bigint): string => position.toString().padStart(20, '0');
+/** A document's stamp as a position; -1 for none. Stamps written before padding still parse. */
+export const stampedPosition = (doc: Doc | null | undefined): bigint => (doc && typeof doc[POSITION_STAMP] === 'string' ? BigInt(doc[POSITION_STAMP]) : -1n);
 
 /** When an event was recorded: the time index that turns an as-of date-time into a position. */
 export interface EventTime {

@@ -18,12 +18,17 @@ export interface SubscriberReport {
   handled(): void;
   /** An attempt failed; the runtime retries. The subscriber counts as failed until it progresses again. */
   failed(error: unknown): void;
+  /** Under a lease (contracts/src/streams/leadership.ts): whether this instance leads it now. */
+  role(role: SubscriberRole): void;
 }
 
 export interface SubscriberSources {
   /** Messages not yet handled, for subscribers without a log position (bus consumers: the group's lag). */
   readonly lag?: () => Promise<bigint>;
 }
+/** `leader`/`follower` under a lease; `sole` for a subscriber that runs on every instance without one. */
+export const SUBSCRIBER_ROLES = ['leader', 'follower', 'sole'] as const;
+export type SubscriberRole = (typeof SUBSCRIBER_ROLES)[number];
 
 export interface SubscriberRegistry {
   register(name: string, kind: SubscriberKind, sources?: SubscriberSources): SubscriberReport;
@@ -34,6 +39,8 @@ export interface SubscriberStatus {
   readonly name: string;
   readonly kind: SubscriberKind;
   readonly state: SubscriberState;
+  /** Who runs it: this instance as the lease's leader, a follower waiting to take over, or sole. */
+  readonly role: SubscriberRole;
   /** null for bus consumers (no log position). */
   readonly position: string | null;
   readonly head: string;
@@ -49,4 +56,4 @@ export interface SubscriberStatus {
 }
 
 /** A registry for runtimes started without one (tests, tools): reports go nowhere. */
-export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {} };
+export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {}, role: () => {} };

@@ -1,5 +1,5 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import type { SubscriberKind, SubscriberRegistry, SubscriberReport, SubscriberSources, SubscriberState, SubscriberStatus } from '@sss/contracts/ports/subscribers';
+import type { SubscriberKind, SubscriberRegistry, SubscriberReport, SubscriberRole, SubscriberSources, SubscriberState, SubscriberStatus } from '@sss/contracts/ports/subscribers';
 
 /**
  * The one place that knows every subscriber of this process: what each reached, when it last
@@ -25,6 +25,7 @@ const THROUGHPUT_WINDOW_MS = 60_000;
 interface Entry {
   readonly kind: SubscriberKind;
   sources: SubscriberSources;
+  role: SubscriberRole;
   position: bigint | null;
   handled: number;
   lastProgressAt: number | null;
@@ -51,7 +52,7 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
 
   const register = (name: string, kind: SubscriberKind, sources: SubscriberSources = {}): SubscriberReport => {
     // A restarted runtime (a retried subscription, a test restarting a projector) reports under the same name.
-    const entry: Entry = entries.get(name) ?? { kind, sources, position: null, handled: 0, lastProgressAt: null, lastError: null, samples: [], progress: 0 };
+    const entry: Entry = entries.get(name) ?? { kind, sources, role: 'sole', position: null, handled: 0, lastProgressAt: null, lastError: null, samples: [], progress: 0 };
     entry.sources = sources;
     entries.set(name, entry);
     return {
@@ -68,6 +69,9 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
       },
       failed(error) {
         entry.lastError = { message: messageOf(error), at: now() };
+      },
+      role(role) {
+        entry.role = role;
       },
     };
   };
@@ -112,6 +116,7 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
             name,
             kind: entry.kind,
             state,
+            role: entry.role,
             position: entry.position?.toString() ?? null,
             head: head.toString(),
             lagEvents: lagEvents?.toString() ?? null,

@@ -46,6 +46,3 @@ export function defineProjection<const T extends SssEventType>(definition: Proje
     project: (event, docs) => (handles(event) ? definition.project(event, docs) : []),
   };
 }
-
-/** Field stamped on every stored document: the position of the last event applied to it. */
-export const POSITION_FIELD = '_pos';

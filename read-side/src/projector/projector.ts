@@ -1,9 +1,9 @@
 import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { Change, Doc, EventTime, ReadStore } from '@sss/contracts/ports/read-store';
+import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Doc, type EventTime, type ReadStore } from '@sss/contracts/ports/read-store';
 import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
-import { POSITION_FIELD, type DocReader, type Projection } from './projection.ts';
+import type { DocReader, Projection } from './projection.ts';
 
 /**
  * Runs one projection from its checkpoint: events are buffered into batches, projected against a
@@ -34,8 +34,6 @@ export interface RunningProjector {
   stop(): Promise<void>;
 }
 
-const positionOf = (doc: Doc | null): bigint => (doc && typeof doc[POSITION_FIELD] === 'string' ? BigInt(doc[POSITION_FIELD]) : -1n);
-
 export async function projectBatch(options: ProjectorOptions, batch: readonly RecordedEvent[]): Promise<void> {
   const { store, projection } = options;
   const physical = options.physical ?? ((c: string) => c);
@@ -46,7 +44,7 @@ export async function projectBatch(options: ProjectorOptions, batch: readonly Re
     let entry = overlay.get(key);
     if (!entry) {
       const doc = await store.get(physical(collection), id);
-      overlay.set(key, (entry = { collection, id, doc, storedPos: positionOf(doc) }));
+      overlay.set(key, (entry = { collection, id, doc, storedPos: stampedPosition(doc) }));
     }
     return entry;
   };
@@ -67,7 +65,7 @@ export async function projectBatch(options: ProjectorOptions, batch: readonly Re
       const entry = await load(change.collection, id);
       // Already in the stored document from a run that crashed before its checkpoint.
       if (entry.storedPos >= event.position) continue;
-      entry.doc = change.op === 'put' ? { ...change.doc, [POSITION_FIELD]: event.position.toString() } : null;
+      entry.doc = change.op === 'put' ? { ...change.doc, [POSITION_STAMP]: stampOf(event.position) } : null;
       changed.add(keyOf(change.collection, id));
     }
     for (const key of changed) {

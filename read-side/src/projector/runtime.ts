@@ -1,6 +1,10 @@
+import { BehaviorSubject } from 'rxjs';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
-import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
+import { leasesOf, type LeaseStore } from '@sss/contracts/ports/leases';
+import { lead } from '@sss/contracts/streams/leadership';
+import { positionReached } from '@sss/contracts/streams/operators';
+import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry, type SubscriberReport } from '@sss/contracts/ports/subscribers';
 import type { Log } from '@sss/contracts/ports/log';
 import type { Projection } from './projection.ts';
 import { startProjector, type RunningProjector } from './projector.ts';
@@ -24,7 +28,8 @@ export interface ReadModels {
   stop(): Promise<void>;
 }
 
-export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: Log = () => {}, subscribers?: SubscriberRegistry): Promise<ReadModels> {
+/** `holder` names this instance in projector leases (default INSTANCE_ID; tests run two instances in one process). */
+export async function startReadModels(events: EventStore, store: ReadStore, projections: readonly Projection[], log: Log = () => {}, subscribers?: SubscriberRegistry, holder?: string): Promise<ReadModels> {
   const startHead = await events.headPosition();
   const running = new Map<string, RunningProjector>();
   const poison = new Map<string, PoisonGuard>();
@@ -33,12 +38,15 @@ export async function startReadModels(events: EventStore, store: ReadStore, proj
     const guard = await guardAgainstPoison(projection, { events, store, log });
     poison.set(projection.name, guard);
     let reached: bigint | null = null;
-    const projector = await startProjector({
-      events,
-      store,
-      projection: guard.projection,
-      onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error, { subscriber: projection.name, attempt, position: reached?.toString() ?? null })),
-    });
+    const start = () =>
+      startProjector({
+        events,
+        store,
+        projection: guard.projection,
+        onError: (error, attempt) => (report.failed(error), log(`projection ${projection.name} failed (attempt ${attempt}); retrying`, error, { subscriber: projection.name, attempt, position: reached?.toString() ?? null })),
+      });
+    const leases = leasesOf(store);
+    const projector = leases ? await ledProjector(projection.name, start, store, leases, report, log, holder) : await start();
     projector.position$.subscribe((position) => (report.reached(position), (reached = position)));
     running.set(projection.name, projector);
   }
@@ -61,6 +69,44 @@ export async function startReadModels(events: EventStore, store: ReadStore, proj
     },
     async stop() {
       for (const projector of running.values()) await projector.stop();
+    },
+  };
+}
+
+/**
+ * A projector on a store shared by several read instances (MongoDB) runs only on the instance that
+ * holds its lease in that store (docs/architecture.md §Leadership and checkpoints). A follower serves
+ * reads from what the leader wrote, so its position (read-your-writes, /readyz) follows the stored
+ * checkpoint; it takes over when the leader stops renewing.
+ */
+async function ledProjector(name: string, start: () => Promise<RunningProjector>, store: ReadStore, leases: LeaseStore, report: SubscriberReport, log: (message: string, error?: unknown) => void, holder: string | undefined): Promise<RunningProjector> {
+  const position$ = new BehaviorSubject<bigint>((await store.getCheckpoint(name)) ?? 0n);
+  const advance = (position: bigint) => {
+    if (position > position$.value) position$.next(position);
+  };
+  const leadership = lead({
+    leases,
+    ...(holder === undefined ? {} : { holder }),
+    name: `projector:${name}`,
+    async start() {
+      const projector = await start();
+      const feeding = projector.position$.subscribe(advance);
+      return { stop: async () => (feeding.unsubscribe(), await projector.stop()) };
+    },
+    onRole: (role) => report.role(role),
+    log,
+  });
+  const polling = setInterval(() => {
+    if (leadership.role() === 'follower') store.getCheckpoint(name).then((position) => position !== null && advance(position), () => undefined);
+  }, 250);
+  polling.unref();
+  return {
+    position$,
+    waitFor: (position, timeoutMs) => positionReached(position$, position, timeoutMs),
+    async stop() {
+      clearInterval(polling);
+      await leadership.stop();
+      position$.complete();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Doc, ReadStore } from '@sss/contracts/ports/read-store';
+import { stampOf, type Doc, type ReadStore } from '@sss/contracts/ports/read-store';
 
 /**
  * One conformance suite for the read-store port: the embedded store and MongoDB (or FerretDB) run
@@ -102,6 +102,23 @@ export function readStoreConformance(name: string, makeStore: () => Promise<Read
     const big = 2n ** 63n - 25n;
     await store.apply([], { name, position: big });
     assert.is(await store.getCheckpoint(name), big);
+  });
+
+  test('a change made by an event never replaces or deletes a document stamped at or after it', async ({ store }) => {
+    const c = collection('positioned');
+    const at = (n: number, name: string) => ({ op: 'put' as const, collection: c, doc: { _id: 'x', name, _pos: stampOf(BigInt(n)) }, at: BigInt(n) });
+    await store.apply([at(7, 'seventh')]);
+    await store.apply([at(6, 'sixth, from a writer that fell behind')]);
+    assert.is((await store.get(c, 'x'))?.name, 'seventh', 'an older put is refused');
+    await store.apply([{ op: 'delete', collection: c, id: 'x', at: 5n }]);
+    assert.is((await store.get(c, 'x'))?.name, 'seventh', 'an older delete is refused');
+    await store.apply([at(12, 'twelfth')]);
+    assert.is((await store.get(c, 'x'))?.name, 'twelfth', 'a newer put wins (12 > 7 as numbers, not only as text)');
+    await store.apply([{ op: 'put', collection: c, doc: { _id: 'x', name: 'legacy', _pos: '9' } }]);
+    await store.apply([at(10, 'tenth over an unpadded stamp')]);
+    assert.is((await store.get(c, 'x'))?.name, 'tenth over an unpadded stamp', 'a stamp from before padding is replaced once');
+    await store.apply([{ op: 'delete', collection: c, id: 'x', at: 11n }]);
+    assert.is(await store.get(c, 'x'), null, 'a newer delete wins');
   });
 
   test('indexes can be ensured repeatedly; a dropped collection is empty', async ({ store }) => {

@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import siftModule from 'sift';
-import type { Change, Checkpoint, Doc, EventTime, Filter, FindOptions, GroupRow, GroupSum, IndexSpec, ReadStore } from '@sss/contracts/ports/read-store';
+import { stampedPosition, type Change, type Checkpoint, type Doc, type EventTime, type Filter, type FindOptions, type GroupRow, type GroupSum, type IndexSpec, type ReadStore } from '@sss/contracts/ports/read-store';
 import { compareBy, valueAt } from './doc-order.ts';
 import { MemoryIndex, plan, walk } from './memory-index.ts';
 import { sqliteVersions } from './sqlite-versions.ts';
@@ -143,7 +143,9 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       }
       return [...rows.values()] as GroupRow[];
     },
-    async apply(changes, checkpoint, times) {
+    async apply(all, checkpoint, times) {
+      // Nothing awaits between this check and the writes below, so it holds for the whole apply.
+      const changes = all.filter((change) => change.at === undefined || stampedPosition(collections.get(change.collection)?.get(change.op === 'put' ? change.doc._id : change.id)) < change.at);
       applyTx(changes, checkpoint, times);
       const touched = new Map<string, [Doc | null, Doc | null][]>();
       for (const change of changes) {

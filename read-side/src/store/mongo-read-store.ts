@@ -18,20 +18,23 @@ import {
   type IndexDescription,
   type Sort,
 } from 'mongodb';
-import type {
-  AsOfView,
-  Change,
-  Checkpoint,
-  Doc,
-  EventTime,
-  Filter,
-  FindOptions,
-  GroupRow,
-  GroupSum,
-  IndexSpec,
-  Moment,
-  ReadStore,
+import {
+  POSITION_STAMP,
+  stampOf,
+  type AsOfView,
+  type Change,
+  type Checkpoint,
+  type Doc,
+  type EventTime,
+  type Filter,
+  type FindOptions,
+  type GroupRow,
+  type GroupSum,
+  type IndexSpec,
+  type Moment,
+  type ReadStore,
 } from '@sss/contracts/ports/read-store';
+import type { LeaseStore, WithLeases } from '@sss/contracts/ports/leases';
 import { asOfView, type ChangedDoc, type VersionReader } from './as-of-view.ts';
 
 export interface MongoReadStoreOptions {
@@ -76,6 +79,13 @@ interface VersionDoc {
 }
 const padded = (position: bigint) => position.toString().padStart(20, '0');
 
+/**
+ * The condition of a change made at `at` (read-store.ts `Change`): the stored document is older, or
+ * carries a stamp from before stamps were padded (shorter than 20 digits: one unconditional write
+ * pads it), or none. Compared on the server, so two writers cannot interleave a read and a write.
+ */
+const olderThan = (at: bigint) => ({ $or: [{ [POSITION_STAMP]: { $lt: stampOf(at) } }, { [POSITION_STAMP]: { $regex: '^.{0,19}$' } }, { [POSITION_STAMP]: { $exists: false } }] });
+
 export async function openMongoReadStore(options: MongoReadStoreOptions): Promise<MongoReadStore> {
   const client = new MongoClient(options.url, {
     // Retryable writes need a replica set; FerretDB reports a standalone, and explicit is clearer.
@@ -89,7 +99,54 @@ export async function openMongoReadStore(options: MongoReadStoreOptions): Promis
   return store;
 }
 
-export class MongoReadStore implements ReadStore {
+interface LeaseDoc {
+  _id: string;
+  holder: string;
+  token: number;
+  /** Milliseconds since the epoch, by the acquiring instance's clock (instances keep NTP time). */
+  expiresAt: number;
+}
+const LEASES_COLLECTION = '_leases';
+
+/**
+ * Projector leases in the read store they write (contracts/src/ports/leases.ts). Each step is one
+ * single-document write, atomic on the server: renew what this holder holds; else take an expired
+ * lease (the token grows); else create a missing one (a duplicate _id means another won the race).
+ */
+function mongoLeases(db: Db): LeaseStore {
+  const leases = db.collection<LeaseDoc>(LEASES_COLLECTION);
+  const held = async (name: string) => (await leases.findOne({ _id: name }))?.token;
+  return {
+    async acquire(name, holder, ttlMs) {
+      const now = Date.now();
+      if ((await leases.updateOne({ _id: name, holder }, { $set: { expiresAt: now + ttlMs } })).matchedCount === 1) {
+        const token = await held(name);
+        return token === undefined ? null : BigInt(token);
+      }
+      if ((await leases.updateOne({ _id: name, expiresAt: { $lte: now } }, { $set: { holder, expiresAt: now + ttlMs }, $inc: { token: 1 } })).matchedCount === 1) {
+        const doc = await leases.findOne({ _id: name });
+        return doc && doc.holder === holder ? BigInt(doc.token) : null;
+      }
+      try {
+        await leases.insertOne({ _id: name, holder, token: 1, expiresAt: now + ttlMs });
+        return 1n;
+      } catch (error) {
+        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return null;
+        throw error;
+      }
+    },
+    async release(name, holder) {
+      await leases.updateOne({ _id: name, holder }, { $set: { expiresAt: 0 } });
+    },
+    async holderOf(name) {
+      const doc = await leases.findOne({ _id: name });
+      return doc && doc.expiresAt > Date.now() ? { holder: doc.holder, token: BigInt(doc.token), expiresAt: new Date(doc.expiresAt).toISOString() } : null;
+    },
+  };
+}
+
+export class MongoReadStore implements ReadStore, WithLeases {
+  readonly leases: LeaseStore;
   private readonly db: Db;
   private historyFrom = 0n;
   private generation = 0;
@@ -99,6 +156,7 @@ export class MongoReadStore implements ReadStore {
     database: string,
   ) {
     this.db = client.db(database);
+    this.leases = mongoLeases(this.db);
   }
 
   private docs(collection: string): Collection<Doc> {
@@ -271,14 +329,17 @@ export class MongoReadStore implements ReadStore {
     for (const [collection, docs] of latest) {
       const puts: Doc[] = [];
       const deletes: string[] = [];
+      const positionedDeletes: { id: string; at: bigint }[] = [];
       for (const change of docs.values()) {
         if (change.op === 'put') puts.push(change.doc);
-        else deletes.push(change.id);
+        else if (change.at === undefined) deletes.push(change.id);
+        else positionedDeletes.push({ id: change.id, at: change.at });
       }
       // FerretDB v1 scans the whole collection for every delete that is not a plain _id lookup hit,
       // so one $in delete per batch beats one deleteOne per document there; MongoDB uses _id either way.
       if (deletes.length > 0) await this.docs(collection).deleteMany({ _id: { $in: deletes } });
-      if (puts.length > 0) await this.putAll(collection, puts);
+      for (const { id, at } of positionedDeletes) await this.docs(collection).deleteOne({ _id: id, ...olderThan(at) } as MongoFilter<Doc>);
+      if (puts.length > 0) await this.putAll(collection, puts, new Map([...docs.values()].flatMap((change) => (change.op === 'put' && change.at !== undefined ? [[change.doc._id, change.at] as const] : []))));
     }
     // Last, and only after every document write succeeded: this is what makes a crash replay safe.
     if (checkpoint !== undefined) {
@@ -295,7 +356,7 @@ export class MongoReadStore implements ReadStore {
    * documents, so a 5,000-document rebuild ran at 7 docs/s). Inserting first makes a rebuild cheap;
    * replacing existing documents still costs a scan each on FerretDB. MongoDB ends the same either way.
    */
-  private async putAll(collection: string, docs: readonly Doc[]): Promise<void> {
+  private async putAll(collection: string, docs: readonly Doc[], positions: ReadonlyMap<string, bigint>): Promise<void> {
     let existing: Doc[] = [];
     try {
       // The driver adds _id only to documents without one; ours always have it, so docs stay untouched.
@@ -306,16 +367,28 @@ export class MongoReadStore implements ReadStore {
       if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
       existing = writeErrors.map((e) => docs[e.index]).filter((doc): doc is Doc => doc !== undefined);
     }
-    // Upsert rather than plain replace: a document deleted meanwhile is written back, not lost. A
-    // duplicate on another unique index (not _id) fails here again and reaches the caller.
+    // A document made by an event replaces only an older one (read-store.ts `Change`), compared on the
+    // server, so a newer one stays; the others upsert as before: a document deleted meanwhile is
+    // written back, not lost, and a duplicate on another unique index (not _id) reaches the caller.
     // At most UPDATES_PER_COMMAND per call: the driver would send them all as one update command.
     for (let from = 0; from < existing.length; from += UPDATES_PER_COMMAND) {
-      await this.docs(collection).bulkWrite(
-        existing
-          .slice(from, from + UPDATES_PER_COMMAND)
-          .map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })),
+      const slice = existing.slice(from, from + UPDATES_PER_COMMAND);
+      const conditional = slice.filter((doc) => positions.has(doc._id));
+      const result = await this.docs(collection).bulkWrite(
+        slice.map((doc) => {
+          const at = positions.get(doc._id);
+          return at === undefined
+            ? { replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }
+            : { replaceOne: { filter: { _id: doc._id, ...olderThan(at) } as MongoFilter<Doc>, replacement: doc } };
+        }),
         { ordered: true },
       );
+      if (result.matchedCount + result.upsertedCount < slice.length) {
+        // Matched nothing: newer (stays) or deleted meanwhile (written back).
+        const present = new Set((await this.docs(collection).find({ _id: { $in: conditional.map((doc) => doc._id) } }, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id));
+        const gone = conditional.filter((doc) => !present.has(doc._id));
+        if (gone.length > 0) await this.docs(collection).insertMany(gone, { ordered: true });
+      }
     }
   }
 

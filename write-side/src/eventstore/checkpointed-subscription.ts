@@ -4,6 +4,8 @@ import { continueTrace } from '@sss/contracts/tracing/spans';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { Log } from '@sss/contracts/ports/log';
 import { NO_SUBSCRIBER_REPORT, type SubscriberReport } from '@sss/contracts/ports/subscribers';
+import { leasesOf, type LeaseStore } from '@sss/contracts/ports/leases';
+import { lead, type LeadershipOptions } from '@sss/contracts/streams/leadership';
 import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint, type CheckpointKeeper } from './checkpoint-keeper.ts';
 
@@ -24,6 +26,13 @@ export interface CheckpointedSubscriptionOptions {
   readonly log: Log;
   /** Where progress and failures are reported (the subscriber registry: console, /readyz, /metrics). */
   readonly report?: SubscriberReport | undefined;
+  /**
+   * Where its lease lives; defaults to the event store's own (SQLite). With one, the subscriber runs
+   * only on the instance that leads it (docs/architecture.md §Leadership and checkpoints); null runs
+   * it unconditionally (an engine without leases yet, a test).
+   */
+  readonly leases?: LeaseStore | null;
+  readonly lease?: Pick<LeadershipOptions<never>, 'holder' | 'ttlMs' | 'renewMs'>;
 }
 
 export interface CheckpointedSubscription {
@@ -33,6 +42,21 @@ export interface CheckpointedSubscription {
 }
 
 export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
+  const leases = options.leases === undefined ? leasesOf(options.events) : options.leases;
+  const report = options.report ?? NO_SUBSCRIBER_REPORT;
+  if (!leases) return follow(options);
+  let leading: (value: CheckpointedSubscription['started']) => void = () => {};
+  const started = new Promise<Awaited<CheckpointedSubscription['started']>>((resolve) => (leading = resolve));
+  // The checkpoint is read anew by each new leader: it continues where the last one recorded.
+  const leadership = lead({ ...options.lease, leases, name: `subscriber:${options.name}`, start: async () => {
+    const running = follow(options);
+    leading(running.started);
+    return running;
+  }, onRole: (role) => report.role(role), log: options.log });
+  return { started, stop: () => leadership.stop() };
+}
+
+function follow(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
   const { events, name, log } = options;
   const report = options.report ?? NO_SUBSCRIBER_REPORT;
   const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));

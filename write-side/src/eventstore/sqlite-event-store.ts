@@ -15,6 +15,7 @@ import {
 import { stampEvents } from './metadata.ts';
 import { groupCommit, type Outcome } from './group-commit.ts';
 import type { WithCheckpoints } from './checkpoint-store.ts';
+import type { LeaseStore, WithLeases } from '@sss/contracts/ports/leases';
 import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
 /**
@@ -47,7 +48,7 @@ const PAGE = 500;
 /** Another process may append to the same file; poll at this pace when no in-process append wakes us. */
 const POLL_MS = 250;
 
-export interface SqliteEventStore extends EventStore, WithCheckpoints, WithRecordedEnd {
+export interface SqliteEventStore extends EventStore, WithCheckpoints, WithRecordedEnd, WithLeases {
   /** Raw handle for benchmarks and the EventStoreDB stand-in; not for application code. */
   readonly db: Database.Database;
 }
@@ -155,6 +156,7 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
 
   const store: SqliteEventStore = {
     db,
+    leases: sqliteLeaseStore(db),
     recordedEnd(streamName) {
       const row = selectStream.get(streamName);
       return row ? BigInt(row.revision) : null;
@@ -252,4 +254,38 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     },
   };
   return store;
+}
+
+/**
+ * Leases in the SQLite event store's file (contracts/src/ports/leases.ts): one row per lease, taken in
+ * an IMMEDIATE transaction, so of several connections (instances) to one file exactly one wins. Every
+ * instance sharing a SQLite file runs on one machine, so their clocks agree on expiry.
+ */
+function sqliteLeaseStore(db: Database.Database, now: () => number = Date.now): LeaseStore {
+  db.exec('CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, token INTEGER NOT NULL, expires_at INTEGER NOT NULL)');
+  // The event store's connection reads integers as bigint (safe integers on).
+  type Row = { holder: string; token: bigint | number; expires_at: bigint | number };
+  const select = db.prepare<[string], Row>('SELECT holder, token, expires_at FROM leases WHERE name = ?');
+  const upsert = db.prepare('INSERT INTO leases (name, holder, token, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, token = excluded.token, expires_at = excluded.expires_at');
+  const remove = db.prepare('UPDATE leases SET expires_at = 0 WHERE name = ? AND holder = ?');
+  const take = db.transaction((name: string, holder: string, ttlMs: number): bigint | null => {
+    const at = now();
+    const row = select.get(name);
+    if (row && row.holder !== holder && Number(row.expires_at) > at) return null;
+    const token = !row ? 1n : row.holder === holder ? BigInt(row.token) : BigInt(row.token) + 1n;
+    upsert.run(name, holder, token, at + ttlMs);
+    return token;
+  });
+  return {
+    async acquire(name, holder, ttlMs) {
+      return take.immediate(name, holder, ttlMs);
+    },
+    async release(name, holder) {
+      remove.run(name, holder);
+    },
+    async holderOf(name) {
+      const row = select.get(name);
+      return row && Number(row.expires_at) > now() ? { holder: row.holder, token: BigInt(row.token), expiresAt: new Date(Number(row.expires_at)).toISOString() } : null;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { fold, type Decider, type DomainEvent } from './decider.ts';
 import { DEFAULT_CONFLICT_RETRY, type ConflictRetry } from './conflict-retry.ts';
 import { assertStreamWhole, streamLossError } from '../history/recorded-end.ts';
+import { isVoidedOwner } from './voided-owner.ts';
 
 /**
  * Load → decide → append with the expected revision. When the caller saw a revision (If-Match),
@@ -58,6 +59,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(store: EventSto
   const retry = options.retry ?? DEFAULT_CONFLICT_RETRY;
   for (let attempt = 1; ; attempt++) {
     const { events, domain, revision } = await loadStream<E>(store, options.streamName);
+    // Fenced by a unique-key take-over (unique-key.ts): this aggregate can never come into being.
+    if (isVoidedOwner(events[0])) throw new DomainError('not_found', `${options.streamName} は存在しません。`);
     if (options.mustExist && events.length === 0) throw new DomainError('not_found', `${options.streamName} は存在しません。`);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       // A client that saw a later revision than the stream now has saw events since deleted.

@@ -5,6 +5,7 @@ import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from './command-handler.ts';
 import { withBeforeAppend } from './before-append.ts';
+import { isVoidedOwner, VOIDED_OWNER } from './voided-owner.ts';
 
 /**
  * Uniqueness across aggregates (a company code, a user's email) without a second database: a
@@ -15,7 +16,15 @@ import { withBeforeAppend } from './before-append.ts';
  * command was validated and decided), so a refused registration reserves nothing. If the owner's
  * append then fails, the claim is released (`UniqueKeyReleased`). A claim whose owner never came into
  * being and that was never released (the process died in between) is taken over once it is older
- * than a grace period — not sooner, because the owner may still be on its way.
+ * than a grace period.
+ *
+ * The take-over never trusts "the owner's stream is empty" alone: the owner's append (expected "no
+ * stream") may be in flight on another instance. So the taker first fences the owner: it appends
+ * `UniqueKeyOwnerVoided` to the owner's stream with "no stream". The event store lets exactly one of
+ * the two appends create that stream: if the owner's lands first, the fence fails and the value stays
+ * taken; if the fence lands first, the owner's append fails, its command is refused (a voided stream
+ * never becomes an aggregate, command-handler.ts) and the take-over proceeds. The grace period only
+ * spares a slow owner from being voided; correctness does not depend on any clock.
  */
 
 export const uniqueStream = (scope: string, value: string) => streams.unique(scope, createHash('sha256').update(value.normalize('NFKC').toLowerCase()).digest('hex').slice(0, 40));
@@ -23,6 +32,7 @@ const RESERVED = 'UniqueKeyReserved';
 const RELEASED = 'UniqueKeyReleased';
 /** Far longer than the gap between a reservation and its owner's first event in a live process. */
 const ORPHAN_GRACE_MS = 60_000;
+
 
 export interface UniqueKeyClaim {
   readonly scope: string;
@@ -39,13 +49,22 @@ export async function ownerOf(store: EventStore, scope: string, value: string): 
   return last && isEventOf(last, [RESERVED]) ? last.data.owner : null;
 }
 
+export interface ReserveOptions {
+  readonly now?: () => number;
+  /** How old an unowned claim must be before it is voided and taken over (tests shorten it). */
+  readonly orphanGraceMs?: number;
+}
+
 /** Claims the value for `params.owner`; answers the revision of the claim. */
-export async function reserveUniqueKey(store: EventStore, params: UniqueKeyClaim, context: CommandContext, now: () => number = Date.now): Promise<bigint> {
+export async function reserveUniqueKey(store: EventStore, params: UniqueKeyClaim, context: CommandContext, options: ReserveOptions = {}): Promise<bigint> {
+  const now = options.now ?? Date.now;
+  const grace = options.orphanGraceMs ?? ORPHAN_GRACE_MS;
   const stream = uniqueStream(params.scope, params.value);
-  const event = { type: RESERVED, data: { owner: params.owner, value: params.value }, metadata: { actor: context.actor, correlationId: context.correlationId } };
+  const metadata = { actor: context.actor, correlationId: context.correlationId };
+  const event = { type: RESERVED, data: { owner: params.owner, value: params.value }, metadata };
   const taken = () => DomainError.field('already_exists', params.field, `この${params.label}「${params.value}」は既に使われています。`);
   let expected: bigint | 'no_stream' = 'no_stream';
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     try {
       return (await store.append(stream, [event], expected)).nextExpectedRevision;
     } catch (error) {
@@ -56,13 +75,23 @@ export async function reserveUniqueKey(store: EventStore, params: UniqueKeyClaim
     if (!last || !isEventOf(last, [RESERVED, RELEASED])) throw new Error(`unique key stream ${stream} holds no reservation`);
     if (isEventOf(last, [RESERVED])) {
       if (last.data.owner === params.owner) return last.revision;
-      const ownerExists = (await store.readStream(params.ownerStream(last.data.owner), { maxCount: 1 })).length > 0;
-      const orphan = !ownerExists && now() - Date.parse(last.metadata.occurredAt) > ORPHAN_GRACE_MS;
-      if (!orphan) throw taken();
+      const ownerStream = params.ownerStream(last.data.owner);
+      const [first] = await store.readStream(ownerStream, { maxCount: 1 });
+      if (first && !isVoidedOwner(first)) throw taken();
+      if (!first) {
+        if (now() - Date.parse(last.metadata.occurredAt) <= grace) throw taken();
+        try {
+          await store.append(ownerStream, [{ type: VOIDED_OWNER, data: { scope: params.scope, owner: last.data.owner }, metadata }], 'no_stream');
+        } catch (error) {
+          if (!(error instanceof RevisionConflictError)) throw error;
+          // The owner (or another taker's fence) got there first: look again.
+          continue;
+        }
+      }
     }
     expected = last.revision;
   }
-  // Five lost races in a row: someone else keeps claiming this very value.
+  // Ten lost races in a row: someone else keeps claiming this very value.
   throw taken();
 }
 
@@ -70,14 +99,18 @@ export async function reserveUniqueKey(store: EventStore, params: UniqueKeyClaim
  * Runs a command that creates the owner of a unique value: the value is claimed only when the
  * command is about to append (so a refusal claims nothing) and released if that append fails.
  */
-export async function withUniqueKey<T>(store: EventStore, params: UniqueKeyClaim, context: CommandContext, run: (context: CommandContext) => Promise<T>): Promise<T> {
+export async function withUniqueKey<T>(store: EventStore, params: UniqueKeyClaim, context: CommandContext, run: (context: CommandContext) => Promise<T>, options: ReserveOptions = {}): Promise<T> {
   let claimedAt: bigint | undefined;
   try {
     return await run(withBeforeAppend(context, async () => {
-      claimedAt = await reserveUniqueKey(store, params, context);
+      claimedAt = await reserveUniqueKey(store, params, context, options);
     }));
   } catch (error) {
-    if (claimedAt !== undefined && (await store.readStream(params.ownerStream(params.owner), { maxCount: 1 })).length === 0) {
+    if (claimedAt === undefined) throw error;
+    const [first] = await store.readStream(params.ownerStream(params.owner), { maxCount: 1 });
+    // Voided by a take-over while this command was on its way: the value belongs to the taker.
+    if (isVoidedOwner(first)) throw DomainError.field('already_exists', params.field, `この${params.label}「${params.value}」は既に使われています。`);
+    if (!first) {
       const metadata = { actor: context.actor, correlationId: context.correlationId };
       await store.append(uniqueStream(params.scope, params.value), [{ type: RELEASED, data: { owner: params.owner }, metadata }], claimedAt).catch(() => undefined);
     }

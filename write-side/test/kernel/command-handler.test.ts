@@ -67,7 +67,7 @@ test('a command that changes nothing appends nothing and answers the current rev
 test('a unique key has one owner; a claim by an owner that never came into being is taken over after the grace period', async () => {
   const events = store();
   const later = () => Date.now() + 5 * 60_000;
-  const claim = (owner: string, now?: () => number) => reserveUniqueKey(events, { scope: 'code', value: 'A1', owner, ownerStream: (id) => `thing-${id}`, field: 'code', label: 'コード' }, context, now);
+  const claim = (owner: string, now?: () => number) => reserveUniqueKey(events, { scope: 'code', value: 'A1', owner, ownerStream: (id) => `thing-${id}`, field: 'code', label: 'コード' }, context, { now });
   await claim('x');
   await claim('x');
   const refused = await claim('y').then(() => null, (error: unknown) => error);
