@@ -155,6 +155,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/audit/events': LEDGER_AUDITORS,
   'GET /api/audit/events/export.csv': LEDGER_AUDITORS,
   'GET /api/audit/invoices/:invoiceNumber/corrections': LEDGER_AUDITORS,
+  // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
+  'GET /api/admin/rebuilds': ['admin', 'auditor'],
+  'POST /api/admin/rebuilds': ['admin'],
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -4,7 +4,8 @@
  * and `/metrics` read one truth about lag and stalls instead of each runtime keeping its own.
  */
 
-export const SUBSCRIBER_KINDS = ['projector', 'forwarder', 'consumer', 'policy', 'process_manager'] as const;
+/** `rebuild`: a projection version being built beside the serving one (docs/rebuilds.md); it never holds back readiness. */
+export const SUBSCRIBER_KINDS = ['projector', 'forwarder', 'consumer', 'policy', 'process_manager', 'rebuild'] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 
 export const SUBSCRIBER_STATES = ['running', 'catching_up', 'stalled', 'failed'] as const;
@@ -18,6 +19,8 @@ export interface SubscriberReport {
   handled(): void;
   /** An attempt failed; the runtime retries. The subscriber counts as failed until it progresses again. */
   failed(error: unknown): void;
+  /** The subscriber is gone for good (a rebuild that took over as the projector): the registry forgets it. */
+  retired(): void;
 }
 
 export interface SubscriberRegistry {
@@ -43,4 +46,4 @@ export interface SubscriberStatus {
 }
 
 /** A registry for runtimes started without one (tests, tools): reports go nowhere. */
-export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {} };
+export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {}, retired: () => {} };

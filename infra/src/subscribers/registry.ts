@@ -67,6 +67,9 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
       failed(error) {
         entry.lastError = { message: messageOf(error), at: now() };
       },
+      retired() {
+        if (entries.get(name) === entry) entries.delete(name);
+      },
     };
   };
 
