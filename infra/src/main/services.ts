@@ -5,6 +5,7 @@ import { buildHttpApp } from './http-app.ts';
 import type { RunningRingi } from './ringi.ts';
 import { startReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
+import { followPointers } from '@sss/read-side/projector/namespaces';
 import { createSubscriberRegistry } from '../subscribers/registry.ts';
 import { createMetrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
@@ -38,7 +39,7 @@ if (role === 'write') {
   // The 稟議 process manager reads the project read models (for the 見積稟議's Excel files) and the
   // setup check lists users from them: only from a shared MongoDB, since an embedded read store
   // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
-  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
+  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings).then((opened) => ({ store: followPointers(opened.store) })) : null;
   const started: { ringiGate?: RunningRingi['gate'] } = {};
   app = await buildHttpApp({ events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logLevel: settings.logLevel, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
   // The write service owns the policies that turn events into commands.
