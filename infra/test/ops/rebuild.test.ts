@@ -32,7 +32,11 @@ const companiesV2: Projection = {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sss-rebuild-'));
 const settings = () => readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', SSS_UI_DIR: join(dataDir, 'no-ui') });
-const rebuildsOf = async (sss: RunningSss, session: Record<string, string>) => (await as(sss, session)({ method: 'GET', url: '/api/admin/rebuilds' })).json<RebuildsView>().projections.find((p) => p.name === 'companies')!;
+const rebuildsOf = async (sss: RunningSss, session: Record<string, string>) => {
+  const response = await as(sss, session)({ method: 'GET', url: '/api/admin/rebuilds' });
+  assert.is(response.statusCode, 200, response.body);
+  return response.json<RebuildsView>().projections.find((p) => p.name === 'companies')!;
+};
 
 test('a version bump rebuilds beside the serving version; queries meanwhile are complete and never fail; the switch comes at the end', async () => {
   let sss = await startSss(settings());
@@ -59,6 +63,8 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
   let done = false;
   const reader = async () => {
     while (!done) {
+      // Injected requests settle in microtasks alone: yield, or the build (and every timer) would starve.
+      await new Promise((resolve) => setImmediate(resolve));
       const whileBuilding = (await rebuildsOf(sss, admin)).rebuild !== null;
       const response = await list();
       if (response.statusCode !== 200) {

@@ -12,6 +12,10 @@ const ja = {
   retry: '再適用', skip: 'スキップ', reason: '理由',
   retryWarning: 'このイベントをもう一度読み取りモデルに適用します。後のイベントで更新済みのデータはそのまま残ります。',
   skipWarning: 'このイベントを適用せずに保留一覧から外します。読み取りモデルにこのイベントの内容は反映されません。',
+  rebuilds: 'プロジェクションの再構築',
+  rebuildsHint: '新しいコレクションに位置 0 から作り直し、追いついた時点で切り替えます。作り直している間も今のデータで応答を続けます。',
+  projection: 'プロジェクション', version: 'バージョン', declared: 'コードのバージョン', collections: 'コレクション', progress: '進み具合', eta: '残り', lastRebuild: '前回の再構築',
+  rebuildAll: 'すべて再構築', rebuildStarted: '再構築を開始しました。', switching: '切り替え中', seconds: '秒', events: '件', none: '-',
 } as const;
 const en: Record<keyof typeof ja, string> = {
   title: 'Subscribers',
@@ -24,5 +28,9 @@ const en: Record<keyof typeof ja, string> = {
   retry: 'Retry', skip: 'Skip', reason: 'Reason',
   retryWarning: 'The event is applied to the read model again. Documents later events have updated keep those updates.',
   skipWarning: 'The event leaves the list without being applied; the read model will not reflect it.',
+  rebuilds: 'Projection rebuilds',
+  rebuildsHint: 'A rebuild projects from position 0 into fresh collections and switches once it has caught up; the current data keeps answering meanwhile.',
+  projection: 'Projection', version: 'Version', declared: 'Code version', collections: 'Collections', progress: 'Progress', eta: 'Left', lastRebuild: 'Last rebuild',
+  rebuildAll: 'Rebuild all', rebuildStarted: 'Rebuild started.', switching: 'Switching', seconds: 's', events: 'events', none: '-',
 };
 export const subscriberLabels = defineDictionary(ja, en);
