@@ -11,6 +11,8 @@ import { companyProjection } from '@sss/read-side/company/projection';
 import { readSettings } from '../../src/main/config.ts';
 import { startSss, type RunningSss } from '../../src/main/sss.ts';
 import { as, DEMO, login, newCompany } from '../support/sss.ts';
+import { DEMO_PASSWORD } from '../../src/main/demo-data.ts';
+import { rebuild } from '../../src/ops/rebuild.ts';
 
 /**
  * A projection's version bump on a data directory in use: the new version is built beside the
@@ -46,6 +48,7 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
     assert.is(created.statusCode, 201, created.body);
   }
   const list = () => as(sss, admin)({ method: 'GET', url: '/api/companies?pageSize=100' });
+  assert.ok(await sss.readModels.waitFor('companies', await sss.events.headPosition(), 30_000));
   const before = (await list()).json<{ total: number; items: Array<{ shortName: string }> }>();
   assert.ok(before.total >= 30);
   assert.ok(before.items.every((c) => !c.shortName.startsWith(MARK)));
@@ -84,7 +87,7 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
     finished = await waitUntil(() => `version 2 to serve: ${JSON.stringify(status)}`, async () => {
       status = await rebuildsOf(sss, admin);
       return status.rebuild === null && status.version === 2 ? status : null;
-    }, { timeoutMs: 60_000 });
+    }, { timeoutMs: 120_000 });
     await waitUntil('a few answers after the switch', () => answers.filter((a) => a.marked).length >= 5);
   } finally {
     done = true;
@@ -129,11 +132,27 @@ test('admins start a rebuild over HTTP (auditors may watch), with progress; unkn
   const finished = await waitUntil('the second build to serve', async () => {
     const status = await rebuildsOf(sss, admin);
     return status.rebuild === null && status.lastRebuild?.tag === 'v2.2' ? status : null;
-  }, { timeoutMs: 60_000 });
+  }, { timeoutMs: 120_000 });
   assert.equal(finished.collections.sort(), ['companies@v2.2', 'company_people@v2.2']);
   assert.is(await sss.readStore.count('companies@v2'), 0);
   const afterwards = (await as(sss, admin)({ method: 'GET', url: '/api/admin/subscribers' })).json<{ subscribers: Array<{ name: string }> }>().subscribers;
   assert.not.ok(afterwards.some((s) => s.name === 'companies@v2.2'), 'a finished rebuild leaves the console');
+  await sss.stop();
+});
+
+test('npm run rebuild: signs in, starts the rebuild and draws its progress until the new generation serves', async () => {
+  const sss = await startSss(settings(), { projections: allProjections.map((p) => (p === companyProjection ? companiesV2 : p)) });
+  const address = await sss.app.listen({ port: 0, host: '127.0.0.1' });
+  const output: string[] = [];
+  const io = { password: async () => DEMO_PASSWORD, write: (text: string) => void output.push(text), tty: false, pollMs: 50 };
+  assert.is(await rebuild(['companies', '--url', address, '--login', DEMO.admin], io), 0, output.join(''));
+  const text = output.join('');
+  assert.match(text, /\[[#.]{30}\] companies v2: [\d,]+\/[\d,]+ 件 \(\d+%\) [\d.]+ 件\/秒/);
+  assert.match(text, /companies: the new version serves now/);
+  const status = await rebuildsOf(sss, await login(sss, DEMO.admin));
+  assert.equal([status.rebuild, status.lastRebuild?.tag], [null, 'v2.3']);
+  assert.is(await rebuild(['companies', '--url', address, '--login', DEMO.admin], { ...io, password: async () => 'wrong' }), 1);
+  assert.is(await rebuild(['nothing', '--url', address, '--login', DEMO.admin], io), 1);
   await sss.stop();
 });
 
