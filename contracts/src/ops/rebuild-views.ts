@@ -5,8 +5,7 @@ import { Type, type Static } from 'typebox';
  * answers and what `POST /api/admin/rebuilds` takes. Positions are decimal strings (bigint on the wire).
  */
 
-export const REBUILD_STATES = ['running', 'switching', 'failed'] as const;
-export type RebuildState = (typeof REBUILD_STATES)[number];
+const REBUILD_STATES = ['running', 'switching', 'failed'] as const;
 
 export const RebuildProgressView = Type.Object({
   version: Type.Integer(),
@@ -25,7 +24,7 @@ export const RebuildProgressView = Type.Object({
 });
 export type RebuildProgressView = Static<typeof RebuildProgressView>;
 
-export const FinishedRebuildView = Type.Object({
+const FinishedRebuildView = Type.Object({
   version: Type.Integer(),
   tag: Type.String(),
   finishedAt: Type.String(),
