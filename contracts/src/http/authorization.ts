@@ -164,6 +164,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/deposits/:id/suggestions': ['finance', 'auditor', 'admin'],
   'GET /api/deposits/:id/history': HISTORY_READERS,
   'GET /api/suspense-receipts': ['sales_admin', 'finance', 'division_head', 'auditor', 'admin'],
+  // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
+  'GET /api/admin/rebuilds': ['admin', 'auditor'],
+  'POST /api/admin/rebuilds': ['admin'],
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -4,7 +4,8 @@
  * and `/metrics` read one truth about lag and stalls instead of each runtime keeping its own.
  */
 
-export const SUBSCRIBER_KINDS = ['projector', 'forwarder', 'consumer', 'policy', 'process_manager'] as const;
+/** `rebuild`: a projection version being built beside the serving one (docs/rebuilds.md); it never holds back readiness. */
+export const SUBSCRIBER_KINDS = ['projector', 'forwarder', 'consumer', 'policy', 'process_manager', 'rebuild'] as const;
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number];
 
 export const SUBSCRIBER_STATES = ['running', 'catching_up', 'stalled', 'failed'] as const;
@@ -20,6 +21,8 @@ export interface SubscriberReport {
   failed(error: unknown): void;
   /** Under a lease (contracts/src/streams/leadership.ts): whether this instance leads it now. */
   role(role: SubscriberRole): void;
+  /** The subscriber is gone for good (a rebuild that took over as the projector): the registry forgets it. */
+  retired(): void;
 }
 
 export interface SubscriberSources {
@@ -56,4 +59,4 @@ export interface SubscriberStatus {
 }
 
 /** A registry for runtimes started without one (tests, tools): reports go nowhere. */
-export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {}, role: () => {} };
+export const NO_SUBSCRIBER_REPORT: SubscriberReport = { reached: () => {}, handled: () => {}, failed: () => {}, role: () => {}, retired: () => {} };

@@ -5,6 +5,7 @@ import type { SessionClaims } from '@sss/contracts/http/auth';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ParkedEventParams, SettleParkedBody, SubscribersView } from '@sss/contracts/ops/subscriber-views';
 import { CommandAccepted } from '@sss/contracts/common';
+import { RebuildsView, StartRebuildBody } from '@sss/contracts/ops/rebuild-views';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { streams } from '@sss/contracts/streams/names';
@@ -61,6 +62,23 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
   }));
 
   if (options.readModels && options.events) parkedEventRoutes(app, options.readModels, options.events);
+  if (options.readModels) rebuildRoutes(app, options.readModels);
+}
+
+/** Projection versions and blue/green rebuilds (docs/rebuilds.md), where the projectors run. */
+function rebuildRoutes(fastify: FastifyInstance, readModels: ReadModels): void {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get('/api/admin/rebuilds', { schema: { tags: ['運用'], summary: 'プロジェクションのバージョンと再構築の進み具合', response: { 200: RebuildsView } } }, async () => ({ projections: await readModels.rebuilds.status() }));
+  app.post('/api/admin/rebuilds', { schema: { tags: ['運用'], summary: 'プロジェクションを再構築する（今のデータで応答を続け、追いついたら切り替える）', body: StartRebuildBody, response: { 202: RebuildsView } } }, async (request, reply) => {
+    const { projection } = request.body;
+    const known = (await readModels.rebuilds.status()).map((p) => p.name);
+    if (projection !== 'all' && !known.includes(projection)) {
+      throw DomainError.field('not_found', 'projection', `プロジェクション ${projection} はありません。${known.join('、')} または all を指定してください。`);
+    }
+    const started = await readModels.rebuilds.start(projection);
+    request.log.info({ rebuild: projection, started }, 'projection rebuild requested');
+    return reply.code(202).send({ projections: await readModels.rebuilds.status() });
+  });
 }
 
 /** Retry or skip a parked (poison) event, with a reason; recorded in `parked-<subscriber>` by whom and why. */

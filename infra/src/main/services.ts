@@ -6,6 +6,7 @@ import { buildHttpApp } from './http-app.ts';
 import type { RunningRingi } from './ringi.ts';
 import { startReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
+import { followPointers } from '@sss/read-side/projector/namespaces';
 import { createSubscriberRegistry } from '../subscribers/registry.ts';
 import { createMetrics } from '../observability/prometheus.ts';
 import { measuredBus, measuredEventStore } from '../observability/instrumented-ports.ts';
@@ -48,7 +49,7 @@ if (role === 'write') {
   // The 稟議 process manager reads the project read models (for the 見積稟議's Excel files) and the
   // setup check lists users from them: only from a shared MongoDB, since an embedded read store
   // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
-  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings) : null;
+  const ringiReads = settings.mongoDbUrl ? await openReadStore(settings).then((opened) => ({ store: followPointers(opened.store) })) : null;
   const started: { ringiGate?: RunningRingi['gate'] } = {};
   // The gateway sends /api/openapi.json here: the whole API's document (api-document.ts).
   const { mergeApiDocuments, readSideDocument } = await import('./api-document.ts');

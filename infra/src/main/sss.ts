@@ -2,6 +2,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
 import { startReadModels, type ReadModels } from '@sss/read-side/projector/runtime';
 import { allProjections } from '@sss/read-side/projections';
+import type { Projection } from '@sss/read-side/projector/projection';
 import type { Settings } from './config.ts';
 import { openBus, openEventStore, openReadStore } from './adapters.ts';
 import { startIntegration, type RunningIntegration } from '@sss/write-side/integration/runtime';
@@ -37,7 +38,7 @@ export interface RunningSss {
   stop(): Promise<void>;
 }
 
-export async function startSss(settings: Settings, options: { clock?: () => Date; logStream?: { write(line: string): void } } = {}): Promise<RunningSss & { describe: string[] }> {
+export async function startSss(settings: Settings, options: { clock?: () => Date; logStream?: { write(line: string): void }; projections?: readonly Projection[] } = {}): Promise<RunningSss & { describe: string[] }> {
   const { sessionSecret } = prepareDataDir(settings);
   const tracing = settings.otlpEndpoint ? startTracing({ otlpEndpoint: settings.otlpEndpoint }) : null;
   const opened = await openEventStore(settings);
@@ -47,7 +48,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const readStore = await openReadStore(settings);
   const logger = createLogger(settings.logLevel, options.logStream);
   const log = subscriberLog(logger);
-  const readModels = await startReadModels(events.store, readStore.store, allProjections, log, subscribers);
+  const readModels = await startReadModels(events.store, readStore.store, options.projections ?? allProjections, log, subscribers);
   const ledger = await startLedger(settings, events.store, log, options.clock);
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
@@ -76,7 +77,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const bus = await openBus(settings);
   const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log, subscribers });
   const salesPolicies = startSalesPolicies({ events: events.store, log, subscribers });
-  const ringi = await startRingi(settings, events.store, log, options.clock, readStore.store, { metrics, subscribers });
+  const ringi = await startRingi(settings, events.store, log, options.clock, readModels.store, { metrics, subscribers });
   started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();

@@ -16,6 +16,8 @@ export function notReady(statuses: readonly SubscriberStatus[], maxLagSeconds: n
   return statuses.flatMap((s): NotReady[] => {
     // A follower does not move by design: its leader, on another instance, answers for the lag.
     if (s.role === 'follower') return [];
+    // A rebuild runs beside the serving generation, which answers meanwhile (docs/rebuilds.md).
+    if (s.kind === 'rebuild') return [];
     const at = { name: s.name, kind: s.kind, state: s.state };
     if (s.state === 'failed') return [{ ...at, reason: `処理に失敗し、再試行しています: ${s.lastError?.message ?? '不明なエラー'}` }];
     if (s.state === 'stalled') return [{ ...at, reason: `${s.lagEvents} 件遅れたまま進んでいません（最古の未処理イベントは ${s.lagSeconds} 秒前）` }];

@@ -73,6 +73,9 @@ export function createSubscriberRegistry(options: RegistryOptions): RunningSubsc
       role(role) {
         entry.role = role;
       },
+      retired() {
+        if (entries.get(name) === entry) entries.delete(name);
+      },
     };
   };
 

@@ -17,6 +17,14 @@ test('an admin sees each subscriber with its state and lag, and no parked events
   await screenshot(page, 'subscribers');
 });
 
+test('an admin starts a rebuild from the console and sees it finish, the new generation serving', async ({ sss, page }) => {
+  await page.getByTestId('rebuild-companies').waitFor();
+  await page.getByTestId('rebuild-companies').getByTestId('rebuild-start').click();
+  await page.getByTestId('rebuild-companies').getByText(/companies@v1\.1/).waitFor({ timeout: 30_000 });
+  assert.match((await page.getByTestId('rebuild-companies').textContent()) ?? '', /v1 .*件/);
+  assert.is(await sss.readModels.store.count('companies'), await sss.readStore.count('companies@v1.1'));
+});
+
 test('the navigation shows the console to admins only', async ({ sss, page }) => {
   await page.context().clearCookies();
   await signIn(page, sss.url, 'sato@example.co.jp');

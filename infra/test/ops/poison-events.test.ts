@@ -45,6 +45,7 @@ const probe = (id: string, poison = false) => [{ type: PROBE, data: { id, poison
 
 const projectionOf = (broken: { now: boolean }): Projection => ({
   name: 'poison-probe',
+  version: 1,
   collections: { probes: [] },
   project(event) {
     if (event.type !== PROBE) return [];

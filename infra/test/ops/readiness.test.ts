@@ -40,6 +40,7 @@ test.before(async (context) => {
   context.broken = { now: false };
   const blocking: Projection = {
     name: 'blocking-probe',
+    version: 1,
     collections: {},
     async project(event) {
       if (event.type === PROBE && (event.data as { block?: boolean }).block) await gate;
@@ -48,6 +49,7 @@ test.before(async (context) => {
   };
   const failing: Projection = {
     name: 'failing-probe',
+    version: 1,
     collections: {},
     project(event) {
       if (event.type === PROBE && (event.data as { poison?: boolean }).poison && context.broken.now) throw new Error('probe projection refuses this event');

@@ -17,6 +17,7 @@ const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPL
 
 export const companyProjection: Projection = defineProjection({
   name: 'companies',
+  version: 1,
   collections: {
     [COMPANIES]: [{ keys: { kana: 1 } }, { keys: { code: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { isCustomer: 1, kana: 1 } }, { keys: { isPartner: 1, kana: 1 } }],
     [PEOPLE]: [],

@@ -16,6 +16,7 @@ const statusOf = (amount: number, applied: number, refunded: number) => (applied
 
 export const financeProjection: Projection = defineProjection({
   name: 'finance',
+  version: 1,
   collections: {
     [DEPOSITS]: [{ keys: { status: 1, valueDate: 1 } }, { keys: { unapplied: 1 } }],
     [FINANCE_CUSTOMERS]: [],

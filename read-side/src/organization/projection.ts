@@ -19,6 +19,7 @@ const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPL
 
 export const organizationProjection: Projection = defineProjection({
   name: 'organization',
+  version: 1,
   collections: { [ORG_UNITS]: [], [ORG_DRAFT]: [], [ORG_REORGANIZATIONS]: [{ keys: { effectiveDate: -1 } }], [PEOPLE]: [] },
 
   canHandle: ['UserRegistered', ...eventTypesIn('organization')],

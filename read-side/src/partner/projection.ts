@@ -14,6 +14,7 @@ export const PARTNER_COMPANIES = 'partner_companies';
 
 export const partnerProjection: Projection = defineProjection({
   name: 'partners',
+  version: 1,
   collections: {
     [PARTNERS]: [{ keys: { kana: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { companyIds: 1, kana: 1 } }],
     [PARTNER_COMPANIES]: [{ keys: { isPartner: 1, kana: 1 } }],

@@ -17,6 +17,7 @@ const ESTIMATE_TYPES = eventTypesIn('estimate');
 
 export const projectProjection: Projection = defineProjection({
   name: 'projects',
+  version: 1,
   collections: {
     [PROJECTS]: [
       { keys: { projectNumber: 1 } },

@@ -17,6 +17,11 @@ export type DocChange =
 export interface Projection {
   /** Stable name: the checkpoint key and the prefix of its physical collections. */
   readonly name: string;
+  /**
+   * Bump it whenever a change to `project` or `collections` makes the stored documents wrong: a
+   * start that finds another version rebuilds it beside the serving one (docs/rebuilds.md).
+   */
+  readonly version: number;
   /** Logical collections it writes, with the indexes every list query needs. */
   readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
   project(event: RecordedEvent, docs: DocReader): Promise<readonly DocChange[]> | readonly DocChange[];
@@ -27,6 +32,7 @@ export interface Projection {
 /** A projection as written: the event types it handles, and a `project` that receives exactly those, typed. */
 export interface ProjectionDefinition<T extends SssEventType> {
   readonly name: string;
+  readonly version: number;
   readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
   readonly canHandle: readonly T[];
   project(event: RecordedOf<T>, docs: DocReader): Promise<readonly DocChange[]> | readonly DocChange[];
@@ -41,6 +47,7 @@ export function defineProjection<const T extends SssEventType>(definition: Proje
   const handles = eventOf(definition.canHandle);
   return {
     name: definition.name,
+    version: definition.version,
     collections: definition.collections,
     handles,
     project: (event, docs) => (handles(event) ? definition.project(event, docs) : []),

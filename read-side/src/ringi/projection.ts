@@ -21,6 +21,7 @@ const EFFECT_TYPES = ['ProjectStatusChanged', 'SalesCheckApproved', 'SalesCheckR
 
 export const ringiProjection: Projection = defineProjection({
   name: 'ringis',
+  version: 1,
   collections: { [RINGIS]: [{ keys: { requestedAt: -1 } }, { keys: { requestedBy: 1, requestedAt: -1 } }, { keys: { status: 1, requestedAt: -1 } }, { keys: { projectId: 1 } }] },
 
   canHandle: [...EFFECT_TYPES, ...eventTypesIn('ringi')],

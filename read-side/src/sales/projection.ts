@@ -132,6 +132,7 @@ async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, do
 
 export const salesProjection: Projection = defineProjection({
   name: 'sales',
+  version: 1,
   collections: {
     [MONTHLY_SALES]: [{ keys: { month: 1, orgUnitId: 1 } }, { keys: { projectId: 1, month: 1 } }, { keys: { status: 1 } }],
     [INVOICES]: [{ keys: { issuedOn: 1 } }, { keys: { state: 1, dueDate: 1 } }, { keys: { recipientName: 1 } }, { keys: { gross: 1 } }, { keys: { customerId: 1, state: 1 } }],

@@ -173,7 +173,10 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       if (fresh.length > 0) indexes.set(collection, [...known, ...fresh.map((spec) => new MemoryIndex(spec))]);
     },
     async drop(collection) {
-      dropCollection.run(collection);
+      db.transaction(() => {
+        dropCollection.run(collection);
+        versions.forget(collection);
+      })();
       collections.delete(collection);
       for (const index of indexesOf(collection)) index.invalidate();
     },

@@ -409,12 +409,16 @@ export class MongoReadStore implements ReadStore, WithLeases {
   }
 
   async drop(collection: string): Promise<void> {
-    try {
-      await this.docs(collection).drop();
-    } catch (error) {
-      // Dropping what is not there is fine for a cleanup step.
-      if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+    // Its versions go with it (docs/rebuilds.md).
+    for (const name of [collection, versionsOf(collection)]) {
+      try {
+        await this.db.collection(name).drop();
+      } catch (error) {
+        // Dropping what is not there is fine for a cleanup step.
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
     }
+    this.generation += 1;
   }
 
   /** Not part of the port: removes this store's whole database (test and benchmark cleanup). */

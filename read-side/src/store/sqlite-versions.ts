@@ -16,6 +16,8 @@ export interface SqliteVersions extends VersionReader {
   recordTimes(times: readonly EventTime[]): void;
   /** Inside the apply transaction, after the versions are written. */
   bump(): void;
+  /** A dropped collection's versions go with it (docs/rebuilds.md). */
+  forget(collection: string): void;
   resolve(moment: Moment): { position: bigint; time: string | null };
 }
 
@@ -74,6 +76,7 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
 
   const close = db.prepare('UPDATE versions SET valid_to = ? WHERE collection = ? AND id = ? AND valid_to IS NULL AND valid_from < ?');
   const insert = db.prepare('INSERT OR REPLACE INTO versions (collection, id, valid_from, valid_to, doc) VALUES (?, ?, ?, ?, ?)');
+  const forgetCollection = db.prepare('DELETE FROM versions WHERE collection = ?');
   const insertTime = db.prepare('INSERT OR IGNORE INTO event_times (position, time) VALUES (?, ?)');
   const changed = db.prepare<[{ collection: string; position: bigint }], VersionRow>(`
     SELECT id, valid_from, valid_to, doc FROM versions
@@ -81,7 +84,7 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
       AND (valid_to IS NULL OR (valid_from <= @position AND valid_to > @position))`);
   const latestAt = db.prepare<[string, string, bigint], { doc: string | null; valid_to: number | null }>('SELECT doc, valid_to FROM versions WHERE collection = ? AND id = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1');
   const anyAfter = db.prepare<[string, string, bigint], { one: number }>('SELECT 1 AS one FROM versions WHERE collection = ? AND id = ? AND valid_from > ? LIMIT 1');
-  // Rowids only grow (versions are never deleted), so "rows after the last one seen" is every version recorded since.
+  // Rowids only grow (versions are deleted only with a dropped collection, which empties the cache), so "rows after the last one seen" is every version recorded since.
   const lastRow = db.prepare<[], { row: number | null }>('SELECT MAX(rowid) AS row FROM versions');
   const changedIds = db.prepare<[{ collection: string; position: bigint }], { id: string }>('SELECT DISTINCT id FROM versions WHERE collection = @collection AND valid_from > @position');
   // `+` keeps SQLite off the (collection, valid_from) index: only the few rows after `seen` are read.
@@ -112,6 +115,12 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
       for (const t of times) insertTime.run(t.position, t.time);
     },
     bump() {
+      generation += 1;
+    },
+    forget(collection) {
+      forgetCollection.run(collection);
+      // Deleted rows may free rowids that later versions reuse, so no cached mark of rows seen still holds.
+      thenCache.length = 0;
       generation += 1;
     },
     generation: () => generation,

@@ -7,6 +7,7 @@ export const USERS = 'users';
 
 export const userProjection: Projection = defineProjection({
   name: 'users',
+  version: 1,
   collections: { [USERS]: [{ keys: { email: 1 } }] },
 
   canHandle: ['UserSignedIn', ...eventTypesIn('user')],

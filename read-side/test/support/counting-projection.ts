@@ -6,6 +6,7 @@ import type { Projection } from '../../src/projector/projection.ts';
  */
 export const countingProjection: Projection = {
   name: 'counting',
+  version: 1,
   collections: { tallies: [{ keys: { count: 1 } }] },
   async project(event, docs) {
     const n = (event.data as { n: number }).n;

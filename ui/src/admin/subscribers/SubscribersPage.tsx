@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import { subscriberLabels } from '../../i18n/subscribers.ts';
 import { settleParked, subscriberQueries } from './queries.ts';
+import { RebuildsSection } from './RebuildsSection.tsx';
 
 const STATE_BADGE = { running: 'ok', catching_up: 'muted', stalled: 'danger', failed: 'danger' } as const;
 
@@ -75,6 +76,8 @@ export function SubscribersPage() {
           </tbody>
         </table>
       )}
+
+      <RebuildsSection />
 
       {settling && (
         <CommandDialog

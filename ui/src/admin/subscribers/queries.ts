@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { SettleParkedBody, SubscribersView } from '@sss/contracts/ops/subscriber-views';
+import type { RebuildsView } from '@sss/contracts/ops/rebuild-views';
 import { command, request, type CommandOptions } from '../../lib/http.ts';
 
 /** The subscriber console's API: every subscriber's lag and state, and the parked (poison) events. */
@@ -11,3 +12,11 @@ export const subscriberQueries = {
 
 export const settleParked = (action: 'retry' | 'skip', subscriber: string, eventId: string, body: SettleParkedBody, options: CommandOptions) =>
   command('POST', `/api/admin/subscribers/${encodeURIComponent(subscriber)}/parked/${encodeURIComponent(eventId)}/${action}`, body, options);
+
+/** Projection versions and rebuilds (docs/rebuilds.md); refreshed every second while the console is open, to draw the progress. */
+export const rebuildQueries = {
+  all: ['admin', 'rebuilds'] as const,
+  list: () => queryOptions({ queryKey: ['admin', 'rebuilds'] as const, queryFn: ({ signal }) => request<RebuildsView>('GET', '/api/admin/rebuilds', { signal }), refetchInterval: 1000 }),
+};
+
+export const startRebuild = (projection: string) => request<RebuildsView>('POST', '/api/admin/rebuilds', { body: { projection } });
