@@ -18,17 +18,20 @@ export type PaymentMonths = 1 | 2;
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, title: string) => Type.Union([schema, Type.Null()], { title });
 
-/** The billing part of the company form: blank strings and nulls both mean 未設定. */
+/**
+ * The billing part of the company form: blank strings and nulls both mean 未設定, so what the company
+ * view answers (null for 未設定) can be sent back as it is.
+ */
 export const CompanyBillingFields = Type.Object(
   {
-    postalCode: Type.String({ title: '郵便番号', maxLength: 8, pattern: '^$|^\\d{3}-\\d{4}$', description: '123-4567' }),
-    address: Text('住所', 200),
-    phone: Type.String({ title: '電話番号（請求）', maxLength: 20, pattern: '^$|^0\\d{1,4}-\\d{1,4}-\\d{3,4}$', description: '03-1234-5678' }),
+    postalCode: nullable(Type.String({ title: '郵便番号', maxLength: 8, pattern: '^$|^\\d{3}-\\d{4}$', description: '123-4567' }), '郵便番号'),
+    address: nullable(Text('住所', 200), '住所'),
+    phone: nullable(Type.String({ title: '電話番号（請求）', maxLength: 20, pattern: '^$|^0\\d{1,4}-\\d{1,4}-\\d{3,4}$', description: '03-1234-5678' }), '電話番号（請求）'),
     closingDay: nullable(DayOfMonth('締日'), '締日'),
     paymentMonths: nullable(Type.Union([Type.Literal(1, { title: '支払サイト（月）' }), Type.Literal(2, { title: '支払サイト（月）' })], { title: '支払サイト（月）', description: '1 = 翌月, 2 = 翌々月' }), '支払サイト（月）'),
     paymentDay: nullable(DayOfMonth('支払日'), '支払日'),
-    recipientDepartment: Text('請求書送付先（部署）', 100),
-    recipientPerson: Text('請求書送付先（担当者）', 100),
+    recipientDepartment: nullable(Text('請求書送付先（部署）', 100), '請求書送付先（部署）'),
+    recipientPerson: nullable(Text('請求書送付先（担当者）', 100), '請求書送付先（担当者）'),
   },
   { additionalProperties: false },
 );

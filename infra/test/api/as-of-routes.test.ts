@@ -42,7 +42,10 @@ async function caughtUp(sss: RunningSss): Promise<bigint> {
 const SAMPLE: Record<string, string> = { month: '2026-04', kind: DOCUMENT_KINDS[0]!, invoiceNumber: 'INV-000001', list: 'invoices' };
 /** Query parameters some routes require. */
 const REQUIRED: Record<string, string> = { '/api/exports/:list': 'format=csv&', '/api/reports/sales-plan-actual/projects': 'month=2026-04&orgUnitId=x&' };
-const urlOf = (route: string, asOf: string) => `${route.replace(/:(\w+)/g, (_, name: string) => SAMPLE[name] ?? `no-such-${name}`)}?${REQUIRED[route] ?? ''}asOf=${encodeURIComponent(asOf)}`;
+/** Routes whose ids have a pattern of their own (a deposit id is a hex digest). */
+const SAMPLE_BY_ROUTE: Record<string, Record<string, string>> = { '/api/deposits/:id/suggestions': { id: 'deadbeef' } };
+const urlOf = (route: string, asOf: string) =>
+  `${route.replace(/:(\w+)/g, (_, name: string) => SAMPLE_BY_ROUTE[route]?.[name] ?? SAMPLE[name] ?? `no-such-${name}`)}?${REQUIRED[route] ?? ''}asOf=${encodeURIComponent(asOf)}`;
 
 test('the read side registers its list, detail, report and document routes', ({ routes }) => {
   for (const route of ['/api/projects', '/api/projects/:id', '/api/invoices/:invoiceNumber/pdf', '/api/reports/sales-plan-actual', '/api/dashboard', '/api/exports/:list']) assert.ok(routes.includes(route), route);

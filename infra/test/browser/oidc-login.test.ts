@@ -9,7 +9,8 @@ import type { Browser, Page } from 'playwright-core';
 import { readSettings } from '../../src/main/config.ts';
 import { startSss, type RunningSss } from '../../src/main/sss.ts';
 import { launchBrowser, screenshot } from '../support/browser.ts';
-import { freePort, startLocalProvider, type LocalProvider } from '../support/oidc-provider.ts';
+import { startLocalProvider, type LocalProvider } from '../support/oidc-provider.ts';
+import { freePort } from '../support/free-port.ts';
 
 /**
  * 「シングルサインオンでログイン」 against a real OpenID provider (oidc-provider on loopback): the

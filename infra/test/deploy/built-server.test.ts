@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -8,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildServer } from '../../scripts/build-server.ts';
 import { repositoryRoot } from '../../src/main/root.ts';
+import { freePort } from '../support/free-port.ts';
 
 /**
  * `npm run build`'s server is plain JavaScript that `node` runs: no tsx, no TypeScript sources, and
@@ -18,15 +18,6 @@ import { repositoryRoot } from '../../src/main/root.ts';
 const root = repositoryRoot();
 const DEADLINE_MS = 120_000;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Resolves when `probe` does; polls until the deadline, failing with what the server printed. */
 async function until<T>(what: string, probe: () => Promise<T | undefined>, child: ChildProcess, output: () => string): Promise<T> {

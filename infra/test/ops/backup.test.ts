@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +13,7 @@ import { readSettings } from '../../src/main/config.ts';
 import { startSss } from '../../src/main/sss.ts';
 import { DEMO, newCompany } from '../support/sss.ts';
 import { DEMO_PASSWORD } from '../../src/main/demo-data.ts';
+import { freePort } from '../support/free-port.ts';
 
 /**
  * `npm run backup` against a running embedded SSS (its own process, as `npm start` runs it) that is
@@ -27,13 +27,6 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 // The runner exports its servers' addresses; this SSS must run on the embedded default.
 const { EVENTSTORE_URL: _es, MONGODB_URL: _mongo, KAFKA_BROKERS: _kafka, COLLABOFLOW_URL: _cf, SESSION_SECRET: _secret, ...baseEnv } = process.env;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 90_000): Promise<void> {
   const until = Date.now() + ms;

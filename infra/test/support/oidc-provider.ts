@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+import { freePort } from './free-port.ts';
 
 /**
  * A real OpenID provider (the npm package oidc-provider) on a loopback port, for sign-in tests. Its
@@ -14,13 +14,6 @@ export interface LocalProvider {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export async function startLocalProvider(redirectUrl: string): Promise<LocalProvider> {
   const port = await freePort();

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { repositoryRoot } from '../../src/main/root.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * The production topology without Docker (issue #17 item 6): SSS's write and read services as
@@ -17,15 +17,6 @@ import { repositoryRoot } from '../../src/main/root.ts';
 export const NGINX = '/usr/sbin/nginx';
 const root = repositoryRoot();
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface Instance {
   readonly name: string;

@@ -33,7 +33,7 @@ const EDITABLE: readonly (keyof Omit<Details, 'companyId'>)[] = [
 ];
 
 /** Blank means 未設定 (null), never an empty string recorded as if it were a value (docs/billing.md). */
-const blankToNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+const blankToNull = (value: string | null): string | null => (value === null || value.trim() === '' ? null : value.trim());
 
 function billingOf(fields: CompanyBillingFields | undefined): CompanyBilling {
   if (!fields) return UNSET_BILLING;
