@@ -86,6 +86,9 @@ export async function startReadModels(events: EventStore, raw: ReadStore, projec
   const slots = new Map<string, Slot>();
   const poison = new Map<string, PoisonGuard>();
   let stopped = false;
+  // Switch-overs run beside the projector (they drop the old collections); stop() waits for them so
+  // nothing writes to the store after its owner has closed it.
+  const switching = new Set<Promise<void>>();
 
   const launch = async (projection: Projection, generation: Generation, report: SubscriberReport): Promise<Launched> => {
     const fence = writeFence(raw);
@@ -133,10 +136,14 @@ export async function startReadModels(events: EventStore, raw: ReadStore, projec
     run.watch = combineLatest([launched.projector.position$, slot.live.projector.position$]).subscribe(([position, serving]) => {
       if (Date.now() - run.loggedAt >= LOG_EVERY_MS) {
         run.loggedAt = Date.now();
-        void progressOf(slot, run).then((p) => log(`rebuild ${describeRebuild(projection.name, version, p)}`));
+        void progressOf(slot, run).then((p) => log(`rebuild ${describeRebuild(projection.name, version, p)}`), () => undefined);
       }
       // Caught up with the log as it was when the build began, and with the serving generation.
-      if (run.state === 'running' && position >= run.headAtStart && position >= serving) void switchOver(slot, run);
+      if (run.state === 'running' && position >= run.headAtStart && position >= serving) {
+        const done = switchOver(slot, run).catch((error: unknown) => log(`projection ${projection.name}: finishing the switch to version ${version} failed`, error));
+        switching.add(done);
+        void done.finally(() => switching.delete(done));
+      }
     });
   };
 
@@ -253,6 +260,7 @@ export async function startReadModels(events: EventStore, raw: ReadStore, projec
     },
     async stop() {
       stopped = true;
+      await Promise.all(switching);
       for (const slot of slots.values()) {
         slot.run?.watch?.unsubscribe();
         await slot.run?.launched.projector.stop();

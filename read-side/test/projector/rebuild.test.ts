@@ -97,4 +97,40 @@ for (const kind of readStoreKinds()) {
   });
 }
 
+test('stop() waits for a switch-over still dropping the old collections, so nothing touches a closed store', async () => {
+  const raw = await readStoreKinds()[0]!.open('switch-stop');
+  const events = memoryEventLog();
+  for (let i = 1; i <= 10; i++) events.push(`s-${i % 2}`, 'Counted', { n: i });
+  const first = await startReadModels(events, raw, [tallies(1, 1)]);
+  await waitUntil('version 1 to catch up', () => first.waitFor('tally', 10n, 10));
+  await first.stop();
+  // The old collection's drop is held until the test lets it go; a closed store refuses every call
+  // (as the MongoDB driver does after close), and a refusal nobody awaits would crash the process.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let closed = false;
+  const guarded: ReadStore = new Proxy(raw, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (key === 'drop' && args[0] === 'tallies') await held;
+        if (closed) throw new Error(`${String(key)} on a closed store`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const bumped = await startReadModels(events, guarded, [tallies(2, 10)]);
+  await waitUntil('version 2 to serve', async () => (await bumped.rebuilds.status())[0]!.version === 2);
+  let stopped = false;
+  const stopping = bumped.stop().then(() => (stopped = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.is(stopped, false, 'stop() is still waiting for the drop');
+  release();
+  await stopping;
+  closed = true;
+  assert.is(await raw.count('tallies'), 0, 'the old collection went before stop() returned');
+  await raw.close();
+});
+
 test.run();
