@@ -47,9 +47,9 @@ export function formatDateJapanese(date: string): string {
   return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 }
 
-/** `2026-12-01` → `2026/12/01`, how lists and tables write a date. */
-export function formatDateSlashed(date: string): string {
-  return date.slice(0, 10).replaceAll('-', '/');
+/** `2026-12-01` → `2026/12/01`, how lists and tables write a date; no date is an empty cell. */
+export function formatDateSlashed(date: string | null | undefined): string {
+  return date ? date.slice(0, 10).replaceAll('-', '/') : '';
 }
 
 /**

@@ -4,7 +4,6 @@ import { toCsv } from '../documents/csv.ts';
 
 /** 会社一覧 as CSV for Excel: the master data a sales admin keeps in a spreadsheet, dates as 2026/12/01. */
 
-const day = (date: string | null | undefined) => (date ? formatDateSlashed(date) : '');
 const yesNo = (flag: boolean) => (flag ? '○' : '');
 
 const HEADER = [
@@ -16,8 +15,8 @@ export function companyListCsv(companies: readonly CompanyView[]): Buffer {
   return toCsv(
     HEADER,
     companies.map((c) => [
-      c.code, c.name, c.formalName, c.shortName, c.kana, yesNo(c.isCustomer), yesNo(c.isPartner), c.invoiceRegistrationNumber ?? '', day(c.ndaSignedOn), day(c.masterAgreementSignedOn),
-      c.credit?.creditLimit ?? '', day(c.credit?.reviewedOn), day(c.antiSocialCheck?.checkedOn), c.antiSocialCheck?.result ?? '', c.partnerCount, day(c.registeredOn), day(c.abolishedOn),
+      c.code, c.name, c.formalName, c.shortName, c.kana, yesNo(c.isCustomer), yesNo(c.isPartner), c.invoiceRegistrationNumber ?? '', formatDateSlashed(c.ndaSignedOn), formatDateSlashed(c.masterAgreementSignedOn),
+      c.credit?.creditLimit ?? '', formatDateSlashed(c.credit?.reviewedOn), formatDateSlashed(c.antiSocialCheck?.checkedOn), c.antiSocialCheck?.result ?? '', c.partnerCount, formatDateSlashed(c.registeredOn), formatDateSlashed(c.abolishedOn),
       c.active ? '有効' : '廃止', c.url, c.notes, c.updatedAt ? formatDateTimeJst(new Date(c.updatedAt)) : '',
     ]),
   );

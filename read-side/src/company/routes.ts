@@ -12,6 +12,7 @@ import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
 import { COMPANIES, companyProjection } from './projection.ts';
 import { download } from '../http/download.ts';
 import { companyListCsv } from './export.ts';
+import { allRows } from '../http/all-rows.ts';
 
 export interface CompanyQueryDeps {
   readonly readModels: ReadModels;
@@ -23,7 +24,6 @@ const SORTS: Record<(typeof CompanySortKeys)[number], SortSpec> = {
   kana: { kana: 1 }, '-kana': { kana: -1 }, registeredOn: { registeredOn: 1 }, '-registeredOn': { registeredOn: -1 },
 };
 
-const EXPORT_LIMIT = 10_000;
 
 /** The list's filters, shared by the page and the CSV so both always show the same companies. */
 function companyFilter(query: CompanyExportQuery, today: string): Filter {
@@ -66,7 +66,7 @@ export async function companyQueries(fastify: FastifyInstance, deps: CompanyQuer
     await awaitPosition(deps.readModels, request, companyProjection.name);
     const store = storeFor(deps.readModels, request);
     const today = businessDateOf(request, deps.clock);
-    const docs = await store.find(COMPANIES, companyFilter(request.query, today), { sort: SORTS[request.query.sort ?? 'kana'], limit: EXPORT_LIMIT });
+    const docs = await allRows(store, COMPANIES, companyFilter(request.query, today), SORTS[request.query.sort ?? 'kana']);
     return download(reply, { body: companyListCsv(docs.map((doc) => view(doc, today))), contentType: 'text/csv; charset=utf-8', filename: '会社一覧.csv' });
   });
 

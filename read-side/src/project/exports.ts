@@ -8,7 +8,6 @@ import { formatDateSlashed, formatDateTimeJst } from '@sss/contracts/domain/date
  * One way to write time in every export: dates as 2026/12/01, instants in Japanese time with their
  * offset (2026-12-01T09:00:00+09:00), never UTC that a reader would take for local time.
  */
-const day = (date: string | null | undefined) => (date ? formatDateSlashed(date) : '');
 
 const ORDER_STATUS_LABELS: Record<OrderView['status'], string> = { registered: '受注登録済', confirmed: '受注確定', cancelled: '取消' };
 
@@ -16,7 +15,7 @@ export function projectListCsv(rows: readonly ProjectListRow[]): Buffer {
   return toCsv(
     ['案件番号', '案件名', '顧客会社', '主管部', '会計区分', 'プロジェクトリーダー', '契約形態', 'サービス種別', '開始日', '終了日', 'ステータス', '売上', '原価', '粗利', '粗利率(%)', '受注稟議番号', '更新日時'],
     rows.map((r) => [
-      r.projectNumber, r.name, r.customer.name, r.supervisingOrgUnit.name, r.accountingUnit, r.leader.name, r.contractType, r.serviceType, day(r.startDate), day(r.endDate),
+      r.projectNumber, r.name, r.customer.name, r.supervisingOrgUnit.name, r.accountingUnit, r.leader.name, r.contractType, r.serviceType, formatDateSlashed(r.startDate), formatDateSlashed(r.endDate),
       r.statusLabel, r.revenue, r.cost, r.grossProfit, r.grossMarginPercent, r.orderRingiNumber, r.updatedAt ? formatDateTimeJst(new Date(r.updatedAt)) : '',
     ]),
   );
@@ -24,8 +23,8 @@ export function projectListCsv(rows: readonly ProjectListRow[]): Buffer {
 
 const ORDER_HEADER = ['案件番号', '案件名', '顧客会社', '主管部', '契約形態', 'サービス種別', '契約期間（開始）', '契約期間（終了）', '受注金額', 'うち人件費', '受注日', '注文No', '受注稟議番号', 'プロジェクトリーダー', '状態'];
 const orderCells = (o: OrderView) => [
-  o.projectNumber, o.projectName, o.customer.name, o.supervisingOrgUnit.name, o.contractType, o.serviceType, day(o.periodStart), day(o.periodEnd),
-  o.orderAmount, o.labourAmount, day(o.orderDate), o.customerPoNumber, o.ringiNumber, o.leader.name, ORDER_STATUS_LABELS[o.status],
+  o.projectNumber, o.projectName, o.customer.name, o.supervisingOrgUnit.name, o.contractType, o.serviceType, formatDateSlashed(o.periodStart), formatDateSlashed(o.periodEnd),
+  o.orderAmount, o.labourAmount, formatDateSlashed(o.orderDate), o.customerPoNumber, o.ringiNumber, o.leader.name, ORDER_STATUS_LABELS[o.status],
 ];
 
 export function orderListCsv(orders: readonly OrderView[]): Buffer {

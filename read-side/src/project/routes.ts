@@ -35,6 +35,7 @@ import { renderBalanceSheet } from './balance-sheet.ts';
 import { quotationFilename, renderQuotationPdf, renderQuotationXlsx } from './quotation.ts';
 import { orderListCsv, orderListXlsx, projectListCsv } from './exports.ts';
 import { download } from '../http/download.ts';
+import { allRows } from '../http/all-rows.ts';
 
 /**
  * 案件一覧・案件詳細, 見積, 受注一覧 and their documents. Every query honours X-SSS-Min-Position
@@ -58,7 +59,6 @@ const ORDER_SORTS: Record<(typeof OrderSortKeys)[number], SortSpec> = {
 };
 
 /** The most rows one export holds; a person narrowing the filter is better than a file Excel chokes on. */
-const EXPORT_LIMIT = 10_000;
 
 export function projectFilter(q: ProjectListQuery): Filter {
   const and: Filter[] = [];
@@ -148,7 +148,7 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
   app.get('/api/projects/export.csv', { schema: { tags: P, summary: '案件一覧のCSV（Excel で開けるUTF-8 BOM付き）', querystring: ExportProjectQuery } }, async (request, reply) => {
     await ryw(request);
     const store = storeOf(request);
-    const docs = await store.find(PROJECTS, projectFilter(request.query), { sort: PROJECT_SORTS[request.query.sort ?? '-projectNumber'], limit: EXPORT_LIMIT });
+    const docs = await allRows(store, PROJECTS, projectFilter(request.query), PROJECT_SORTS[request.query.sort ?? '-projectNumber']);
     return download(reply, { body: projectListCsv(docs.map((d) => listRowOf(d as ProjectDoc))), contentType: CSV, filename: '案件一覧.csv' });
   });
 
@@ -226,7 +226,7 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
   });
 
   const orderRows = async (store: ReadStore, query: Omit<OrderListQuery, 'page' | 'pageSize'>) =>
-    (await store.find(ORDERS, orderFilter(query), { sort: ORDER_SORTS[query.sort ?? '-orderDate'], limit: EXPORT_LIMIT })).map((d) => publicDoc(d) as OrderView);
+    (await allRows(store, ORDERS, orderFilter(query), ORDER_SORTS[query.sort ?? '-orderDate'])).map((d) => publicDoc(d) as OrderView);
 
   app.get('/api/orders/export.csv', { schema: { tags: O, summary: '受注一覧のCSV', querystring: ExportOrderQuery } }, async (request, reply) => {
     await ryw(request);

@@ -8,6 +8,7 @@ import { planActual, salesBy } from './reports.ts';
 import { invoiceFilter } from './invoice-search.ts';
 import { INVOICES, MONTHLY_SALES } from './projection.ts';
 import { formatDateSlashed } from '@sss/contracts/domain/dates';
+import { allRows } from '../http/all-rows.ts';
 
 /** Every finance list as CSV (UTF-8 BOM, CRLF) or Excel, from the same rows the screens show. */
 
@@ -22,7 +23,7 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
   const period = { ...(q.fromMonth ? { from: q.fromMonth } : {}), ...(q.toMonth ? { to: q.toMonth } : {}) };
   switch (list) {
     case 'invoices': {
-      const docs = await store.find(INVOICES, invoiceFilter(q), { sort: { issuedOn: -1 }, limit: 10_000 });
+      const docs = await allRows(store, INVOICES, invoiceFilter(q), { issuedOn: -1 });
       return {
         title: '請求一覧',
         columns: [
@@ -34,7 +35,7 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
       };
     }
     case 'receivables': {
-      const r = receivables(await store.find(INVOICES, { state: 'current', outstanding: { $gt: 0 } }, { limit: 10_000 }), q.asOf ?? today);
+      const r = receivables(await allRows(store, INVOICES, { state: 'current', outstanding: { $gt: 0 } }), q.asOf ?? today);
       return {
         title: `売掛金年齢表（${r.asOf}）`,
         columns: [
@@ -54,7 +55,7 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
       return { title: list === 'sales-by-customer' ? '顧客別売上' : '契約形態別売上', columns: [{ header: list === 'sales-by-customer' ? '顧客' : '契約形態', key: 'label' }, { header: '計画', key: 'plan', yen: true }, { header: '実績', key: 'actual', yen: true }, { header: '請求額（税込）', key: 'invoiced', yen: true }, { header: '月数', key: 'months' }], rows: rows.map((row) => ({ ...row })) };
     }
     default: {
-      const docs = await store.find(MONTHLY_SALES, period.from || period.to ? { month: { ...(period.from ? { $gte: period.from } : {}), ...(period.to ? { $lte: period.to } : {}) } } : {}, { sort: { month: 1 }, limit: 10_000 });
+      const docs = await allRows(store, MONTHLY_SALES, period.from || period.to ? { month: { ...(period.from ? { $gte: period.from } : {}), ...(period.to ? { $lte: period.to } : {}) } } : {}, { month: 1 });
       return {
         title: '月次売上一覧',
         columns: [{ header: '月', key: 'month' }, { header: '案件番号', key: 'projectNumber' }, { header: '案件名', key: 'projectName' }, { header: '顧客', key: 'customerName' }, { header: '状態', key: 'statusLabel' }, { header: '計画', key: 'planRevenue', yen: true }, { header: '実績（税抜）', key: 'actualNet', yen: true }, { header: '消費税', key: 'actualTax', yen: true }, { header: '請求書番号', key: 'invoiceNumber' }],
@@ -66,7 +67,7 @@ async function tableOf(store: ReadStore, list: string, q: ExportQuery, today: st
 
 export async function exportList(store: ReadStore, list: string, q: ExportQuery, today: string): Promise<{ body: Buffer; contentType: string; filename: string }> {
   const raw = await tableOf(store, list, q, today);
-  const cell = (column: Table['columns'][number], value: string | number | null | undefined) => (column.date && typeof value === 'string' && value ? formatDateSlashed(value) : (value ?? ''));
+  const cell = (column: Table['columns'][number], value: string | number | null | undefined) => (column.date && typeof value === 'string' ? formatDateSlashed(value) : (value ?? ''));
   const table: Table = { ...raw, rows: raw.rows.map((r) => Object.fromEntries(raw.columns.map((c) => [c.key, cell(c, r[c.key])]))) };
   const name = `${table.title.replace(/[（）()]/g, '_')}_${today}`;
   if (q.format === 'csv') {

@@ -5,6 +5,7 @@ import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/
 import { current, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
 import { addMonths, monthOf } from '@sss/contracts/domain/months';
 import { INVOICES, MONTHLY_SALES, SALES_PROJECTS } from './projection.ts';
+import { allRows } from '../http/all-rows.ts';
 
 /**
  * Finance reports as store aggregations (groupSum: FerretDB v1 offers only $sum/$count, which is
@@ -22,7 +23,7 @@ export function monthFilter(period: PeriodQuery): Record<string, unknown> {
 
 async function orgNames(store: ReadStore): Promise<Map<string, string>> {
   // The organization projection's documents, read at query time; a missing name falls back to the id.
-  const docs = await store.find(ORG_UNITS, {}, { limit: 5000 }).catch(() => []);
+  const docs = await allRows(store, ORG_UNITS, {});
   return new Map(docs.map((d) => [d._id, current(d.timeline as OrgUnitTimeline).name]));
 }
 

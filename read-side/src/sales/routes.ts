@@ -21,6 +21,7 @@ import { receivables } from './aging.ts';
 import { dashboard, planActual, salesBy } from './reports.ts';
 import { exportList } from './exports.ts';
 import { download } from '../http/download.ts';
+import { allRows } from '../http/all-rows.ts';
 
 export interface SalesQueryDeps {
   readonly readModels: ReadModels;
@@ -96,7 +97,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
   app.get('/api/receivables', { schema: { tags, summary: '売掛金（未入金）と年齢調べ', querystring: ReceivablesQuery, response: { 200: Receivables } } }, async (request) => {
     await wait(request);
     const store = storeOf(request);
-    return receivables(await store.find(INVOICES, { state: 'current', outstanding: { $gt: 0 } }, { limit: 10_000 }), today(request));
+    return receivables(await allRows(store, INVOICES, { state: 'current', outstanding: { $gt: 0 } }), today(request));
   });
 
   app.get('/api/reports/sales-plan-actual', { schema: { tags, summary: '月次売上予実（月×組織）', querystring: PeriodQuery, response: { 200: PlanActualReport } } }, async (request) => {
@@ -108,7 +109,7 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
   app.get('/api/reports/sales-plan-actual/projects', { schema: { tags, summary: '月次売上予実の案件別内訳', querystring: PlanActualDrillQuery, response: { 200: Type.Object({ items: Type.Array(MonthlySalesView) }) } } }, async (request) => {
     await wait(request);
     const store = storeOf(request);
-    const docs = await store.find(MONTHLY_SALES, { month: request.query.month, orgUnitId: request.query.orgUnitId }, { sort: { projectNumber: 1 }, limit: 1000 });
+    const docs = await allRows(store, MONTHLY_SALES, { month: request.query.month, orgUnitId: request.query.orgUnitId }, { projectNumber: 1 });
     return { items: docs.map((d) => publicDoc(d) as MonthlySalesViewType) };
   });
 
