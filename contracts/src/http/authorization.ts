@@ -28,6 +28,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/admin/subscribers': ['admin', 'auditor'],
   'POST /api/admin/subscribers/:name/parked/:eventId/retry': ['admin'],
   'POST /api/admin/subscribers/:name/parked/:eventId/skip': ['admin'],
+  'GET /api/admin/write-subscribers': ['admin', 'auditor'],
 
   'POST /api/companies': MASTER_EDITORS,
   'PUT /api/companies/:id': MASTER_EDITORS,

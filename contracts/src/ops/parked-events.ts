@@ -16,14 +16,28 @@ export interface ParkedEventFacts {
 }
 
 export type ParkedEventEvent =
-  | { type: 'SubscriberEventParked'; data: ParkedEventFacts & { attempts: number; error: string; at: string } }
+  | { type: 'SubscriberEventParked'; data: ParkedEventFacts & { attempts: number; error: string; at: string; message?: ParkedMessage } }
   | { type: 'ParkedEventRetried'; data: { subscriber: string; eventId: string; by: string; reason: string; at: string } }
   | { type: 'ParkedEventSkipped'; data: { subscriber: string; eventId: string; by: string; reason: string; at: string } };
+
+/**
+ * A bus message a consumer parked: kept whole, because the topic may have dropped it (retention) by
+ * the time a person retries it, and a retry re-applies exactly what failed.
+ */
+export interface ParkedMessage {
+  readonly topic: string;
+  readonly key: string;
+  readonly value: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly partition: number;
+  readonly offset: string;
+}
 
 export interface ParkedEvent extends ParkedEventFacts {
   readonly attempts: number;
   readonly error: string;
   readonly parkedAt: string;
+  readonly message?: ParkedMessage;
 }
 
 /** A subscriber's dead-letter list: what is parked now, and every event id it ever settled (parked, retried or skipped). */

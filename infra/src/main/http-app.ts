@@ -26,6 +26,7 @@ import type { SetupReport } from '@sss/write-side/ringi/setup-check';
 import { USERS } from '@sss/read-side/user/projection';
 import { opsRoutes } from './ops-routes.ts';
 import type { RunningSubscriberRegistry } from '../subscribers/registry.ts';
+import type { ParkingLots } from '@sss/write-side/ops/parking-lot';
 import type { Metrics } from '../observability/prometheus.ts';
 
 /**
@@ -66,6 +67,8 @@ export interface AppParts {
   readonly collaboflowUsers?: ReadStore | undefined;
   /** This process's subscribers, for /readyz and the console. */
   readonly subscribers?: RunningSubscriberRegistry;
+  /** Where the write-side subscribers of this process park poison events (the console lists, retries and skips them). */
+  readonly parking?: ParkingLots;
   readonly metrics?: Metrics;
   /** METRICS_TOKEN (Settings.metricsToken). */
   readonly metricsToken?: string | undefined;
@@ -115,7 +118,7 @@ export async function buildHttpApp(parts: AppParts): Promise<HttpApp> {
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessions ? (claims) => sessions.stillValid(claims, now()) : undefined, events: sessionEvents });
+  await app.register(opsRoutes, { readModels: parts.readModels, subscribers: parts.subscribers, parking: parts.parking, metrics: parts.metrics, metricsToken: parts.metricsToken, readyMaxLagSeconds: parts.readyMaxLagSeconds ?? 60, sessionStillValid: sessions ? (claims) => sessions.stillValid(claims, now()) : undefined, events: sessionEvents });
   let document: Record<string, unknown> | undefined;
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => (parts.apiDocument ? (document ??= parts.apiDocument(app.swagger() as unknown as Record<string, unknown>)) : app.swagger()));
 

@@ -14,6 +14,9 @@ import { answerCommand } from '@sss/write-side/http/command-route';
 import { parkedDecider } from '@sss/write-side/ops/parked-decider';
 import { sendProblem, sessionFromCookie } from '@sss/http-kit/server-kit';
 import type { ReadModels } from '@sss/read-side/projector/runtime';
+import type { ParkingLots } from '@sss/write-side/ops/parking-lot';
+import type { ParkedEvent, ParkedEventEvent } from '@sss/contracts/ops/parked-events';
+import type { SubscriberKind } from '@sss/contracts/ports/subscribers';
 import type { RunningSubscriberRegistry } from '../subscribers/registry.ts';
 import { notReady, type NotReady } from '../subscribers/readiness.ts';
 import type { Metrics } from '../observability/prometheus.ts';
@@ -33,7 +36,31 @@ export interface OpsRoutesOptions {
   readonly sessionStillValid?: ((claims: SessionClaims) => Promise<boolean>) | undefined;
   /** Where a retry or skip of a parked event is recorded (the process that runs the projectors). */
   readonly events?: EventStore | undefined;
+  /** The write-side subscribers' parking lots (the process that runs the policies, forwarder, consumers and 稟議). */
+  readonly parking?: ParkingLots | undefined;
 }
+
+/** A subscriber's dead-letter list as the console settles it: a projector's poison guard or a write-side parking lot. */
+interface Settleable {
+  parked(): readonly ParkedEvent[];
+  apply(eventId: string): Promise<void>;
+  settled(event: ParkedEventEvent): void;
+}
+
+/** What the write service runs (the console of the split stack asks it for these: gateway.conf). */
+const WRITE_SIDE_KINDS: readonly SubscriberKind[] = ['forwarder', 'consumer', 'policy', 'process_manager'];
+
+/** Every dead-letter list of this process, by subscriber. */
+function settleables(options: OpsRoutesOptions): Map<string, Settleable> {
+  const all = new Map<string, Settleable>(options.readModels?.poison ?? []);
+  for (const lot of options.parking?.all() ?? []) all.set(lot.subscriber, lot);
+  return all;
+}
+
+/** The message-less view of a parked entry (a consumer's stored message stays in the log). */
+const viewOf = ({ message: _message, ...entry }: ParkedEvent) => entry;
+const parkedIn = (lists: Iterable<Settleable>) => [...lists].flatMap((list) => list.parked().map(viewOf));
+const parkedCounts = (options: OpsRoutesOptions) => new Map([...settleables(options)].map(([name, list]) => [name, list.parked().length]));
 
 export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions): Promise<void> {
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
@@ -43,25 +70,37 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     // Right after start every projection first catches up to the head it found; only then is it judged by its lag.
     const starting: NotReady[] = projections.filter((p) => !p.caughtUp).map((p) => ({ name: p.name, kind: 'projector', state: 'catching_up', reason: '起動後の追いつき中です' }));
     const blocked = [...starting, ...notReady(statuses, options.readyMaxLagSeconds).filter((b) => !starting.some((s) => s.name === b.name))];
-    if (blocked.length === 0) return reply.send({ status: 'ready', projections: shown, subscribers: statuses });
+    // Parked events do not make an instance unready (its subscribers went on past them), but they are counted here for whoever watches.
+    const parked = [...parkedCounts(options).values()].reduce((sum, n) => sum + n, 0);
+    if (blocked.length === 0) return reply.send({ status: 'ready', projections: shown, subscribers: statuses, parked });
     const detail = `準備ができていません: ${blocked.map((b) => `${b.name}（${b.reason}）`).join('、')}`;
-    return sendProblem(reply, problemOf('unavailable', detail.slice(0, 2000), { notReady: blocked, projections: shown }));
+    return sendProblem(reply, problemOf('unavailable', detail.slice(0, 2000), { notReady: blocked, projections: shown, parked }));
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     if (!options.metrics) return sendProblem(reply, problemOf('not_found', 'メトリクスは無効です。'));
     const refused = await metricsRefusal(request, options);
     if (refused) return sendProblem(reply, refused);
-    const { contentType, body } = await options.metrics.render();
+    const { contentType, body } = await options.metrics.render(parkedCounts(options));
     return reply.type(contentType).send(body);
   });
 
   app.get('/api/admin/subscribers', { schema: { tags: ['運用'], summary: 'サブスクライバー（プロジェクター・フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態と保留イベント', response: { 200: SubscribersView } } }, async () => ({
     subscribers: options.subscribers ? await options.subscribers.status() : [],
-    parked: [...(options.readModels?.poison.values() ?? [])].flatMap((guard) => guard.parked()),
+    parked: parkedIn(settleables(options).values()),
   }));
 
-  if (options.readModels && options.events) parkedEventRoutes(app, options.readModels, options.events);
+  // On the split stack GET /api/admin/subscribers reaches the read service, which knows only its
+  // projectors: the console asks the write service for its own subscribers here (gateway.conf).
+  const parking = options.parking;
+  if (parking) {
+    app.get('/api/admin/write-subscribers', { schema: { tags: ['運用'], summary: '書き込み側のサブスクライバー（フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態と保留イベント', response: { 200: SubscribersView } } }, async () => ({
+      subscribers: (options.subscribers ? await options.subscribers.status() : []).filter((s) => WRITE_SIDE_KINDS.includes(s.kind)),
+      parked: parkedIn(parking.all()),
+    }));
+  }
+
+  if (options.events && (options.readModels || options.parking)) parkedEventRoutes(app, () => settleables(options), options.events);
   if (options.readModels) rebuildRoutes(app, options.readModels);
 }
 
@@ -82,11 +121,11 @@ function rebuildRoutes(fastify: FastifyInstance, readModels: ReadModels): void {
 }
 
 /** Retry or skip a parked (poison) event, with a reason; recorded in `parked-<subscriber>` by whom and why. */
-function parkedEventRoutes(fastify: FastifyInstance, readModels: ReadModels, events: EventStore): void {
+function parkedEventRoutes(fastify: FastifyInstance, lists: () => ReadonlyMap<string, Settleable>, events: EventStore): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const parked = commandHandlerFor({ store: events, decider: parkedDecider, stream: streams.parked, mustExist: true });
   const guardOf = (name: string) => {
-    const guard = readModels.poison.get(name);
+    const guard = lists().get(name);
     if (!guard) throw new DomainError('not_found', `サブスクライバー ${name} はありません。`);
     return guard;
   };

@@ -6,6 +6,7 @@ import type { Metrics } from '../observability/prometheus.ts';
 import { measuredWorkflow } from '../observability/instrumented-ports.ts';
 import { tracedWorkflow } from '../observability/traced-ports.ts';
 import { estimateRingiAttachments } from './ringi-attachments.ts';
+import type { ParkingLots } from '@sss/write-side/ops/parking-lot';
 import { startRingiProcessManager, type RunningRingiProcessManager } from '@sss/write-side/ringi/process-manager';
 import type { Settings } from './config.ts';
 import { openWorkflow, type OpenedWorkflow } from './collaboflow.ts';
@@ -23,7 +24,7 @@ export interface RunningRingi {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `readStore` (where the project and estimate read models live) lets 見積稟議 carry their Excel files. */
-export async function startRingi(settings: Settings, events: EventStore, log: Log, clock?: () => Date, readStore?: ReadStore, observed?: { metrics: Metrics; subscribers: SubscriberRegistry }): Promise<RunningRingi> {
+export async function startRingi(settings: Settings, events: EventStore, log: Log, clock?: () => Date, readStore?: ReadStore, observed?: { metrics: Metrics; subscribers: SubscriberRegistry; parking?: ParkingLots }): Promise<RunningRingi> {
   const cf = settings.collaboflow;
   const sssUrl = settings.port === 0 ? undefined : `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const collaboflow = await openWorkflow(cf, settings.dataDir, sssUrl);
@@ -36,6 +37,7 @@ export async function startRingi(settings: Settings, events: EventStore, log: Lo
     refuseFiling: (kind) => gate.refuseFiling(kind),
     log,
     ...(observed ? { subscribers: observed.subscribers } : {}),
+    ...(observed?.parking ? { parking: observed.parking } : {}),
     ...(clock ? { clock } : {}),
     ...(readStore ? { attachments: estimateRingiAttachments(readStore, settings.invoicing.issuer.name, cf.formMapping.kinds.estimate) } : {}),
     timers: { reminderAfterMs: cf.reminderDays * DAY_MS, pollBaseMs: cf.pollSeconds * 1000, retryBaseMs: cf.retrySeconds * 1000 },

@@ -57,23 +57,26 @@ if (role === 'write') {
   const sharedLeases = shared ? leasesOf(shared.store) : null;
   const leadingEvents = leasesOf(events.store) || !sharedLeases ? events.store : withLeases(events.store, sharedLeases);
   const started: { ringiGate?: RunningRingi['gate'] } = {};
+  // Where the write-side subscribers park poison events; the console reaches them here (gateway.conf).
+  const { createParkingLots } = await import('@sss/write-side/ops/parking-lot');
+  const parking = createParkingLots({ events: events.store, log });
   // The gateway sends /api/openapi.json here: the whole API's document (api-document.ts).
   const { mergeApiDocuments, readSideDocument } = await import('./api-document.ts');
   const readDocument = await readSideDocument();
-  app = await buildHttpApp({ apiDocument: (own) => mergeApiDocuments(own, readDocument), events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logger, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
+  app = await buildHttpApp({ apiDocument: (own) => mergeApiDocuments(own, readDocument), events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logger, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, parking, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
-  const policy = startSalesPolicies({ events: leadingEvents, log: log, subscribers });
+  const policy = startSalesPolicies({ events: leadingEvents, log: log, subscribers, parking });
   closers.push(() => policy.stop());
   // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
   const { openBus } = await import('./adapters.ts');
   const { startIntegration } = await import('@sss/write-side/integration/runtime');
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log: log, subscribers });
+  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log: log, subscribers, parking });
   closers.push(() => integration.stop(), () => bus.bus.close());
   // ...and the 稟議 process manager.
   const { startRingi } = await import('./ringi.ts');
-  const ringi = await startRingi(settings, leadingEvents, log, undefined, ringiReads?.store, { metrics, subscribers });
+  const ringi = await startRingi(settings, leadingEvents, log, undefined, ringiReads?.store, { metrics, subscribers, parking });
   started.ringiGate = ringi.gate;
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
   // Every write instance ensures the first administrator; the e-mail's unique key lets one register it.

@@ -21,6 +21,7 @@ import { startTracing } from '../observability/otel.ts';
 import { subscriberLog } from '../observability/subscriber-log.ts';
 import { createLogger } from '@sss/http-kit/server-kit';
 import { startAuditIndex } from './audit-index.ts';
+import { createParkingLots } from '@sss/write-side/ops/parking-lot';
 
 /** The whole of SSS in one process (the embedded default, and the tests' full-stack setup). */
 export interface RunningSss {
@@ -53,6 +54,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   // The 稟議 gate starts after the app (below); the admin screen's check asks it once it is there.
   const started: { ringiGate?: RunningRingi['gate'] } = {};
   const audit = startAuditIndex(settings, events.store, log, subscribers);
+  // Where the write-side subscribers park poison events (the projectors keep theirs in readModels.poison).
+  const parking = createParkingLots({ events: events.store, log });
   const app = await buildHttpApp({
     collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null),
     events: events.store,
@@ -68,6 +71,7 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     audit,
     collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId,
     subscribers,
+    parking,
     metrics,
     metricsToken: settings.metricsToken,
     readyMaxLagSeconds: settings.readyMaxLagSeconds,
@@ -75,9 +79,9 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   });
   // After the app is built (a refused route table then leaves no consumer behind), before the demo data needs it.
   const bus = await openBus(settings);
-  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log, subscribers });
-  const salesPolicies = startSalesPolicies({ events: events.store, log, subscribers });
-  const ringi = await startRingi(settings, events.store, log, options.clock, readModels.store, { metrics, subscribers });
+  const integration = await startIntegration({ events: events.store, bus: tracedBus(measuredBus(bus.bus, metrics, subscribers)), durableBus: bus.durable, log, subscribers, parking });
+  const salesPolicies = startSalesPolicies({ events: events.store, log, subscribers, parking });
+  const ringi = await startRingi(settings, events.store, log, options.clock, readModels.store, { metrics, subscribers, parking });
   started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();

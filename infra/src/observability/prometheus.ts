@@ -16,8 +16,8 @@ export interface Metrics {
   published(topic: string, messages: number): void;
   consumed(topic: string, ok: boolean): void;
   workflowCall(operation: string, seconds: number, ok: boolean): void;
-  /** Prometheus text exposition, subscriber gauges read fresh for this scrape. */
-  render(): Promise<{ readonly contentType: string; readonly body: string }>;
+  /** Prometheus text exposition, subscriber gauges read fresh for this scrape; `parked`: each subscriber's parked (poison) events now. */
+  render(parked?: ReadonlyMap<string, number>): Promise<{ readonly contentType: string; readonly body: string }>;
 }
 
 export function createMetrics(subscribers?: () => Promise<readonly SubscriberStatus[]>): Metrics {
@@ -38,6 +38,7 @@ export function createMetrics(subscribers?: () => Promise<readonly SubscriberSta
   const lagSeconds = new Gauge({ name: 'sss_subscriber_lag_seconds', help: 'Age of the oldest event a subscriber has not handled', labelNames: subscriberLabels, registers });
   const throughput = new Gauge({ name: 'sss_subscriber_events_per_second', help: 'Events (messages) each subscriber handled per second over the last minute', labelNames: subscriberLabels, registers });
   const up = new Gauge({ name: 'sss_subscriber_state', help: '1 for the state each subscriber is in', labelNames: [...subscriberLabels, 'state'], registers });
+  const parkedEvents = new Gauge({ name: 'sss_subscriber_parked', help: 'Poison events each subscriber has parked and nobody has retried or skipped yet', labelNames: ['subscriber'], registers });
 
   return {
     httpRequest: (method, route, status, seconds) => http.observe({ method, route, status: String(status) }, seconds),
@@ -52,8 +53,9 @@ export function createMetrics(subscribers?: () => Promise<readonly SubscriberSta
       workflow.observe({ operation, outcome: ok ? 'ok' : 'error' }, seconds);
       if (!ok) workflowErrors.inc({ operation });
     },
-    async render() {
-      for (const gauge of [position, lagEvents, lagSeconds, throughput, up]) gauge.reset();
+    async render(parked) {
+      for (const gauge of [position, lagEvents, lagSeconds, throughput, up, parkedEvents]) gauge.reset();
+      for (const [subscriber, count] of parked ?? []) parkedEvents.set({ subscriber }, count);
       for (const s of (await subscribers?.()) ?? []) {
         const labels = { subscriber: s.name, kind: s.kind };
         if (s.position !== null) position.set(labels, Number(s.position));

@@ -1,5 +1,8 @@
 import * as assert from 'uvu/assert';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
+import { streams } from '@sss/contracts/streams/names';
 import { browserSuite, screenshot, signIn } from '../support/browser.ts';
+import { userIdOf } from '../support/ringi.ts';
 
 /** The subscriber console: an admin finds it in the navigation and sees every subscriber's state; others do not see it. */
 const test = browserSuite('browser: サブスクライバー screen');
@@ -23,6 +26,33 @@ test('an admin starts a rebuild from the console and sees it finish, the new gen
   await page.getByTestId('rebuild-companies').getByText(/companies@v1\.1/).waitFor({ timeout: 30_000 });
   assert.match((await page.getByTestId('rebuild-companies').textContent()) ?? '', /v1 .*件/);
   assert.is(await sss.readModels.store.count('companies'), await sss.readStore.count('companies@v1.1'));
+});
+
+test('a write-side policy\'s parked event is in the console; a retry that still fails says why, a skip records who and why', async ({ sss, page }) => {
+  // Stored once and malformed (its months are missing): the sales-plan policy throws on it every time.
+  const stream = streams.order('o-poison-browser');
+  await sss.events.append(stream, [{ type: 'SalesPlanDerived', data: { orderId: 'o-poison-browser', projectId: 'p-poison-browser', projectNumber: 'P-POISON', months: null }, metadata: { actor: 'system:browser-test', correlationId: 'poison-browser' } }], 'no_stream');
+  const [event] = await sss.events.readStream(stream);
+  const row = page.getByTestId(`parked-${event!.metadata.eventId}`);
+  await row.waitFor({ timeout: 30_000 });
+  assert.match((await row.textContent()) ?? '', /policy:sales-plan.*SalesPlanDerived/);
+
+  await row.getByTestId('parked-retry').click();
+  const retry = page.getByTestId('dialog-parked-retry');
+  await retry.getByTestId('input-reason').fill('もう一度試す');
+  await retry.getByTestId('dialog-submit').click();
+  await retry.getByTestId('dialog-error').waitFor();
+  assert.match((await retry.getByTestId('dialog-error').textContent()) ?? '', /再適用でも失敗しました/);
+  await retry.getByTestId('dialog-cancel').click();
+
+  await row.getByTestId('parked-skip').click();
+  const skip = page.getByTestId('dialog-parked-skip');
+  await skip.getByTestId('input-reason').fill('不正な受注データのため破棄');
+  await skip.getByTestId('dialog-submit').click();
+  await waitUntil('the skipped event to leave the console', async () => (await row.count()) === 0);
+  const records = await sss.events.readStream(streams.parked('policy:sales-plan'));
+  assert.equal(records.map((r) => r.type), ['SubscriberEventParked', 'ParkedEventSkipped']);
+  assert.equal(records[1]!.data, { subscriber: 'policy:sales-plan', eventId: event!.metadata.eventId, by: await userIdOf(sss, 'admin@example.co.jp'), reason: '不正な受注データのため破棄', at: (records[1]!.data as { at: string }).at });
 });
 
 test('the navigation shows the console to admins only', async ({ sss, page }) => {

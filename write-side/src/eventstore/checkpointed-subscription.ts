@@ -8,12 +8,14 @@ import { leasesOf, type LeaseStore } from '@sss/contracts/ports/leases';
 import { lead, type LeadershipOptions } from '@sss/contracts/streams/leadership';
 import { checkpointsOf, type CheckpointStore } from './checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint, type CheckpointKeeper } from './checkpoint-keeper.ts';
+import { sourceOfEvent, type ParkingLot } from '../ops/parking-lot.ts';
 
 /**
  * A write-side subscriber that follows the event store from its checkpoint (not from 0) and moves
  * the checkpoint past each event it has handled. `handle` must be idempotent for the events of the
  * last second: the checkpoint is written lazily (checkpoint-keeper.ts), so a crash replays them.
- * A failed handler is retried, with growing pauses, from the last event handled.
+ * A failed handler is retried, with growing pauses, from the last event handled; with a parking
+ * lot, an event it fails on `maxAttempts` times in a row is parked and the subscriber goes on.
  */
 export interface CheckpointedSubscriptionOptions {
   readonly events: EventStore;
@@ -33,6 +35,12 @@ export interface CheckpointedSubscriptionOptions {
    */
   readonly leases?: LeaseStore | null;
   readonly lease?: Pick<LeadershipOptions<never>, 'holder' | 'ttlMs' | 'renewMs'>;
+  /**
+   * Where a poison event is parked (ops/parking-lot.ts). Events are independent for every subscriber
+   * that follows this way — each policy command and each 稟議 is idempotent on its own source event —
+   * so going on past one breaks no order the others rely on.
+   */
+  readonly parking?: ParkingLot | undefined;
 }
 
 export interface CheckpointedSubscription {
@@ -68,7 +76,9 @@ function follow(options: CheckpointedSubscriptionOptions): CheckpointedSubscript
       switchMap(({ keeper }) =>
         defer(() => events.subscribeAll(keeper.position())).pipe(
           concatMap(async (event) => {
-            await continueTrace(event.metadata.traceparent, () => options.handle(event));
+            const handle = () => continueTrace(event.metadata.traceparent, () => options.handle(event));
+            if (options.parking) await options.parking.guard(sourceOfEvent(event), handle);
+            else await handle();
             if (!isCheckpointEvent(event)) keeper.moveTo(options.resumeAfter?.(event) ?? event.position);
             report.reached(event.position);
             handled = event.position;

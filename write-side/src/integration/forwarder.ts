@@ -2,13 +2,14 @@ import { concatMap, defer, type Subscription } from 'rxjs';
 import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
 import { BehaviorSubject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import type { MessageBus } from '@sss/contracts/ports/message-bus';
+import type { MessageBus, OutgoingMessage } from '@sss/contracts/ports/message-bus';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
 import { batchSpanOptions, TRACEPARENT, withSpan } from '@sss/contracts/tracing/spans';
 import { toIntegrationMessage } from './mapping.ts';
 import { checkpointsOf, memoryCheckpointStore, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { isCheckpointEvent, keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
+import { parkedEventIn, sourceOfEvent, type ParkingLots } from '../ops/parking-lot.ts';
 
 /**
  * The outbox relay: the event store is the outbox, so a command appends its events once and never
@@ -36,6 +37,14 @@ export interface ForwarderOptions {
   readonly onError?: (error: unknown, attempt: number) => void;
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
+  /**
+   * Where an event it cannot turn into a message (after a few attempts) is parked, so the events
+   * behind it are still published. Only the mapping parks: a publish that fails is the bus being
+   * away, which waiting cures, and parking then would park everything the outage touched.
+   */
+  readonly parking?: ParkingLots;
+  /** Domain event → message (default `toIntegrationMessage`); a test injects a failing one. */
+  readonly toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
 }
 
 export interface RunningForwarder {
@@ -66,14 +75,33 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
   }
   const position$ = new BehaviorSubject<bigint>(keeper.position());
 
+  const toMessage = options.toMessage ?? toIntegrationMessage;
+  // Each message carries its source event's traceparent: its publish and consumption join the command's trace.
+  const messageOf = (event: RecordedEvent): OutgoingMessage | null => {
+    const message = toMessage(event);
+    if (!message) return null;
+    const traceparent = event.metadata.traceparent;
+    return traceparent ? { ...message, headers: { ...message.headers, [TRACEPARENT]: traceparent } } : message;
+  };
+  // A retry from the console publishes the one event again; consumers apply it once (source revision).
+  const parking = options.parking?.open(`forwarder:${name}`, async (entry) => {
+    const message = messageOf(await parkedEventIn(events, entry));
+    if (message) await bus.publish([message]);
+  });
+
   const forward = async (batch: readonly RecordedEvent[]) => {
-    // Each message carries its source event's traceparent: its publish and consumption join the command's trace.
-    const messages = batch.flatMap((event) => {
-      const message = toIntegrationMessage(event);
-      if (!message) return [];
-      const traceparent = event.metadata.traceparent;
-      return [traceparent ? { ...message, headers: { ...message.headers, [TRACEPARENT]: traceparent } } : message];
-    });
+    const messages: OutgoingMessage[] = [];
+    for (const event of batch) {
+      if (!parking) {
+        const message = messageOf(event);
+        if (message) messages.push(message);
+        continue;
+      }
+      await parking.guard(sourceOfEvent(event), () => {
+        const message = messageOf(event);
+        if (message) messages.push(message);
+      });
+    }
     if (messages.length > 0) await bus.publish(messages);
     // Checkpoint events alone (EventStoreDB keeps checkpoints as events) move nothing, or each
     // checkpoint would be followed by another one forever.

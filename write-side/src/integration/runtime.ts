@@ -1,11 +1,13 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
 import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
-import { startForwarder, type RunningForwarder } from './forwarder.ts';
+import { startForwarder, type ForwarderOptions, type RunningForwarder } from './forwarder.ts';
 import type { Log } from '@sss/contracts/ports/log';
 import { INTEGRATION_TOPICS } from './mapping.ts';
 import { startCompanyCopyConsumer } from '../partner/company-copy-consumer.ts';
 import { startPartnerCountConsumer } from '../company/partner-count-consumer.ts';
+import type { ParkingLots } from '../ops/parking-lot.ts';
+import { parkedConsumer } from '../ops/parked-consumer.ts';
 
 /**
  * The write side's traffic between contexts, started together: topics ensured first (consumers
@@ -19,6 +21,10 @@ export interface IntegrationOptions {
   readonly log?: Log;
   /** Where the forwarder reports its position and failures (the consumers are reported by the bus they consume). */
   readonly subscribers?: SubscriberRegistry;
+  /** Where the forwarder and the consumers park poison events and messages (ops/parking-lot.ts). */
+  readonly parking?: ParkingLots;
+  /** The forwarder's mapping (default `toIntegrationMessage`); a test injects a failing one. */
+  readonly toMessage?: ForwarderOptions['toMessage'];
 }
 
 export interface RunningIntegration {
@@ -42,7 +48,7 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
       await options.bus.publish(messages);
       published += messages.filter((m) => (INTEGRATION_TOPICS as readonly string[]).includes(m.topic)).length;
     },
-    consume: (consumer) => options.bus.consume(consumer),
+    consume: (consumer) => options.bus.consume(options.parking ? parkedConsumer(consumer, options.parking) : consumer),
     ensureTopics: (topics) => options.bus.ensureTopics(topics),
     consumerLag: (groupId, topics) => options.bus.consumerLag(groupId, topics),
     close: () => options.bus.close(),
@@ -57,6 +63,8 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
     events,
     bus,
     durableBus: options.durableBus,
+    ...(options.parking ? { parking: options.parking } : {}),
+    ...(options.toMessage ? { toMessage: options.toMessage } : {}),
     onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error, { subscriber: 'forwarder:integration', attempt, position: reached?.toString() ?? null })),
   });
   forwarder.position$.subscribe((position) => (report.reached(position), (reached = position)));

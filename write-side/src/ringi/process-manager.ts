@@ -15,6 +15,7 @@ import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers 
 import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { parkedEventIn, type ParkingLots } from '../ops/parking-lot.ts';
 import { withSpan } from '@sss/contracts/tracing/spans';
 import type { Log } from '@sss/contracts/ports/log';
 
@@ -54,6 +55,12 @@ export interface RingiProcessManagerOptions {
   readonly refuseFiling?: (kind: RingiKind) => Promise<string | null>;
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
+  /**
+   * Where a trigger it cannot open a 稟議 for (after a few attempts) is parked: that one 稟議 waits
+   * for a person, every other goes on. A 稟議 already open never parks: its failing steps are
+   * recorded in its own stream and it is marked 滞留 (recordFailure).
+   */
+  readonly parking?: ParkingLots;
 }
 
 export interface RunningRingiProcessManager {
@@ -103,8 +110,9 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
 
   const load = async (ringiId: string): Promise<RingiState> => fold(ringiDecider, (await loadStream<RingiEvent>(events, ringiStream(ringiId))).domain);
 
-  async function openRingi(event: RecordedEvent): Promise<void> {
-    if (!isEventOf(event, RINGI_TRIGGERS) || event.position <= triggers.position()) return;
+  /** `again`: a parked trigger retried from the console, which the trigger checkpoint has long passed. */
+  async function openRingi(event: RecordedEvent, again = false): Promise<void> {
+    if (!isEventOf(event, RINGI_TRIGGERS) || (!again && event.position <= triggers.position())) return;
     const trigger = ringiTrigger(event);
     const data = await buildRingiRequest({ events, routes: options.routes, loginOf, ...(options.formMapping ? { formMapping: options.formMapping } : {}) }, event, trigger.ringiId, trigger.kind, clock().toISOString());
     await handleCommand(events, {
@@ -113,7 +121,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       command: { type: 'StartRingi', data },
       context: { actor: ACTOR, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
     });
-    triggers.moveTo(event.position);
+    if (event.position > triggers.position()) triggers.moveTo(event.position);
   }
 
   function follow(event: RecordedEvent): void {
@@ -254,6 +262,8 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     resumeAfter: (event) => [...openSince.values()].reduce((min, since) => (since - 1n < min ? since - 1n : min), event.position),
     log: (message, error) => log(`ringi process manager: ${message}`, error),
     report,
+    // Opening it again is a no-op for a 稟議 that exists (StartRingi is idempotent), so a retry is safe.
+    parking: options.parking?.open('process-manager:ringi', async (entry) => openRingi(await parkedEventIn(events, entry), true)),
   });
   // Resumed at the head with nothing to replay, it has caught up already.
   void subscription.started.then(({ from }) => {

@@ -10,6 +10,7 @@ import { projectDecider } from '../project/decider.ts';
 import { monthlySalesDecider } from './decider.ts';
 import type { CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { parkedEventIn, type ParkingLots } from '../ops/parking-lot.ts';
 
 /**
  * While a month's sales check (or the 稟議 of an invoice correction) is open the project shows 売上実績処理中 (docs/domain.md §Business flows). This policy
@@ -49,13 +50,15 @@ export async function reconcileProjectStatus(events: EventStore, event: Recorded
   }
 }
 
-export function startProjectStatusPolicy(options: { events: EventStore; checkpoints?: CheckpointStore; subscribers?: SubscriberRegistry; log?: (message: string, error?: unknown) => void }): ReturnType<typeof followFromCheckpoint> {
+export function startProjectStatusPolicy(options: { events: EventStore; checkpoints?: CheckpointStore; subscribers?: SubscriberRegistry; log?: (message: string, error?: unknown) => void; parking?: ParkingLots }): ReturnType<typeof followFromCheckpoint> {
   const log = options.log ?? (() => {});
+  const handle = (event: RecordedEvent) => reconcileProjectStatus(options.events, event, log);
   return followFromCheckpoint({
     events: options.events,
     checkpoints: options.checkpoints,
     name: PROJECT_STATUS_CHECKPOINT,
-    handle: (event) => reconcileProjectStatus(options.events, event, log),
+    handle,
+    parking: options.parking?.open('policy:project-status', async (entry) => handle(await parkedEventIn(options.events, entry))),
     log,
     report: options.subscribers?.register('policy:project-status', 'policy'),
   });

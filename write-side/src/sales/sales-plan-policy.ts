@@ -1,4 +1,4 @@
-import type { EventStore } from '@sss/contracts/ports/event-store';
+import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import { isEventOf, type RecordedOf } from '@sss/contracts/events/registry';
 import type { SubscriberRegistry } from '@sss/contracts/ports/subscribers';
 import { streams } from '@sss/contracts/streams/names';
@@ -6,6 +6,7 @@ import { handleCommand } from '../kernel/command-handler.ts';
 import { monthlySalesDecider } from './decider.ts';
 import type { CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { parkedEventIn, type ParkingLots } from '../ops/parking-lot.ts';
 
 /**
  * How the order's budget reaches the sales context: a policy follows the event store and, for each
@@ -22,6 +23,8 @@ export interface SalesPlanPolicyOptions {
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
   readonly subscribers?: SubscriberRegistry;
+  /** Where a poison event is parked instead of retried forever. */
+  readonly parking?: ParkingLots;
 }
 
 export const SALES_PLAN_CHECKPOINT = 'sales-plan-policy';
@@ -42,11 +45,13 @@ export async function applySalesPlan(events: EventStore, event: RecordedOf<(type
 }
 
 export function startSalesPlanPolicy(options: SalesPlanPolicyOptions): ReturnType<typeof followFromCheckpoint> {
+  const handle = (event: RecordedEvent) => (isEventOf(event, SALES_PLAN_TRIGGERS) ? applySalesPlan(options.events, event) : undefined);
   return followFromCheckpoint({
     events: options.events,
     checkpoints: options.checkpoints,
     name: SALES_PLAN_CHECKPOINT,
-    handle: (event) => (isEventOf(event, SALES_PLAN_TRIGGERS) ? applySalesPlan(options.events, event) : undefined),
+    handle,
+    parking: options.parking?.open('policy:sales-plan', async (entry) => handle(await parkedEventIn(options.events, entry))),
     log: options.log ?? (() => {}),
     report: options.subscribers?.register('policy:sales-plan', 'policy'),
   });
