@@ -59,7 +59,9 @@ export const InvoiceSearch = {
 };
 export const InvoiceListQuery = Type.Object({ ...InvoiceSearch, ...PageQuery }, { additionalProperties: false });
 export type InvoiceListQuery = Static<typeof InvoiceListQuery>;
-export const InvoicePage = Page(InvoiceView);
+/** 請求一覧 with its totals row: 件数, 税込金額, 入金額 and 未入金 over every invoice the search matches, not only the page shown. */
+export const InvoicePage = Type.Object({ ...Page(InvoiceView).properties, totals: Type.Object({ count: Int, gross: Int, paid: Int, outstanding: Int }) });
+export type InvoicePage = Static<typeof InvoicePage>;
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
