@@ -36,7 +36,10 @@ export const InvoiceView = Type.Object(
     correctionReason: Str, issuedOn: Str, issuer: Type.Object({
       name: Str, registrationNumber: Str, address: Type.Union([Str, Type.Null()]), phone: Type.Union([Str, Type.Null()]),
       bankAccount: Type.Union([Type.Object({ bank: Str, branch: Str, type: Str, number: Str, holderKana: Str }), Type.Null()]),
-    }), recipientName: Str, subject: Str, poNumber: Str,
+    }), recipientName: Str,
+    // Optional: invoices projected before InvoiceIssued version 3 have none until the projection is rebuilt.
+    recipientAddress: Type.Optional(Type.Object({ postalCode: Type.Union([Str, Type.Null()]), address: Type.Union([Str, Type.Null()]), department: Type.Union([Str, Type.Null()]), person: Type.Union([Str, Type.Null()]) })),
+    subject: Str, poNumber: Str,
     invoiceDate: Str, dueDate: Str, paymentTerms: Str, contact: Str, periodStart: Str, periodEnd: Str,
     lines: Type.Array(Type.Object({ description: Str, quantity: Str, unit: Str, unitPrice: Int, taxIncluded: Type.Boolean(), taxRate: Int, amount: Int })),
     totals: Type.Object({ byRate: Type.Array(RateTotalView), net: Int, tax: Int, gross: Int }), roundingMode: Str,
