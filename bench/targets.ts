@@ -22,6 +22,9 @@ export const TARGETS: readonly Target[] = [
   { bench: 'read-scale', figure: 'detail p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
   // Issue #16: import and match 10,000 deposits against 50,000 open invoices.
   { bench: 'reconciliation', figure: 'totalSeconds', atMost: 30 },
+  // Issue #13 item 9: 案件一覧 with 10,000 projects in Chromium.
+  { bench: 'project-list', figure: 'firstPageMs', atMost: 1000 },
+  { bench: 'project-list', figure: 'filterMs', atMost: 200 },
 ];
 
 export type Verdict = Target & { readonly value: number | string | undefined; readonly pass: boolean | null };

@@ -11,5 +11,6 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // the manifest names the entry chunk and its static imports: what the bundle budget measures (infra/src/ops/bundle-budget.ts)
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },
 });

@@ -1,39 +1,17 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
-import { CompanyCreatePage } from './companies/CompanyCreatePage.tsx';
-import { CompanyDetailPage } from './companies/CompanyDetailPage.tsx';
-import { CompanyEditPage } from './companies/CompanyEditPage.tsx';
-import { CompanyListPage } from './companies/CompanyListPage.tsx';
-import { EstimateListPage } from './estimates/EstimateListPage.tsx';
-import { EstimatePage } from './estimates/EstimatePage.tsx';
 import { HomePage } from './home/HomePage.tsx';
-import { OrgPage } from './org/OrgPage.tsx';
-import { PasswordPage } from './account/PasswordPage.tsx';
-import { UserListPage } from './users/UserListPage.tsx';
-import { OrderListPage } from './orders/OrderListPage.tsx';
-import { OrderPage } from './orders/OrderPage.tsx';
-import { ProjectCreatePage } from './projects/ProjectCreatePage.tsx';
-import { ProjectDetailPage } from './projects/ProjectDetailPage.tsx';
-import { ProjectEditPage } from './projects/ProjectEditPage.tsx';
-import { ProjectListPage } from './projects/ProjectListPage.tsx';
-import { PartnerDetailPage } from './partners/PartnerDetailPage.tsx';
-import { PartnerFormPage } from './partners/PartnerFormPage.tsx';
-import { PartnerListPage } from './partners/PartnerListPage.tsx';
-import { AuditPage } from './audit/AuditPage.tsx';
-import { SubscribersPage } from './admin/subscribers/SubscribersPage.tsx';
-import { InvoiceCorrectionsPage } from './audit/InvoiceCorrectionsPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { NAV_ITEMS } from './shell/navItems.ts';
-import { MonthlySalesListPage } from './sales/MonthlySalesListPage.tsx';
-import { SalesEntryPage } from './sales/SalesEntryPage.tsx';
-import { InvoiceListPage } from './sales/InvoiceListPage.tsx';
-import { ReceivablesPage } from './sales/ReceivablesPage.tsx';
-import { ReconciliationPage } from './finance/ReconciliationPage.tsx';
-import { RingiDetailPage } from './ringi/RingiDetailPage.tsx';
-import { RingiListPage } from './ringi/RingiListPage.tsx';
+
+/*
+ * Route-level code splitting: the sign-in page, the shell and the home page are in the initial bundle;
+ * every other screen is loaded with its route (react-router's `lazy`), so a first visit downloads only
+ * what it shows (the budget is checked after each build: infra/src/ops/bundle-budget.ts).
+ */
 
 /** Every navigation entry gets a route; unbuilt ones show 準備中 until their screens land. */
 const comingSoon: RouteObject[] = NAV_ITEMS.filter((item) => !item.ready).map((item) => ({
@@ -52,35 +30,35 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'companies', element: <CompanyListPage /> },
-      { path: 'companies/new', element: <CompanyCreatePage /> },
-      { path: 'companies/:id', element: <CompanyDetailPage /> },
-      { path: 'companies/:id/edit', element: <CompanyEditPage /> },
-      { path: 'projects', element: <ProjectListPage /> },
-      { path: 'projects/new', element: <ProjectCreatePage /> },
-      { path: 'projects/:id', element: <ProjectDetailPage /> },
-      { path: 'projects/:id/edit', element: <ProjectEditPage /> },
-      { path: 'projects/:id/estimate', element: <EstimatePage /> },
-      { path: 'projects/:id/order', element: <OrderPage /> },
-      { path: 'estimates', element: <EstimateListPage /> },
-      { path: 'orders', element: <OrderListPage /> },
-      { path: 'partners', element: <PartnerListPage /> },
-      { path: 'partners/new', element: <PartnerFormPage /> },
-      { path: 'partners/:id', element: <PartnerDetailPage /> },
-      { path: 'partners/:id/edit', element: <PartnerFormPage /> },
-      { path: 'monthly-sales', element: <MonthlySalesListPage /> },
-      { path: 'monthly-sales/:projectId/:month', element: <SalesEntryPage /> },
-      { path: 'invoices', element: <InvoiceListPage /> },
-      { path: 'invoices/receivables', element: <ReceivablesPage /> },
-      { path: 'ringi', element: <RingiListPage /> },
-      { path: 'ringi/:id', element: <RingiDetailPage /> },
-      { path: 'org', element: <OrgPage /> },
-      { path: 'users', element: <UserListPage /> },
-      { path: 'account/password', element: <PasswordPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'admin/subscribers', element: <SubscribersPage /> },
-      { path: 'finance/reconciliation', element: <ReconciliationPage /> },
-      { path: 'audit/invoices/:invoiceNumber', element: <InvoiceCorrectionsPage /> },
+      { path: 'companies', lazy: () => import('./companies/CompanyListPage.tsx').then((m) => ({ Component: m.CompanyListPage })) },
+      { path: 'companies/new', lazy: () => import('./companies/CompanyCreatePage.tsx').then((m) => ({ Component: m.CompanyCreatePage })) },
+      { path: 'companies/:id', lazy: () => import('./companies/CompanyDetailPage.tsx').then((m) => ({ Component: m.CompanyDetailPage })) },
+      { path: 'companies/:id/edit', lazy: () => import('./companies/CompanyEditPage.tsx').then((m) => ({ Component: m.CompanyEditPage })) },
+      { path: 'projects', lazy: () => import('./projects/ProjectListPage.tsx').then((m) => ({ Component: m.ProjectListPage })) },
+      { path: 'projects/new', lazy: () => import('./projects/ProjectCreatePage.tsx').then((m) => ({ Component: m.ProjectCreatePage })) },
+      { path: 'projects/:id', lazy: () => import('./projects/ProjectDetailPage.tsx').then((m) => ({ Component: m.ProjectDetailPage })) },
+      { path: 'projects/:id/edit', lazy: () => import('./projects/ProjectEditPage.tsx').then((m) => ({ Component: m.ProjectEditPage })) },
+      { path: 'projects/:id/estimate', lazy: () => import('./estimates/EstimatePage.tsx').then((m) => ({ Component: m.EstimatePage })) },
+      { path: 'projects/:id/order', lazy: () => import('./orders/OrderPage.tsx').then((m) => ({ Component: m.OrderPage })) },
+      { path: 'estimates', lazy: () => import('./estimates/EstimateListPage.tsx').then((m) => ({ Component: m.EstimateListPage })) },
+      { path: 'orders', lazy: () => import('./orders/OrderListPage.tsx').then((m) => ({ Component: m.OrderListPage })) },
+      { path: 'partners', lazy: () => import('./partners/PartnerListPage.tsx').then((m) => ({ Component: m.PartnerListPage })) },
+      { path: 'partners/new', lazy: () => import('./partners/PartnerFormPage.tsx').then((m) => ({ Component: m.PartnerFormPage })) },
+      { path: 'partners/:id', lazy: () => import('./partners/PartnerDetailPage.tsx').then((m) => ({ Component: m.PartnerDetailPage })) },
+      { path: 'partners/:id/edit', lazy: () => import('./partners/PartnerFormPage.tsx').then((m) => ({ Component: m.PartnerFormPage })) },
+      { path: 'monthly-sales', lazy: () => import('./sales/MonthlySalesListPage.tsx').then((m) => ({ Component: m.MonthlySalesListPage })) },
+      { path: 'monthly-sales/:projectId/:month', lazy: () => import('./sales/SalesEntryPage.tsx').then((m) => ({ Component: m.SalesEntryPage })) },
+      { path: 'invoices', lazy: () => import('./sales/InvoiceListPage.tsx').then((m) => ({ Component: m.InvoiceListPage })) },
+      { path: 'invoices/receivables', lazy: () => import('./sales/ReceivablesPage.tsx').then((m) => ({ Component: m.ReceivablesPage })) },
+      { path: 'ringi', lazy: () => import('./ringi/RingiListPage.tsx').then((m) => ({ Component: m.RingiListPage })) },
+      { path: 'ringi/:id', lazy: () => import('./ringi/RingiDetailPage.tsx').then((m) => ({ Component: m.RingiDetailPage })) },
+      { path: 'org', lazy: () => import('./org/OrgPage.tsx').then((m) => ({ Component: m.OrgPage })) },
+      { path: 'users', lazy: () => import('./users/UserListPage.tsx').then((m) => ({ Component: m.UserListPage })) },
+      { path: 'account/password', lazy: () => import('./account/PasswordPage.tsx').then((m) => ({ Component: m.PasswordPage })) },
+      { path: 'audit', lazy: () => import('./audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })) },
+      { path: 'admin/subscribers', lazy: () => import('./admin/subscribers/SubscribersPage.tsx').then((m) => ({ Component: m.SubscribersPage })) },
+      { path: 'finance/reconciliation', lazy: () => import('./finance/ReconciliationPage.tsx').then((m) => ({ Component: m.ReconciliationPage })) },
+      { path: 'audit/invoices/:invoiceNumber', lazy: () => import('./audit/InvoiceCorrectionsPage.tsx').then((m) => ({ Component: m.InvoiceCorrectionsPage })) },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

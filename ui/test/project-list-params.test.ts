@@ -28,4 +28,11 @@ test('the status change dialog offers only what the machine allows', () => {
   assert.equal(manualTargets('completed'), []);
 });
 
+test('the page size is one of 20/50/100, kept in the URL; anything else is the default', () => {
+  assert.is(queryFromSearch(new URLSearchParams('pageSize=50')).pageSize, 50);
+  assert.is(searchFromQuery(queryFromSearch(new URLSearchParams('pageSize=100&page=2'))).toString(), 'page=2&pageSize=100');
+  assert.is(queryFromSearch(new URLSearchParams('pageSize=30')).pageSize, 20, 'a size not offered is not taken from a hand-edited URL');
+  assert.is(searchFromQuery(queryFromSearch(new URLSearchParams('pageSize=20'))).get('pageSize'), null, 'the default stays out of links');
+});
+
 test.run();

@@ -287,7 +287,9 @@ export const OrderView = Type.Object({
 });
 export type OrderView = Static<typeof OrderView>;
 
-export const OrderPage = Page(OrderView);
+/** 受注一覧 with its totals row: 件数 and 受注金額 over every order the filter matches, not only the page shown. */
+export const OrderPage = Type.Object({ ...Page(OrderView).properties, totals: Type.Object({ count: Type.Integer(), orderAmount: Type.Integer() }) });
+export type OrderPage = Static<typeof OrderPage>;
 
 export const OrderSortKeys = ['-orderDate', 'orderDate', 'projectNumber', '-projectNumber', '-orderAmount', 'orderAmount'] as const;
 

@@ -2,6 +2,7 @@ import type { ExpenseActual, InvoiceDraft } from './schemas.ts';
 import type { InvoiceTotals, RoundingMode, TaxRate } from './tax.ts';
 import type { SalesCheckOutcome } from './status.ts';
 import type { InvoiceIssuer } from './issuer.ts';
+import type { InvoiceRecipientAddress } from './recipient.ts';
 
 /** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1; fields added later are optional. */
 
@@ -32,6 +33,8 @@ export interface IssuedInvoice {
   /** Version 2 of InvoiceIssued added address, phone and 振込先 (null on version 1 invoices: `sales/upcasters.ts`). */
   readonly issuer: InvoiceIssuer;
   readonly recipientName: string;
+  /** Version 3 of InvoiceIssued added the customer's address and 送付先 as its master data said at issue (all null on older invoices: `sales/upcasters.ts`). */
+  readonly recipientAddress: InvoiceRecipientAddress;
   readonly subject: string;
   readonly poNumber: string;
   readonly invoiceDate: string;

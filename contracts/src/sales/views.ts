@@ -36,7 +36,10 @@ export const InvoiceView = Type.Object(
     correctionReason: Str, issuedOn: Str, issuer: Type.Object({
       name: Str, registrationNumber: Str, address: Type.Union([Str, Type.Null()]), phone: Type.Union([Str, Type.Null()]),
       bankAccount: Type.Union([Type.Object({ bank: Str, branch: Str, type: Str, number: Str, holderKana: Str }), Type.Null()]),
-    }), recipientName: Str, subject: Str, poNumber: Str,
+    }), recipientName: Str,
+    // Optional: invoices projected before InvoiceIssued version 3 have none until the projection is rebuilt.
+    recipientAddress: Type.Optional(Type.Object({ postalCode: Type.Union([Str, Type.Null()]), address: Type.Union([Str, Type.Null()]), department: Type.Union([Str, Type.Null()]), person: Type.Union([Str, Type.Null()]) })),
+    subject: Str, poNumber: Str,
     invoiceDate: Str, dueDate: Str, paymentTerms: Str, contact: Str, periodStart: Str, periodEnd: Str,
     lines: Type.Array(Type.Object({ description: Str, quantity: Str, unit: Str, unitPrice: Int, taxIncluded: Type.Boolean(), taxRate: Int, amount: Int })),
     totals: Type.Object({ byRate: Type.Array(RateTotalView), net: Int, tax: Int, gross: Int }), roundingMode: Str,
@@ -59,7 +62,9 @@ export const InvoiceSearch = {
 };
 export const InvoiceListQuery = Type.Object({ ...InvoiceSearch, ...PageQuery }, { additionalProperties: false });
 export type InvoiceListQuery = Static<typeof InvoiceListQuery>;
-export const InvoicePage = Page(InvoiceView);
+/** 請求一覧 with its totals row: 件数, 税込金額, 入金額 and 未入金 over every invoice the search matches, not only the page shown. */
+export const InvoicePage = Type.Object({ ...Page(InvoiceView).properties, totals: Type.Object({ count: Int, gross: Int, paid: Int, outstanding: Int }) });
+export type InvoicePage = Static<typeof InvoicePage>;
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];

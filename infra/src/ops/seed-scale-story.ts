@@ -22,6 +22,7 @@ import type { Decider } from '@sss/write-side/kernel/decider';
 import type { Dice, SimClock } from './seed-scale-random.ts';
 import type { BatchedWriter } from './seed-scale-writer.ts';
 import { companyName, personName } from './seed-scale-names.ts';
+import { UNSTATED_RECIPIENT } from '@sss/contracts/sales/recipient';
 
 /**
  * The story the generator tells, month by month, so every stream's events come in the order a real
@@ -309,7 +310,7 @@ export async function tellStory(w: BatchedWriter, clock: SimClock, dice: Dice, s
     await w.run(monthlySalesDecider, stream, { type: 'ApplySalesCheckOutcome', key, body: { outcome: 'approved', ringiId } }, context);
     await w.run(projectDecider, streams.project(p.id), { type: 'FinishSalesActualProcessing', body: { month }, meta }, context);
     invoiceCounter += 1;
-    const { state } = await w.run(monthlySalesDecider, stream, { type: 'IssueInvoice', key, invoiceNumber: `INV-${String(invoiceCounter).padStart(7, '0')}`, issuer: ISSUER, roundingMode: 'floor', issuedOn: invoiceDate }, context);
+    const { state } = await w.run(monthlySalesDecider, stream, { type: 'IssueInvoice', key, invoiceNumber: `INV-${String(invoiceCounter).padStart(7, '0')}`, issuer: ISSUER, recipientAddress: UNSTATED_RECIPIENT, roundingMode: 'floor', issuedOn: invoiceDate }, context);
     p.unpaid.set(month, state.invoice!.totals.gross);
     p.closed += 1;
   }

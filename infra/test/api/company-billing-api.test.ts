@@ -4,6 +4,8 @@ import { UNSET_BILLING } from '@sss/contracts/company/billing';
 import { streams } from '@sss/contracts/streams/names';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { appendedByPeopleSince, as, DEMO, login, newCompany, startTestSss, type Session } from '../support/sss.ts';
+import { issueCustomerInvoice } from '../support/invoices.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 /**
  * The billing master data of a company (docs/billing.md) through the whole stack: refused at the
@@ -68,6 +70,26 @@ test('a company recorded at schema version 1 reads as 未設定 in the view and 
   const [, edited] = await sss.events.readStream(streams.company('legacy1'));
   assert.is(edited!.metadata.schemaVersion, 2);
   assert.equal((edited!.data as { changed: string[] }).changed, ['billing']);
+});
+
+test('the 請求書 prints the customer 〒・住所 and 送付先 as they were at issue; a later move does not rewrite it', async ({ sss, sales }) => {
+  const created = await as(sss, sales)({ method: 'POST', url: '/api/companies', payload: newCompany('BILLPDF', { billing: BILLING }) });
+  assert.is(created.statusCode, 201, created.body);
+  const customerId = created.json<{ id: string }>().id;
+  const issued = await issueCustomerInvoice(sss, { month: '2026-04', recipientName: '請求先検証株式会社', customerId });
+  const moved = { ...BILLING, postalCode: '530-0001', address: '大阪府大阪市北区梅田1-1-1', recipientPerson: '佐々木 次郎' };
+  const edit = await as(sss, sales)({ method: 'PUT', url: `/api/companies/${customerId}`, headers: { 'if-match': '"0"' }, payload: newCompany('BILLPDF', { billing: moved }) });
+  assert.is(edit.statusCode, 200, edit.body);
+
+  const finance = await login(sss, DEMO.finance);
+  const read = { 'x-sss-min-position': edit.json<{ position: string }>().position };
+  const view = await as(sss, finance)({ method: 'GET', url: `/api/invoices/${issued.invoiceNumber}`, headers: read });
+  assert.equal(view.json<{ recipientAddress: unknown }>().recipientAddress, { postalCode: '100-0001', address: '東京都千代田区千代田1-1', department: '経理部', person: '山田 太郎' });
+  const pdf = await as(sss, finance)({ method: 'GET', url: `/api/invoices/${issued.invoiceNumber}/pdf`, headers: read });
+  assert.is(pdf.statusCode, 200);
+  const text = await pdfText(pdf.rawPayload);
+  for (const expected of ['〒100-0001', '東京都千代田区千代田1-1', '経理部', '山田 太郎 様']) assert.ok(text.includes(expected), `${expected} on the reprint: ${text.slice(0, 400)}`);
+  for (const later of ['530-0001', '大阪府', '佐々木']) assert.not.ok(text.includes(later), `today's master data (${later}) is not what was sent`);
 });
 
 test.run();

@@ -99,12 +99,23 @@ test('book a month, get it approved, issue the invoice, download its PDF and rec
   await page.getByTestId('invoice-search').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 1);
   assert.is(await page.getByTestId('invoice-payment-state').first().textContent(), '一部入金');
+  // the totals row: the server's sums over the whole search (#13 item 6)
+  assert.is(await page.getByTestId('invoice-totals-count').textContent(), '合計（1 件）');
+  assert.is(await page.getByTestId('invoice-totals-outstanding').textContent(), '¥1,000,000');
   await page.getByText('訂正前の請求書も表示').click();
   await page.getByTestId('invoice-search').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="invoice-row"]').length === 2);
   const table = (await page.getByTestId('invoice-table').textContent()) ?? '';
   assert.ok(table.includes(`訂正済 → `), `the replaced invoice stays visible: ${table}`);
   await screenshot(page, 'sales-invoices-with-correction');
+  // page size: kept in the URL with the search, and remembered for the next visit to the list
+  await page.getByTestId('pager-size').selectOption('50');
+  await page.waitForURL(/pageSize=50/);
+  assert.match(page.url(), /includeReplaced=true/, 'the search stays when the page size changes');
+  await page.getByTestId('nav-home').click();
+  await page.getByTestId('nav-invoices').click();
+  await page.getByTestId('invoice-row').first().waitFor();
+  assert.is(await page.getByTestId('pager-size').inputValue(), '50', 'the list remembers the chosen page size');
   await page.getByTestId('receivables-link').click();
   await page.getByTestId('receivables-table').waitFor();
   const receivables = (await page.getByTestId('receivables-table').textContent()) ?? '';

@@ -10,12 +10,12 @@ const key = () => ({ 'idempotency-key': `inv-${Date.now()}-${seq++}` });
  * A 請求書 for a real project of a demo customer, issued through the API (booked, approved, issued)
  * and, with `correctedReason`, corrected once: what the 電子帳簿保存法 search and history look for.
  */
-export async function issueCustomerInvoice(sss: RunningSss, options: { month: string; recipientName: string; correctedReason?: string }) {
+export async function issueCustomerInvoice(sss: RunningSss, options: { month: string; recipientName: string; correctedReason?: string; customerId?: string }) {
   const sales = await login(sss, DEMO.sales);
   const salesAdmin = await login(sss, DEMO.salesAdmin);
   const admin = await login(sss, DEMO.admin);
   const refs = await projectRefs(sss, sales);
-  const project = await as(sss, sales)({ method: 'POST', url: '/api/projects', payload: newProject(refs), headers: key() });
+  const project = await as(sss, sales)({ method: 'POST', url: '/api/projects', payload: newProject({ ...refs, customerId: options.customerId ?? refs.customerId }), headers: key() });
   if (project.statusCode !== 201 && project.statusCode !== 200) throw new Error(`project: ${project.statusCode} ${project.body}`);
   const projectId = project.json<{ id: string }>().id;
   await deriveSalesPlan(sss, [{ month: options.month, revenue: 1_500_000 }], projectId);

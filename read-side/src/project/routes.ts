@@ -221,8 +221,10 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
     const store = storeOf(request);
     const { sort = '-orderDate', page = 1, pageSize = 20 } = request.query;
     const filter = orderFilter(request.query);
-    const [items, total] = await Promise.all([store.find(ORDERS, filter, { sort: ORDER_SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }), store.count(ORDERS, filter)]);
-    return { items: items.map((d) => publicDoc(d) as OrderView), total, page, pageSize };
+    // the totals row adds up every match in the store, so it is the same on every page
+    const [items, [sums]] = await Promise.all([store.find(ORDERS, filter, { sort: ORDER_SORTS[sort], skip: (page - 1) * pageSize, limit: pageSize }), store.groupSum(ORDERS, filter, { by: [], sum: ['orderAmount'] })]);
+    const total = sums?.count ?? 0;
+    return { items: items.map((d) => publicDoc(d) as OrderView), total, page, pageSize, totals: { count: total, orderAmount: sums?.sums.orderAmount ?? 0 } };
   });
 
   const orderRows = async (store: ReadStore, query: Omit<OrderListQuery, 'page' | 'pageSize'>) =>

@@ -9,6 +9,24 @@ import { addressedTo } from '@sss/contracts/domain/honorific';
  * number, (b) transaction period, (c) descriptions with reduced-rate items marked ※, (d) total per
  * tax rate with the rate, (e) tax per rate, (f) recipient. A correction names the invoice it replaces.
  */
+/**
+ * To whom, and where: 〒 and 住所 above the customer's name, then the 請求書送付先. With a person the
+ * honorific is theirs (「経理部 山田 花子 様」) and the company name goes without 御中; with only a
+ * department, the department is 御中. An invoice that stated no address (未設定, or issued before
+ * version 3) prints the name alone, as it was sent.
+ */
+function recipientBlocks(invoice: InvoiceView): PdfSpec['blocks'] {
+  const to = invoice.recipientAddress;
+  const small = (text: string) => ({ kind: 'text' as const, text, size: 9 });
+  const where = [to?.postalCode ? `〒${to.postalCode}` : '', to?.address ?? ''].filter(Boolean);
+  const department = to?.department?.trim() ?? '';
+  const person = to?.person?.trim() ?? '';
+  const name = { kind: 'text' as const, bold: true, size: 13 };
+  if (!department && !person) return [...where.map(small), { ...name, text: addressedTo(invoice.recipientName) }];
+  const attention = person ? `${department ? `${department}\u3000` : ''}${/(様|殿)$/.test(person) ? person : `${person} 様`}` : addressedTo(department);
+  return [...where.map(small), { ...name, text: invoice.recipientName.trim().replace(/\s*御中$/, '') }, { kind: 'text', text: attention, size: 11 }];
+}
+
 export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
   const reduced = invoice.lines.some((l) => l.taxRate === 8);
   return {
@@ -18,7 +36,7 @@ export function invoicePdfSpec(invoice: InvoiceView): PdfSpec {
       { kind: 'text', text: `請求書番号: ${invoice.invoiceNumber}\u3000発行日: ${formatDateJapanese(invoice.issuedOn)}`, align: 'right', size: 9 },
       ...(invoice.replaces ? [{ kind: 'text' as const, text: `本請求書は請求書番号 ${invoice.replaces} を訂正し、置き換えるものです。訂正理由: ${invoice.correctionReason}`, size: 9 }] : []),
       { kind: 'space', lines: 0.5 },
-      { kind: 'text', text: addressedTo(invoice.recipientName), bold: true, size: 13 },
+      ...recipientBlocks(invoice),
       { kind: 'space', lines: 0.5 },
       { kind: 'text', text: invoice.issuer.name, align: 'right', bold: true },
       { kind: 'text', text: `登録番号: ${invoice.issuer.registrationNumber}`, align: 'right', size: 9 },

@@ -73,8 +73,11 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
     const store = storeOf(request);
     const { page = 1, pageSize = 20 } = request.query;
     const filter = invoiceFilter(request.query);
-    const [items, total] = await Promise.all([store.find(INVOICES, filter, { sort: { invoiceNumber: -1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.count(INVOICES, filter)]);
-    return { items: items.map((d) => publicDoc(d) as InvoiceViewType), total, page, pageSize };
+    // the totals row adds up every match in the store, so it is the same on every page
+    const [items, [sums]] = await Promise.all([store.find(INVOICES, filter, { sort: { invoiceNumber: -1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.groupSum(INVOICES, filter, { by: [], sum: ['gross', 'paid', 'outstanding'] })]);
+    const total = sums?.count ?? 0;
+    const sum = (field: string) => sums?.sums[field] ?? 0;
+    return { items: items.map((d) => publicDoc(d) as InvoiceViewType), total, page, pageSize, totals: { count: total, gross: sum('gross'), paid: sum('paid'), outstanding: sum('outstanding') } };
   });
 
   app.get('/api/invoices/:invoiceNumber', { schema: { tags, summary: '請求書', params: InvoiceParams, response: { 200: InvoiceView } } }, async (request) => {

@@ -73,12 +73,14 @@ function estimate(draft: boolean): EstimateView {
   } as unknown as EstimateView;
 }
 
-function invoice(): InvoiceView {
+const RECIPIENT = { postalCode: '100-0005', address: long('東京都千代田区丸の内一丁目', 200), department: long('経理部 債務管理課', 100), person: long('山田 花子', 100) };
+
+function invoice(recipientAddress: InvoiceView['recipientAddress'] = RECIPIENT): InvoiceView {
   const lines = [...Array.from({ length: 12 }, (_, i) => line(i, 10)), ...Array.from({ length: 6 }, (_, i) => line(i + 12, 8))];
   const totals = invoiceTotals(lines, 'floor');
   return {
     invoiceNumber: 'INV-000123', replaces: 'INV-000100', replacedBy: null, state: 'current', correctionReason: long('訂正理由', 255), issuedOn: '2026-11-30',
-    issuer: { name: long('株式会社SSSデモ', 100), registrationNumber: 'T7123456789012', address: long('東京都千代田区丸の内一丁目', 200), phone: '03-1234-5678', bankAccount: { bank: long('みずほ銀行', 50), branch: long('丸の内支店', 50), type: '普通', number: '1234567', holderKana: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ ｴｲｷﾞｮｳｼｴﾝｼｽﾃﾑ ｶﾌﾞｼｷｶﾞｲｼ' } }, recipientName: LONG_NAME, subject: long('件名', 200), poNumber: TOKEN,
+    issuer: { name: long('株式会社SSSデモ', 100), registrationNumber: 'T7123456789012', address: long('東京都千代田区丸の内一丁目', 200), phone: '03-1234-5678', bankAccount: { bank: long('みずほ銀行', 50), branch: long('丸の内支店', 50), type: '普通', number: '1234567', holderKana: 'ｶ)ｴｽｴｽｴｽﾃﾞﾓ ｴｲｷﾞｮｳｼｴﾝｼｽﾃﾑ ｶﾌﾞｼｷｶﾞｲｼ' } }, recipientName: LONG_NAME, recipientAddress, subject: long('件名', 200), poNumber: TOKEN,
     invoiceDate: '2026-11-30', dueDate: '2026-12-31', paymentTerms: long('支払条件', 200), contact: long('問い合わせ先', 200), periodStart: '2026-11-01', periodEnd: '2026-11-30',
     lines, totals, roundingMode: 'floor', projectId: 'p1', month: '2026-11', gross: totals.gross, net: totals.net, tax: totals.tax, paid: 0, outstanding: totals.gross, payments: [], lastPaymentOn: null,
   } as unknown as InvoiceView;
@@ -99,7 +101,9 @@ function month(settlementReason: string): MonthlySalesView {
 const documents: [string, () => Promise<Buffer>][] = [
   ['見積書 (issued)', () => renderPdf(quotationPdfSpec(estimate(false), estimate(false).versions[0]!, long('株式会社SSSデモ', 100)))],
   ['見積書 (draft: no 発行日)', () => renderPdf(quotationPdfSpec(estimate(true), estimate(true).versions[0]!, '株式会社SSSデモ'))],
-  ['請求書', () => renderPdf(invoicePdfSpec(invoice()))],
+  ['請求書 (long 住所 and 送付先)', () => renderPdf(invoicePdfSpec(invoice()))],
+  ['請求書 (送付先 部署 only)', () => renderPdf(invoicePdfSpec(invoice({ ...RECIPIENT, person: null })))],
+  ['請求書 (no address: 未設定 or issued before)', () => renderPdf(invoicePdfSpec(invoice({ postalCode: null, address: null, department: null, person: null })))],
   ['売上連絡票 (long 精算理由)', async () => (await renderMonthDocument('sales-slip.pdf', month(long('精算理由', 255)), '株式会社SSSデモ')).body],
   ['売上連絡票 (no 精算理由)', async () => (await renderMonthDocument('sales-slip.pdf', month(''), '株式会社SSSデモ')).body],
   ['納品書', async () => (await renderMonthDocument('delivery-note.pdf', month(''), long('株式会社SSSデモ', 100))).body],
@@ -115,6 +119,17 @@ for (const [name, render] of documents) {
     assert.not.match(text, /御中\s*御中/);
   });
 }
+
+test('請求書 prints the customer 〒, 住所 and 送付先 frozen into it; with a person 様, not 御中', async () => {
+  const short = { postalCode: '530-0001', address: '大阪府大阪市北区梅田1-1-1', department: '経理部', person: '山田 花子' };
+  const text = async (to: InvoiceView['recipientAddress']) => (await textBoxes(await renderPdf(invoicePdfSpec({ ...invoice(), recipientName: '顧客商事株式会社', recipientAddress: to })))).boxes.map((b) => b.text).join('\n');
+  const withPerson = await text(short);
+  for (const expected of ['〒530-0001', '大阪府大阪市北区梅田1-1-1', '顧客商事株式会社', '経理部', '山田 花子 様']) assert.ok(withPerson.includes(expected), `${expected} in ${withPerson.slice(0, 900)}`);
+  assert.not.ok(withPerson.includes('顧客商事株式会社 御中'), 'a person is addressed with 様, the company without 御中');
+  assert.ok((await text({ ...short, person: null })).includes('経理部 御中'));
+  const none = await text(undefined);
+  assert.ok(none.includes('顧客商事株式会社 御中') && !none.includes('〒'), 'an invoice without a stated address prints the name alone');
+});
 
 test('the checker itself finds an overprint and text off the page', async () => {
   const pdf = await renderPdf({ title: 't', blocks: [{ kind: 'text', text: 'A'.repeat(10) }] });

@@ -2,7 +2,7 @@ import type { PageOf } from '@sss/contracts/common';
 import type { DraftEstimate, EditEstimateDraft, IssueEstimate, ReviseEstimate } from '@sss/contracts/project/estimate-schemas';
 import type { EditOrder, RegisterOrder } from '@sss/contracts/project/order-schemas';
 import type { AddResource, ChangeProjectStatus, CopyProject, EditResource, ProjectBasics, RequestApproval, SetMonthlyEffort } from '@sss/contracts/project/schemas';
-import type { EstimateListQuery, EstimateListRow, EstimateView, OrderListQuery, OrderSortKeys, OrderView, ProjectDetail, ProjectListQuery, ProjectListRow, ProjectSortKeys } from '@sss/contracts/project/views';
+import type { EstimateListQuery, EstimateListRow, EstimateView, OrderListQuery, OrderPage, OrderSortKeys, OrderView, ProjectDetail, ProjectListQuery, ProjectListRow, ProjectSortKeys } from '@sss/contracts/project/views';
 import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /**
@@ -42,7 +42,7 @@ export const reviseEstimate = (id: string, body: ReviseEstimate, options: Comman
 
 export type OrderSort = (typeof OrderSortKeys)[number];
 export type OrderListParams = Omit<OrderListQuery, 'sort'> & { sort?: OrderSort };
-export const listOrders = (query: OrderListParams, signal?: AbortSignal) => request<PageOf<OrderView>>('GET', `/api/orders${queryString({ ...query })}`, { signal });
+export const listOrders = (query: OrderListParams, signal?: AbortSignal) => request<OrderPage>('GET', `/api/orders${queryString({ ...query })}`, { signal });
 /** 受注一覧 as CSV or Excel (with the monthly plan), same filters as the screen. */
 export const orderExportUrl = (format: 'csv' | 'xlsx', query: OrderListParams) => `/api/orders/export.${format}${queryString({ ...query, page: undefined, pageSize: undefined })}`;
 export const listEstimates = (query: EstimateListQuery, signal?: AbortSignal) => request<PageOf<EstimateListRow>>('GET', `/api/estimates${queryString({ ...query })}`, { signal });

@@ -1,6 +1,6 @@
 import type { PageOf } from '@sss/contracts/common';
 import type { CorrectInvoice, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
-import type { Dashboard, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
+import type { Dashboard, InvoicePage, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
 import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /** The sales context over HTTP: 月次売上, 請求書, 入金 and the finance reports. */
@@ -17,12 +17,13 @@ export interface InvoiceSearchParams {
   customerId?: string;
   includeReplaced?: boolean;
   page?: number;
+  pageSize?: number;
 }
 
 export const listMonthlySales = (query: { status?: string; month?: string; page?: number }, signal?: AbortSignal) =>
   request<PageOf<MonthlySalesView>>('GET', `/api/monthly-sales${queryString({ ...query })}`, { signal });
 export const getMonthlySales = (projectId: string, m: string, signal?: AbortSignal) => request<MonthlySalesView>('GET', month(projectId, m), { signal });
-export const listInvoices = (query: InvoiceSearchParams, signal?: AbortSignal) => request<PageOf<InvoiceView>>('GET', `/api/invoices${queryString({ ...query })}`, { signal });
+export const listInvoices = (query: InvoiceSearchParams, signal?: AbortSignal) => request<InvoicePage>('GET', `/api/invoices${queryString({ ...query })}`, { signal });
 export const getInvoice = (invoiceNumber: string, signal?: AbortSignal) => request<InvoiceView>('GET', `/api/invoices/${encodeURIComponent(invoiceNumber)}`, { signal });
 export const getReceivables = (asOf: string | undefined, signal?: AbortSignal) => request<Receivables>('GET', `/api/receivables${queryString({ asOf })}`, { signal });
 export const getDashboard = (signal?: AbortSignal) => request<Dashboard>('GET', '/api/dashboard', { signal });

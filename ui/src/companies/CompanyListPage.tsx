@@ -3,7 +3,8 @@ import { CompanyKindBadges, CompanyStatusBadge } from './CompanyKindBadges.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { SortHeader } from '../components/SortHeader.tsx';
 import { fieldLabel } from './fieldLabels.ts';
-import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
+import { COMPANY_LIST, nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
+import { rememberPageSize } from '../lib/pageSize.ts';
 import { useCompanyList } from './queries.ts';
 import { may, useSession } from '../auth/index.ts';
 import { formatDate } from '../lib/format.ts';
@@ -95,7 +96,7 @@ export function CompanyListPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} onPageSize={(pageSize) => { rememberPageSize(COMPANY_LIST, pageSize); update({ pageSize }); }} />}
     </section>
   );
 }

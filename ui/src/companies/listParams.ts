@@ -1,18 +1,19 @@
 import { CompanySortKeys } from '@sss/contracts/company/schemas';
 import type { CompanyListParams, CompanySort } from '../api/companies.ts';
+import { pageSizeFrom, putPageSize } from '../lib/pageSize.ts';
 
 /**
  * The list's search, filters, sort and page live in the URL, so a link or the back button brings
  * a person to exactly the list they were looking at.
  */
 export type { CompanyListParams, CompanySort };
-export const PAGE_SIZE = 20;
+export const COMPANY_LIST = 'companies';
 
 export function queryFromSearch(search: URLSearchParams): CompanyListParams {
   const flag = (name: string) => (search.get(name) === 'true' ? true : undefined);
   const sort = search.get('sort');
   const page = Number(search.get('page'));
-  const query: CompanyListParams = { sort: (CompanySortKeys as readonly string[]).includes(sort ?? '') ? (sort as CompanySort) : 'kana', page: Number.isInteger(page) && page > 0 ? page : 1, pageSize: PAGE_SIZE };
+  const query: CompanyListParams = { sort: (CompanySortKeys as readonly string[]).includes(sort ?? '') ? (sort as CompanySort) : 'kana', page: Number.isInteger(page) && page > 0 ? page : 1, pageSize: pageSizeFrom(search, COMPANY_LIST) };
   const q = search.get('q')?.trim();
   if (q) query.q = q;
   if (flag('customer')) query.customer = true;
@@ -29,6 +30,7 @@ export function searchFromQuery(query: CompanyListParams): URLSearchParams {
   if (query.active) search.set('active', 'true');
   if (query.sort && query.sort !== 'kana') search.set('sort', query.sort);
   if (query.page && query.page > 1) search.set('page', String(query.page));
+  putPageSize(search, query.pageSize);
   return search;
 }
 

@@ -8,13 +8,23 @@ import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { estimateQueries } from './queries.ts';
+import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+
+const ESTIMATE_LIST = 'estimates';
+
+function searchOf(q: string | undefined, page: number, pageSize: number) {
+  const search = new URLSearchParams(q ? { q } : {});
+  if (page > 1) search.set('page', String(page));
+  putPageSize(search, pageSize);
+  return search;
+}
 
 /** 見積一覧: one row per estimate (its newest version); a row opens the project's 見積 editor. */
 export function EstimateListPage() {
   const [search, setSearch] = useSearchParams();
   const q = search.get('q')?.trim() || undefined;
   const page = Math.max(1, Number(search.get('page')) || 1);
-  const query = { ...(q ? { q } : {}), page, pageSize: 20 };
+  const query = { ...(q ? { q } : {}), page, pageSize: pageSizeFrom(search, ESTIMATE_LIST) };
   const list = useQuery(estimateQueries.list(query));
   const text = useLabels(projectLabels);
   useDocumentTitle(text('estimateListTitle'));
@@ -24,7 +34,7 @@ export function EstimateListPage() {
         <h1>{text('estimateListTitle')}</h1>
       </div>
       <div className="toolbar">
-        <input type="search" className="search" placeholder={text('estimateSearch')} aria-label={text('searchLabel')} data-testid="estimate-search" defaultValue={q ?? ''} onKeyDown={(e) => e.key === 'Enter' && setSearch(e.currentTarget.value.trim() ? { q: e.currentTarget.value.trim() } : {}, { replace: true })} />
+        <input type="search" className="search" placeholder={text('estimateSearch')} aria-label={text('searchLabel')} data-testid="estimate-search" defaultValue={q ?? ''} onKeyDown={(e) => e.key === 'Enter' && setSearch(searchOf(e.currentTarget.value.trim() || undefined, 1, query.pageSize), { replace: true })} />
       </div>
       <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
       <div className="table-wrap">
@@ -68,7 +78,7 @@ export function EstimateListPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setSearch({ ...(q ? { q } : {}), page: String(p) }, { replace: true })} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(p) => setSearch(searchOf(q, p, query.pageSize), { replace: true })} onPageSize={(size) => { rememberPageSize(ESTIMATE_LIST, size); setSearch(searchOf(q, 1, size), { replace: true }); }} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { OrderSortKeys } from '@sss/contracts/project/views';
 import { orderExportUrl, type OrderListParams, type OrderSort } from '../api/projects.ts';
 import { Pager } from '../components/Pager.tsx';
 import { formatDate } from '../lib/format.ts';
-import { formatYen } from '@sss/contracts/domain/money';
+import { formatNumber, formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { projectLabels, type ProjectTextKey } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
@@ -12,13 +12,17 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 // the 案件 stylesheet (filters toolbar) comes with the feature's public entry
 import '../projects/index.ts';
 import { orderQueries } from './queries.ts';
+import { pageSizeFrom, rememberPageSize } from '../lib/pageSize.ts';
+import { listLabels } from '../i18n/lists.ts';
+
+const ORDER_LIST = 'orders';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
 
 /** Filters and page in the URL, so a link to a report shows the same rows to a colleague. */
 function queryOf(search: URLSearchParams): OrderListParams {
-  const query: OrderListParams = { page: Math.max(1, Number(search.get('page')) || 1), pageSize: 20 };
+  const query: OrderListParams = { page: Math.max(1, Number(search.get('page')) || 1), pageSize: pageSizeFrom(search, ORDER_LIST) };
   const sort = search.get('sort') ?? '';
   if ((OrderSortKeys as readonly string[]).includes(sort)) query.sort = sort as OrderSort;
   const status = search.get('status');
@@ -36,14 +40,21 @@ export function OrderListPage() {
   const query = queryOf(search);
   const list = useQuery(orderQueries.list(query));
   const text = useLabels(projectLabels);
+  const ll = useLabels(listLabels);
   useDocumentTitle(text('orderListTitle'));
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
-    next.delete('page');
+    // a new filter starts at page 1; turning the page keeps the one asked for
+    if (key !== 'page') next.delete('page');
     setSearch(next, { replace: true });
   };
+  const setPageSize = (size: number) => {
+    rememberPageSize(ORDER_LIST, size);
+    set('pageSize', String(size));
+  };
+  const totals = list.data?.totals;
   return (
     <section className="page" data-testid="order-list">
       <div className="page-header">
@@ -118,9 +129,18 @@ export function OrderListPage() {
               </tr>
             ))}
           </tbody>
+          {totals && totals.count > 0 && (
+            <tfoot>
+              <tr className="totals" data-testid="order-totals">
+                <th colSpan={5} data-testid="order-totals-count">{ll('total', { count: formatNumber(totals.count) })}</th>
+                <td className="num" data-testid="order-totals-amount">{formatYen(totals.orderAmount)}</td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => set('page', String(page))} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => set('page', String(page))} onPageSize={setPageSize} />}
     </section>
   );
 }

@@ -10,6 +10,9 @@ import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
+import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+
+const PARTNER_LIST = 'partners';
 
 /** The list's state lives in the URL, so a search can be bookmarked and the back button works. */
 function queryFromSearch(search: URLSearchParams): PartnerListParams {
@@ -19,6 +22,7 @@ function queryFromSearch(search: URLSearchParams): PartnerListParams {
     ...(search.get('companyId') ? { companyId: search.get('companyId')! } : {}),
     ...(search.get('active') === 'true' ? { active: true } : {}),
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: pageSizeFrom(search, PARTNER_LIST),
   };
 }
 
@@ -28,6 +32,7 @@ function searchFromQuery(query: PartnerListParams): URLSearchParams {
   if (query.companyId) search.set('companyId', query.companyId);
   if (query.active) search.set('active', 'true');
   if (query.page && query.page > 1) search.set('page', String(query.page));
+  putPageSize(search, query.pageSize);
   return search;
 }
 
@@ -102,7 +107,7 @@ export function PartnerListPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} onPageSize={(pageSize) => { rememberPageSize(PARTNER_LIST, pageSize); update({ pageSize }); }} />}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from 'react-router';
 import { ProjectListFilters } from './ProjectListFilters.tsx';
 import { ProjectStatusBadge } from './ProjectStatusBadge.tsx';
-import { nextSort, queryFromSearch, searchFromQuery } from './listParams.ts';
+import { nextSort, PROJECT_LIST, queryFromSearch, searchFromQuery } from './listParams.ts';
+import { rememberPageSize } from '../lib/pageSize.ts';
 import { useProjectList } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
@@ -88,7 +89,7 @@ export function ProjectListPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => update({ page })} onPageSize={(pageSize) => { rememberPageSize(PROJECT_LIST, pageSize); update({ pageSize }); }} />}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { PROJECT_STATUSES, type ProjectStatus } from '@sss/contracts/project/status';
 import { ProjectSortKeys } from '@sss/contracts/project/views';
 import type { ProjectListParams, ProjectSort } from '../api/projects.ts';
+import { pageSizeFrom, putPageSize } from '../lib/pageSize.ts';
 
 /** 案件一覧's filters, sort and page live in the URL, so a link or the back button restores the list. */
-export const PAGE_SIZE = 20;
+export const PROJECT_LIST = 'projects';
 const DEFAULT_SORT: ProjectSort = '-projectNumber';
 const TEXT_FILTERS = ['q', 'customerCompanyId', 'supervisingOrgUnitId', 'leaderEmployeeId'] as const;
 const DATE_FILTERS = ['periodFrom', 'periodTo'] as const;
@@ -14,7 +15,7 @@ export function queryFromSearch(search: URLSearchParams): ProjectListParams {
   const query: ProjectListParams = {
     sort: (ProjectSortKeys as readonly string[]).includes(sort) ? (sort as ProjectSort) : DEFAULT_SORT,
     page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: PAGE_SIZE,
+    pageSize: pageSizeFrom(search, PROJECT_LIST),
   };
   for (const name of TEXT_FILTERS) {
     const value = search.get(name)?.trim();
@@ -36,6 +37,7 @@ export function searchFromQuery(query: ProjectListParams): URLSearchParams {
   for (const name of DATE_FILTERS) if (query[name]) search.set(name, query[name]);
   if (query.sort && query.sort !== DEFAULT_SORT) search.set('sort', query.sort);
   if (query.page && query.page > 1) search.set('page', String(query.page));
+  putPageSize(search, query.pageSize);
   return search;
 }
 

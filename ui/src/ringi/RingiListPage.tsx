@@ -9,6 +9,9 @@ import { ringiLabels, ringiKindLabels, ringiStatusLabels } from '../i18n/ringi.t
 import { useLabels } from '../i18n/useLabels.ts';
 import { useRingiList } from './queries.ts';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
+import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+
+const RINGI_LIST = 'ringi';
 
 type View = NonNullable<RingiListQuery['view']>;
 const VIEWS: readonly View[] = ['all', 'mine', 'waiting'];
@@ -25,6 +28,7 @@ function queryFromSearch(search: URLSearchParams): RingiListQuery {
     ...(kind && RINGI_KINDS.includes(kind) ? { kind } : {}),
     ...(search.get('projectId') ? { projectId: search.get('projectId')! } : {}),
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    pageSize: pageSizeFrom(search, RINGI_LIST),
   };
 }
 
@@ -35,6 +39,7 @@ function searchFromQuery(query: RingiListQuery): URLSearchParams {
   if (query.kind) search.set('kind', query.kind);
   if (query.projectId) search.set('projectId', query.projectId);
   if (query.page && query.page > 1) search.set('page', String(query.page));
+  putPageSize(search, query.pageSize);
   return search;
 }
 
@@ -122,7 +127,7 @@ export function RingiListPage() {
           </tbody>
         </table>
       </div>
-      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setSearch(searchFromQuery({ ...query, page }))} />}
+      {list.data && <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setSearch(searchFromQuery({ ...query, page }))} onPageSize={(pageSize) => { rememberPageSize(RINGI_LIST, pageSize); update({ pageSize }); }} />}
     </section>
   );
 }

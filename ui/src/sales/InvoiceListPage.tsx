@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { exportUrl, invoicePdfUrl, type InvoiceSearchParams } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { formatYen } from '@sss/contracts/domain/money';
+import { formatNumber, formatYen } from '@sss/contracts/domain/money';
+import { Pager } from '../components/Pager.tsx';
+import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+import { listLabels } from '../i18n/lists.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
@@ -18,21 +21,57 @@ function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string):
   return value === null ? {} : ({ [key]: typeof value === 'number' ? value : Number.NaN } as Partial<Record<K, number>>);
 }
 
+const INVOICE_LIST = 'invoices';
+const TEXT_KEYS = ['from', 'to', 'counterparty'] as const;
+
+/** The search, page and page size live in the URL, as on the other lists: a link shows the same rows. */
+function searchParamsOf(search: URLSearchParams): InvoiceSearchParams {
+  const query: InvoiceSearchParams = { page: Math.max(1, Number(search.get('page')) || 1), pageSize: pageSizeFrom(search, INVOICE_LIST) };
+  for (const key of TEXT_KEYS) {
+    const value = search.get(key);
+    if (value) query[key] = value;
+  }
+  for (const key of ['minAmount', 'maxAmount'] as const) {
+    const value = search.get(key);
+    if (value !== null && value !== '') query[key] = Number(value);
+  }
+  if (search.get('includeReplaced') === 'true') query.includeReplaced = true;
+  return query;
+}
+
+function urlOf(query: InvoiceSearchParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of TEXT_KEYS) if (query[key]) search.set(key, query[key]);
+  for (const key of ['minAmount', 'maxAmount'] as const) if (query[key] !== undefined) search.set(key, String(query[key]));
+  if (query.includeReplaced) search.set('includeReplaced', 'true');
+  if (query.page && query.page > 1) search.set('page', String(query.page));
+  putPageSize(search, query.pageSize);
+  return search;
+}
+
 /** 請求一覧: search by 請求日, 金額 and 取引先 (電子帳簿保存法); replaced invoices stay findable. */
 export function InvoiceListPage() {
   const l = useLabels(salesLabels);
   const pl = useLabels(paymentLabels);
   useDocumentTitle(l('invoicesTitle'));
-  const [form, setForm] = useState({ from: '', to: '', minAmount: '', maxAmount: '', counterparty: '', includeReplaced: false });
-  const [search, setSearch] = useState<InvoiceSearchParams>({});
+  const ll = useLabels(listLabels);
+  const [url, setUrl] = useSearchParams();
+  const search = searchParamsOf(url);
+  const setSearch = (query: InvoiceSearchParams) => setUrl(urlOf(query), { replace: true });
+  const [form, setForm] = useState(() => ({
+    from: search.from ?? '', to: search.to ?? '', minAmount: search.minAmount?.toString() ?? '', maxAmount: search.maxAmount?.toString() ?? '',
+    counterparty: search.counterparty ?? '', includeReplaced: search.includeReplaced ?? false,
+  }));
   const list = useInvoices(search);
+  const totals = list.data?.totals;
   const submit = () =>
     setSearch({
+      pageSize: search.pageSize,
       ...(form.from ? { from: form.from } : {}), ...(form.to ? { to: form.to } : {}),
       ...amountBound('minAmount', form.minAmount), ...amountBound('maxAmount', form.maxAmount),
       ...(form.counterparty ? { counterparty: form.counterparty } : {}), ...(form.includeReplaced ? { includeReplaced: true } : {}),
     });
-  const exportQuery = { ...search, page: undefined };
+  const exportQuery = { ...search, page: undefined, pageSize: undefined };
   return (
     <section className="page" data-testid="invoice-list">
       <div className="page-header">
@@ -72,7 +111,21 @@ export function InvoiceListPage() {
             </tr>
           ))}
         </tbody>
+        {totals && totals.count > 0 && (
+          <tfoot>
+            <tr className="totals" data-testid="invoice-totals">
+              <th colSpan={5} data-testid="invoice-totals-count">{ll('total', { count: formatNumber(totals.count) })}</th>
+              <td className="num" data-testid="invoice-totals-gross">{formatYen(totals.gross)}</td>
+              <td className="num" data-testid="invoice-totals-outstanding">{formatYen(totals.outstanding)}</td>
+              <td colSpan={3} />
+            </tr>
+          </tfoot>
+        )}
       </table>
+      {list.data && (
+        <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(page) => setSearch({ ...search, page })}
+          onPageSize={(pageSize) => { rememberPageSize(INVOICE_LIST, pageSize); setSearch({ ...search, page: 1, pageSize }); }} />
+      )}
     </section>
   );
 }

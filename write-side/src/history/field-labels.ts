@@ -207,6 +207,10 @@ const ORDER = {
 } satisfies LabelTable;
 
 const MONTHLY_SALES = {
+  recipientAddress: ['請求書送付先', 'Invoice address'],
+  postalCode: ['郵便番号', 'Postal code'],
+  department: ['部署', 'Department'],
+  person: ['担当者', 'Person'],
   planSources: ['売上予定の出所', 'Plan sources'],
   totals: ['売上', 'Sales'],
   draft: ['請求書案', 'Invoice draft'],

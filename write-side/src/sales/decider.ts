@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
 import type { InvoiceIssuer } from '@sss/contracts/sales/issuer';
+import type { InvoiceRecipientAddress } from '@sss/contracts/sales/recipient';
 import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
 import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contracts/sales/status';
 import { invoiceTotals, type InvoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
@@ -26,8 +27,8 @@ export type MonthlySalesCommand =
   | { type: 'RequestSalesCheck'; key: MonthlyKey }
   | { type: 'RequestCorrectionCheck'; key: MonthlyKey; body: RequestCorrectionCheck; roundingMode: RoundingMode }
   | { type: 'ApplySalesCheckOutcome'; key: MonthlyKey; body: ApplySalesCheckOutcome }
-  | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }
-  | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
+  | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string }
+  | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
   | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string }
   /** 入金消込 (docs/finance.md §Confirming): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
   | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
@@ -66,7 +67,7 @@ const invalid = (errors: FieldError[]) => new DomainError('validation_failed', e
 const notIn = (state: MonthlySalesState, action: string) =>
   new DomainError('illegal_transition', `この月は「${MONTHLY_SALES_STATUS_LABELS[state.status]}」のため${action}できません。`, [{ field: 'status', message: `現在の状態: ${MONTHLY_SALES_STATUS_LABELS[state.status]}` }]);
 
-function issue(command: { key: MonthlyKey; invoiceNumber: string; issuer: Issuer; roundingMode: RoundingMode; issuedOn: string }, draft: InvoiceDraft, replaces: string | null, reason: string): MonthlySalesEvent {
+function issue(command: { key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string }, draft: InvoiceDraft, replaces: string | null, reason: string): MonthlySalesEvent {
   const invoice: IssuedInvoice = {
     invoiceNumber: command.invoiceNumber,
     replaces,
@@ -74,6 +75,7 @@ function issue(command: { key: MonthlyKey; invoiceNumber: string; issuer: Issuer
     issuedOn: command.issuedOn,
     issuer: command.issuer,
     ...draft,
+    recipientAddress: command.recipientAddress,
     lines: issuedLines(draft),
     totals: invoiceTotals(draft.lines, command.roundingMode),
     roundingMode: command.roundingMode,

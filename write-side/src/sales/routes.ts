@@ -12,6 +12,7 @@ import { answerCommand, expectedRevisionOf } from '../http/command-route.ts';
 import { streamHistory } from '../http/history-route.ts';
 import { monthlySalesDecider, type Issuer, type MonthlySalesCommand } from './decider.ts';
 import { allocateInvoiceNumber } from './invoice-number.ts';
+import { recipientAtIssue } from './recipient-at-issue.ts';
 
 export interface SalesRouteDeps {
   readonly events: EventStore;
@@ -68,7 +69,7 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
       const issuedOn = request.body.issuedOn ?? today();
       // The clock is here, not in the decider: an invoice dated after today (Asia/Tokyo) is not issued yet.
       if (issuedOn > today()) throw DomainError.field('validation_failed', 'issuedOn', `発行日に未来の日付（${issuedOn}）は指定できません。今日（${today()}）以前の日付にしてください。`);
-      const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn };
+      const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), recipientAddress: await recipientAtIssue(events, p.projectId), roundingMode, issuedOn };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
       return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));
@@ -78,7 +79,7 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
   app.post(`${base}/invoice/correction`, { schema: { tags, summary: '訂正請求書を発行する（元の請求書を置き換える）', params: MonthlySalesParams, body: CorrectInvoice, response: accepted } }, async (request, reply) => {
     const p = request.params;
     return answerCommand(events, request, reply, idOf(p), async (context) => {
-      const command = { type: 'CorrectInvoice' as const, key: p, issuer: issuerOrFail(), roundingMode, issuedOn: today(), body: request.body };
+      const command = { type: 'CorrectInvoice' as const, key: p, issuer: issuerOrFail(), recipientAddress: await recipientAtIssue(events, p.projectId), roundingMode, issuedOn: today(), body: request.body };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
       return months.run(p, { ...command, invoiceNumber }, context, expectedRevisionOf(request));

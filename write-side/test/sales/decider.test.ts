@@ -10,6 +10,7 @@ import { monthlySalesDecider } from '../../src/sales/decider.ts';
 const key = { projectId: 'p1', month: '2026-04' };
 const given = spec(monthlySalesDecider).given;
 const issuer = { name: '株式会社サンプル', registrationNumber: 'T7123456789012', address: '東京都港区1-1', phone: '03-1111-2222', bankAccount: { bank: 'みずほ銀行', branch: '本店', type: '普通', number: '1234567', holderKana: 'ｶ)ｻﾝﾌﾟﾙ' } } as const;
+const recipientAddress = { postalCode: '100-0001', address: '東京都千代田区千代田1-1', department: '経理部', person: '山田 花子' };
 
 const actual = (overrides: Partial<RecordSalesActual> = {}): RecordSalesActual => ({
   labourSales: 1_500_000,
@@ -40,7 +41,7 @@ const recorded = () => {
 const draftTotals = { byRate: [{ taxRate: 10 as const, basis: 'excluded' as const, net: 1_600_000, tax: 160_000, gross: 1_760_000 }], net: 1_600_000, tax: 160_000, gross: 1_760_000 };
 const requested: MonthlySalesEvent = { type: 'SalesCheckRequested', data: { ...key, totals: { net: 1_600_000, tax: 160_000, gross: 1_760_000 }, invoiceTotals: draftTotals } };
 const approved: MonthlySalesEvent = { type: 'SalesCheckApproved', data: { ...key, ringiId: 'r1', comment: '', approvedInvoiceTotals: draftTotals } };
-const issue = { type: 'IssueInvoice' as const, key, invoiceNumber: 'INV-000001', issuer, roundingMode: 'floor' as const, issuedOn: '2026-04-30' };
+const issue = { type: 'IssueInvoice' as const, key, invoiceNumber: 'INV-000001', issuer, recipientAddress, roundingMode: 'floor' as const, issuedOn: '2026-04-30' };
 const issued = () => {
   const decision = monthlySalesDecider.decide(issue, [plan, recorded(), requested, approved].reduce(monthlySalesDecider.evolve, monthlySalesDecider.initialState));
   if (!Array.isArray(decision)) throw new Error('expected events');
@@ -77,6 +78,7 @@ test('売上未確定 → 確認中 → 請求待ち → 請求済', () => {
     const { invoice } = e!.data as Extract<MonthlySalesEvent, { type: 'InvoiceIssued' }>['data'];
     assert.is(invoice.invoiceNumber, 'INV-000001');
     assert.equal(invoice.issuer, issuer);
+    assert.equal(invoice.recipientAddress, recipientAddress, 'the customer address given at issue is frozen into the invoice');
     assert.equal(invoice.totals.byRate, [{ taxRate: 10, basis: 'excluded', net: 1_600_000, tax: 160_000, gross: 1_760_000 }]);
     assert.is(invoice.lines[0]!.amount, 1_600_000);
   });
@@ -108,7 +110,7 @@ test('illegal transitions: no invoice before approval, no edits while checking, 
 test('double issue is refused: a second invoice only as a correction, which replaces the first', () => {
   const history = [plan, recorded(), requested, approved, issued()];
   given(history).when({ ...issue, invoiceNumber: 'INV-000002' }).thenFails('illegal_transition', 'status');
-  given(history).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '注文No誤り', invoice: { ...actual().invoice, poNumber: 'PO-2' } } }).thenEvents(([e]) => {
+  given(history).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, recipientAddress, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '注文No誤り', invoice: { ...actual().invoice, poNumber: 'PO-2' } } }).thenEvents(([e]) => {
     const { invoice } = e!.data as Extract<MonthlySalesEvent, { type: 'InvoiceIssued' }>['data'];
     assert.is(invoice.invoiceNumber, 'INV-000002');
     assert.is(invoice.replaces, 'INV-000001');
@@ -131,7 +133,7 @@ test('the issue date is a real date, not before the 請求日; a correction (iss
   given(history).when({ ...issue, issuedOn: '2026-04-29' }).thenFails('validation_failed', 'issuedOn');
   given(history).when({ ...issue, issuedOn: '2026-02-30' }).thenFails('validation_failed', 'issuedOn');
   given(history).when({ ...issue, issuedOn: '2026-05-01' }).thenEvents(([e]) => assert.is(e!.type, 'InvoiceIssued'));
-  given([...history, issued()]).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '請求日誤り', invoice: { ...actual().invoice, invoiceDate: '2026-05-03', dueDate: '2026-05-31' } } })
+  given([...history, issued()]).when({ type: 'CorrectInvoice', key, invoiceNumber: 'INV-000002', issuer, recipientAddress, roundingMode: 'floor', issuedOn: '2026-05-02', body: { reason: '請求日誤り', invoice: { ...actual().invoice, invoiceDate: '2026-05-03', dueDate: '2026-05-31' } } })
     .thenFails('validation_failed', 'invoice.invoiceDate');
 });
 
@@ -159,7 +161,7 @@ test('approval covers what is issued: the request carries the invoice per rate, 
 
 test('approval covers corrections: changed totals refused, covered by a 稟議 of the corrected totals after issue; totals-neutral corrections need none', () => {
   const history = [plan, recorded(), requested, approved, issued()];
-  const correct = (invoice: RecordSalesActual['invoice']) => ({ type: 'CorrectInvoice' as const, key, invoiceNumber: 'INV-000002', issuer, roundingMode: 'floor' as const, issuedOn: '2026-05-02', body: { reason: '金額訂正', invoice } });
+  const correct = (invoice: RecordSalesActual['invoice']) => ({ type: 'CorrectInvoice' as const, key, invoiceNumber: 'INV-000002', issuer, recipientAddress, roundingMode: 'floor' as const, issuedOn: '2026-05-02', body: { reason: '金額訂正', invoice } });
   const bigger = { ...actual().invoice, lines: [{ ...actual().invoice.lines[0]!, unitPrice: 2_600_000 }] };
   // Approved and issued at 1,760,000; corrected to 2,860,000 without a new approval.
   given(history).when(correct(bigger)).thenFails('illegal_transition', 'totals.rate10');

@@ -91,7 +91,21 @@ test('an invoice issued at version 1 reads with the issuer address, phone and �
   await raw.append(streams.monthlySales('p1', '2026-04'), [{ type: 'InvoiceIssued', data: { projectId: 'p1', month: '2026-04', invoice }, metadata: { ...context, schemaVersion: 1 } }], 'no_stream');
   const [event] = await upcastingEventStore(raw).readStream(streams.monthlySales('p1', '2026-04'));
   assert.equal((event!.data as { invoice: { issuer: unknown } }).invoice.issuer, { ...invoice.issuer, address: null, phone: null, bankAccount: null });
-  assert.is(event!.metadata.schemaVersion, 2);
+  assert.equal((event!.data as { invoice: { recipientAddress: unknown } }).invoice.recipientAddress, { postalCode: null, address: null, department: null, person: null });
+  assert.is(event!.metadata.schemaVersion, 3);
+  await raw.close();
+});
+
+test('an invoice issued at version 2 reads with the customer address and 送付先 未設定, not the company master data of today', async () => {
+  const raw = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-upcast-')), 'events.db'));
+  const issuer = { name: '株式会社SSSデモ', registrationNumber: 'T7123456789012', address: '東京都千代田区丸の内1-1-1', phone: '03-0000-0000', bankAccount: null };
+  const invoice = { invoiceNumber: 'INV-2', replaces: null, issuer, recipientName: '顧客商事株式会社' };
+  await raw.append(streams.monthlySales('p2', '2026-04'), [{ type: 'InvoiceIssued', data: { projectId: 'p2', month: '2026-04', invoice }, metadata: { ...context, schemaVersion: 2 } }], 'no_stream');
+  const [event] = await upcastingEventStore(raw).readStream(streams.monthlySales('p2', '2026-04'));
+  const read = (event!.data as { invoice: { issuer: unknown; recipientAddress: unknown } }).invoice;
+  assert.equal(read.issuer, issuer, 'version 2 fields stay as stored');
+  assert.equal(read.recipientAddress, { postalCode: null, address: null, department: null, person: null });
+  assert.is(event!.metadata.schemaVersion, 3);
   await raw.close();
 });
 

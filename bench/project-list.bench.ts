@@ -1,0 +1,107 @@
+/**
+ * 案件一覧 in the browser with 10,000 projects (#13 item 9): the served SSS (built UI, demo data) gets
+ * 10,000 generated project documents beside the demo ones, then Chromium (playwright-core,
+ * /usr/bin/chromium) measures
+ * - firstPageMs: from navigating to /projects (signed in, nothing cached) to the first page's rows
+ *   rendered, route chunk loading included (target ≤ 1,000 ms);
+ * - filterMs: from choosing a status in the filter to the matching rows rendered (target ≤ 200 ms);
+ * - searchMs: the same for typed search text, the search box's debounce included (not a target);
+ * - the API's share: the filtered list page fetched without rendering.
+ * Each figure is the median of BENCH_LIST_RUNS (default 7) runs. Runs alone with
+ * `node --import tsx bench/project-list.bench.ts`; the build must be current (`npm run build:ui`).
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_STATUSES } from '@sss/contracts/project/status';
+import type { Change, Doc } from '@sss/contracts/ports/read-store';
+import { PROJECTS } from '../read-side/src/project/project-doc.ts';
+import { launchBrowser, signIn, startServedSss } from '../infra/test/support/browser.ts';
+
+const PROJECT_COUNT = Number(process.env.BENCH_LIST_PROJECTS ?? 10_000);
+const RUNS = Number(process.env.BENCH_LIST_RUNS ?? 7);
+const AREAS = ['基幹システム', '物流', '会計', '人事給与', 'データ基盤', 'EC', '保守運用', 'セキュリティ'];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** 10,000 projects in the shape the projection writes, cloned from a demo project with their own number, name and status. */
+function generated(template: Doc, i: number): Doc {
+  const status = PROJECT_STATUSES[i % PROJECT_STATUSES.length]!;
+  const number = `${2020 + (i % 6)}${String(5000 + i).padStart(5, '0')}`;
+  return { ...template, _id: `bench-${i}`, id: `bench-${i}`, projectNumber: number, name: `${AREAS[i % AREAS.length]} 案件${i}${i % 97 === 0 ? ' 特急' : ''}`, status };
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const sss = await startServedSss();
+  const browser = await launchBrowser();
+  try {
+    const [template] = await sss.readStore.find(PROJECTS, {}, { limit: 1 });
+    if (!template) throw new Error('the demo data has no project to clone');
+    for (let from = 0; from < PROJECT_COUNT; from += 1000) {
+      const changes: Change[] = Array.from({ length: Math.min(1000, PROJECT_COUNT - from) }, (_, k) => ({ op: 'put', collection: PROJECTS, doc: generated(template, from + k) }));
+      await sss.readStore.apply(changes);
+    }
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, sss.url, 'sato@example.co.jp');
+    const total = await page.evaluate(async () => (await (await fetch('/api/projects?pageSize=1')).json() as { total: number }).total);
+    if (total < PROJECT_COUNT) throw new Error(`the list sees ${total} projects, not ${PROJECT_COUNT}`);
+
+    const firstPage: number[] = [];
+    const filter: number[] = [];
+    const search: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto(`${sss.url}/`);
+      await page.getByTestId('app-header').waitFor();
+      let started = performance.now();
+      await page.goto(`${sss.url}/projects`);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="project-row"]').length > 0, undefined, { polling: 'raf' });
+      firstPage.push(performance.now() - started);
+
+      // a status filter, one per run, so the answer is never the one already cached
+      const status = PROJECT_STATUSES[run % PROJECT_STATUSES.length]!;
+      const label = await page.locator(`[data-testid="filter-status"] option[value="${status}"]`).textContent();
+      started = performance.now();
+      await page.getByTestId('filter-status').selectOption(status);
+      await page.waitForFunction((expected) => {
+        const rows = [...document.querySelectorAll('[data-testid="project-row"]')];
+        return !document.querySelector('.table-wrap.stale') && rows.length > 0 && rows.every((r) => r.textContent?.includes(expected));
+      }, label ?? '', { polling: 'raf' });
+      filter.push(performance.now() - started);
+
+      const word = `案件${1000 + run * 7}`;
+      started = performance.now();
+      await page.getByTestId('filter-status').selectOption('');
+      await page.getByTestId('project-search').fill(word);
+      await page.waitForFunction((expected) => {
+        const rows = [...document.querySelectorAll('[data-testid="project-row"]')];
+        return !document.querySelector('.table-wrap.stale') && rows.length > 0 && rows.every((r) => r.textContent?.includes(expected));
+      }, word, { polling: 'raf' });
+      search.push(performance.now() - started);
+    }
+    // the server's share: the same filtered list page fetched from the page, no rendering
+    const api = await page.evaluate(async (statuses) => {
+      const times: number[] = [];
+      for (const status of statuses) {
+        const started = performance.now();
+        await (await fetch(`/api/projects?status=${status}&pageSize=20`)).json();
+        times.push(performance.now() - started);
+      }
+      return times;
+    }, [...PROJECT_STATUSES]);
+    const firstPageMs = round(median(firstPage));
+    const filterMs = round(median(filter));
+    return {
+      projects: total,
+      firstPageMs,
+      'firstPage ÷ 1,000 ms target': round(firstPageMs / 1000),
+      filterMs,
+      'filter ÷ 200 ms target': round(filterMs / 200),
+      'searchMs (debounce included)': round(median(search)),
+      'API list page with a status filter, ms': round(median(api)),
+    };
+  } finally {
+    await browser.close();
+    await sss.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.table(await run());
