@@ -8,6 +8,7 @@ import { waitUntil } from '@sss/contracts/testing/wait-until';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { launchBrowser, SCREENSHOTS, signIn, startServedSss } from '../support/browser.ts';
 import { japaneseText, strayEnglish, type Finding } from '../support/foreign-text.ts';
+import { demoUserData } from '../support/demo-strings.ts';
 import { DEMO } from '../support/sss.ts';
 import { uiRoutePaths } from '../support/ui-routes.ts';
 
@@ -75,10 +76,11 @@ async function walk(browser: Browser, sss: RunningSss & { url: string }, languag
   const page = await context.newPage();
   const inspect = language === 'en' ? japaneseText : strayEnglish;
   const findings = new Map<string, Finding[]>();
+  const userData = demoUserData();
   const look = async (route: string) => {
     await settled(page, route);
     assert.is(await page.evaluate(() => document.documentElement.lang), language, `<html lang> on ${route}`);
-    const found = await inspect(page);
+    const found = await inspect(page, userData);
     if (found.length > 0) findings.set(route, found);
     if (KEY_SCREENS.includes(route) || route === '/login') await page.screenshot({ path: join(OUT, `${language}${route.replace(/[/:*]+/g, '-')}.png`), fullPage: true });
   };

@@ -32,19 +32,32 @@ export const JAPANESE_LATIN_ALLOWED: Readonly<Record<string, string>> = {
   PO: 'purchase order number, written PO in Japanese offices',
   FB: 'FB データ: the bank file format name',
   Kafka: 'the product name on the subscriber console',
+  Sansan: 'the business-card service a company links to (Sansan URL)',
+  NDA: 'written so in Japanese contracts (NDA締結日)',
+  No: '注文No: how a purchase order number is labelled in Japanese offices',
+  API: 'written so in Japanese',
+  Webhook: 'written so in Japanese (CollaboFlow calls it so)',
+  PEM: 'a file format'
 };
 
 /**
  * Runs in the page. Kept as source text: tsx names inner functions with a helper (`__name`) that
  * does not exist in the page.
  */
-const COLLECT = `(({ pattern, flags }) => {
+const COLLECT = `(({ pattern, flags, userData, scrubIds }) => {
   const foreign = new RegExp(pattern, flags);
+  const scrub = (text) => {
+    let left = text;
+    for (const data of userData) left = left.split(data).join(' ');
+    if (scrubIds) left = left.replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\S*[\\d:_]\\S*/g, ' ');
+    return left;
+  };
   const pageLang = document.documentElement.lang;
   const excluded = (element) => {
     for (let at = element; at; at = at.parentElement) {
       if (at.hasAttribute('data-user-data')) return true;
-      if (at.tagName === 'SCRIPT' || at.tagName === 'STYLE' || at.tagName === 'NOSCRIPT') return true;
+      // scripts are not shown; code, pre, kbd and samp hold identifiers and machine text (keys, names of subscribers)
+      if (['SCRIPT', 'STYLE', 'NOSCRIPT', 'CODE', 'PRE', 'KBD', 'SAMP'].includes(at.tagName)) return true;
       const lang = at.getAttribute('lang');
       if (lang && at !== document.documentElement && lang !== pageLang) return true;
     }
@@ -64,33 +77,36 @@ const COLLECT = `(({ pattern, flags }) => {
     if (!parent || !text || excluded(parent)) continue;
     // an <option> is drawn by the browser even though its element reports no box
     if (parent.tagName !== 'OPTION' && !visible(parent)) continue;
-    if (foreign.test(text)) found.push({ text, where: where(parent) });
+    if (foreign.test(scrub(text))) found.push({ text, where: where(parent) });
   }
   for (const element of document.body.querySelectorAll('[placeholder], [title], [aria-label]')) {
     if (excluded(element) || !visible(element)) continue;
     for (const attribute of ['placeholder', 'title', 'aria-label']) {
       const text = (element.getAttribute(attribute) || '').trim();
-      if (text && foreign.test(text)) found.push({ text: attribute + '=' + text, where: where(element) });
+      if (text && foreign.test(scrub(text))) found.push({ text: attribute + '=' + text, where: where(element) });
     }
   }
   return found;
 })`;
 
 /** Collects the visible UI text of the page that matches `pattern`, outside user data. */
-async function collect(page: Page, pattern: string, flags: string): Promise<Finding[]> {
-  return page.evaluate(`${COLLECT}(${JSON.stringify({ pattern, flags })})`) as Promise<Finding[]>;
+async function collect(page: Page, pattern: string, flags: string, userData: readonly string[], scrubIds: boolean): Promise<Finding[]> {
+  return page.evaluate(`${COLLECT}(${JSON.stringify({ pattern, flags, userData, scrubIds })})`) as Promise<Finding[]>;
 }
 
 /** Hiragana, Katakana (half-width too), CJK ideographs and Japanese punctuation. */
 const JAPANESE = '[\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Han}\\u3000-\\u303f\\uff61-\\uff9f]';
 
-export const japaneseText = (page: Page) => collect(page, JAPANESE, 'u');
+/** `userData`: strings known to be data (the demo seed's), taken out of a text before it is judged. */
+export const japaneseText = (page: Page, userData: readonly string[]) => collect(page, JAPANESE, 'u', userData, false);
 
-/** Latin words of two letters or more that are not on the allowlist. */
-export async function strayEnglish(page: Page): Promise<Finding[]> {
-  const found = await collect(page, '[A-Za-z]{2,}', 'u');
+/** Latin words of two letters or more outside user data, ids, emails, URLs and codes with digits, not on the allowlist. */
+export async function strayEnglish(page: Page, userData: readonly string[]): Promise<Finding[]> {
+  const found = await collect(page, '[A-Za-z]{2,}', 'u', userData, true);
   return found.filter((finding) => {
-    const words = finding.text.replace(/^(placeholder|title|aria-label)=/, '').match(/[A-Za-z]{2,}/g) ?? [];
+    let text = finding.text.replace(/^(placeholder|title|aria-label)=/, '');
+    for (const data of userData) text = text.split(data).join(' ');
+    const words = text.replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+|\S*[\d:_]\S*/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
     return words.some((word) => !(word in JAPANESE_LATIN_ALLOWED));
   });
 }

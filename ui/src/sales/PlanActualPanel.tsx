@@ -6,6 +6,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { salesQueries, usePlanActual } from './queries.ts';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
@@ -21,7 +22,8 @@ export function PlanActualPanel() {
     <section data-testid="plan-actual">
       <h2>{l('planActual')}</h2>
       <div className="toolbar">
-        <input type="month" aria-label={l('from')} value={from} onChange={(e) => setFrom(e.target.value)} />〜
+        <input type="month" aria-label={l('from')} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <RangeDash />
         <input type="month" aria-label={l('to')} value={to} onChange={(e) => setTo(e.target.value)} />
         <a href={exportUrl('sales-plan-actual', 'csv', { fromMonth: from, toMonth: to })} download>{l('exportCsv')}</a>{' '}
         <a href={exportUrl('sales-plan-actual', 'xlsx', { fromMonth: from, toMonth: to })} download>{l('exportXlsx')}</a>{' '}
