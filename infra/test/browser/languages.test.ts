@@ -21,6 +21,8 @@ import { uiRoutePaths } from '../support/ui-routes.ts';
  */
 type Language = 'ja' | 'en';
 const LOCALE: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
+/** The parts of a date input in the order Chromium draws them, as its accessibility tree names them. */
+const DATE_ORDER: Record<Language, readonly string[]> = { ja: ['年', '月', '日'], en: ['Month', 'Day', 'Year'] };
 const KEY_SCREENS = ['/', '/projects', '/projects/:id', '/projects/:id/estimate', '/invoices', '/monthly-sales/:projectId/:month', '/companies/:id'];
 const OUT = join(SCREENSHOTS, 'languages');
 
@@ -70,6 +72,24 @@ async function settled(page: Page, route: string): Promise<void> {
   await waitUntil(`${route} to finish loading`, () => page.evaluate(() => !/読み込み中|Loading…/.test(document.body.innerText)), { timeoutMs: 15_000 });
 }
 
+/** What Chromium draws inside one <input type=date>: its editable parts, in order. */
+async function dateParts(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector })) as { nodeId: number };
+    assert.ok(nodeId, `${selector} is on the page`);
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })) as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+    const { nodes: all } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { nodeId: string; parentId?: string; role?: { value: string }; name?: { value: string } }[] };
+    const input = nodes[0] as unknown as { nodeId: string };
+    const under = new Set([input.nodeId]);
+    for (const node of all) if (node.parentId && under.has(node.parentId)) under.add(node.nodeId);
+    return all.filter((node) => under.has(node.nodeId) && node.role?.value === 'spinbutton').map((node) => (node.name?.value ?? '').split(' ')[0]!);
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function walk(browser: Browser, sss: RunningSss & { url: string }, language: Language): Promise<Map<string, Finding[]>> {
   const context = await browser.newContext({ locale: LOCALE[language], viewport: { width: 1400, height: 900 } });
   await context.addInitScript((lang) => localStorage.setItem('sss.language', lang), language);
@@ -80,6 +100,7 @@ async function walk(browser: Browser, sss: RunningSss & { url: string }, languag
   const look = async (route: string) => {
     await settled(page, route);
     assert.is(await page.evaluate(() => document.documentElement.lang), language, `<html lang> on ${route}`);
+    assert.is(await page.evaluate(() => navigator.language), LOCALE[language], `the browser's language on ${route}`);
     const found = await inspect(page, userData);
     if (found.length > 0) findings.set(route, found);
     if (KEY_SCREENS.includes(route) || route === '/login') await page.screenshot({ path: join(OUT, `${language}${route.replace(/[/:*]+/g, '-')}.png`), fullPage: true });
@@ -95,6 +116,10 @@ async function walk(browser: Browser, sss: RunningSss & { url: string }, languag
     assert.ok(url, `${route} has a sample URL from the demo data (add one to samples())`);
     await page.goto(`${sss.url}${url}`);
     await look(route);
+    if (route === '/projects/new') {
+      const parts = await dateParts(page, '[data-testid="input-startDate"]');
+      assert.equal(parts, DATE_ORDER[language], `date input drawn as ${parts.join('/')} in ${language}`);
+    }
   }
   await context.close();
   return findings;
@@ -108,7 +133,7 @@ function report(findings: Map<string, Finding[]>): string {
 for (const language of ['en', 'ja'] as const) {
   test(`${language === 'en' ? 'English: no Japanese' : 'Japanese: no stray English'} outside user data, on every screen`, async ({ sss }) => {
     mkdirSync(OUT, { recursive: true });
-    const browser = await launchBrowser([`--lang=${LOCALE[language]}`]);
+    const browser = await launchBrowser(LOCALE[language]);
     try {
       const findings = await walk(browser, sss, language);
       assert.is(findings.size, 0, report(findings));

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTitle } from '../i18n/titles.ts';
+import { useFieldMessage } from '../i18n/fieldMessages.ts';
 
 interface FieldProps {
   label: string;
@@ -15,6 +16,7 @@ interface FieldProps {
 export function Field({ label, name, error, required, hint, children }: FieldProps) {
   const id = useId();
   const title = useTitle();
+  const message = useFieldMessage();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined;
@@ -36,7 +38,7 @@ export function Field({ label, name, error, required, hint, children }: FieldPro
       )}
       {error && (
         <div className="field-error" id={errorId} role="alert" data-testid={`error-${name}`}>
-          {error}
+          {message(error)}
         </div>
       )}
     </div>

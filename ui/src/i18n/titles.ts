@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useI18n } from './I18nProvider.tsx';
-import { defineDictionary } from './labels.ts';
+import { defineDictionary, type Language } from './labels.ts';
 
 /**
  * English for the Japanese field titles and format hints the shared `Field` and `DetailList` show.
@@ -52,6 +52,7 @@ const titles = {
   'T + 13桁の数字': 'T followed by 13 digits',
   '半角英数字・-・_': 'Letters, digits, - and _',
   必須: 'Required',
+  請求書番号: 'Invoice number',
 } as const;
 
 type Title = keyof typeof titles;
@@ -59,7 +60,11 @@ const japanese = Object.fromEntries(Object.keys(titles).map((title) => [title, t
 const fieldTitles = defineDictionary(japanese, titles);
 
 /** A Japanese title in the person's language; one this table does not know is shown as it is. */
+export function titleIn(language: Language, title: string): string {
+  return (fieldTitles[language] as Record<string, string>)[title] ?? title;
+}
+
 export function useTitle(): (title: string) => string {
   const { language } = useI18n();
-  return useCallback((title: string) => (fieldTitles[language] as Record<string, string>)[title] ?? title, [language]);
+  return useCallback((title: string) => titleIn(language, title), [language]);
 }

@@ -5,6 +5,7 @@ import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { billingTypeLabels, contractTypeLabels } from '../i18n/codes.ts';
+import { useTitle } from '../i18n/titles.ts';
 import { Field } from '../components/Field.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -24,6 +25,7 @@ const REQUIRED: readonly ProjectFormPath[] = ['name', 'customerCompanyId', 'supe
 /** 基本属性 of a 案件 (register and edit share it). Labels are the contract's schema titles. */
 export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, saving, problem }: Props) {
   const text = useLabels(projectLabels);
+  const title = useTitle();
   const billingType = useLabels(billingTypeLabels);
   const contractType = useLabels(contractTypeLabels);
   const customers = useCustomers();
@@ -84,7 +86,7 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
       </div>
       <label className="checkbox" data-testid="field-resale">
         <input type="checkbox" data-testid="input-resale" checked={values.resale === 'true'} onChange={(e) => onChange('resale', String(e.target.checked))} />
-        {projectFieldLabel('resale')}
+        {title(projectFieldLabel('resale'))}
       </label>
       <ProblemMessage error={problem} shownFields={Object.keys(values)} testId="form-error" />
       <div className="form-actions">
