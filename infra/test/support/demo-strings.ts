@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * The user data of the demo: every string the demo seed (`infra/src/main/demo-*.ts`) writes, less
- * any string the product's own code also contains (a string in the code is a label or a code
- * value, which must be translated, never data). Screens show these as people typed them, in
- * whatever language that was.
+ * The user data of the demo: every string the demo seed (`infra/src/main/demo-*.ts`) and the
+ * CollaboFlow simulator's seed (its routes, steps and people: CollaboFlow's data) write, less any
+ * string the product's contracts, servers or UI dictionaries also contain (a string there is a
+ * label or a code value, which must be translated, never data). UI components are left out of
+ * that subtraction because they also hold defaults for free-text fields (a new expense row starts
+ * as 物品購入). Screens show these as people typed them, in whatever language that was.
  */
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 /** Words in any script: Japanese names and also latin ones (「Aoba Technology」, 「Java / Spring」). */
@@ -36,8 +38,9 @@ function sources(dir: string): string[] {
 export function demoUserData(): string[] {
   const mainDir = join(root, 'infra', 'src', 'main');
   const seeds = readdirSync(mainDir).filter((name) => name.startsWith('demo-') && name.endsWith('.ts'));
-  const product = new Set(['contracts', 'write-side', 'read-side', 'ui'].flatMap((workspace) => sources(join(root, workspace, 'src')).flatMap(literals)));
-  const data = new Set(seeds.flatMap((name) => literals(join(mainDir, name))).filter((text) => !product.has(text)));
+  const product = new Set([join(root, 'contracts', 'src'), join(root, 'write-side', 'src'), join(root, 'read-side', 'src'), join(root, 'ui', 'src', 'i18n')].flatMap((dir) => sources(dir).flatMap(literals)));
+  const seeded = [...seeds.map((name) => join(mainDir, name)), join(root, 'infra', 'src', 'collaboflow-sim', 'seed.ts')];
+  const data = new Set(seeded.flatMap(literals).filter((text) => !product.has(text)));
   // longest first, so a name is removed before a shorter name inside it
   return [...data].sort((a, b) => b.length - a.length);
 }

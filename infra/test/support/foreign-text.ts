@@ -47,9 +47,9 @@ export const JAPANESE_LATIN_ALLOWED: Readonly<Record<string, string>> = {
 const COLLECT = `(({ pattern, flags, userData, scrubIds }) => {
   const foreign = new RegExp(pattern, flags);
   const scrub = (text) => {
-    let left = text;
+    // ids, emails and URLs first: a seed string may be part of one (example.co.jp)
+    let left = scrubIds ? text.replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\S*[\\d:_]\\S*/g, ' ') : text;
     for (const data of userData) left = left.split(data).join(' ');
-    if (scrubIds) left = left.replace(/https?:\\/\\/\\S+|[\\w.+-]+@[\\w.-]+|\\S*[\\d:_]\\S*/g, ' ');
     return left;
   };
   const pageLang = document.documentElement.lang;
@@ -104,9 +104,9 @@ export const japaneseText = (page: Page, userData: readonly string[]) => collect
 export async function strayEnglish(page: Page, userData: readonly string[]): Promise<Finding[]> {
   const found = await collect(page, '[A-Za-z]{2,}', 'u', userData, true);
   return found.filter((finding) => {
-    let text = finding.text.replace(/^(placeholder|title|aria-label)=/, '');
+    let text = finding.text.replace(/^(placeholder|title|aria-label)=/, '').replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+|\S*[\d:_]\S*/g, ' ');
     for (const data of userData) text = text.split(data).join(' ');
-    const words = text.replace(/https?:\/\/\S+|[\w.+-]+@[\w.-]+|\S*[\d:_]\S*/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+    const words = text.match(/[A-Za-z]{2,}/g) ?? [];
     return words.some((word) => !(word in JAPANESE_LATIN_ALLOWED));
   });
 }

@@ -10,6 +10,7 @@ import './ringi.css';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
 import { RetryButton } from './RetryButton.tsx';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { TimelineText } from './TimelineText.tsx';
 
 /** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
 export function RingiDetailPage() {
@@ -94,7 +95,7 @@ export function RingiDetailPage() {
           <ol className="ringi-timeline" data-testid="ringi-timeline">
             {r.timeline.map((t, i) => (
               <li key={i} data-kind={t.kind}>
-                <span className="date subtle">{formatDateTime(t.at)}</span> {t.text}
+                <span className="date subtle">{formatDateTime(t.at)}</span> <TimelineText entry={t} />
               </li>
             ))}
           </ol>
