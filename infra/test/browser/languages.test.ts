@@ -103,7 +103,7 @@ async function walk(browser: Browser, sss: RunningSss & { url: string }, languag
     assert.is(await page.evaluate(() => navigator.language), LOCALE[language], `the browser's language on ${route}`);
     const found = await inspect(page, userData);
     if (found.length > 0) findings.set(route, found);
-    if (KEY_SCREENS.includes(route) || route === '/login') await page.screenshot({ path: join(OUT, `${language}${route.replace(/[/:*]+/g, '-')}.png`), fullPage: true });
+    if (KEY_SCREENS.includes(route) || route === '/login') await page.screenshot({ path: join(OUT, `${language}-${route === '/' ? 'home' : route.slice(1).replace(/[/:*]+/g, '-')}.png`), fullPage: true });
   };
 
   const routes = uiRoutePaths();
