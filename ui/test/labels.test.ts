@@ -8,9 +8,10 @@ import { projectLabels } from '../src/i18n/projects.ts';
 import { ringiDecisionLabels, ringiKindLabels, ringiLabels, ringiStatusLabels } from '../src/i18n/ringi.ts';
 import { monthlySalesStatusLabels, salesLabels } from '../src/i18n/sales.ts';
 import { userLabels } from '../src/i18n/users.ts';
+import * as codes from '../src/i18n/codes.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-const all: Record<string, Dictionary<string>> = { appLabels, historyLabels, orgLabels, orgLevelLabels, accountingCategoryLabels, projectLabels, ringiLabels, ringiKindLabels, ringiStatusLabels, ringiDecisionLabels, salesLabels, monthlySalesStatusLabels, userLabels };
+const all: Record<string, Dictionary<string>> = { appLabels, historyLabels, orgLabels, orgLevelLabels, accountingCategoryLabels, projectLabels, ringiLabels, ringiKindLabels, ringiStatusLabels, ringiDecisionLabels, salesLabels, monthlySalesStatusLabels, userLabels, ...codes };
 
 test('every dictionary has English for each Japanese key, with the same placeholders', () => {
   for (const [name, dictionary] of Object.entries(all)) {

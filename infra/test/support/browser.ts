@@ -16,11 +16,16 @@ const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const SCREENSHOTS = join(root, '.sss-run', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * `locale` (e.g. `ja-JP`): Chromium draws date inputs in its own language, not the page's, and on
+ * Linux takes that language from the environment (LANG/LANGUAGE), not from the context's locale.
+ */
+export async function launchBrowser(locale?: string): Promise<Browser> {
   return chromium.launch({
+    ...(locale ? { env: { ...process.env, LANG: `${locale.replace('-', '_')}.UTF-8`, LANGUAGE: locale.replace('-', '_') } } : {}),
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...(locale ? [`--lang=${locale}`] : [])],
   });
 }
 

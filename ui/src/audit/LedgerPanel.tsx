@@ -32,7 +32,10 @@ export function LedgerPanel() {
       <p>
         <a className="button" href={CHECKPOINT_EXPORT_URL} download data-testid="audit-export-checkpoints">{l.exportCheckpoints}</a>
       </p>
-      <p className="subtle">{l.exportHint}</p>
+      <p className="subtle">
+        {/* the command is the same in both languages: shown as code inside the sentence */}
+        {l.exportHint.split('{command}').flatMap((part, i) => (i === 0 ? [part] : [<code key={i}>npm run verify -- --checkpoints &lt;file&gt;</code>, part]))}
+      </p>
 
       <h2>{l.latest}</h2>
       {latest ? (

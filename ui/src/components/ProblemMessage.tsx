@@ -1,6 +1,7 @@
 import { isApiError } from '../lib/problem.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { problemTitle } from '../i18n/problemTitles.ts';
+import { useFieldMessage } from '../i18n/fieldMessages.ts';
 
 /**
  * A refusal the person can read: the server's Japanese title and detail, plus field messages that
@@ -16,6 +17,7 @@ interface ProblemMessageProps {
 
 export function ProblemMessage({ error, shownFields = [], testId = 'error-message', onRetry }: ProblemMessageProps) {
   const { t, language } = useI18n();
+  const message = useFieldMessage();
   if (!error) return null;
   if (!isApiError(error)) {
     return (
@@ -32,11 +34,11 @@ export function ProblemMessage({ error, shownFields = [], testId = 'error-messag
     <div className="alert error" role="alert" data-testid={testId} data-code={problem.code}>
       <strong>{problemTitle(problem.code, problem.title, language)}</strong>
       {/* with errors[] the detail only repeats the field messages, which are shown beside the fields */}
-      {problem.detail && !same(problem.detail, problem.title) && error.fieldErrors.length === 0 && <div>{problem.detail}</div>}
+      {problem.detail && !same(problem.detail, problem.title) && error.fieldErrors.length === 0 && <div>{message(problem.detail)}</div>}
       {loose.length > 0 && (
         <ul>
           {loose.map((e) => (
-            <li key={`${e.field}:${e.message}`}>{e.message}</li>
+            <li key={`${e.field}:${e.message}`}>{message(e.message)}</li>
           ))}
         </ul>
       )}

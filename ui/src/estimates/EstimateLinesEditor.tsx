@@ -1,5 +1,6 @@
 import { estimateAmounts, lineAmount } from '@sss/contracts/project/estimate-amounts';
-import { TAX_CATEGORIES, TAX_CATEGORY_LABELS } from '@sss/contracts/project/estimate-schemas';
+import { TAX_CATEGORIES } from '@sss/contracts/project/estimate-schemas';
+import { taxCategoryLabels } from '../i18n/codes.ts';
 import { emptyLine, parsedLines, type EstimateForm, type LineForm } from './estimateForm.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { projectLabels } from '../i18n/projects.ts';
@@ -15,6 +16,7 @@ interface Props {
 /** 明細: 作業項目・数量・単位・単価・税区分, amounts and tax per rate as the person types (contracts' `estimateAmounts`). */
 export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) {
   const text = useLabels(projectLabels);
+  const taxCategory = useLabels(taxCategoryLabels);
   const lines = parsedLines(form);
   const amounts = estimateAmounts(lines);
   const set = (i: number, change: Partial<LineForm>) => onLines(form.lines.map((l, j) => (j === i ? { ...l, ...change } : l)));
@@ -65,7 +67,7 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
                 <select data-testid={`line-${i}-taxCategory`} value={line.taxCategory} disabled={readOnly} onChange={(e) => set(i, { taxCategory: e.target.value as LineForm['taxCategory'] })}>
                   {TAX_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
-                      {TAX_CATEGORY_LABELS[c]}
+                      {taxCategory(c)}
                     </option>
                   ))}
                 </select>
@@ -87,7 +89,7 @@ export function EstimateLinesEditor({ form, errors, readOnly, onLines }: Props) 
           {amounts.byRate.map((r) => (
             <tr key={r.taxCategory}>
               <th colSpan={5}>
-                {text('taxableOf', { category: TAX_CATEGORY_LABELS[r.taxCategory], amount: formatYen(r.subtotal) })}
+                {text('taxableOf', { category: taxCategory(r.taxCategory), amount: formatYen(r.subtotal) })}
               </th>
               <td className="num">{formatYen(r.tax)}</td>
             </tr>

@@ -157,6 +157,9 @@ export const ja = {
   'partner.retire': 'パートナー要員を廃止する',
   'partner.empty': '該当するパートナー要員はいません。',
   'company.partners': '所属パートナー要員',
+  'common.range': '〜',
+  'common.required': '必須',
+  'nav.label': 'メインメニュー',
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -313,6 +316,9 @@ export const en: Record<MessageKey, string> = {
   'partner.retire': 'Retire partner',
   'partner.empty': 'No partners found.',
   'company.partners': 'Partners',
+  'common.range': ' – ',
+  'common.required': 'Required',
+  'nav.label': 'Main menu',
 };
 
 /** The shell's and the company screens' labels; `useI18n().t` looks them up. */

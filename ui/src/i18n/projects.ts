@@ -142,6 +142,7 @@ const ja = {
   updated: '更新',
   estimateEmpty: '見積はありません',
   draftParen: '（下書き）',
+  inRingi: '稟議中',
 } as const;
 
 export type ProjectTextKey = keyof typeof ja;
@@ -283,6 +284,7 @@ const en: Record<ProjectTextKey, string> = {
   updated: 'Updated',
   estimateEmpty: 'No estimates',
   draftParen: '(draft)',
+  inRingi: 'In ringi',
 };
 
 export const projectLabels = defineDictionary(ja, en);

@@ -19,6 +19,10 @@ const ja = {
   checkTitle: 'コラボフロー設定チェック', recheck: '再チェック', checking: '確認中…', checkedAt: '確認日時',
   checkOk: '問題ありません', checkNg: '要対応', checkAllOk: 'コラボフローの設定に問題はありません。', checkSomeNg: '対応が必要な項目があります。',
   webhookSettings: 'Webhook の設定（API では確認できないため、コラボフローの管理画面で設定してください）',
+  checkConnection: '接続と権限', checkConnectionOk: '経路一覧を読み取れました。', checkNoAdminLogin: '管理者のログインIDが設定されていないため、コラボフローの経路とフォームを確認できません。',
+  checkKind: '{kind}（経路 {route}）', checkKindOk: '経路とフォームのパーツは設定どおりです。', checkKindNg: '{count}件の問題があるため、この種類の稟議は起票しません。',
+  checkLogins: 'ユーザーのコラボフローログイン', checkLoginsOk: '稟議を申請・承認する有効なユーザー全員にログインIDが設定されています。',
+  checkLoginsNg: '稟議を申請・承認する有効なユーザーのうち{count}人にコラボフローのログインIDが設定されていません。', checkLoginFix: 'ユーザー一覧の「コラボフローのログインID」で設定する', checkLoginUser: '{name}（{email}）',
 } as const;
 const en: Record<keyof typeof ja, string> = {
   title: 'User administration',
@@ -30,7 +34,7 @@ const en: Record<keyof typeof ja, string> = {
   changeRoles: 'Roles', changeOrgUnit: 'Unit', deactivate: 'Deactivate', reactivate: 'Reactivate', resetPassword: 'Reset password',
   history: 'History', historyOf: 'History of {name}',
   newPassword: 'New password', none: '(none)', empty: 'No users match.',
-  workflowLogin: 'CollaboFlow login', workflowLoginHint: '稟議 are filed as this user. Empty: the part of the email before @.',
+  workflowLogin: 'CollaboFlow login', workflowLoginHint: 'Ringi are filed as this user. Empty: the part of the email before @.',
   deactivateWarning: 'The user is signed out at once and can no longer sign in.',
   passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
   passwordTitle: 'Change password', currentPassword: 'Current password', passwordChanged: 'Password changed. Your other sessions were signed out.',
@@ -38,5 +42,9 @@ const en: Record<keyof typeof ja, string> = {
   checkTitle: 'CollaboFlow setup check', recheck: 'Check again', checking: 'Checking…', checkedAt: 'Checked at',
   checkOk: 'OK', checkNg: 'Needs action', checkAllOk: 'The CollaboFlow setup has no problems.', checkSomeNg: 'Some items need action.',
   webhookSettings: 'Webhook settings (not readable through the API: make them in CollaboFlow\'s admin screens)',
+  checkConnection: 'Connection and permissions', checkConnectionOk: 'The route list could be read.', checkNoAdminLogin: 'No administrator login is set, so CollaboFlow\'s routes and forms cannot be checked.',
+  checkKind: '{kind} (route {route})', checkKindOk: 'The route and the form parts are set up as expected.', checkKindNg: '{count} problems: ringi of this kind are not filed.',
+  checkLogins: 'Users\' CollaboFlow logins', checkLoginsOk: 'Every active user who files or approves ringi has a login ID.',
+  checkLoginsNg: '{count} active users who file or approve ringi have no CollaboFlow login ID.', checkLoginFix: 'set it under “CollaboFlow login” in the user list', checkLoginUser: '{name} ({email})',
 };
 export const userLabels = defineDictionary(ja, en);

@@ -16,6 +16,7 @@ import { pageSizeFrom, rememberPageSize } from '../lib/pageSize.ts';
 import { listLabels } from '../i18n/lists.ts';
 
 const ORDER_LIST = 'orders';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
@@ -80,7 +81,8 @@ export function OrderListPage() {
         </select>
         <label className="checkbox">
           {text('orderDate')}
-          <input type="date" aria-label={text('orderDateFrom')} data-testid="order-filter-from" value={query.orderDateFrom ?? ''} onChange={(e) => set('orderDateFrom', e.target.value)} />〜
+          <input type="date" aria-label={text('orderDateFrom')} data-testid="order-filter-from" value={query.orderDateFrom ?? ''} onChange={(e) => set('orderDateFrom', e.target.value)} />
+          <RangeDash />
           <input type="date" aria-label={text('orderDateTo')} data-testid="order-filter-to" value={query.orderDateTo ?? ''} onChange={(e) => set('orderDateTo', e.target.value)} />
         </label>
         <select aria-label={text('sortLabel')} data-testid="order-sort" value={query.sort ?? '-orderDate'} onChange={(e) => set('sort', e.target.value)}>

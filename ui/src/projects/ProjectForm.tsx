@@ -4,6 +4,8 @@ import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from 
 import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { billingTypeLabels, contractTypeLabels } from '../i18n/codes.ts';
+import { useTitle } from '../i18n/titles.ts';
 import { Field } from '../components/Field.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -23,6 +25,9 @@ const REQUIRED: readonly ProjectFormPath[] = ['name', 'customerCompanyId', 'supe
 /** 基本属性 of a 案件 (register and edit share it). Labels are the contract's schema titles. */
 export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, saving, problem }: Props) {
   const text = useLabels(projectLabels);
+  const title = useTitle();
+  const billingType = useLabels(billingTypeLabels);
+  const contractType = useLabels(contractTypeLabels);
   const customers = useCustomers();
   const orgUnits = useOrgUnits();
   const staff = useProjectStaff();
@@ -68,12 +73,12 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
         {select('customerCompanyId', (customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })))}
         {select('supervisingOrgUnitId', units.map((u) => ({ value: u.id, label: u.path.join(' / ') })), pickOrgUnit)}
         {input('accountingUnit')}
-        {select('billingType', BILLING_TYPES.map((b) => ({ value: b, label: b })))}
+        {select('billingType', BILLING_TYPES.map((b) => ({ value: b, label: billingType(b) })))}
         {select('leader.employeeId', (staff.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.email}）` })), pickLeader)}
         {input('startDate', 'date')}
         {input('endDate', 'date')}
         {input('salesInfo.serviceType')}
-        {select('salesInfo.contractType', CONTRACT_TYPES.map((c) => ({ value: c, label: c })))}
+        {select('salesInfo.contractType', CONTRACT_TYPES.map((c) => ({ value: c, label: contractType(c) })))}
         {input('salesInfo.revenueRecognition')}
         {input('businessSegment.first')}
         {input('businessSegment.second')}
@@ -81,7 +86,7 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
       </div>
       <label className="checkbox" data-testid="field-resale">
         <input type="checkbox" data-testid="input-resale" checked={values.resale === 'true'} onChange={(e) => onChange('resale', String(e.target.checked))} />
-        {projectFieldLabel('resale')}
+        {title(projectFieldLabel('resale'))}
       </label>
       <ProblemMessage error={problem} shownFields={Object.keys(values)} testId="form-error" />
       <div className="form-actions">

@@ -1,10 +1,12 @@
-import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
+import { PROJECT_STATUSES } from '@sss/contracts/project/status';
+import { projectStatusLabels } from '../i18n/codes.ts';
 import type { ProjectListParams } from '../api/projects.ts';
 import { useCustomers, useOrgUnits } from './queries.ts';
 import { useSession } from '../auth/index.ts';
 import './projects.css';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 interface Props {
   query: ProjectListParams;
@@ -16,6 +18,7 @@ interface Props {
 /** The filters of 案件一覧: free text, status, customer, 主管部, a period the project overlaps, and the leader. */
 export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
   const text = useLabels(projectLabels);
+  const statusLabel = useLabels(projectStatusLabels);
   // リーダー filter: there is no employee directory for sales yet, so the common question "my projects" is offered
   const userId = useSession().data?.id;
   const customers = useCustomers();
@@ -27,7 +30,7 @@ export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
         <option value="">{text('anyStatus')}</option>
         {PROJECT_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {PROJECT_STATUS_LABELS[status]}
+            {statusLabel(status)}
           </option>
         ))}
       </select>
@@ -49,7 +52,8 @@ export function ProjectListFilters({ query, typed, onType, onChange }: Props) {
       </select>
       <label className="checkbox">
         {text('period')}
-        <input type="date" aria-label={text('periodFrom')} data-testid="filter-period-from" value={query.periodFrom ?? ''} onChange={(e) => onChange({ periodFrom: e.target.value || undefined })} />〜
+        <input type="date" aria-label={text('periodFrom')} data-testid="filter-period-from" value={query.periodFrom ?? ''} onChange={(e) => onChange({ periodFrom: e.target.value || undefined })} />
+        <RangeDash />
         <input type="date" aria-label={text('periodTo')} data-testid="filter-period-to" value={query.periodTo ?? ''} onChange={(e) => onChange({ periodTo: e.target.value || undefined })} />
       </label>
       {userId && (

@@ -16,6 +16,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 export function ProjectListPage() {
   const text = useLabels(projectLabels);
@@ -74,7 +75,9 @@ export function ProjectListPage() {
                 <td>{p.supervisingOrgUnit.name}</td>
                 <td>{p.leader.name}</td>
                 <td className="date">
-                  {formatDate(p.startDate)}〜{formatDate(p.endDate)}
+                  {formatDate(p.startDate)}
+                  <RangeDash />
+                  {formatDate(p.endDate)}
                 </td>
                 <td>
                   <ProjectStatusBadge status={p.status} />

@@ -1,4 +1,6 @@
-import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@sss/contracts/project/status';
+import type { ProjectStatus } from '@sss/contracts/project/status';
+import { projectStatusLabels } from '../i18n/codes.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 const TONE: Partial<Record<ProjectStatus, string>> = {
   proposal_in_ringi: 'warning',
@@ -15,9 +17,10 @@ const TONE: Partial<Record<ProjectStatus, string>> = {
 
 /** The status as the list and the detail show it; 稟議中 states stand out because someone must act on them. */
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
+  const label = useLabels(projectStatusLabels);
   return (
     <span className={`badge ${TONE[status] ?? ''}`} data-testid="project-status" data-status={status}>
-      {PROJECT_STATUS_LABELS[status]}
+      {label(status)}
     </span>
   );
 }

@@ -10,6 +10,7 @@ import './ringi.css';
 import { RingiStatusBadge } from './RingiStatusBadge.tsx';
 import { RetryButton } from './RetryButton.tsx';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { TimelineText } from './TimelineText.tsx';
 
 /** One 稟議: where it stands, the approval route with each decision and comment, and everything that happened. */
 export function RingiDetailPage() {
@@ -30,7 +31,10 @@ export function RingiDetailPage() {
       {r && (
         <>
           <div className="page-header">
-            <h1 data-testid="ringi-title">{r.title}</h1>
+            {/* the title is the document's, as filed in CollaboFlow: data, not a label */}
+            <h1 data-testid="ringi-title" data-user-data>
+              {r.title}
+            </h1>
             {r.link && (
               <a className="button" href={r.link} target="_blank" rel="noreferrer" data-testid="ringi-open-collaboflow">
                 {l('openInCollaboflow')}
@@ -51,11 +55,11 @@ export function RingiDetailPage() {
                 ),
                 testId: 'status',
               },
-              { label: l('project'), value: `${r.projectNumber} ${r.projectName}${r.month ? `（${r.month}）` : ''}`, testId: 'project' },
+              { label: l('project'), value: <span data-user-data>{`${r.projectNumber} ${r.projectName}${r.month ? ` (${r.month})` : ''}`}</span>, testId: 'project' },
               { label: l('effect'), value: r.effect, testId: 'effect' },
               { label: l('documentNumber'), value: r.documentNumber, testId: 'document-number' },
-              { label: l('applicant'), value: r.applicant, testId: 'applicant' },
-              { label: l('waitingFor'), value: r.waitingFor.join('、'), testId: 'waiting-for' },
+              { label: l('applicant'), value: r.applicant && <span data-user-data>{r.applicant}</span>, testId: 'applicant' },
+              { label: l('waitingFor'), value: r.waitingFor.length > 0 && <span data-user-data>{r.waitingFor.join(', ')}</span>, testId: 'waiting-for' },
               { label: l('retries'), value: String(r.failures), testId: 'retries' },
             ]}
           />
@@ -75,10 +79,11 @@ export function RingiDetailPage() {
               <tbody>
                 {r.approvers.map((a) => (
                   <tr key={`${a.phase}-${a.approverName}`} className={a.current ? 'current' : ''}>
-                    <td>{a.phaseTitle}</td>
-                    <td>{a.approverName}</td>
+                    {/* the route's steps and people are CollaboFlow's */}
+                    <td data-user-data>{a.phaseTitle}</td>
+                    <td data-user-data>{a.approverName}</td>
                     <td>{decision(a.status)}</td>
-                    <td>{a.comment || '—'}</td>
+                    <td data-user-data>{a.comment || '—'}</td>
                     <td className="date">{formatDateTime(a.decidedAt)}</td>
                   </tr>
                 ))}
@@ -90,7 +95,7 @@ export function RingiDetailPage() {
           <ol className="ringi-timeline" data-testid="ringi-timeline">
             {r.timeline.map((t, i) => (
               <li key={i} data-kind={t.kind}>
-                <span className="date subtle">{formatDateTime(t.at)}</span> {t.text}
+                <span className="date subtle">{formatDateTime(t.at)}</span> <TimelineText entry={t} />
               </li>
             ))}
           </ol>

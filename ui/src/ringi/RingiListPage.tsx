@@ -112,14 +112,14 @@ export function RingiListPage() {
               <tr key={r.id} className="clickable" data-testid="ringi-row" data-ringi-id={r.id} onClick={() => navigate(`/ringi/${encodeURIComponent(r.id)}`)}>
                 <td>{kindLabel(r.kind)}</td>
                 <td>
-                  <Link to={`/ringi/${encodeURIComponent(r.id)}`} data-testid="ringi-link" onClick={(e) => e.stopPropagation()}>
+                  <Link to={`/ringi/${encodeURIComponent(r.id)}`} data-testid="ringi-link" data-user-data onClick={(e) => e.stopPropagation()}>
                     {r.title}
                   </Link>
                 </td>
                 <td>
                   <RingiStatusBadge status={r.status} stuck={r.stuck} />
                 </td>
-                <td>{r.waitingFor.join('、') || '—'}</td>
+                <td data-user-data>{r.waitingFor.join('、') || '—'}</td>
                 <td>{r.documentNumber || '—'}</td>
                 <td className="date">{formatDateTime(r.requestedAt)}</td>
               </tr>

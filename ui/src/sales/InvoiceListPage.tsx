@@ -14,6 +14,7 @@ import { parseYenInput } from '../lib/yenInput.ts';
 import { paymentState } from '@sss/contracts/sales/payment-state';
 import { paymentLabels } from '../i18n/payments.ts';
 import { formatDate } from '../lib/format.ts';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 /** A bound typed as yen (「1,234,567」); what does not read as yen goes as typed, for the API to name. */
 function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string): Partial<Record<K, number>> {
@@ -83,7 +84,8 @@ export function InvoiceListPage() {
         </span>
       </div>
       <form className="toolbar" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <label>{l('invoiceDate')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} aria-label={`${l('invoiceDate')} ${l('from')}`} data-testid="invoice-from" /></label>〜
+        <label>{l('invoiceDate')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} aria-label={`${l('invoiceDate')} ${l('from')}`} data-testid="invoice-from" /></label>
+        <RangeDash />
         <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} aria-label={`${l('invoiceDate')} ${l('to')}`} data-testid="invoice-to" />
         <input inputMode="numeric" placeholder={l('minAmount')} value={form.minAmount} onChange={(e) => setForm({ ...form, minAmount: e.target.value })} data-testid="invoice-min" />
         <input inputMode="numeric" placeholder={l('maxAmount')} value={form.maxAmount} onChange={(e) => setForm({ ...form, maxAmount: e.target.value })} data-testid="invoice-max" />

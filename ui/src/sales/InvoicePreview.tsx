@@ -5,6 +5,7 @@ import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { safeQuantity, safeYen, type SalesFormState } from './salesForm.ts';
 import { addressedTo } from '@sss/contracts/domain/honorific';
+import { RangeDash } from '../components/RangeDash.tsx';
 
 /**
  * What the 請求書 will say before it is issued (an issued invoice can only be replaced by a
@@ -16,7 +17,9 @@ export function InvoicePreview({ month, form, totals }: { month: MonthlySalesVie
     <section className="invoice-preview" data-testid="invoice-preview">
       <h2>{l('preview')}</h2>
       <p><strong>{addressedTo(form.recipientName)}</strong></p>
-      <p>{l('subject')}: {form.subject} / {l('periodStart')}: {form.periodStart} 〜 {form.periodEnd} / {l('dueDate')}: {form.dueDate}</p>
+      <p>{l('subject')}: {form.subject} / {l('periodStart')}: {form.periodStart}
+        <RangeDash />
+        {form.periodEnd} / {l('dueDate')}: {form.dueDate}</p>
       <table className="table">
         <thead><tr><th>{l('description')}</th><th className="num">{l('quantity')}</th><th>{l('unit')}</th><th className="num">{l('unitPrice')}</th><th>{l('rate')}</th><th className="num">{l('amount')}</th></tr></thead>
         <tbody>

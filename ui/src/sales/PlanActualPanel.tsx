@@ -5,11 +5,18 @@ import { exportUrl } from '../api/sales.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { contractTypeLabels } from '../i18n/codes.ts';
+import type { CONTRACT_TYPES } from '@sss/contracts/project/fields';
 import { salesQueries, usePlanActual } from './queries.ts';
+import { RangeDash } from '../components/RangeDash.tsx';
+
+type ContractType = (typeof CONTRACT_TYPES)[number];
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
   const l = useLabels(salesLabels);
+  const contractTypeLabel = useLabels(contractTypeLabels);
+  const contractType = (key: ContractType) => (key ? contractTypeLabel(key) : '—');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const report = usePlanActual({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
@@ -21,7 +28,8 @@ export function PlanActualPanel() {
     <section data-testid="plan-actual">
       <h2>{l('planActual')}</h2>
       <div className="toolbar">
-        <input type="month" aria-label={l('from')} value={from} onChange={(e) => setFrom(e.target.value)} />〜
+        <input type="month" aria-label={l('from')} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <RangeDash />
         <input type="month" aria-label={l('to')} value={to} onChange={(e) => setTo(e.target.value)} />
         <a href={exportUrl('sales-plan-actual', 'csv', { fromMonth: from, toMonth: to })} download>{l('exportCsv')}</a>{' '}
         <a href={exportUrl('sales-plan-actual', 'xlsx', { fromMonth: from, toMonth: to })} download>{l('exportXlsx')}</a>{' '}
@@ -51,10 +59,10 @@ export function PlanActualPanel() {
         </tbody>
       </table>
       <div className="sales-form">
-        {[{ title: l('byCustomer'), rows: byCustomer.data?.rows }, { title: l('byContractType'), rows: byContract.data?.rows }].map((t) => (
+        {[{ title: l('byCustomer'), rows: byCustomer.data?.rows, label: (_key: string, label: string) => <span data-user-data>{label}</span> }, { title: l('byContractType'), rows: byContract.data?.rows, label: (key: string) => contractType(key as ContractType) }].map((t) => (
           <table key={t.title} className="table">
             <thead><tr><th>{t.title}</th><th className="num">{l('plan')}</th><th className="num">{l('actual')}</th></tr></thead>
-            <tbody>{t.rows?.map((r) => <tr key={r.key}><td>{r.label}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td></tr>)}</tbody>
+            <tbody>{t.rows?.map((r) => <tr key={r.key}><td>{t.label(r.key, r.label)}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td></tr>)}</tbody>
           </table>
         ))}
       </div>

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { formatYen } from '@sss/contracts/domain/money';
 import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { projectStatusLabels } from '../i18n/codes.ts';
+import type { ProjectStatus } from '@sss/contracts/project/status';
 import { useDashboard } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
 import './sales.css';
@@ -10,6 +12,7 @@ import './sales.css';
 export function SalesDashboard() {
   const l = useLabels(salesLabels);
   const status = useLabels(monthlySalesStatusLabels);
+  const projectStatus = useLabels(projectStatusLabels);
   const dashboard = useDashboard();
   const d = dashboard.data;
   if (!d) return null;
@@ -25,7 +28,7 @@ export function SalesDashboard() {
       <BarChart bars={d.trend.map((t) => ({ label: t.month.slice(2), values: [t.plan, t.actual] }))} series={[l('plan'), l('actual')]} />
       <h3>{l('pipeline')}</h3>
       <ul className="inline-list">
-        {d.pipeline.map((p) => <li key={p.status}>{p.label}: {p.count}</li>)}
+        {d.pipeline.map((p) => <li key={p.status}>{projectStatus(p.status as ProjectStatus)}: {p.count}</li>)}
         {d.monthsByStatus.filter((m) => m.count > 0).map((m) => <li key={m.status}>{l('listTitle')}・{status(m.status)}: {m.count}</li>)}
       </ul>
     </section>

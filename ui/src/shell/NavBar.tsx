@@ -8,7 +8,7 @@ export function NavBar() {
   const session = useSession();
   const shown = NAV_ITEMS.filter((item) => !item.requires || may(session.data, item.requires.method, item.requires.route));
   return (
-    <nav className="sidebar" aria-label="main" data-testid="nav">
+    <nav className="sidebar" aria-label={t('nav.label')} data-testid="nav">
       <ul>
         {shown.map((item) => (
           <li key={item.id}>

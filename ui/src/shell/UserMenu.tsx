@@ -1,19 +1,22 @@
 import { Link, useNavigate } from 'react-router';
 import type { SessionUser } from '../api/auth.ts';
-import { roleLabels, useLogout } from '../auth/index.ts';
+import { useLogout } from '../auth/index.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { roleNames } from '../i18n/codes.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t, language } = useI18n();
+  const roleName = useLabels(roleNames);
   const logout = useLogout();
   const navigate = useNavigate();
   return (
     <div className="user-menu">
-      <span className="user-name" data-testid="user-name">
+      <span className="user-name" data-testid="user-name" data-user-data>
         {user.name}
       </span>
       <span className="user-roles" data-testid="user-roles">
-        {roleLabels(user).map((label) => (
+        {user.roles.map((role) => roleName(role)).map((label) => (
           <span key={label} className="badge role">
             {label}
           </span>

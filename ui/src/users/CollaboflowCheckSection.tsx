@@ -5,6 +5,7 @@ import { formatDateTime } from '../lib/format.ts';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
+import { useCheckRowText } from './CheckRowText.tsx';
 
 /**
  * コラボフロー設定チェック on the user-administration screen (issue #18 item 2): each check the 稟議
@@ -16,6 +17,7 @@ export function CollaboflowCheckSection() {
   const [round, setRound] = useState(0);
   const check = useQuery(userQueries.collaboflowCheck(round));
   const report = check.data;
+  const rowText = useCheckRowText();
   return (
     <section className="collaboflow-check" data-testid="collaboflow-check" aria-busy={check.isFetching}>
       <div className="page-header">
@@ -31,12 +33,15 @@ export function CollaboflowCheckSection() {
             {report.ok ? l('checkAllOk') : l('checkSomeNg')} <span className="subtle">（{l('checkedAt')}: {formatDateTime(report.checkedAt)}）</span>
           </p>
           <ul className="check-list">
-            {report.checks.map((row) => (
-              <li key={row.id} data-testid="collaboflow-check-row" data-check={row.id} data-ok={row.ok}>
-                <span className={`badge ${row.ok ? 'ok' : 'danger'}`}>{row.ok ? l('checkOk') : l('checkNg')}</span> <strong>{row.name}</strong>: {row.message}
-                {row.fixes.length > 0 && <ul>{row.fixes.map((fix) => <li key={fix}>{fix}</li>)}</ul>}
-              </li>
-            ))}
+            {report.checks.map((row) => {
+              const text = rowText(row, report);
+              return (
+                <li key={row.id} data-testid="collaboflow-check-row" data-check={row.id} data-ok={row.ok}>
+                  <span className={`badge ${row.ok ? 'ok' : 'danger'}`}>{row.ok ? l('checkOk') : l('checkNg')}</span> <strong>{text.name}</strong>: {text.message}
+                  {text.fixes.length > 0 && <ul>{text.fixes.map((fix, i) => <li key={i}>{fix}</li>)}</ul>}
+                </li>
+              );
+            })}
           </ul>
           {report.webhookSettings.length > 0 && (
             <details>

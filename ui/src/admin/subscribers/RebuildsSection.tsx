@@ -57,10 +57,14 @@ export function RebuildsSection() {
         <tbody>
           {list.data?.projections.map((p) => (
             <tr key={p.name} data-testid={`rebuild-${p.name}`}>
-              <td>{p.name}</td>
+              <td>
+                <code>{p.name}</code>
+              </td>
               <td className="num">{p.version}</td>
               <td className="num">{p.declared}</td>
-              <td>{p.collections.join(', ')}</td>
+              <td>
+                <code>{p.collections.join(', ')}</code>
+              </td>
               <td>{progress(p)}</td>
               <td>{p.lastRebuild ? `v${p.lastRebuild.version} ${formatDateTime(p.lastRebuild.finishedAt)} (${p.lastRebuild.events.toLocaleString()} ${l('events')}, ${p.lastRebuild.seconds} ${l('seconds')})` : l('none')}</td>
               {canStart && (

@@ -33,7 +33,9 @@ export function SubscribersPage() {
         <tbody>
           {list.data?.subscribers.map((s) => (
             <tr key={s.name} data-testid={`subscriber-${s.name}`}>
-              <td>{s.name}</td>
+              <td>
+                <code>{s.name}</code>
+              </td>
               <td>{l(s.kind)}</td>
               <td><span className={`badge ${STATE_BADGE[s.state]}`} data-testid="subscriber-state">{l(s.state)}</span></td>
               <td className="num">{s.position ?? '-'}</td>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { historyLabels } from '../../i18n/history.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
+import { useSystemReason } from '../../i18n/statusReasons.ts';
 import { VerificationBadge } from './VerificationBadge.tsx';
 
 /** One event: who, when and what in words; expanded, its before → after, why, what caused it, and the record as stored. */
@@ -12,6 +13,7 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
   const { language } = useI18n();
   const l = useLabels(historyLabels);
   const [open, setOpen] = useState(false);
+  const systemReason = useSystemReason();
   const actor = language === 'ja' ? entry.actorName : entry.actorNameEn;
   return (
     <>
@@ -19,7 +21,7 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
         <td className="date" data-testid="history-time">
           {formatDateTime(entry.occurredAt)}
         </td>
-        <td data-testid="history-actor" title={entry.actor}>
+        <td data-testid="history-actor" title={entry.actor} data-user-data>
           {actor}
         </td>
         <td data-testid="history-event">{entry.typeLabel[language]}</td>
@@ -27,13 +29,13 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
           <span data-testid="history-summary">{entry.summary[language]}</span>
           {entry.reason && (
             <div className="subtle small" data-testid="history-reason">
-              {l('reason')}: {entry.reason}
+              {l('reason')}: {entry.reason && (systemReason(entry.reason) ?? <span data-user-data>{entry.reason}</span>)}
             </div>
           )}
           {entry.links.map((link) => (
             <div key={`${link.kind}-${link.id}`} className="small">
               {link.kind === 'ringi' ? (
-                <Link to={`/ringi/${encodeURIComponent(link.id)}`} data-testid="history-ringi-link">
+                <Link to={`/ringi/${encodeURIComponent(link.id)}`} data-testid="history-ringi-link" data-user-data>
                   {link.label[language]}
                 </Link>
               ) : (
