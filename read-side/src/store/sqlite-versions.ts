@@ -126,7 +126,8 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
     if (!statement) {
       statement = db.prepare<unknown[], { id: string; doc: string | null }>(
         // The latest version at or before the position (as docAt reads it), for each id; a re-projection may leave it open.
-        `SELECT v.id AS id, v.doc AS doc FROM json_each(?) AS ids JOIN versions AS v ON v.collection = ? AND v.id = ids.value
+        // CROSS JOIN keeps the ids first: SQLite otherwise walks every version of the collection.
+        `SELECT v.id AS id, v.doc AS doc FROM json_each(?) AS ids CROSS JOIN versions AS v ON v.collection = ? AND v.id = ids.value
          AND v.valid_from = (SELECT MAX(earlier.valid_from) FROM versions AS earlier WHERE earlier.collection = ? AND earlier.id = ids.value AND earlier.valid_from <= ?)
          WHERE v.doc IS NOT NULL${prefilter}`,
       );
