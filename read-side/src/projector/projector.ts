@@ -220,7 +220,7 @@ function tracedPrepare(options: ProjectorOptions, batch: readonly RecordedEvent[
  * projected while the next is read, and each batch is written while the next is projected. Returns
  * the position reached when a page comes back short (the head) or `stopped()` says so.
  */
-async function catchUp(options: ProjectorOptions, pipeline: BatchPipeline, from: bigint, pageSize: number, stopped: () => boolean): Promise<bigint> {
+async function catchUp(options: ProjectorOptions, pipeline: BatchPipeline, from: bigint, pageSize: number, batchSize: number, stopped: () => boolean): Promise<bigint> {
   const read = (after: bigint) => {
     const page = options.events.readAll({ after, maxCount: pageSize });
     page.catch(() => {});
@@ -233,7 +233,7 @@ async function catchUp(options: ProjectorOptions, pipeline: BatchPipeline, from:
     if (page.length === 0) break;
     const last = page[page.length - 1]!.position;
     next = page.length < pageSize ? null : read(last);
-    await pipeline.push(page);
+    for (let from = 0; from < page.length; from += batchSize) await pipeline.push(page.slice(from, from + batchSize));
     position = last;
   }
   await pipeline.drain();
@@ -288,7 +288,7 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
         (async () => {
           // Catch up by pages first (memory holds a page and a batch in flight), then follow the log live from there.
           const checkpoint = (await store.getCheckpoint(checkpointName)) ?? 0n;
-          return catchUp(options, new BatchPipeline(options, reached, true), checkpoint, Math.max(batchSize, CATCH_UP_PAGE), () => stopped);
+          return catchUp(options, new BatchPipeline(options, reached, true), checkpoint, Math.max(batchSize, CATCH_UP_PAGE), batchSize, () => stopped);
         })(),
       ),
     ),
