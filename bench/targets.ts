@@ -22,6 +22,13 @@ export const TARGETS: readonly Target[] = [
   { bench: 'read-scale', figure: 'detail p99 ÷ hello p99 (target ≤ 3)', atMost: 3 },
   // Issue #16: import and match 10,000 deposits against 50,000 open invoices.
   { bench: 'reconciliation', figure: 'totalSeconds', atMost: 30 },
+  // Issue #12 (as-of "Fast") and #14 items 5 and 7, on the generated store (meant at about 1M events).
+  ...[10, 50, 90].flatMap((back) => [
+    { bench: 'as-of', figure: `asOf${back}%BackListRatio`, atMost: 2 },
+    { bench: 'as-of', figure: `asOf${back}%BackReportRatio`, atMost: 2 },
+  ]),
+  { bench: 'as-of', figure: 'rebuild ÷ raw read of all events', atMost: 2 },
+  { bench: 'as-of', figure: 'rssMiBPeakWhileProjecting', atMost: 1024 },
 ];
 
 export type Verdict = Target & { readonly value: number | string | undefined; readonly pass: boolean | null };
