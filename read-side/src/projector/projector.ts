@@ -287,8 +287,12 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       track(
         (async () => {
           // Catch up by pages first (memory holds a page and a batch in flight), then follow the log live from there.
+          // A store whose reads and writes are round trips (it offers getMany) writes a page in batches, each
+          // overlapping the next one's projecting; an in-process one (SQLite, synchronous) gains nothing from
+          // overlap and writes the page in one transaction: one fsync instead of four.
+          const pageSize = Math.max(batchSize, CATCH_UP_PAGE);
           const checkpoint = (await store.getCheckpoint(checkpointName)) ?? 0n;
-          return catchUp(options, new BatchPipeline(options, reached, true), checkpoint, Math.max(batchSize, CATCH_UP_PAGE), batchSize, () => stopped);
+          return catchUp(options, new BatchPipeline(options, reached, true), checkpoint, pageSize, store.getMany ? batchSize : pageSize, () => stopped);
         })(),
       ),
     ),
