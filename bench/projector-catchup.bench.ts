@@ -1,8 +1,10 @@
 /**
- * Projector catch-up into FerretDB: N events projected by the real projector (read current docs,
- * project, write whole documents with `_pos`, checkpoint per batch) versus a raw `bulkWrite` of
- * exactly the document writes the projector made. The ratio is the projector's overhead: reading
- * current documents and projecting; the raw side only writes.
+ * Projector catch-up into FerretDB: N events projected by the real projector (prefetch the batch's
+ * documents in one query, project, write whole documents with `_pos` and their versions,
+ * checkpoint per batch, the next batch projected while one is written) versus raw driver writes of
+ * exactly what the store wrote: per batch, the version documents inserted, the last state of each
+ * document replaced (upsert), the checkpoint replaced. The ratio is the projector's overhead:
+ * reading current documents and projecting; the raw side only writes.
  *
  *   node --import tsx bench/projector-catchup.bench.ts
  */
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { filter, firstValueFrom } from 'rxjs';
 import { MongoClient } from 'mongodb';
-import type { Change, Doc, ReadStore } from '@sss/contracts/ports/read-store';
+import type { Change, Doc, EventTime, ReadStore } from '@sss/contracts/ports/read-store';
 import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
 import { openMongoReadStore } from '@sss/read-side/store/mongo-read-store';
 import { startProjector } from '@sss/read-side/projector/projector';
@@ -42,11 +44,13 @@ export async function run(): Promise<Record<string, number | string>> {
   const suffix = `${process.pid}_${Date.now()}`;
   const inner = await openMongoReadStore({ url, database: `bench_projector_${suffix}` });
   const writes: Change[][] = [];
+  const timeIndex: EventTime[][] = [];
   // The adapter is a class: inherit its methods, and record what apply writes.
   const recording: ReadStore = Object.assign(Object.create(inner) as ReadStore, {
-    apply: async (changes: readonly Change[], checkpoint?: Parameters<ReadStore['apply']>[1]) => {
+    apply: async (changes: readonly Change[], checkpoint?: Parameters<ReadStore['apply']>[1], times: readonly EventTime[] = []) => {
       writes.push([...changes]);
-      return inner.apply(changes, checkpoint);
+      timeIndex.push([...times]);
+      return inner.apply(changes, checkpoint, times);
     },
   });
 
@@ -58,10 +62,25 @@ export async function run(): Promise<Record<string, number | string>> {
 
   const client = new MongoClient(url, { retryWrites: false });
   await client.connect();
-  const raw = client.db(`bench_raw_${suffix}`).collection<Doc>('tallies');
+  const rawDb = client.db(`bench_raw_${suffix}`);
+  const raw = rawDb.collection<Doc>('tallies');
+  const rawVersions = rawDb.collection<Doc>('tallies__versions');
+  const rawTimes = rawDb.collection<{ _id: string; time: string }>('_event_times');
+  const rawCheckpoints = rawDb.collection<{ _id: string; position: string }>('_checkpoints');
   const rawStarted = performance.now();
-  for (const batch of writes) {
-    await raw.bulkWrite(batch.map((c) => (c.op === 'put' ? { replaceOne: { filter: { _id: c.doc._id }, replacement: c.doc, upsert: true } } : { deleteOne: { filter: { _id: c.id } } })), { ordered: true });
+  for (const [b, batch] of writes.entries()) {
+    // Every state is a version; the live collection gets the last state of each document.
+    const versions = batch.map((c) => {
+      const id = c.op === 'put' ? c.doc._id : c.id;
+      const from = String(c.at).padStart(20, '0');
+      return { _id: `${id}\u0000${from}`, id, from, doc: c.op === 'put' ? c.doc : null };
+    });
+    await rawVersions.insertMany(versions, { ordered: false });
+    const last = new Map(batch.map((c) => [c.op === 'put' ? c.doc._id : c.id, c]));
+    await raw.bulkWrite([...last.values()].map((c) => (c.op === 'put' ? { replaceOne: { filter: { _id: c.doc._id }, replacement: c.doc, upsert: true } } : { deleteOne: { filter: { _id: c.id } } })), { ordered: false });
+    const times = timeIndex[b] ?? [];
+    if (times.length > 0) await rawTimes.insertMany(times.map((t) => ({ _id: String(t.position).padStart(20, '0'), time: t.time })), { ordered: false });
+    await rawCheckpoints.replaceOne({ _id: 'counting' }, { position: String(b) }, { upsert: true });
   }
   const rawMs = performance.now() - rawStarted;
   const documentWrites = writes.reduce((n, b) => n + b.length, 0);

@@ -25,6 +25,13 @@ export const TARGETS: readonly Target[] = [
   // Issue #13 item 9: 案件一覧 with 10,000 projects in Chromium.
   { bench: 'project-list', figure: 'firstPageMs', atMost: 1000 },
   { bench: 'project-list', figure: 'filterMs', atMost: 200 },
+  // Issue #12 (as-of "Fast") and #14 items 5 and 7, on the generated store (meant at about 1M events).
+  ...[10, 50, 90].flatMap((back) => [
+    { bench: 'as-of', figure: `asOf${back}%BackListRatio`, atMost: 2 },
+    { bench: 'as-of', figure: `asOf${back}%BackReportRatio`, atMost: 2 },
+  ]),
+  { bench: 'as-of', figure: 'rebuild ÷ raw read of all events', atMost: 2 },
+  { bench: 'as-of', figure: 'rssMiBPeakWhileProjecting', atMost: 1024 },
 ];
 
 export type Verdict = Target & { readonly value: number | string | undefined; readonly pass: boolean | null };

@@ -88,6 +88,12 @@ export interface GroupRow {
 
 export interface ReadStore {
   get(collection: string, id: string): Promise<Doc | null>;
+  /**
+   * The documents with these ids that exist, in any order, in one query: offered by adapters whose
+   * reads are round trips, so the projector fetches what a batch touches at once (absent: it reads
+   * one by one, which costs nothing when the documents are in memory).
+   */
+  getMany?(collection: string, ids: readonly string[]): Promise<Doc[]>;
   find(collection: string, filter?: Filter, options?: FindOptions): Promise<Doc[]>;
   count(collection: string, filter?: Filter): Promise<number>;
   /** Group and sum (FerretDB v1 supports only $sum/$count accumulators, so that is all we ask). */

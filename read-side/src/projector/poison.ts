@@ -77,6 +77,7 @@ export async function guardAgainstPoison(projection: Projection, options: Poison
         failures.delete(id);
         return changes;
       } catch (error) {
+        if (docs.probing) throw error;
         const attempts = (failures.get(id) ?? 0) + 1;
         if (attempts < maxAttempts) {
           failures.set(id, attempts);

@@ -8,6 +8,11 @@ import { eventOf, type RecordedOf, type SssEventType } from '@sss/contracts/even
  */
 export interface DocReader {
   get(collection: string, id: string): Promise<Doc | null>;
+  /**
+   * Set when the projector only probes which documents a batch reads (the answers may be wrong and
+   * the changes are dropped): a failure then is no attempt at the event (poison.ts).
+   */
+  readonly probing?: boolean;
 }
 
 export type DocChange =

@@ -1,7 +1,7 @@
 import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Doc, type EventTime, type ReadStore } from '@sss/contracts/ports/read-store';
+import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore } from '@sss/contracts/ports/read-store';
 import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
 import type { DocReader, Projection } from './projection.ts';
 
@@ -11,6 +11,11 @@ import type { DocReader, Projection } from './projection.ts';
  * documents together with the checkpoint. Each stored document carries the position of the last
  * event applied to it; when a crash left some documents of a batch written and the checkpoint not,
  * the replay skips exactly the events each document already reflects: nothing lost, nothing doubled.
+ *
+ * Catching up (a rebuild, a restart behind the head) pulls the log page by page instead of being
+ * pushed it, so memory holds one page and one batch in flight however long the log; the documents
+ * a batch touches are fetched in one query where the store offers it (`getMany`), and a batch is
+ * written while the next one is read and projected (docs/architecture.md §Read side).
  */
 
 export interface ProjectorOptions {
@@ -34,20 +39,52 @@ export interface RunningProjector {
   stop(): Promise<void>;
 }
 
-export async function projectBatch(options: ProjectorOptions, batch: readonly RecordedEvent[]): Promise<void> {
+const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+/** A document as the batch sees it, and the position the stored copy already reflects. */
+interface Entry {
+  readonly collection: string;
+  readonly id: string;
+  doc: Doc | null;
+  readonly storedPos: bigint;
+}
+type Overlay = Map<string, Entry>;
+
+interface Prepared {
+  readonly writes: Change[];
+  readonly checkpoint: Checkpoint;
+  readonly times: EventTime[];
+  /** Every document the batch read or wrote, as the batch leaves it. */
+  readonly overlay: Overlay;
+}
+
+/** Discovery rounds before projecting: a read that depends on another read's answer needs one more. */
+const PREFETCH_ROUNDS = 3;
+
+/**
+ * Project a batch against what the store holds, except the documents in `carried`: the state the
+ * previous batch leaves them in, whose write may still be in flight.
+ */
+async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedEvent[], carried: Overlay): Promise<Prepared> {
   const { store, projection } = options;
   const physical = options.physical ?? ((c: string) => c);
-  const overlay = new Map<string, { collection: string; id: string; doc: Doc | null; storedPos: bigint }>();
-  const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
-  const load = async (collection: string, id: string) => {
+  const overlay: Overlay = new Map();
+  const known = (collection: string, id: string): Entry | undefined => {
     const key = keyOf(collection, id);
     let entry = overlay.get(key);
     if (!entry) {
-      const doc = await store.get(physical(collection), id);
-      overlay.set(key, (entry = { collection, id, doc, storedPos: stampedPosition(doc) }));
+      const previous = carried.get(key);
+      if (previous) overlay.set(key, (entry = { ...previous }));
     }
     return entry;
   };
+  const remember = (collection: string, id: string, doc: Doc | null): Entry => {
+    const entry = { collection, id, doc, storedPos: stampedPosition(doc) };
+    overlay.set(keyOf(collection, id), entry);
+    return entry;
+  };
+  if (store.getMany) await prefetch(options, batch, known, remember);
+  const load = async (collection: string, id: string) => known(collection, id) ?? remember(collection, id, await store.get(physical(collection), id));
   const reader: DocReader = {
     async get(collection, id) {
       const { doc } = await load(collection, id);
@@ -59,17 +96,16 @@ export async function projectBatch(options: ProjectorOptions, batch: readonly Re
   const writes: Change[] = [];
   for (const event of batch) {
     const changes = await projection.project(event, reader);
-    const changed = new Set<string>();
+    const changed = new Set<Entry>();
     for (const change of changes) {
       const id = change.op === 'put' ? change.doc._id : change.id;
       const entry = await load(change.collection, id);
       // Already in the stored document from a run that crashed before its checkpoint.
       if (entry.storedPos >= event.position) continue;
       entry.doc = change.op === 'put' ? { ...change.doc, [POSITION_STAMP]: stampOf(event.position) } : null;
-      changed.add(keyOf(change.collection, id));
+      changed.add(entry);
     }
-    for (const key of changed) {
-      const entry = overlay.get(key)!;
+    for (const entry of changed) {
       writes.push(
         entry.doc
           ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position }
@@ -77,7 +113,131 @@ export async function projectBatch(options: ProjectorOptions, batch: readonly Re
       );
     }
   }
-  await store.apply(writes, { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position }, eventTimes(batch));
+  return { writes, checkpoint: { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position }, times: eventTimes(batch), overlay };
+}
+
+/**
+ * Learn which documents a batch reads by projecting it against what is known so far, the unknown
+ * answered as absent (projections are pure, so a probe has no effect), then fetch those in one
+ * query per collection; repeated while a probe asks for more (a read that depends on another).
+ * The real pass then finds them all in the overlay, and reads one by one only what a probe missed.
+ */
+async function prefetch(
+  options: ProjectorOptions,
+  batch: readonly RecordedEvent[],
+  known: (collection: string, id: string) => Entry | undefined,
+  remember: (collection: string, id: string, doc: Doc | null) => Entry,
+): Promise<void> {
+  const physical = options.physical ?? ((c: string) => c);
+  for (let round = 0; round < PREFETCH_ROUNDS; round++) {
+    const wanted = new Map<string, Set<string>>();
+    const probe: DocReader = {
+      probing: true,
+      async get(collection, id) {
+        const entry = known(collection, id);
+        if (entry) return entry.doc ? structuredClone(entry.doc) : null;
+        let ids = wanted.get(collection);
+        if (!ids) wanted.set(collection, (ids = new Set()));
+        ids.add(id);
+        return null;
+      },
+    };
+    for (const event of batch) {
+      try {
+        await options.projection.project(event, probe);
+      } catch {
+        // A projection may refuse an absent document; the real pass reads it and decides.
+      }
+    }
+    if (wanted.size === 0) return;
+    for (const [collection, ids] of wanted) {
+      const found = new Map((await options.store.getMany!(physical(collection), [...ids])).map((doc) => [doc._id, doc]));
+      for (const id of ids) remember(collection, id, found.get(id) ?? null);
+    }
+  }
+}
+
+/** Project one batch and write it with its checkpoint (the batch before it must be written). */
+export async function projectBatch(options: ProjectorOptions, batch: readonly RecordedEvent[]): Promise<void> {
+  const prepared = await prepareBatch(options, batch, new Map());
+  await options.store.apply(prepared.writes, prepared.checkpoint, prepared.times);
+}
+
+/**
+ * Batches written in order, each while the next is read and projected: the next batch sees the
+ * documents the one in flight writes through the carried overlay, and every other document is not
+ * being written, so reading it from the store is exact. A failed write fails the next push (or
+ * `drain`); the caller then starts again from the stored checkpoint.
+ */
+class BatchPipeline {
+  private inflight: Promise<void> = Promise.resolve();
+  private carried: Overlay = new Map();
+
+  constructor(
+    private readonly options: ProjectorOptions,
+    private readonly onWritten: (position: bigint) => void,
+    /**
+     * Keep the previous batch's documents for the next one. Catching up, yes; following the log
+     * live, no: batches are small there and re-reading keeps anything else written meanwhile (a
+     * parked event retried by hand) instead of overwriting it with what this pipeline remembered.
+     */
+    private readonly carry: boolean,
+  ) {}
+
+  async push(batch: readonly RecordedEvent[]): Promise<void> {
+    let prepared: Prepared;
+    try {
+      prepared = await tracedPrepare(this.options, batch, this.carried);
+    } catch (error) {
+      // The retry starts from the stored checkpoint: the batch in flight lands before it does.
+      await this.inflight.catch(() => {});
+      throw error;
+    }
+    await this.inflight;
+    if (this.carry) this.carried = prepared.overlay;
+    const written = this.options.store.apply(prepared.writes, prepared.checkpoint, prepared.times).then(() => this.onWritten(prepared.checkpoint.position));
+    // Surfaced by the next push or drain, never as an unhandled rejection.
+    written.catch(() => {});
+    this.inflight = written;
+  }
+
+  drain(): Promise<void> {
+    return this.inflight;
+  }
+}
+
+/** A span only for a batch holding events of this projection: the others would be noise in every trace. */
+function tracedPrepare(options: ProjectorOptions, batch: readonly RecordedEvent[], carried: Overlay): Promise<Prepared> {
+  const { projection } = options;
+  const mine = projection.handles ? batch.filter(projection.handles) : batch;
+  if (mine.length === 0) return prepareBatch(options, batch, carried);
+  return withSpan(`project ${projection.name}`, batchSpanOptions(mine.map((event) => event.metadata.traceparent), { attributes: batchAttributes(batch, projection.name) }), () => prepareBatch(options, batch, carried));
+}
+
+/**
+ * Catch up to the head of the log by pages pulled from the store (a subscription pushes the whole
+ * history as fast as it reads it, and every page waits in memory for the projector): one page is
+ * projected while the next is read, and each batch is written while the next is projected. Returns
+ * the position reached when a page comes back short (the head) or `stopped()` says so.
+ */
+async function catchUp(options: ProjectorOptions, pipeline: BatchPipeline, from: bigint, pageSize: number, batchSize: number, stopped: () => boolean): Promise<bigint> {
+  const read = (after: bigint) => {
+    const page = options.events.readAll({ after, maxCount: pageSize });
+    page.catch(() => {});
+    return page;
+  };
+  let position = from;
+  let next: Promise<RecordedEvent[]> | null = read(position);
+  while (next && !stopped()) {
+    const page: RecordedEvent[] = await next;
+    if (page.length === 0) break;
+    const last = page[page.length - 1]!.position;
+    next = page.length < pageSize ? null : read(last);
+    for (let from = 0; from < page.length; from += batchSize) await pipeline.push(page.slice(from, from + batchSize));
+    position = last;
+  }
+  await pipeline.drain();
+  return position;
 }
 
 /**
@@ -99,6 +259,11 @@ function batchAttributes(batch: readonly RecordedEvent[], projection: string) {
   return { 'sss.subscriber': projection, 'sss.events': batch.length, 'sss.position.first': batch[0]!.position.toString(), 'sss.position.last': batch[batch.length - 1]!.position.toString() };
 }
 
+/** Events per page while catching up: larger pages, fewer round trips to the log. */
+const CATCH_UP_PAGE = 2_000;
+/** How long stop waits for the batch being written. */
+const STOP_WAIT_MS = 5_000;
+
 export async function startProjector(options: ProjectorOptions): Promise<RunningProjector> {
   const { events, store, projection } = options;
   const physical = options.physical ?? ((c: string) => c);
@@ -107,17 +272,38 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
     await store.ensureIndexes(physical(collection), indexes);
   }
   const position$ = new BehaviorSubject<bigint>((await store.getCheckpoint(checkpointName)) ?? 0n);
+  const batchSize = options.batchSize ?? 500;
+  const reached = (position: bigint) => position$.next(position);
+  let stopped = false;
+  // The work under way (a batch being projected or written), which stop waits for.
+  let working: Promise<unknown> = Promise.resolve();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    working = work.catch(() => {});
+    return work;
+  };
 
-  const run: Subscription = defer(() => from(store.getCheckpoint(checkpointName)))
+  const run: Subscription = defer(() =>
+    from(
+      track(
+        (async () => {
+          // Catch up by pages first (memory holds a page and a batch in flight), then follow the log live from there.
+          // A store whose reads and writes are round trips (it offers getMany) writes a page in batches, each
+          // overlapping the next one's projecting; an in-process one (SQLite, synchronous) gains nothing from
+          // overlap and writes the page in one transaction: one fsync instead of four.
+          const pageSize = Math.max(batchSize, CATCH_UP_PAGE);
+          const checkpoint = (await store.getCheckpoint(checkpointName)) ?? 0n;
+          return catchUp(options, new BatchPipeline(options, reached, true), checkpoint, pageSize, store.getMany ? batchSize : pageSize, () => stopped);
+        })(),
+      ),
+    ),
+  )
     .pipe(
-      switchMap((checkpoint) => events.subscribeAll(checkpoint ?? 0n)),
-      batches(options.batchMs ?? 20, options.batchSize ?? 500),
-      concatMap(async (batch) => {
-        // A span only for a batch holding events of this projection: the others would be noise in every trace.
-        const mine = projection.handles ? batch.filter(projection.handles) : batch;
-        if (mine.length === 0) await projectBatch(options, batch);
-        else await withSpan(`project ${projection.name}`, batchSpanOptions(mine.map((event) => event.metadata.traceparent), { attributes: batchAttributes(batch, projection.name) }), () => projectBatch(options, batch));
-        position$.next(batch[batch.length - 1]!.position);
+      switchMap((position) => {
+        const pipeline = new BatchPipeline(options, reached, false);
+        return events.subscribeAll(position).pipe(
+          batches(options.batchMs ?? 20, batchSize),
+          concatMap((batch) => track(pipeline.push(batch).then(() => pipeline.drain()))),
+        );
       }),
       // A failed batch is retried from the stored checkpoint with growing pauses.
       retryWithBackoff((error, attempt) => options.onError?.(error, attempt)),
@@ -128,9 +314,12 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
     position$,
     waitFor: (position, timeoutMs) => positionReached(position$, position, timeoutMs),
     async stop() {
+      stopped = true;
       run.unsubscribe();
+      // No write lands after stop returns (the caller may close the store next), unless a
+      // projection hangs: then stop gives up waiting rather than hang the shutdown too.
+      await Promise.race([working, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
       position$.complete();
     },
   };
 }
-

@@ -23,11 +23,12 @@ export interface VersionReader {
   /** Every document of `collection` with a version after `position`. */
   changedSince(collection: string, position: bigint): Promise<Map<string, ChangedDoc>>;
   /**
-   * The same documents as they were at `position` only (null: absent then), without their current
-   * states: an adapter whose live documents are at hand (`LiveAccess`) reads those instead. The
-   * map and its documents are shared (a cache): never mutated.
+   * The same documents as they were at `position`, without their current states: an adapter whose
+   * live documents are at hand (`LiveAccess`) reads those instead. `ids` are all of them; `then`
+   * holds the past states that may match `filter` (the adapter may leave out what it can tell does
+   * not, before reading it, and any absent then). Both are shared (a cache): never mutated.
    */
-  thenSince?(collection: string, position: bigint): Promise<ReadonlyMap<string, Doc | null>>;
+  thenSince?(collection: string, position: bigint, filter: Filter): Promise<{ readonly ids: ReadonlySet<string>; readonly then: ReadonlyMap<string, Doc | null> }>;
   /** One document as it was at `position`; `undefined` when it has not changed since (live holds). */
   docAt(collection: string, id: string, position: bigint): Promise<Doc | null | undefined>;
   /** Bumped by every apply: a read that overlapped one is retried, so live and versions agree. */
@@ -84,18 +85,23 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
     return result;
   }
 
-  /** The documents changed since the position: their states then, and a way to their states now. */
+  /**
+   * The documents changed since the position (`ids`), their states then that may match the filter
+   * asked (`then`), and a way to their states now.
+   */
   interface Changes {
+    readonly ids: { has(id: string): boolean; readonly size: number };
     readonly then: ReadonlyMap<string, Doc | null>;
     readonly now: () => Iterable<Doc>;
   }
-  async function changesOf(collection: string): Promise<Changes> {
+  async function changesOf(collection: string, filter: Filter): Promise<Changes> {
     if (access && versions.thenSince) {
-      const then = await versions.thenSince(collection, position);
+      const { ids, then } = await versions.thenSince(collection, position, filter);
       return {
+        ids,
         then,
         *now() {
-          for (const id of then.keys()) {
+          for (const id of ids) {
             const doc = access.peek(collection, id);
             if (doc) yield doc;
           }
@@ -104,6 +110,7 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
     }
     const changed = await versions.changedSince(collection, position);
     return {
+      ids: changed,
       then: new Map([...changed].map(([id, { then: doc }]) => [id, doc])),
       *now() {
         for (const { now } of changed.values()) if (now) yield now;
@@ -128,7 +135,7 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
 
   /** How many changed documents match now: unchanged while no apply lands, so kept per generation. */
   const nowMatching = (changes: Changes, filter: Filter): number => {
-    const key = `${versions.generation()}\u0000${changes.then.size}\u0000${JSON.stringify(filter)}`;
+    const key = `${versions.generation()}\u0000${changes.ids.size}\u0000${JSON.stringify(filter)}`;
     let byFilter = nowMatchingCounts.get(changes.then);
     const known = byFilter?.get(key);
     if (known !== undefined) return known;
@@ -142,7 +149,7 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
 
   /** What the changed documents add to each group (their past states) less what they add now; kept until the next apply. */
   const groupDelta = (changes: Changes, filter: Filter, group: GroupSum): Map<string, GroupAcc> => {
-    const key = `${versions.generation()}\u0000${changes.then.size}\u0000${JSON.stringify([filter, group])}`;
+    const key = `${versions.generation()}\u0000${changes.ids.size}\u0000${JSON.stringify([filter, group])}`;
     let byQuery = groupDeltas.get(changes.then);
     const known = byQuery?.get(key);
     if (known) return known;
@@ -175,16 +182,16 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
 
     find: (collection, filter = {}, options: FindOptions = {}) =>
       consistent(async () => {
-        const changes = await changesOf(collection);
-        if (changes.then.size === 0) return live.find(collection, filter, options);
+        const changes = await changesOf(collection, filter);
+        if (changes.ids.size === 0) return live.find(collection, filter, options);
         const skip = options.skip ?? 0;
         const paged = options.limit !== undefined && options.limit > 0;
         const sorted = options.sort ? { sort: options.sort } : {};
         // The page is among the first skip + limit of the unchanged live documents and of the past states.
         const rows = access
-          ? await access.findExcept(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! } : {}) }, changes.then)
+          ? await access.findExcept(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! } : {}) }, changes.ids)
           : // The live page may lose up to every changed document: ask for that many more.
-            (await live.find(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! + changes.then.size } : {}) })).filter((doc) => !changes.then.has(doc._id));
+            (await live.find(collection, filter, { ...sorted, ...(paged ? { limit: skip + options.limit! + changes.ids.size } : {}) })).filter((doc) => !changes.ids.has(doc._id));
         // Past states come sorted: only the first skip + limit of them can reach the page.
         const past = then(changes, filter, options.sort ?? {});
         const merged = [...rows, ...(paged ? past.slice(0, skip + options.limit!) : past)].sort(compareBy(options.sort ?? {}));
@@ -195,17 +202,17 @@ export function asOfView(live: ReadStore, versions: VersionReader, position: big
 
     count: (collection, filter = {}) =>
       consistent(async () => {
-        const changes = await changesOf(collection);
+        const changes = await changesOf(collection, filter);
         const total = await live.count(collection, filter);
-        if (changes.then.size === 0) return total;
+        if (changes.ids.size === 0) return total;
         return total - nowMatching(changes, filter) + then(changes, filter).length;
       }),
 
     groupSum: (collection, filter, group: GroupSum) =>
       consistent(async () => {
-        const changes = await changesOf(collection);
+        const changes = await changesOf(collection, filter);
         const rows = await live.groupSum(collection, filter, group);
-        if (changes.then.size === 0) return rows;
+        if (changes.ids.size === 0) return rows;
         const byKey = new Map<string, GroupAcc>();
         for (const row of rows) byKey.set(groupKeyOf(group.by.map((path) => row.key[path])), { key: row.key, count: row.count, sums: { ...row.sums } });
         for (const [id, change] of groupDelta(changes, filter, group)) {

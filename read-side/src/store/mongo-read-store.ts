@@ -169,6 +169,11 @@ export class MongoReadStore implements ReadStore, WithLeases {
     return doc;
   }
 
+  async getMany(collection: string, ids: readonly string[]): Promise<Doc[]> {
+    if (ids.length === 0) return [];
+    return this.docs(collection).find({ _id: { $in: [...ids] } }, { useBigInt64: true }).toArray();
+  }
+
   async find(collection: string, filter: Filter = {}, options: FindOptions = {}): Promise<Doc[]> {
     // limit 0 means "no limit", as in MongoDB and the embedded store.
     return this.docs(collection)

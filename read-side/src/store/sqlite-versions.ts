@@ -1,4 +1,4 @@
-import type { Change, Doc, EventTime, Moment } from '@sss/contracts/ports/read-store';
+import type { Change, Doc, EventTime, Filter, Moment } from '@sss/contracts/ports/read-store';
 import type { ChangedDoc, VersionReader } from './as-of-view.ts';
 
 /**
@@ -41,18 +41,50 @@ interface VersionRow {
 }
 
 /**
- * How many (collection, position) answers of `thenSince` are kept. Each holds the past states of
- * the documents changed since its position, parsed: an auditor pages through one moment, so the
- * next page and the count reuse them, and the memory stays bounded (docs/as-of.md).
+ * How many (collection, position) answers of `thenSince` are kept, and how many parsed past states
+ * they may hold together. An auditor pages through one moment, so the next page and the count
+ * reuse them; past the budget the oldest moments go first (the one being asked always stays), so
+ * a moment far back on a million-event store cannot hold the process's memory (docs/as-of.md).
  */
 const THEN_CACHE_ENTRIES = 4;
+const THEN_CACHE_DOCS = 20_000;
 
 interface ThenEntry {
   readonly collection: string;
   readonly position: bigint;
-  readonly then: Map<string, Doc | null>;
+  /** Every document changed since the position. */
+  readonly ids: Set<string>;
+  /** Per SQL prefilter (see `prefilterOf`): the past states it let through, parsed. */
+  readonly then: Map<string, Map<string, Doc | null>>;
   /** The last version row (rowid) already looked at: later rows may add documents changed since. */
   seen: number;
+}
+
+const parsedIn = (entry: ThenEntry) => [...entry.then.values()].reduce((n, docs) => n + docs.size, 0);
+
+/**
+ * What SQLite can check of a filter before a past state is parsed: equalities of a top-level field
+ * with a string or a number (top level or in `$and`s). MongoDB equality also matches an array
+ * holding the value, so arrays pass the prefilter and the full filter decides.
+ */
+function prefilterOf(filter: Filter): { readonly key: string; readonly sql: string; readonly params: readonly (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  const visit = (f: Filter) => {
+    for (const [path, value] of Object.entries(f)) {
+      if (path === '$and' && Array.isArray(value)) {
+        for (const part of value) if (part && typeof part === 'object' && !Array.isArray(part)) visit(part as Filter);
+        continue;
+      }
+      const wanted = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && '$eq' in value ? (value as { $eq: unknown }).$eq : value;
+      if (path.startsWith('$') || path.includes('.') || path.includes('"') || !(typeof wanted === 'string' || (typeof wanted === 'number' && Number.isFinite(wanted)))) continue;
+      const at = `'$."${path.replaceAll("'", "''")}"'`;
+      clauses.push(`(json_extract(v.doc, ${at}) = ? OR json_type(v.doc, ${at}) = 'array')`);
+      params.push(wanted);
+    }
+  };
+  visit(filter);
+  return { key: JSON.stringify([clauses, params]), sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }
 
 const parse = (doc: string | null): Doc | null => (doc === null ? null : (JSON.parse(doc) as Doc));
@@ -87,6 +119,22 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
   // Rowids only grow (versions are deleted only with a dropped collection, which empties the cache), so "rows after the last one seen" is every version recorded since.
   const lastRow = db.prepare<[], { row: number | null }>('SELECT MAX(rowid) AS row FROM versions');
   const changedIds = db.prepare<[{ collection: string; position: bigint }], { id: string }>('SELECT DISTINCT id FROM versions WHERE collection = @collection AND valid_from > @position');
+  /** The past states at a position of the given documents (a JSON array of ids) that pass a prefilter; absent ones are no rows. */
+  const statements = new Map<string, Statement<unknown[], { id: string; doc: string | null }>>();
+  const pastStates = (prefilter: string) => {
+    let statement = statements.get(prefilter);
+    if (!statement) {
+      statement = db.prepare<unknown[], { id: string; doc: string | null }>(
+        // The latest version at or before the position (as docAt reads it), for each id; a re-projection may leave it open.
+        // CROSS JOIN keeps the ids first: SQLite otherwise walks every version of the collection.
+        `SELECT v.id AS id, v.doc AS doc FROM json_each(?) AS ids CROSS JOIN versions AS v ON v.collection = ? AND v.id = ids.value
+         AND v.valid_from = (SELECT MAX(earlier.valid_from) FROM versions AS earlier WHERE earlier.collection = ? AND earlier.id = ids.value AND earlier.valid_from <= ?)
+         WHERE v.doc IS NOT NULL${prefilter}`,
+      );
+      statements.set(prefilter, statement);
+    }
+    return statement;
+  };
   // `+` keeps SQLite off the (collection, valid_from) index: only the few rows after `seen` are read.
   const changedIdsAfter = db.prepare<[{ collection: string; position: bigint; seen: number }], { id: string }>(
     'SELECT DISTINCT id FROM versions WHERE rowid > @seen AND +collection = @collection AND +valid_from > @position',
@@ -97,6 +145,12 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
 
   let generation = 0;
   const thenCache: ThenEntry[] = [];
+  const prefilters = new Map<string, ReturnType<typeof prefilterOf>>();
+  /** Parse into `docs` the past states of `ids` the prefilter `key` lets through (SQLite checks it on the JSON text). */
+  const readPast = (entry: ThenEntry, key: string, docs: Map<string, Doc | null>, ids: readonly string[]) => {
+    const { sql, params } = prefilters.get(key)!;
+    for (const row of pastStates(sql).iterate(JSON.stringify(ids), entry.collection, entry.collection, entry.position, ...params)) docs.set(row.id, parse(row.doc));
+  };
   return {
     historyFrom,
     record(change, before) {
@@ -134,22 +188,33 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
       }
       return docs as Map<string, ChangedDoc>;
     },
-    async thenSince(collection, position) {
+    async thenSince(collection, position, filter) {
       let entry = thenCache.find((e) => e.collection === collection && e.position === position);
       if (entry) thenCache.splice(thenCache.indexOf(entry), 1);
-      else entry = { collection, position, then: new Map(), seen: 0 };
+      else entry = { collection, position, ids: new Set(), then: new Map(), seen: 0 };
       thenCache.push(entry);
-      if (thenCache.length > THEN_CACHE_ENTRIES) thenCache.shift();
       // Synchronous from here to the end: no apply lands between reading the rows and the mark.
       const seen = lastRow.get()?.row ?? 0;
-      const ids = entry.seen === 0 ? changedIds.all({ collection, position }) : changedIdsAfter.all({ collection, position, seen: entry.seen });
-      for (const { id } of ids) {
-        if (entry.then.has(id)) continue;
-        const row = latestAt.get(collection, id, position);
-        entry.then.set(id, row ? parse(row.doc) : null);
+      const added: string[] = [];
+      for (const { id } of entry.seen === 0 ? changedIds.all({ collection, position }) : changedIdsAfter.all({ collection, position, seen: entry.seen })) {
+        if (entry.ids.has(id)) continue;
+        entry.ids.add(id);
+        added.push(id);
       }
       entry.seen = seen;
-      return entry.then;
+      // Each prefilter already kept learns the documents changed since it was filled.
+      if (added.length > 0) for (const [key, docs] of entry.then) readPast(entry, key, docs, added);
+      const prefilter = prefilterOf(filter);
+      prefilters.set(prefilter.key, prefilter);
+      let docs = entry.then.get(prefilter.key);
+      if (!docs) {
+        entry.then.set(prefilter.key, (docs = new Map()));
+        readPast(entry, prefilter.key, docs, [...entry.ids]);
+      }
+      // Bound the memory: the oldest moments go first, the one asked stays.
+      let parsed = thenCache.reduce((n, e) => n + parsedIn(e), 0);
+      while (thenCache.length > 1 && (thenCache.length > THEN_CACHE_ENTRIES || parsed > THEN_CACHE_DOCS)) parsed -= parsedIn(thenCache.shift()!);
+      return { ids: entry.ids, then: docs };
     },
     async docAt(collection, id, position) {
       if (!anyAfter.get(collection, id, position)) return undefined;
