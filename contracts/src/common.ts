@@ -39,7 +39,20 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export const Words = Type.Object({ ja: Type.String(), en: Type.String() });
 export type Words = Static<typeof Words>;
 
-/** One field of the aggregate before and after an event (values already formatted; null = not set). */
+/** The kinds of record a history field can point at (`write-side/src/history/references.ts`). */
+export const HistoryRefKind = Type.Union([
+  Type.Literal('company'), Type.Literal('orgUnit'), Type.Literal('user'), Type.Literal('partner'), Type.Literal('project'),
+  Type.Literal('estimate'), Type.Literal('order'), Type.Literal('ringi'), Type.Literal('deposit'),
+]);
+export type HistoryRefKind = Static<typeof HistoryRefKind>;
+
+/**
+ * A record a field points at, named as it is now: the UI links to it and shows the id only as a
+ * secondary detail. `projectId` is the project an order belongs to (its screen is the project's).
+ */
+export const HistoryRef = Type.Object({ kind: HistoryRefKind, id: Type.String(), name: Words, projectId: Type.Optional(Type.String()) });
+export type HistoryRef = Static<typeof HistoryRef>;
+
 /** A field's before → after in words: `before`/`after` in Japanese, `beforeEn`/`afterEn` in English (codes such as statuses differ by language). */
 export const HistoryChange = Type.Object({
   field: Type.String(),
@@ -48,6 +61,9 @@ export const HistoryChange = Type.Object({
   after: Type.Union([Type.String(), Type.Null()]),
   beforeEn: Type.Union([Type.String(), Type.Null()]),
   afterEn: Type.Union([Type.String(), Type.Null()]),
+  /** The records a reference field pointed at before and after (its values above are their names). */
+  beforeRefs: Type.Optional(Type.Array(HistoryRef)),
+  afterRefs: Type.Optional(Type.Array(HistoryRef)),
 });
 export type HistoryChange = Static<typeof HistoryChange>;
 

@@ -157,6 +157,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/audit/events': LEDGER_AUDITORS,
   'GET /api/audit/events/export.csv': LEDGER_AUDITORS,
   'GET /api/audit/invoices/:invoiceNumber/corrections': LEDGER_AUDITORS,
+  'GET /api/audit/documents': LEDGER_AUDITORS,
   // 入金消込 (docs/finance.md): 経理 imports bank files, confirms matches and refunds; readers of numbers read.
   'POST /api/bank-files': ['finance', 'admin'],
   'POST /api/deposits/:id/match': ['finance', 'admin'],

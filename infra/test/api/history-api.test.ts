@@ -183,6 +183,66 @@ test('company, partner, user and organization: the same shape, people by name', 
   assert.ok(organization.events.length > 0 && organization.events.every((e) => e.summary.ja.length > 0 && e.summary.en.length > 0));
 });
 
+/** An id as SSS makes them (UUID): none may be a value, a label or a summary of a reference's history. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+function assertNoRawIds(history: History): void {
+  for (const entry of history.events) {
+    assert.not.match(entry.summary.ja, UUID, `${entry.type}: an id in "${entry.summary.ja}"`);
+    for (const c of entry.changes) for (const text of [c.label.ja, c.before, c.after]) assert.not.ok(text !== null && UUID.test(text), `${entry.type} ${c.field}: an id in "${text}"`);
+  }
+}
+
+const refsOf = (entry: HistoryEntry, field: string) => (change(entry, field).afterRefs ?? []).map((r) => [r.kind, r.id, r.name.ja]);
+
+test('references by name, each with its record: 顧客会社, 主管部, 社員, 稟議, 案件, 所属会社, 所属組織', async ({ sss, sales, auditor, refs }) => {
+  const call = as(sss, sales);
+  const customer = (await as(sss, auditor)({ method: 'GET', url: `/api/companies/${refs.customerId}` })).json<{ name: string }>().name;
+  const unit = (await as(sss, auditor)({ method: 'GET', url: `/api/org-units/${refs.orgUnitId}` })).json<{ name: string }>().name;
+  const project = (await call({ method: 'POST', url: '/api/projects', payload: newProject(refs, { name: '名前で見る案件' }) })).json<Answer>();
+  assert.ok((await call({ method: 'POST', url: `/api/projects/${project.id}/resources`, payload: employeeRow(refs) })).statusCode < 300);
+  const ringi = (await call({ method: 'POST', url: `/api/projects/${project.id}/approvals`, payload: { kind: 'estimate', comment: '名前の確認' }, headers: key() })).json<Answer>().id;
+  await approveAsProcessManager(sss, ringi, 'RINGI-N-1');
+  assert.is((await call({ method: 'POST', url: '/api/estimates', payload: { projectId: project.id, content: estimateContent() } })).statusCode, 201);
+
+  const history = await historyOf(sss, auditor, `/api/projects/${project.id}/history`);
+  assertNoRawIds(history);
+  const registered = ofType(history, 'ProjectRegistered');
+  assert.equal(refsOf(registered, 'basics.customerCompanyId'), [['company', refs.customerId, customer]]);
+  assert.is(change(registered, 'basics.customerCompanyId').after, customer);
+  assert.equal(refsOf(registered, 'basics.supervisingOrgUnitId'), [['orgUnit', refs.orgUnitId, unit]]);
+  assert.equal(refsOf(registered, 'basics.leader.employeeId'), [['user', refs.leaderId, refs.leaderName]]);
+  const projectNumber = refsOf(registered, 'projectId')[0]![2] as string;
+  assert.match(projectNumber, /^\d{8} 名前で見る案件$/, 'the project itself by number and name');
+  const added = ofType(history, 'ResourceAdded');
+  assert.ok(added.changes.some((c) => /^resources\.#\d+\.employeeId$/.test(c.field) && c.after === refs.leaderName && c.afterRefs?.[0]?.kind === 'user'), 'the 明細 row names its 社員');
+  const requested = ofType(history, 'ProjectApprovalRequested');
+  assert.equal(refsOf(requested, 'pendingApproval.ringiId'), [['ringi', ringi, change(requested, 'pendingApproval.ringiId').after]]);
+  assert.match(change(requested, 'pendingApproval.ringiId').after ?? '', /^稟議「.+」$/);
+  const granted = ofType(history, 'ProjectApprovalGranted');
+  assert.ok(granted.changes.some((c) => c.field === `approvalOutcomes.${ringi}` && /^稟議結果 稟議「.+」$/.test(c.label.ja)), 'the outcome keyed by its 稟議, named');
+
+  const estimate = await historyOf(sss, auditor, `/api/estimates/${project.id}/history`);
+  assertNoRawIds(estimate);
+  assert.equal(refsOf(ofType(estimate, 'EstimateDrafted'), 'projectId'), [['project', project.id, projectNumber]]);
+
+  const company = (await call({ method: 'POST', url: '/api/companies', payload: newCompany('REF-P', { name: '所属先商事', isPartner: true }) })).json<Answer>();
+  // The partner context knows the company once its copy has arrived over the bus.
+  const partner = await waitUntil('the partner context to know the new company', async () => {
+    const answer = await call({ method: 'POST', url: '/api/partners', payload: { name: '名前 確認', kana: 'ナマエ カクニン', registeredOn: '2026-04-01', companyIds: [company.id] } });
+    return answer.statusCode < 300 ? answer.json<Answer>() : null;
+  });
+  const partnerHistory = await historyOf(sss, auditor, `/api/partners/${partner.id}/history`);
+  assertNoRawIds(partnerHistory);
+  assert.equal(refsOf(ofType(partnerHistory, 'PartnerRegistered'), 'companyIds'), [['company', company.id, '所属先商事']]);
+
+  const me = (await call({ method: 'GET', url: '/api/auth/me' })).json<{ id: string; orgUnitId: string | null }>();
+  const user = await historyOf(sss, auditor, `/api/users/${me.id}/history`);
+  assertNoRawIds(user);
+  const unitRef = ofType(user, 'UserRegistered').changes.find((c) => c.field === 'orgUnitId')?.afterRefs?.[0];
+  assert.ok(unitRef === undefined || (unitRef.kind === 'orgUnit' && !UUID.test(unitRef.name.ja)), 'the user\'s 所属組織 by name');
+});
+
 test('after a whole-store verification the events it covered are verified, later ones not yet', async ({ sss, sales, auditor }) => {
   const call = as(sss, sales);
   const company = (await call({ method: 'POST', url: '/api/companies', payload: newCompany('HIST-V') })).json<Answer>();

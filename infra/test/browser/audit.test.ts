@@ -2,6 +2,11 @@ import * as assert from 'uvu/assert';
 import { browserSuite, screenshot, signIn } from '../support/browser.ts';
 import { as, DEMO, login, newCompany } from '../support/sss.ts';
 import { issueCustomerInvoice } from '../support/invoices.ts';
+import { readFileSync } from 'node:fs';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
+import { employeeRow, estimateContent, newProject, projectRefs } from '../support/projects.ts';
+import { approveAsProcessManager } from '../support/history.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 /**
  * The 監査 workspace as the auditor sees it: the ledger check, the search of every event with its
@@ -71,6 +76,45 @@ test('an auditor finds an invoice by 取引年月日 range + 金額 range + 取�
   await page.emulateMedia({ media: 'print' });
   assert.is(await page.getByTestId('app-header').isVisible(), false, 'the print leaves the header off');
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('an auditor finds an issued 見積書 by 取引年月日 + 金額 + 取引先, re-prints it and opens its history', async ({ sss, page }) => {
+  const sales = await login(sss, DEMO.sales);
+  const call = as(sss, sales);
+  const refs = await projectRefs(sss, sales);
+  const project = (await call({ method: 'POST', url: '/api/projects', payload: newProject(refs, { name: '電帳法見積ブラウザ案件' }) })).json<{ id: string }>();
+  await call({ method: 'POST', url: `/api/projects/${project.id}/resources`, payload: employeeRow(refs) });
+  assert.is((await call({ method: 'POST', url: '/api/estimates', payload: { projectId: project.id, content: estimateContent() } })).statusCode, 201);
+  const ringi = (await call({ method: 'POST', url: `/api/projects/${project.id}/approvals`, payload: { kind: 'estimate', comment: '見積' }, headers: { 'idempotency-key': 'audit-browser-estimate-ringi' } })).json<{ id: string }>().id;
+  await approveAsProcessManager(sss, ringi, 'R-DOC-1');
+  const position = await waitUntil('the 見積 to be issued once approved', async () => {
+    const issued = await call({ method: 'POST', url: `/api/estimates/${project.id}/issue`, payload: { issuedOn: '2025-02-14' } });
+    return issued.statusCode < 300 ? issued.json<{ position: string }>().position : null;
+  });
+  const estimate = (await call({ method: 'GET', url: `/api/estimates/${project.id}`, headers: { 'x-sss-min-position': position } })).json<{ versions: { total: number; estimateNumber: string }[] }>().versions[0]!;
+
+  await page.context().clearCookies();
+  await signIn(page, sss.url, DEMO.auditor);
+  await page.goto(`${sss.url}/audit?tab=documents`);
+  await page.getByTestId('audit-documents').waitFor();
+  await page.getByTestId('audit-document-kind').selectOption('estimate');
+  await page.getByTestId('audit-document-from').fill('2025-02-01');
+  await page.getByTestId('audit-document-to').fill('2025-02-28');
+  await page.getByTestId('audit-document-min').fill(String(estimate.total - 1));
+  await page.getByTestId('audit-document-max').fill(String(estimate.total + 1));
+  await page.locator(`[data-testid="audit-document-customer"] option[value="${refs.customerId}"]`).waitFor({ state: 'attached' });
+  await page.getByTestId('audit-document-customer').selectOption(refs.customerId);
+  await page.getByTestId('audit-document-search').click();
+  const row = page.locator(`[data-testid="audit-document-row"][data-number="${estimate.estimateNumber}"]`);
+  await row.waitFor();
+  assert.is(await page.getByTestId('audit-document-row').count(), 1, 'only the 見積書 that meets all three');
+  await screenshot(page, 'audit-documents');
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('audit-document-pdf').click()]);
+  const printed = await pdfText(readFileSync((await download.path())!));
+  assert.ok(printed.includes(estimate.estimateNumber), 'the re-print is that 見積書');
+  await row.getByTestId('audit-document-history').click();
+  await page.waitForURL(`**/projects/${project.id}/estimate#history`);
+  await page.getByTestId('history-table').waitFor();
 });
 
 test('as of a moment: the banner, the moment kept in the URL across navigation and sent on every query, and no command offered', async ({ sss, page }) => {

@@ -11,6 +11,10 @@ import { awaitPosition, READ_YOUR_WRITES_TIMEOUT_MS } from '../http/read-your-wr
 import type { ReadModels } from '../projector/runtime.ts';
 import { publicDoc } from '../http/query-helpers.ts';
 import { INVOICES, salesProjection } from '../sales/projection.ts';
+import { IssuedDocumentQuery, IssuedDocumentResults } from '@sss/contracts/audit/document-search';
+import { storeFor } from '../http/as-of.ts';
+import { searchIssuedDocuments } from './document-search.ts';
+import { projectProjection } from '../project/projection.ts';
 import type { AuditCriteria, IndexedEvent } from './audit-index.ts';
 import type { RunningAuditIndex } from './audit-indexer.ts';
 
@@ -96,6 +100,13 @@ export async function auditQueries(fastify: FastifyInstance, deps: AuditQueryDep
       .header('content-disposition', `attachment; filename="sss-audit-events.csv"; filename*=UTF-8''${encodeURIComponent('監査_イベント検索.csv')}`)
       .header('cache-control', 'no-store')
       .send(body);
+  });
+
+  // 電子帳簿保存法: 見積書 and 売上連絡票 by 取引年月日, 金額 and 取引先 (invoices: GET /api/invoices).
+  app.get('/api/audit/documents', { schema: { tags, summary: '見積書・売上連絡票の検索（取引年月日・金額・取引先）', querystring: IssuedDocumentQuery, response: { 200: IssuedDocumentResults } } }, async (request) => {
+    await Promise.all([awaitPosition(deps.readModels, request, projectProjection.name), awaitPosition(deps.readModels, request, salesProjection.name)]);
+    const items = await searchIssuedDocuments(storeFor(deps.readModels, request), request.query);
+    return { items, total: items.length };
   });
 
   // 電子帳簿保存法: an invoice's correction history is every version issued for its month, oldest first.

@@ -1,3 +1,4 @@
+import type { IssuedDocument, IssuedDocumentQuery } from '@sss/contracts/audit/document-search';
 import type { PageOf } from '@sss/contracts/common';
 import type { AuditEventRow } from '@sss/contracts/audit/event-search';
 import type { CompanyView } from '@sss/contracts/company/schemas';
@@ -23,3 +24,7 @@ export const getInvoiceCorrections = (invoiceNumber: string, signal?: AbortSigna
   request<{ items: InvoiceView[] }>('GET', `/api/audit/invoices/${encodeURIComponent(invoiceNumber)}/corrections`, { signal });
 /** Every customer, abolished ones too: an auditor looks for past 取引先. */
 export const listCustomersForAudit = (signal?: AbortSignal) => request<PageOf<CompanyView>>('GET', '/api/companies?customer=true&sort=kana&pageSize=200', { signal });
+
+/** 電帳法 search of 見積書 and 売上連絡票 (`GET /api/audit/documents`). */
+export const searchIssuedDocuments = (query: IssuedDocumentQuery, signal?: AbortSignal) =>
+  request<{ items: IssuedDocument[]; total: number }>('GET', `/api/audit/documents${queryString(query)}`, { signal });

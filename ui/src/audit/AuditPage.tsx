@@ -5,9 +5,10 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { EventSearchPanel } from './EventSearchPanel.tsx';
 import { InvoiceSearchPanel } from './InvoiceSearchPanel.tsx';
+import { DocumentSearchPanel } from './DocumentSearchPanel.tsx';
 import { LedgerPanel } from './LedgerPanel.tsx';
 
-const TABS = ['ledger', 'events', 'invoices'] as const;
+const TABS = ['ledger', 'events', 'invoices', 'documents'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
@@ -18,7 +19,7 @@ export function AuditPage() {
   const requested = params.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'ledger';
   useDocumentTitle(l('title'));
-  const label: Record<Tab, string> = { ledger: l('tabLedger'), events: l('tabEvents'), invoices: l('tabInvoices') };
+  const label: Record<Tab, string> = { ledger: l('tabLedger'), events: l('tabEvents'), invoices: l('tabInvoices'), documents: l('tabDocuments') };
   const open = (next: Tab) => {
     const search = new URLSearchParams(params);
     search.set('tab', next);
@@ -37,6 +38,7 @@ export function AuditPage() {
       {tab === 'ledger' && <LedgerPanel />}
       {tab === 'events' && <EventSearchPanel />}
       {tab === 'invoices' && <InvoiceSearchPanel />}
+      {tab === 'documents' && <DocumentSearchPanel />}
     </section>
   );
 }

@@ -43,7 +43,7 @@ export function InvoiceCorrectionsPage() {
               <td className="num">{formatYen(v.gross)}</td>
               <td>{v.state === 'replaced' ? l('replaced') : l('current')}</td>
               <td>{v.correctionReason}</td>
-              <td className="no-print"><a href={invoicePdfUrl(v.invoiceNumber)} download>{l('pdf')}</a></td>
+              <td className="no-print"><a href={invoicePdfUrl(v.invoiceNumber)} download data-testid="invoice-version-pdf">{l('pdf')}</a></td>
             </tr>
           ))}
         </tbody>

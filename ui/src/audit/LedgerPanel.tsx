@@ -49,7 +49,7 @@ export function LedgerPanel() {
           <dt>{l.startedBy}</dt>
           <dd>{latest.requestedByName}</dd>
           <dt>{l.events}</dt>
-          <dd>{latest.events.toLocaleString()}</dd>
+          <dd data-testid="audit-checked-events">{latest.events.toLocaleString()}</dd>
           <dt>{l.checkpoints}</dt>
           <dd>{latest.checkpointsChecked}</dd>
           {latest.firstBreak && (

@@ -3,7 +3,8 @@ import type { LedgerPublicKeyView, LedgerVerificationStatusView } from '@sss/con
 import { request } from '../lib/http.ts';
 import { listInvoices, type InvoiceSearchParams } from '../api/sales.ts';
 import { listUsers } from '../api/users.ts';
-import { getInvoiceCorrections, listCustomersForAudit, searchEvents, type EventSearchParams } from '../api/audit.ts';
+import { getInvoiceCorrections, listCustomersForAudit, searchEvents, searchIssuedDocuments, type EventSearchParams } from '../api/audit.ts';
+import type { IssuedDocumentQuery } from '@sss/contracts/audit/document-search';
 
 /** The 監査 ledger API (docs/tamper-evidence.md): public key, checkpoint export, whole-store verification. */
 export const CHECKPOINT_EXPORT_URL = '/api/audit/ledger/checkpoints?format=jsonl';
@@ -20,6 +21,8 @@ export const auditQueries = {
     }),
   events: (query: EventSearchParams) => queryOptions({ queryKey: ['audit', 'events', query] as const, queryFn: ({ signal }) => searchEvents(query, signal), placeholderData: keepPreviousData }),
   invoices: (query: InvoiceSearchParams & { customerId?: string }) => queryOptions({ queryKey: ['audit', 'invoices', query] as const, queryFn: ({ signal }) => listInvoices(query, signal), placeholderData: keepPreviousData }),
+  /** Not asked until a search is submitted (null): an open search of every document is not a useful first screen. */
+  documents: (query: IssuedDocumentQuery | null) => queryOptions({ queryKey: ['audit', 'documents', query] as const, queryFn: ({ signal }) => searchIssuedDocuments(query ?? {}, signal), enabled: query !== null }),
   corrections: (invoiceNumber: string) => queryOptions({ queryKey: ['audit', 'invoice-corrections', invoiceNumber] as const, queryFn: ({ signal }) => getInvoiceCorrections(invoiceNumber, signal) }),
   /** The people an actor filter offers (system actors are typed as `system:<name>`). */
   actors: () => queryOptions({ queryKey: ['audit', 'actors'] as const, queryFn: ({ signal }) => listUsers({}, signal), staleTime: 60_000 }),

@@ -12,6 +12,7 @@ export const auditSearchLabels = defineDictionary(
     corrections: '訂正履歴', pdf: 'PDF', noInvoices: '該当する請求書はありません。', tooManyCustomers: '取引先は先頭 {shown} 件を表示しています（全 {total} 件）。',
     correctionsTitle: '請求書 {number} の訂正履歴', version: '版', issuedOn: '発行日', reason: '訂正理由', subject: '件名', recipient: '請求先', print: '印刷', back: '監査に戻る',
     invoiceHint: '取引年月日・金額・取引先を組み合わせて検索できます（電子帳簿保存法の検索要件）。',
+    tabDocuments: '見積書・売上連絡票 検索', documentKind: '書類', kindAny: 'すべての書類', estimate: '見積書', salesReport: '売上連絡票', documentNumber: '書類番号', project: '案件', noDocuments: '該当する書類はありません。',
   },
   {
     title: 'Audit', tabLedger: 'Tamper evidence', tabEvents: 'Event search', tabInvoices: 'Invoice search (e-bookkeeping)',
@@ -23,5 +24,6 @@ export const auditSearchLabels = defineDictionary(
     corrections: 'Correction history', pdf: 'PDF', noInvoices: 'No invoices found.', tooManyCustomers: 'Showing the first {shown} of {total} counterparties.',
     correctionsTitle: 'Correction history of invoice {number}', version: 'Version', issuedOn: 'Issued', reason: 'Reason', subject: 'Subject', recipient: 'Bill to', print: 'Print', back: 'Back to audit',
     invoiceHint: 'Combine transaction date, amount and counterparty (the e-bookkeeping search requirements).',
+    tabDocuments: 'Estimates and sales slips', documentKind: 'Document', kindAny: 'All documents', estimate: 'Estimate', salesReport: 'Sales slip', documentNumber: 'Document no.', project: 'Project', noDocuments: 'No documents found.',
   },
 );

@@ -34,6 +34,7 @@ export const historyLabels = defineDictionary(
     verified: '検証済み',
     broken: '不一致',
     unanchored: '未署名',
+    asOfHere: 'この時点の表示',
   },
   {
     title: 'History',
@@ -64,5 +65,6 @@ export const historyLabels = defineDictionary(
     verified: 'Verified',
     broken: 'Broken',
     unanchored: 'Not yet signed',
+    asOfHere: 'View as of this event',
   },
 );

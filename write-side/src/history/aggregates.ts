@@ -11,6 +11,7 @@ import { monthlySalesDecider } from '../sales/decider.ts';
 import { ringiDecider } from '../ringi/ringi-decider.ts';
 import { FIELD_LABELS } from './field-labels.ts';
 import { CODE_LABELS } from './code-labels.ts';
+import { REFERENCES } from './references.ts';
 import type { Vocabulary } from './state-diff.ts';
 
 /**
@@ -31,15 +32,15 @@ const foldOf = <S, E extends DomainEvent>(decider: Pick<Decider<unknown, E, S>, 
 });
 
 const FOLDS: Readonly<Record<string, HistoryFold>> = {
-  company: foldOf(companyDecider, { fields: FIELD_LABELS.company, codes: CODE_LABELS.company }),
-  partner: foldOf(partnerDecider, { fields: FIELD_LABELS.partner, codes: CODE_LABELS.partner }),
-  user: foldOf(userDecider, { fields: FIELD_LABELS.user, codes: CODE_LABELS.user }),
-  organization: foldOf(organizationDecider, { fields: FIELD_LABELS.organization, codes: CODE_LABELS.organization }),
-  project: foldOf(projectDecider, { fields: FIELD_LABELS.project, codes: CODE_LABELS.project }),
-  estimate: foldOf(estimateDecider, { fields: FIELD_LABELS.estimate, codes: CODE_LABELS.estimate }),
-  order: foldOf(orderDecider, { fields: FIELD_LABELS.order, codes: CODE_LABELS.order }),
-  monthlysales: foldOf(monthlySalesDecider, { fields: FIELD_LABELS.monthlysales, codes: CODE_LABELS.monthlysales }),
-  ringi: foldOf(ringiDecider, { fields: FIELD_LABELS.ringi, codes: CODE_LABELS.ringi }),
+  company: foldOf(companyDecider, { fields: FIELD_LABELS.company, codes: CODE_LABELS.company, references: REFERENCES.company }),
+  partner: foldOf(partnerDecider, { fields: FIELD_LABELS.partner, codes: CODE_LABELS.partner, references: REFERENCES.partner }),
+  user: foldOf(userDecider, { fields: FIELD_LABELS.user, codes: CODE_LABELS.user, references: REFERENCES.user }),
+  organization: foldOf(organizationDecider, { fields: FIELD_LABELS.organization, codes: CODE_LABELS.organization, references: REFERENCES.organization }),
+  project: foldOf(projectDecider, { fields: FIELD_LABELS.project, codes: CODE_LABELS.project, references: REFERENCES.project }),
+  estimate: foldOf(estimateDecider, { fields: FIELD_LABELS.estimate, codes: CODE_LABELS.estimate, references: REFERENCES.estimate }),
+  order: foldOf(orderDecider, { fields: FIELD_LABELS.order, codes: CODE_LABELS.order, references: REFERENCES.order }),
+  monthlysales: foldOf(monthlySalesDecider, { fields: FIELD_LABELS.monthlysales, codes: CODE_LABELS.monthlysales, references: REFERENCES.monthlysales }),
+  ringi: foldOf(ringiDecider, { fields: FIELD_LABELS.ringi, codes: CODE_LABELS.ringi, references: REFERENCES.ringi }),
 };
 
 /** The fold of the aggregate a stream belongs to; null for bookkeeping streams (no history view). */

@@ -1,13 +1,16 @@
 import { formatYen } from '@sss/contracts/domain/money';
 import { formatDateTimeJst } from '@sss/contracts/domain/dates';
-import type { HistoryChange } from '@sss/contracts/common';
+import type { HistoryChange, HistoryRef } from '@sss/contracts/common';
 import { HIDDEN_FIELDS, SECRET_FIELDS, YEN_FIELDS, type Label, type LabelTable } from './field-labels.ts';
 import type { CodeTable } from './code-labels.ts';
+import { KEYED_BY, type ReferenceTable } from './references.ts';
+import { refKey, type Names, type Ref } from './name-resolver.ts';
 
-/** An aggregate's words: its field labels and the words for the codes its fields take. */
+/** An aggregate's words: its field labels, the words for the codes its fields take, and which fields point at other records. */
 export interface Vocabulary {
   readonly fields: LabelTable;
   readonly codes: CodeTable;
+  readonly references: ReferenceTable;
 }
 
 /**
@@ -74,13 +77,28 @@ function formatScalar(field: string, value: string | number | boolean | null, vo
   return [String(value), String(value)];
 }
 
-function formatLeaf(path: readonly string[], value: Leaf, vocabulary: Vocabulary): Label | null {
-  if (value === null || value === '') return null;
+/** The ids a leaf holds when its field is a reference (one id, or a list of them). */
+function idsOf(value: Leaf): string[] {
+  if (typeof value === 'string' && value !== '') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return [];
+}
+
+/** A record that could not be found stays recognisable by its id; that is the one place an id is shown as the value. */
+const unknownRef = (ref: Ref): HistoryRef => ({ kind: ref.kind, id: ref.id, name: { ja: `不明（${ref.id}）`, en: `Unknown (${ref.id})` } });
+
+function formatLeaf(path: readonly string[], value: Leaf, vocabulary: Vocabulary, names: Names): { label: Label | null; refs?: HistoryRef[] } {
+  if (value === null || value === '') return { label: null };
   const field = fieldOf(path, vocabulary.fields);
-  if (SECRET_FIELDS.has(path[path.length - 1] ?? '')) return ['••••••', '••••••'];
-  if (!Array.isArray(value)) return formatScalar(field, value as string | number | boolean, vocabulary);
+  if (SECRET_FIELDS.has(path[path.length - 1] ?? '')) return { label: ['••••••', '••••••'] };
+  const kind = vocabulary.references[field];
+  if (kind) {
+    const refs = idsOf(value).map((id) => names.get(refKey(kind, id)) ?? unknownRef({ kind, id }));
+    if (refs.length > 0) return { label: [refs.map((r) => r.name.ja).join('、'), refs.map((r) => r.name.en).join(', ')], refs };
+  }
+  if (!Array.isArray(value)) return { label: formatScalar(field, value as string | number | boolean, vocabulary) };
   const items = (value as readonly (string | number | boolean | null)[]).map((item) => formatScalar(field, item, vocabulary)).filter((item): item is Label => item !== null);
-  return items.length === 0 ? null : [items.map((i) => i[0]).join('、'), items.map((i) => i[1]).join(', ')];
+  return { label: items.length === 0 ? null : [items.map((i) => i[0]).join('、'), items.map((i) => i[1]).join(', ')] };
 }
 
 /**
@@ -88,8 +106,13 @@ function formatLeaf(path: readonly string[], value: Leaf, vocabulary: Vocabulary
  * (`basics.name` → 案件名, `leader.name` → 氏名) and then alone. Rows (`#3`), months and keys
  * that are not field names stay as they are.
  */
-function labelOf(path: readonly string[], table: LabelTable): { ja: string; en: string } {
+function labelOf(path: readonly string[], table: LabelTable, names: Names): { ja: string; en: string } {
   const words = path.map((segment, i) => {
+    const keyedBy = i > 0 ? KEYED_BY[path[i - 1]!] : undefined;
+    if (keyedBy) {
+      const ref = names.get(refKey(keyedBy, segment)) ?? unknownRef({ kind: keyedBy, id: segment });
+      return ref.name;
+    }
     const label = (i > 0 ? table[`${path[i - 1]}.${segment}`] : undefined) ?? table[segment];
     return label ? { ja: label[0], en: label[1] } : { ja: segment, en: segment };
   });
@@ -131,18 +154,58 @@ function walk(before: unknown, after: unknown, path: string[], out: Map<string, 
   }
 }
 
-/** The fields that differ between two states of one aggregate, in its words. */
-export function stateChanges(before: unknown, after: unknown, vocabulary: Vocabulary): HistoryChange[] {
+/** One field that differs between two states, not yet in words (its references not yet named). */
+export interface RawChange {
+  readonly key: string;
+  readonly path: readonly string[];
+  readonly was: Leaf;
+  readonly is: Leaf;
+}
+
+/** The fields that differ between two states of one aggregate. */
+export function diffStates(before: unknown, after: unknown): RawChange[] {
   const pairs = new Map<string, Pair>();
   walk(before, after, [], pairs, 0);
+  return [...pairs].filter(([, { path }]) => path.length > 0).map(([key, { path, was, is }]) => ({ key, path, was, is }));
+}
+
+/** The records the changes point at — by a reference field's value or by a key (`approvalOutcomes.<稟議 id>`) — to be named in one go. */
+export function referencesIn(changes: readonly RawChange[], vocabulary: Vocabulary): Ref[] {
+  const refs: Ref[] = [];
+  for (const { path, was, is } of changes) {
+    path.forEach((segment, i) => {
+      const keyedBy = i > 0 ? KEYED_BY[path[i - 1]!] : undefined;
+      if (keyedBy) refs.push({ kind: keyedBy, id: segment });
+    });
+    const kind = vocabulary.references[fieldOf(path, vocabulary.fields)];
+    if (kind) for (const id of [...idsOf(was), ...idsOf(is)]) refs.push({ kind, id });
+  }
+  return refs;
+}
+
+/** The changes in the aggregate's words, references by the names given (see `name-resolver.ts`). */
+export function describeChanges(raw: readonly RawChange[], vocabulary: Vocabulary, names: Names = new Map()): HistoryChange[] {
   const changes: HistoryChange[] = [];
-  for (const [key, { path, was, is }] of pairs) {
-    if (path.length === 0) continue;
-    const previous = formatLeaf(path, was, vocabulary);
-    const next = formatLeaf(path, is, vocabulary);
+  for (const { key, path, was, is } of raw) {
+    const previous = formatLeaf(path, was, vocabulary, names);
+    const next = formatLeaf(path, is, vocabulary, names);
     const secretChanged = SECRET_FIELDS.has(path[path.length - 1]!) && JSON.stringify(was) !== JSON.stringify(is);
-    if (previous?.[0] === next?.[0] && previous?.[1] === next?.[1] && !secretChanged) continue;
-    changes.push({ field: key, label: labelOf(path, vocabulary.fields), before: previous?.[0] ?? null, after: next?.[0] ?? null, beforeEn: previous?.[1] ?? null, afterEn: next?.[1] ?? null });
+    if (previous.label?.[0] === next.label?.[0] && previous.label?.[1] === next.label?.[1] && !secretChanged) continue;
+    changes.push({
+      field: key,
+      label: labelOf(path, vocabulary.fields, names),
+      before: previous.label?.[0] ?? null,
+      after: next.label?.[0] ?? null,
+      beforeEn: previous.label?.[1] ?? null,
+      afterEn: next.label?.[1] ?? null,
+      ...(previous.refs ? { beforeRefs: previous.refs } : {}),
+      ...(next.refs ? { afterRefs: next.refs } : {}),
+    });
   }
   return changes;
+}
+
+/** The fields that differ between two states of one aggregate, in its words. */
+export function stateChanges(before: unknown, after: unknown, vocabulary: Vocabulary, names: Names = new Map()): HistoryChange[] {
+  return describeChanges(diffStates(before, after), vocabulary, names);
 }

@@ -8,7 +8,8 @@ import { verifyChain } from '../eventstore/metadata.ts';
 import { actorNames } from '../user/names.ts';
 import { historyFoldOf } from './aggregates.ts';
 import { recordedEnd } from './recorded-end.ts';
-import { stateChanges } from './state-diff.ts';
+import { describeChanges, diffStates, referencesIn } from './state-diff.ts';
+import { resolveNames } from './name-resolver.ts';
 import { summarize } from './summary.ts';
 import { latestLedgerVerification, verificationOf } from './verification.ts';
 
@@ -33,10 +34,16 @@ export async function streamHistory(store: EventStore, streamName: string): Prom
 
   const fold = historyFoldOf(streamName);
   let state = fold?.initialState;
-  const entries = events.map((event, index) => {
+  const diffs = events.map((event) => {
     const before = state;
-    if (fold) state = fold.evolve(state, { type: event.type, data: event.data });
-    const changes = fold ? stateChanges(before, state, fold.vocabulary) : [];
+    if (!fold) return [];
+    state = fold.evolve(state, { type: event.type, data: event.data });
+    return diffStates(before, state);
+  });
+  // Every record the page points at, named with one read per record (docs/history.md §Names, not ids).
+  const refNames = fold ? await resolveNames(store, diffs.flatMap((raw) => referencesIn(raw, fold.vocabulary))) : new Map();
+  const entries = events.map((event, index) => {
+    const changes = fold ? describeChanges(diffs[index]!, fold.vocabulary, refNames) : [];
     const typeLabel = eventLabel(event.type);
     const system = systemActorName(event.metadata.actor);
     const person = names.get(event.metadata.actor) ?? event.metadata.actor;

@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { systemActorName } from '@sss/contracts/history/system-actors';
 import { historyFoldOf } from '../../src/history/aggregates.ts';
-import { stateChanges } from '../../src/history/state-diff.ts';
+import { describeChanges, diffStates, referencesIn, stateChanges } from '../../src/history/state-diff.ts';
+import { refKey, type Names } from '../../src/history/name-resolver.ts';
 import { summarize } from '../../src/history/summary.ts';
 import { MONTHLY_SALES_STATUS_LABELS } from '@sss/contracts/sales/status';
 import { CODE_LABELS, type CodeTable } from '../../src/history/code-labels.ts';
@@ -46,7 +47,7 @@ test('codes are shown as words in both languages, never raw: statuses, kinds, ou
   const words = (stream: string, before: unknown, after: unknown) => stateChanges(before, after, historyFoldOf(stream)!.vocabulary).map((c) => [c.label.ja, c.before, c.after, c.beforeEn, c.afterEn]);
   assert.equal(words('monthlysales-p1_2026-04', { status: 'checking' }, { status: 'awaiting_invoice' }), [['ステータス', CHECKING, '請求待ち', 'Checking', 'Awaiting invoice']]);
   assert.equal(words('project-p1', { status: 'proposing' }, { status: 'estimate_in_ringi' }), [['ステータス', '提案検討中', '見積稟議中', 'Proposing', 'Estimate in approval']]);
-  assert.equal(words('project-p1', {}, { approvalOutcomes: { r1: 'sent_back' } }), [['稟議結果 r1', null, '差し戻し', null, 'Sent back']]);
+  assert.equal(words('project-p1', {}, { approvalOutcomes: { r1: 'sent_back' } }), [['稟議結果 不明（r1）', null, '差し戻し', null, 'Sent back']]);
   assert.equal(words('project-p1', {}, { pendingApproval: { kind: 'early_start', requestedFrom: 'estimate_approved' } }), [
     ['申請中の稟議 種別', null, '先行着手稟議', null, 'Early start approval'],
     ['申請中の稟議 申請時ステータス', null, '承認', null, 'Estimate approved'],
@@ -58,6 +59,26 @@ test('codes are shown as words in both languages, never raw: statuses, kinds, ou
   ]);
   assert.equal(words('ringi-r1', {}, { requestedAt: '2026-03-31T15:00:00.000Z' }), [['依頼日時', null, '2026-04-01 00:00', null, '2026-04-01 00:00 JST']]);
   assert.equal(words('project-p1', {}, { basics: { name: '案件A', leader: { name: '佐藤 健一' } } }).map((w) => w[0]), ['基本情報 案件名', '基本情報 案件リーダー 氏名']);
+});
+
+test('a reference is shown by the name it was resolved to, with the record for a link; a record keyed by id is named in the label', () => {
+  const fold = historyFoldOf('project-p1')!;
+  const names: Names = new Map([
+    [refKey('company', 'c1'), { kind: 'company', id: 'c1', name: { ja: '鈴木商事', en: '鈴木商事' } }],
+    [refKey('orgUnit', 'u1'), { kind: 'orgUnit', id: 'u1', name: { ja: '第一営業部', en: '第一営業部' } }],
+    [refKey('ringi', 'r1'), { kind: 'ringi', id: 'r1', name: { ja: '稟議「見積」', en: 'Ringi “見積”' } }],
+  ]);
+  const raw = diffStates({}, { basics: { customerCompanyId: 'c1', supervisingOrgUnitId: 'u1' }, approvalOutcomes: { r1: 'approved' } });
+  assert.equal(referencesIn(raw, fold.vocabulary), [{ kind: 'company', id: 'c1' }, { kind: 'orgUnit', id: 'u1' }, { kind: 'ringi', id: 'r1' }]);
+  const changes = describeChanges(raw, fold.vocabulary, names);
+  assert.equal(changes.map((c) => [c.label.ja, c.after, c.afterRefs?.map((r) => `${r.kind}:${r.id}`)]), [
+    ['基本情報 顧客会社', '鈴木商事', ['company:c1']],
+    ['基本情報 主管部', '第一営業部', ['orgUnit:u1']],
+    ['稟議結果 稟議「見積」', '承認', undefined],
+  ]);
+  // A partner's companies: a list of references, each named.
+  const partner = describeChanges(diffStates({ companyIds: ['c1'] }, { companyIds: ['c1', 'c9'] }), historyFoldOf('partner-x')!.vocabulary, names);
+  assert.equal(partner.map((c) => [c.before, c.after]), [['鈴木商事', '鈴木商事、不明（c9）']]);
 });
 
 test('every code table has words in both languages for every code', () => {

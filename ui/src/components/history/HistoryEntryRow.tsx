@@ -1,12 +1,31 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { HistoryEntry } from '@sss/contracts/common';
+import type { HistoryEntry, HistoryRef } from '@sss/contracts/common';
 import { formatDateTime } from '../../lib/format.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { historyLabels } from '../../i18n/history.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import { useSystemReason } from '../../i18n/statusReasons.ts';
 import { VerificationBadge } from './VerificationBadge.tsx';
+import { refPath } from './refPath.ts';
+import { AS_OF_PARAM } from '../../lib/asOf.ts';
+
+/** A value that points at records: each by its name, linked to its screen; the id only on hover (a secondary detail). */
+function Value({ text, refs, language }: { text: string | null; refs: readonly HistoryRef[] | undefined; language: 'ja' | 'en' }) {
+  if (!refs || refs.length === 0) return <>{text ?? '—'}</>;
+  return (
+    <>
+      {refs.map((ref, i) => (
+        <span key={`${ref.kind}-${ref.id}`}>
+          {i > 0 && (language === 'ja' ? '、' : ', ')}
+          <Link to={refPath(ref)} title={ref.id} data-testid="history-ref" data-ref-kind={ref.kind} data-ref-id={ref.id}>
+            {ref.name[language]}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
+}
 
 /** One event: who, when and what in words; expanded, its before → after, why, what caused it, and the record as stored. */
 export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
@@ -71,8 +90,12 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
                   {entry.changes.map((change) => (
                     <tr key={change.field} data-testid="history-diff-row" data-field={change.field}>
                       <td>{change.label[language]}</td>
-                      <td className="before">{(language === 'ja' ? change.before : change.beforeEn) ?? '—'}</td>
-                      <td className="after">{(language === 'ja' ? change.after : change.afterEn) ?? '—'}</td>
+                      <td className="before">
+                        <Value text={language === 'ja' ? change.before : change.beforeEn} refs={change.beforeRefs} language={language} />
+                      </td>
+                      <td className="after">
+                        <Value text={language === 'ja' ? change.after : change.afterEn} refs={change.afterRefs} language={language} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -86,6 +109,12 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
                   {l('causation')}: {entry.causationId}
                 </>
               )}
+            </div>
+            {/* The screen as it stood right after this event (read-only; the shell keeps the moment across links). */}
+            <div className="small">
+              <Link to={{ search: `?${AS_OF_PARAM}=${entry.position}` }} data-testid="history-as-of">
+                {l('asOfHere')}
+              </Link>
             </div>
             <div className="mono small" title={entry.verification.detail[language]}>
               rev {entry.revision} · pos {entry.position} · {l('hash')}: {entry.hash}

@@ -1,0 +1,70 @@
+import type { Doc, Filter, ReadStore } from '@sss/contracts/ports/read-store';
+import type { IssuedDocument, IssuedDocumentQuery } from '@sss/contracts/audit/document-search';
+import type { EstimateView } from '@sss/contracts/project/views';
+import { DomainError } from '@sss/contracts/http/problem';
+import { ESTIMATES } from '../project/estimate-doc.ts';
+import { PROJECTS } from '../project/project-doc.ts';
+import { MONTHLY_SALES } from '../sales/projection.ts';
+
+/**
+ * 電子帳簿保存法 search of 見積書 and 売上連絡票 (docs/audit.md §電子帳簿保存法 search): 取引年月日 range,
+ * 金額 range and 取引先, combined. 売上連絡票 are filtered in the store (one document per month, the 請求日
+ * a sub-document field); 見積書 are versions inside one document per estimate, which the store's filter
+ * language cannot reach into, so their estimates are read (narrowed to the customer's projects when a
+ * 取引先 is given) and the issued versions filtered here. A search that would read more than SCAN_MAX
+ * estimates is refused with a problem asking for a 取引先, never answered short.
+ */
+const SCAN_MAX = 10_000;
+
+const inRange = (value: string | number, min: string | number | undefined, max: string | number | undefined) => (min === undefined || value >= min) && (max === undefined || value <= max);
+
+async function estimates(store: ReadStore, q: IssuedDocumentQuery): Promise<IssuedDocument[]> {
+  const projects = new Map<string, Doc>();
+  let filter: Filter = {};
+  if (q.customerId) {
+    for (const p of await store.find(PROJECTS, { customerCompanyId: q.customerId }, { limit: SCAN_MAX + 1 })) projects.set(p._id, p);
+    filter = { projectId: { $in: [...projects.keys()] } };
+  }
+  const docs = await store.find(ESTIMATES, filter, { limit: SCAN_MAX + 1 });
+  if (docs.length > SCAN_MAX || projects.size > SCAN_MAX) throw DomainError.field('validation_failed', 'customerId', `見積書の検索対象が${SCAN_MAX.toLocaleString()}件を超えます。取引先を指定して絞り込んでください。`);
+  const found: IssuedDocument[] = [];
+  for (const doc of docs) {
+    const estimate = doc as unknown as EstimateView;
+    const project = projects.get(estimate.projectId) ?? (await store.get(PROJECTS, estimate.projectId));
+    if (!project) continue;
+    const customer = project.customer as { id: string; name: string };
+    for (const v of estimate.versions) {
+      if (v.status !== 'issued' || !v.issuedOn || !v.estimateNumber) continue;
+      if (!inRange(v.issuedOn, q.from, q.to) || !inRange(v.total, q.minAmount, q.maxAmount)) continue;
+      found.push({
+        kind: 'estimate', number: v.estimateNumber, date: v.issuedOn, amount: v.total, customerId: customer.id, customerName: customer.name,
+        projectId: estimate.projectId, projectNumber: estimate.projectNumber, projectName: estimate.projectName, version: v.version,
+      });
+    }
+  }
+  return found;
+}
+
+async function salesReports(store: ReadStore, q: IssuedDocumentQuery): Promise<IssuedDocument[]> {
+  const and: Filter[] = [{ status: { $ne: 'unconfirmed' } }, { 'invoice.invoiceDate': { $exists: true } }];
+  if (q.from) and.push({ 'invoice.invoiceDate': { $gte: q.from } });
+  if (q.to) and.push({ 'invoice.invoiceDate': { $lte: q.to } });
+  if (q.minAmount !== undefined) and.push({ actualGross: { $gte: q.minAmount } });
+  if (q.maxAmount !== undefined) and.push({ actualGross: { $lte: q.maxAmount } });
+  if (q.customerId) and.push({ customerId: q.customerId });
+  const docs = await store.find(MONTHLY_SALES, { $and: and }, { limit: SCAN_MAX + 1 });
+  if (docs.length > SCAN_MAX) throw DomainError.field('validation_failed', 'from', `売上連絡票が${SCAN_MAX.toLocaleString()}件を超えます。期間か取引先で絞り込んでください。`);
+  return docs.map((m) => ({
+    kind: 'sales_report', number: `${String(m.projectNumber)} ${String(m.month)}`, date: (m.invoice as { invoiceDate: string }).invoiceDate, amount: m.actualGross as number,
+    customerId: m.customerId as string, customerName: m.customerName as string, projectId: m.projectId as string, projectNumber: m.projectNumber as string,
+    projectName: m.projectName as string, month: m.month as string,
+  }));
+}
+
+/** Both kinds (or the one asked for), newest 取引年月日 first. */
+export async function searchIssuedDocuments(store: ReadStore, q: IssuedDocumentQuery): Promise<IssuedDocument[]> {
+  if (q.from && q.to && q.from > q.to) throw DomainError.field('validation_failed', 'to', '取引年月日（まで）は（から）以降の日付にしてください。');
+  if (q.minAmount !== undefined && q.maxAmount !== undefined && q.minAmount > q.maxAmount) throw DomainError.field('validation_failed', 'maxAmount', '金額（以下）は金額（以上）以上にしてください。');
+  const [a, b] = await Promise.all([q.kind !== 'sales_report' ? estimates(store, q) : [], q.kind !== 'estimate' ? salesReports(store, q) : []]);
+  return [...a, ...b].sort((x, y) => (x.date === y.date ? x.number.localeCompare(y.number) : x.date < y.date ? 1 : -1));
+}
