@@ -32,6 +32,7 @@ import { SalesEntryPage } from './sales/SalesEntryPage.tsx';
 import { InvoiceListPage } from './sales/InvoiceListPage.tsx';
 import { ReceivablesPage } from './sales/ReceivablesPage.tsx';
 import { ReconciliationPage } from './finance/ReconciliationPage.tsx';
+import { MonthClosePage } from './finance/MonthClosePage.tsx';
 import { RingiDetailPage } from './ringi/RingiDetailPage.tsx';
 import { RingiListPage } from './ringi/RingiListPage.tsx';
 
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin/subscribers', element: <SubscribersPage /> },
       { path: 'finance/reconciliation', element: <ReconciliationPage /> },
+      { path: 'finance/month-close', element: <MonthClosePage /> },
       { path: 'audit/invoices/:invoiceNumber', element: <InvoiceCorrectionsPage /> },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },

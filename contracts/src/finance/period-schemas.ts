@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../common.ts';
 import { MonthParam } from '../sales/schemas.ts';
+import { formatMonthJapanese } from '../domain/months.ts';
 
 /** 月次締め's commands and view (docs/finance.md §Month-end close). */
 
@@ -32,4 +33,4 @@ export const AccountingPeriods = Type.Object({ rows: Type.Array(AccountingPeriod
 export type AccountingPeriods = Static<typeof AccountingPeriods>;
 
 /** 「2026年10月は締め済みです」: the one wording of the refusal, shared by the server and the UI. */
-export const closedMonthMessage = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月は締め済みです`;
+export const closedMonthMessage = (month: string): string => `${formatMonthJapanese(month)}は締め済みです`;

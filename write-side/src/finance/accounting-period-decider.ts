@@ -1,6 +1,7 @@
 import { DomainError } from '@sss/contracts/http/problem';
 import type { AccountingPeriodEvent } from '@sss/contracts/finance/period-events';
 import { closedMonthMessage } from '@sss/contracts/finance/period-schemas';
+import { formatMonthJapanese } from '@sss/contracts/domain/months';
 import type { Decider } from '../kernel/decider.ts';
 
 /**
@@ -25,7 +26,7 @@ export const accountingPeriodDecider: Decider<AccountingPeriodCommand, Accountin
       case 'ReopenMonth': {
         const reason = command.reason.trim();
         if (!reason) return DomainError.field('validation_failed', 'reason', '締め解除の理由を入力してください。');
-        if (!state.closed) return DomainError.field('illegal_transition', 'month', `${Number(command.month.slice(0, 4))}年${Number(command.month.slice(5, 7))}月は締められていません。`);
+        if (!state.closed) return DomainError.field('illegal_transition', 'month', `${formatMonthJapanese(command.month)}は締められていません。`);
         return [{ type: 'MonthReopened', data: { month: command.month, reason } }];
       }
     }
