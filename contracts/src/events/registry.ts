@@ -15,6 +15,7 @@ import type { LedgerAuditEvent } from '../audit/ledger.ts';
 import type { ParkedEventEvent } from '../ops/parked-events.ts';
 import type { DepositEvent } from '../finance/events.ts';
 import type { AccountingPeriodEvent } from '../finance/period-events.ts';
+import type { CustomerFinanceEvent } from '../finance/fee-tolerance-events.ts';
 
 /**
  * Every event the system records, and the stream category each event type lives in. A subscriber
@@ -44,7 +45,8 @@ export type SssEvent =
   | LedgerAuditEvent
   | ParkedEventEvent
   | DepositEvent
-  | AccountingPeriodEvent;
+  | AccountingPeriodEvent
+  | CustomerFinanceEvent;
 
 export type SssEventType = SssEvent['type'];
 
@@ -150,6 +152,7 @@ export const EVENT_CATEGORIES = {
   UniqueKeyOwnerVoided: 'unique',
   MonthClosed: 'accountingperiod',
   MonthReopened: 'accountingperiod',
+  FeeToleranceSet: 'customerfinance',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -169,6 +169,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/accounting-periods/:month/reopen': ['finance', 'admin'],
   'GET /api/accounting-periods': ALL_STAFF,
   'GET /api/accounting-periods/:month/history': HISTORY_READERS,
+  // The 振込手数料 tolerance matching uses (docs/finance.md §Fee tolerance): 経理 sets it.
+  'PUT /api/companies/:id/fee-tolerance': ['finance', 'admin'],
   // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
   'GET /api/admin/rebuilds': ['admin', 'auditor'],
   'POST /api/admin/rebuilds': ['admin'],

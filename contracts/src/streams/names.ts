@@ -28,6 +28,7 @@ export const STREAM_CATEGORIES = {
   parked: 'parked',
   deposit: 'deposit',
   accountingPeriod: 'accountingperiod',
+  customerFinance: 'customerfinance',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -63,6 +64,8 @@ export const streams = {
   deposit: name('deposit'),
   /** 月次締め, one stream per month (`accountingperiod-<YYYY-MM>`, docs/finance.md §Month-end close). */
   accountingPeriod: name('accountingperiod'),
+  /** 経理's settings of one customer (the 振込手数料 tolerance), `customerfinance-<companyId>`. */
+  customerFinance: name('customerfinance'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

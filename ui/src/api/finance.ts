@@ -22,3 +22,4 @@ export const confirmMatch = (depositId: string, body: ConfirmMatch, idempotencyK
 export const listPeriods = (signal?: AbortSignal) => request<AccountingPeriods>('GET', '/api/accounting-periods', { signal });
 export const closeMonth = (month: string, idempotencyKey: string): Promise<CommandAccepted> => command('POST', `/api/accounting-periods/${month}/close`, {}, { idempotencyKey });
 export const reopenMonth = (month: string, reason: string, idempotencyKey: string): Promise<CommandAccepted> => command('POST', `/api/accounting-periods/${month}/reopen`, { reason }, { idempotencyKey });
+export const setFeeTolerance = (customerId: string, tolerance: number, idempotencyKey: string): Promise<CommandAccepted> => command('PUT', `/api/companies/${customerId}/fee-tolerance`, { tolerance }, { idempotencyKey });
