@@ -7,6 +7,7 @@ import { projectProjection } from './project/projection.ts';
 import { salesProjection } from './sales/projection.ts';
 import { ringiProjection } from './ringi/projection.ts';
 import { financeProjection } from './finance/projection.ts';
+import { accountingPeriodProjection } from './finance/period-projection.ts';
 
 /** Every projection the read side runs. */
-export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, userProjection, partnerProjection, projectProjection, salesProjection, ringiProjection, financeProjection];
+export const allProjections: readonly Projection[] = [companyProjection, organizationProjection, userProjection, partnerProjection, projectProjection, salesProjection, ringiProjection, financeProjection, accountingPeriodProjection];

@@ -59,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'admin/subscribers', lazy: () => import('./admin/subscribers/SubscribersPage.tsx').then((m) => ({ Component: m.SubscribersPage })) },
       { path: 'finance/reconciliation', lazy: () => import('./finance/ReconciliationPage.tsx').then((m) => ({ Component: m.ReconciliationPage })) },
       { path: 'audit/invoices/:invoiceNumber', lazy: () => import('./audit/InvoiceCorrectionsPage.tsx').then((m) => ({ Component: m.InvoiceCorrectionsPage })) },
+      { path: 'finance/month-close', lazy: () => import('./finance/MonthClosePage.tsx').then((m) => ({ Component: m.MonthClosePage })) },
       ...comingSoon,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -14,6 +14,8 @@ import type { CheckpointEvent, IdempotencyEvent, UniqueKeyEvent } from './bookke
 import type { LedgerAuditEvent } from '../audit/ledger.ts';
 import type { ParkedEventEvent } from '../ops/parked-events.ts';
 import type { DepositEvent } from '../finance/events.ts';
+import type { AccountingPeriodEvent } from '../finance/period-events.ts';
+import type { CustomerFinanceEvent } from '../finance/fee-tolerance-events.ts';
 
 /**
  * Every event the system records, and the stream category each event type lives in. A subscriber
@@ -42,7 +44,9 @@ export type SssEvent =
   | CheckpointEvent
   | LedgerAuditEvent
   | ParkedEventEvent
-  | DepositEvent;
+  | DepositEvent
+  | AccountingPeriodEvent
+  | CustomerFinanceEvent;
 
 export type SssEventType = SssEvent['type'];
 
@@ -146,6 +150,9 @@ export const EVENT_CATEGORIES = {
   // Recorded in the voided owner's stream (company-…, user-…), not in a unique-… stream: its category
   // names the mechanism, and `isVoidedOwner` (write-side unique-key.ts) is the one reader.
   UniqueKeyOwnerVoided: 'unique',
+  MonthClosed: 'accountingperiod',
+  MonthReopened: 'accountingperiod',
+  FeeToleranceSet: 'customerfinance',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -72,3 +72,11 @@ export const RefundDeposit = Type.Object(
   { additionalProperties: false },
 );
 export type RefundDeposit = Static<typeof RefundDeposit>;
+
+/** The most a customer's payer may deduct as a 振込手数料 (docs/finance.md §Fee tolerance); bank fees are well below it. */
+const MAX_FEE_TOLERANCE = 10_000;
+
+export const SetFeeTolerance = Type.Object(
+  { tolerance: Type.Integer({ title: '振込手数料の許容額', minimum: 0, maximum: MAX_FEE_TOLERANCE }) },
+  { additionalProperties: false },
+);

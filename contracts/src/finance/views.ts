@@ -32,6 +32,8 @@ export type SuggestedAllocation = Static<typeof SuggestedAllocation>;
 
 export const Suggestion = Type.Object({
   customerId: Str, customerName: Str, score: Int, reasons: Type.Array(Str), allocations: Type.Array(SuggestedAllocation),
+  /** The customer's 振込手数料 tolerance the suggestion was made with (finance may change it). */
+  feeTolerance: Int,
   /** Yen the deposit keeps (仮受金) after this match: an over-payment. */
   remainder: Int,
   differenceAs: Type.Union([Type.Literal('bank_fee'), Type.Literal('discount')]),

@@ -94,6 +94,9 @@ export const EVENT_LABELS = {
   DepositRefunded: ['入金返金', 'Deposit refunded'],
   InvoiceDifferenceSettled: ['入金差額処理', 'Invoice difference settled'],
   UniqueKeyOwnerVoided: ['一意キー予約の失効', 'Unique key owner voided'],
+  MonthClosed: ['月次締め', 'Month closed'],
+  MonthReopened: ['月次締めの解除', 'Month reopened'],
+  FeeToleranceSet: ['振込手数料の許容額設定', 'Fee tolerance set'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

@@ -166,6 +166,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/deposits/:id/suggestions': ['finance', 'auditor', 'admin'],
   'GET /api/deposits/:id/history': HISTORY_READERS,
   'GET /api/suspense-receipts': ['sales_admin', 'finance', 'division_head', 'auditor', 'admin'],
+  // 月次締め (docs/finance.md §Month-end close): 経理 closes and reopens; admin too, as for every 経理 command above.
+  'POST /api/accounting-periods/:month/close': ['finance', 'admin'],
+  'POST /api/accounting-periods/:month/reopen': ['finance', 'admin'],
+  'GET /api/accounting-periods': ALL_STAFF,
+  'GET /api/accounting-periods/:month/history': HISTORY_READERS,
+  // The 振込手数料 tolerance matching uses (docs/finance.md §Fee tolerance): 経理 sets it.
+  'PUT /api/companies/:id/fee-tolerance': ['finance', 'admin'],
   // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
   'GET /api/admin/rebuilds': ['admin', 'auditor'],
   'POST /api/admin/rebuilds': ['admin'],

@@ -43,6 +43,8 @@ export const ERROR_CATALOGUE = {
   internal: { status: 500, title: 'システムエラーが発生しました' },
   // The stored log lost events (tampering or damage): no retry can succeed, so it is not a 409.
   integrity_broken: { status: 500, title: '記録の欠落・改ざんを検出しました' },
+  // 月次締め (docs/finance.md §Month-end close): the month named in the detail and in `closedMonth`.
+  month_closed: { status: 409, title: '締め済みの月です' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -27,6 +27,8 @@ export const STREAM_CATEGORIES = {
   ledgerAudit: 'ledgeraudit',
   parked: 'parked',
   deposit: 'deposit',
+  accountingPeriod: 'accountingperiod',
+  customerFinance: 'customerfinance',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -60,6 +62,10 @@ export const streams = {
   parked: name('parked'),
   /** A bank deposit (入金消込, docs/finance.md): the id is a digest of its record, so a re-import finds it. */
   deposit: name('deposit'),
+  /** 月次締め, one stream per month (`accountingperiod-<YYYY-MM>`, docs/finance.md §Month-end close). */
+  accountingPeriod: name('accountingperiod'),
+  /** 経理's settings of one customer (the 振込手数料 tolerance), `customerfinance-<companyId>`. */
+  customerFinance: name('customerfinance'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

@@ -30,6 +30,8 @@ export interface Customer {
   readonly code: string;
   /** Fees this customer deducted before (learned from confirmations). */
   readonly knownFees: readonly number[];
+  /** The 振込手数料 tolerance finance set for this customer (FeeToleranceSet); absent: the default, or more if they deducted more before. */
+  readonly feeTolerance?: number | null;
 }
 
 export interface MatchIndex {
@@ -50,6 +52,8 @@ export interface DepositToMatch {
 
 /** The counter fee at most banks (¥990) bounds what counts as a deducted fee unless the customer deducted more before. */
 export const DEFAULT_FEE_TOLERANCE = 990;
+/** How short a payment may be and still count as a deducted fee: what finance set, else the default or a larger fee seen before. */
+const toleranceOf = (customer: Customer): number => customer.feeTolerance ?? Math.max(DEFAULT_FEE_TOLERANCE, ...customer.knownFees);
 export const MAX_COMBINE_POOL = 12;
 export const MAX_COMBINE = 4;
 const MIN_PREFIX = 4;
@@ -112,9 +116,9 @@ export function kanaIndexOf(customers: Iterable<Customer>): KanaIndex {
   };
 }
 
-const feeOk = (gap: number, customer: Customer) => gap > 0 && (customer.knownFees.includes(gap) || (gap % 11 === 0 && gap <= Math.max(DEFAULT_FEE_TOLERANCE, ...customer.knownFees)));
+const feeOk = (gap: number, customer: Customer) => gap > 0 && (customer.knownFees.includes(gap) || (gap % 11 === 0 && gap <= toleranceOf(customer)));
 const feeReason = (gap: number, customer: Customer) =>
-  customer.knownFees.includes(gap) ? `差額 ${formatYenJapanese(gap)} はこの得意先が以前差し引いた振込手数料と同額` : `差額 ${formatYenJapanese(gap)} は振込手数料として妥当（11円単位・許容 ${formatYenJapanese(Math.max(DEFAULT_FEE_TOLERANCE, ...customer.knownFees))} 以内）`;
+  customer.knownFees.includes(gap) ? `差額 ${formatYenJapanese(gap)} はこの得意先が以前差し引いた振込手数料と同額` : `差額 ${formatYenJapanese(gap)} は振込手数料として妥当（11円単位・許容 ${formatYenJapanese(toleranceOf(customer))} 以内）`;
 
 function dateReason(deposit: DepositToMatch, invoices: readonly OpenInvoice[]): { score: number; reason: string } {
   const due = invoices.map((i) => i.dueDate).sort()[0] ?? deposit.valueDate;
@@ -155,14 +159,14 @@ function amountMatches(deposit: DepositToMatch, who: Who, invoices: readonly Ope
   const suggestion = (score: number, reasons: string[], allocations: SuggestedAllocation[], differenceAs: DifferenceKind = 'bank_fee'): Suggestion => {
     const date = dateReason(deposit, invoices.filter((i) => allocations.some((a) => a.invoiceNumber === i.invoiceNumber)));
     const applied = allocations.reduce((t, a) => t + a.amount, 0);
-    return { customerId: customer.customerId, customerName: customer.name, score: Math.min(100, who.score + score + date.score), reasons: [...who.reasons, ...reasons, date.reason], allocations, remainder: deposit.amount - applied, differenceAs };
+    return { customerId: customer.customerId, customerName: customer.name, feeTolerance: toleranceOf(customer), score: Math.min(100, who.score + score + date.score), reasons: [...who.reasons, ...reasons, date.reason], allocations, remainder: deposit.amount - applied, differenceAs };
   };
   for (const inv of invoices) {
     if (inv.outstanding === deposit.amount) out.push(suggestion(40, [`金額 ${formatYenJapanese(deposit.amount)} が請求書 ${inv.invoiceNumber} の未入金残高と一致`], [alloc(inv, deposit.amount)]));
     else if (feeOk(inv.outstanding - deposit.amount, customer)) out.push(suggestion(30, [`請求書 ${inv.invoiceNumber} の残高 ${formatYenJapanese(inv.outstanding)} から振込手数料を差し引いた額`, feeReason(inv.outstanding - deposit.amount, customer)], [alloc(inv, deposit.amount, inv.outstanding - deposit.amount)]));
   }
   const pool = invoices.slice(0, MAX_COMBINE_POOL);
-  const slack = Math.max(DEFAULT_FEE_TOLERANCE, ...customer.knownFees);
+  const slack = Math.max(toleranceOf(customer), ...customer.knownFees);
   for (const combo of combinationsNear(pool, deposit.amount, slack, MAX_SUGGESTIONS * 2)) {
     // Oldest first, as the invoices were listed.
     combo.sort((a, b) => invoices.indexOf(a) - invoices.indexOf(b));

@@ -22,7 +22,7 @@ export const financeProjection: Projection = defineProjection({
     [FINANCE_CUSTOMERS]: [],
     [PAYER_NAMES]: [{ keys: { payerKey: 1 } }],
   },
-  canHandle: ['CompanyRegistered', 'CompanyEdited', 'DepositImported', 'DepositMatched', 'DepositRefunded'],
+  canHandle: ['CompanyRegistered', 'CompanyEdited', 'DepositImported', 'DepositMatched', 'DepositRefunded', 'FeeToleranceSet'],
 
   async project(event, docs): Promise<DocChange[]> {
     const revision = event.revision.toString();
@@ -66,6 +66,12 @@ export const financeProjection: Projection = defineProjection({
         const applied = deposit.applied as number;
         const amount = deposit.amount as number;
         return [{ op: 'put', collection: DEPOSITS, doc: { ...deposit, refunded, unapplied: amount - applied - refunded, status: statusOf(amount, applied, refunded), revision, refunds: [...((deposit.refunds as unknown[] | undefined) ?? []), event.data] } }];
+      }
+      case 'FeeToleranceSet': {
+        // The company is registered first (the command checks), so its document is here; the tolerance joins it.
+        const customer = await docs.get(FINANCE_CUSTOMERS, event.data.customerId);
+        if (!customer) return [];
+        return [{ op: 'put', collection: FINANCE_CUSTOMERS, doc: { ...customer, feeTolerance: event.data.tolerance } }];
       }
     }
   },

@@ -26,7 +26,7 @@ const depositView = (d: Doc): DepositView => ({
   unapplied: d.unapplied as number, customerId: (d.customerId as string | null) ?? null, customerName: (d.customerName as string | undefined) ?? '', revision: d.revision as string,
 });
 
-const customerOf = (d: Doc): Customer => ({ customerId: d._id, name: d.name as string, kanaKey: d.kanaKey as string, code: d.code as string, knownFees: (d.knownFees as number[] | undefined) ?? [] });
+const customerOf = (d: Doc): Customer => ({ customerId: d._id, name: d.name as string, kanaKey: d.kanaKey as string, code: d.code as string, knownFees: (d.knownFees as number[] | undefined) ?? [], feeTolerance: (d.feeTolerance as number | undefined) ?? null });
 const openInvoiceOf = (d: Doc): OpenInvoice => ({ projectId: d.projectId as string, month: d.month as string, invoiceNumber: d.invoiceNumber as string, customerId: d.customerId as string, dueDate: d.dueDate as string, outstanding: d.outstanding as number });
 
 export async function financeQueries(fastify: FastifyInstance, deps: FinanceQueryDeps): Promise<void> {

@@ -11,6 +11,7 @@ import { salesQueries } from '../sales/routes.ts';
 import { ringiQueries } from '../ringi/routes.ts';
 import { auditQueries } from '../audit/routes.ts';
 import { financeQueries } from '../finance/routes.ts';
+import { periodQueries } from '../finance/period-routes.ts';
 import type { RunningAuditIndex } from '../audit/audit-indexer.ts';
 
 /** Every read-side route, as one fastify plugin; the composition root decides where it runs. */
@@ -35,5 +36,6 @@ export async function readApi(app: FastifyInstance, deps: ReadApiDeps): Promise<
   await app.register(salesQueries, { readModels: deps.readModels, clock });
   await app.register(ringiQueries, { readModels: deps.readModels });
   await app.register(financeQueries, { readModels: deps.readModels, clock });
+  await app.register(periodQueries, { readModels: deps.readModels });
   if (deps.audit) await app.register(auditQueries, { audit: deps.audit, readModels: deps.readModels });
 }

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { financeLabels } from '../i18n/finance.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDeposits, useFinanceCommand, useSuggestions, useSuspense } from './queries.ts';
+import { FeeToleranceField } from './FeeToleranceField.tsx';
 
 /** 入金消込 (docs/finance.md): import a bank file, see each deposit's suggestions with their reasons, confirm; the 仮受金 queue below. */
 export function ReconciliationPage() {
@@ -85,6 +86,7 @@ function SuggestionPanel({ depositId, onDone }: { depositId: string; onDone: () 
       {suggestions.data?.suggestions.map((s, i) => (
         <div key={i} className="card" data-testid="suggestion">
           <p><strong>{s.customerName}</strong> {l('score')}: {s.score}</p>
+          <FeeToleranceField key={`${s.customerId}-${s.feeTolerance}`} customerId={s.customerId} tolerance={s.feeTolerance} />
           <ul data-testid="suggestion-reasons">{s.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
           <table className="table">
             <thead><tr><th>{l('invoice')}</th><th className="num">{l('unapplied')}</th><th className="num">{l('applied')}</th><th className="num">{l('difference')}</th></tr></thead>

@@ -25,6 +25,7 @@ export const ja = {
   'nav.audit': '監査',
   'nav.subscribers': 'サブスクライバー',
   'nav.reconciliation': '入金消込',
+  'nav.monthClose': '月次締め',
 
   'auth.title': 'ログイン',
   'auth.email': 'メールアドレス',
@@ -184,6 +185,7 @@ export const en: Record<MessageKey, string> = {
   'nav.audit': 'Audit',
   'nav.subscribers': 'Subscribers',
   'nav.reconciliation': 'Reconciliation',
+  'nav.monthClose': 'Month-end close',
 
   'auth.title': 'Sign in',
   'auth.email': 'Email',

@@ -9,6 +9,7 @@ const ja = {
   show: '候補を見る', confirm: 'この内容で消込', reasons: '理由', invoice: '請求書', applied: '消込額', difference: '差額（手数料）', remainder: '仮受金に残る額',
   noSuggestion: '候補はありません。仮受金として残ります。', suspense: '仮受金（未消込の入金）', ageDays: '経過日数', total: '合計', none: '該当するデータはありません。',
   confirmed: '消込を確定しました。', score: '確からしさ',
+  feeTolerance: '振込手数料の許容額（円）', feeToleranceSave: '許容額を保存', feeToleranceInvalid: '金額を円で入力してください。',
 } as const;
 
 const en: Record<keyof typeof ja, string> = {
@@ -19,6 +20,7 @@ const en: Record<keyof typeof ja, string> = {
   show: 'Show suggestions', confirm: 'Confirm this match', reasons: 'Reasons', invoice: 'Invoice', applied: 'Applied', difference: 'Difference (fee)', remainder: 'Left as suspense',
   noSuggestion: 'No suggestion; it stays in suspense.', suspense: 'Suspense receipts (unmatched)', ageDays: 'Age (days)', total: 'Total', none: 'Nothing to show.',
   confirmed: 'Match confirmed.', score: 'Confidence',
+  feeTolerance: 'Bank fee tolerance (yen)', feeToleranceSave: 'Save tolerance', feeToleranceInvalid: 'Enter an amount in yen.',
 };
 
 export const financeLabels = defineDictionary(ja, en);

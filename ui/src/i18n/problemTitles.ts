@@ -22,6 +22,7 @@ const EN: Record<ErrorCode, string> = {
   unavailable: 'Temporarily unavailable',
   internal: 'A system error occurred',
   integrity_broken: 'Missing or tampered records detected',
+  month_closed: 'The month is closed',
 };
 
 export function problemTitle(code: ErrorCode, serverTitle: string, language: Language): string {

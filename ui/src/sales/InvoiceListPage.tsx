@@ -11,6 +11,7 @@ import { salesLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useInvoices } from './queries.ts';
 import { parseYenInput } from '../lib/yenInput.ts';
+import { ClosedMonthBadge, ClosedMonthsNotice } from '../finance/index.ts';
 import { paymentState } from '@sss/contracts/sales/payment-state';
 import { paymentLabels } from '../i18n/payments.ts';
 import { formatDate } from '../lib/format.ts';
@@ -94,13 +95,14 @@ export function InvoiceListPage() {
         <button type="submit" className="button" data-testid="invoice-search">{l('search')}</button>
       </form>
       <ProblemMessage error={list.error} onRetry={() => void list.refetch()} />
+      <ClosedMonthsNotice months={list.data?.items.map((i) => i.month) ?? []} />
       <table className="table" data-testid="invoice-table">
         <thead><tr><th>{l('invoiceNumber')}</th><th>{l('status')}</th><th>{l('invoiceDate')}</th><th>{l('counterparty')}</th><th>{l('subject')}</th><th className="num">{l('gross')}</th><th className="num">{l('outstanding')}</th><th>{pl('paymentState')}</th><th>{l('dueDate')}</th><th /></tr></thead>
         <tbody>
           {list.data?.items.length === 0 && <tr><td colSpan={10} className="empty">{l('none')}</td></tr>}
           {list.data?.items.map((i) => (
             <tr key={i.invoiceNumber} data-testid="invoice-row">
-              <td className="mono"><Link to={`/monthly-sales/${encodeURIComponent(i.projectId)}/${i.month}`}>{i.invoiceNumber}</Link></td>
+              <td className="mono"><Link to={`/monthly-sales/${encodeURIComponent(i.projectId)}/${i.month}`}>{i.invoiceNumber}</Link> <ClosedMonthBadge month={i.month} /></td>
               <td>{i.state === 'replaced' ? `${l('replaced')} → ${i.replacedBy}` : l('current')}</td>
               <td>{formatDate(i.invoiceDate)}</td>
               <td>{i.recipientName}</td>

@@ -11,6 +11,7 @@ import { salesQueries, usePlanActual } from './queries.ts';
 import { RangeDash } from '../components/RangeDash.tsx';
 
 type ContractType = (typeof CONTRACT_TYPES)[number];
+import { ClosedMonthBadge } from '../finance/index.ts';
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
@@ -44,7 +45,7 @@ export function PlanActualPanel() {
             return (
               <Fragment key={`${r.month}-${r.orgUnitId}`}>
                 <tr className="clickable" data-testid="plan-actual-row" onClick={() => setOpen(isOpen ? null : { month: r.month, orgUnitId: r.orgUnitId })}>
-                  <td>{isOpen ? '▾' : '▸'} {r.month}</td><td>{r.orgUnitName}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td><td className="num">{formatYen(r.difference)}</td>
+                  <td>{isOpen ? '▾' : '▸'} {r.month} <ClosedMonthBadge month={r.month} /></td><td>{r.orgUnitName}</td><td className="num">{formatYen(r.plan)}</td><td className="num">{formatYen(r.actual)}</td><td className="num">{formatYen(r.difference)}</td>
                 </tr>
                 {isOpen && drill.data?.items.map((m) => (
                   <tr key={m.id} className="subtle" data-testid="plan-actual-project">

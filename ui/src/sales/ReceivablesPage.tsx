@@ -8,6 +8,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { agingLabels } from '../i18n/codes.ts';
 import { useReceivables } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
+import { ClosedMonthsNotice } from '../finance/index.ts';
 
 /** 売掛金: unpaid invoices with their age past the due date (期日前, 1–30, 31–60, 61–90, 90超). */
 export function ReceivablesPage() {
@@ -27,6 +28,7 @@ export function ReceivablesPage() {
       </div>
       <label>{l('asOf')} <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} /></label>
       <ProblemMessage error={report.error} onRetry={() => void report.refetch()} />
+      <ClosedMonthsNotice />
       {report.data && (
         <>
           <BarChart bars={report.data.buckets.map((b) => ({ label: aging(b.bucket), values: [b.outstanding] }))} series={[l('outstanding')]} />

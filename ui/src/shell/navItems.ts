@@ -26,5 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'users', path: '/users', label: 'nav.users', ready: true },
   { id: 'audit', path: '/audit', label: 'nav.audit', ready: true },
   { id: 'reconciliation', path: '/finance/reconciliation', label: 'nav.reconciliation', ready: true, requires: { method: 'GET', route: '/api/deposits' } },
+  // 経理's screen: shown to the roles that may close a month.
+  { id: 'month-close', path: '/finance/month-close', label: 'nav.monthClose', ready: true, requires: { method: 'POST', route: '/api/accounting-periods/:month/close' } },
   { id: 'subscribers', path: '/admin/subscribers', label: 'nav.subscribers', ready: true, requires: { method: 'GET', route: '/api/admin/subscribers' } },
 ];

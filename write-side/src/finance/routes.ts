@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { EventStore } from '@sss/contracts/ports/event-store';
-import { CommandAccepted, History } from '@sss/contracts/common';
-import { BankFileImported, ConfirmMatch, DepositParams, ImportBankFile, RefundDeposit } from '@sss/contracts/finance/schemas';
+import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
+import { BankFileImported, ConfirmMatch, DepositParams, ImportBankFile, RefundDeposit, SetFeeTolerance } from '@sss/contracts/finance/schemas';
 import type { DepositAllocation } from '@sss/contracts/finance/events';
 import { normalisePayerName } from '@sss/contracts/finance/payer-name';
 import { todayInJapan } from '@sss/contracts/domain/dates';
@@ -16,6 +16,8 @@ import { streamHistory } from '../http/history-route.ts';
 import { monthlySalesDecider, type MonthlySalesCommand } from '../sales/decider.ts';
 import { depositDecider } from './deposit-decider.ts';
 import { importDeposits, parseBankFile } from './import-bank-file.ts';
+import { closedMonthGuard } from './closed-month-guard.ts';
+import { customerFinanceDecider } from './fee-tolerance-decider.ts';
 
 export interface FinanceRouteDeps {
   readonly events: EventStore;
@@ -29,6 +31,8 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
   const { events } = deps;
   const today = () => todayInJapan(deps.clock());
   const deposits = commandHandlerFor({ store: events, decider: depositDecider, stream: streams.deposit, mustExist: true });
+  const periods = closedMonthGuard(events);
+  const customers = commandHandlerFor({ store: events, decider: customerFinanceDecider, stream: streams.customerFinance });
   const months = commandHandlerFor({ store: events, decider: monthlySalesDecider, stream: (p: { projectId: string; month: string }) => streams.monthlySales(p.projectId, p.month), mustExist: true });
 
   app.post('/api/bank-files', { schema: { tags, summary: '全銀協ファイル（振込入金通知・入出金取引明細）または銀行CSVを取り込む', body: ImportBankFile, response: { 200: BankFileImported } } }, async (request, reply) => {
@@ -58,6 +62,8 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
       const deposit = await deposits.load(depositId);
       if (!deposit.exists || !deposit.state.imported) throw new DomainError('not_found', '入金が見つかりません。');
       const receivedOn = deposit.state.imported.valueDate;
+      // The payments are dated on the 勘定日: a deposit of a closed month is not applied until it is reopened.
+      await periods.assertOpen([['valueDate', receivedOn]]);
       const allocations: DepositAllocation[] = [];
       for (const [i, a] of request.body.allocations.entries()) {
         const month = await months.load(a);
@@ -82,7 +88,19 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
 
   app.post('/api/deposits/:id/refund', { schema: { tags, summary: '入金（過入金・誤入金）を返金する', params: DepositParams, body: RefundDeposit, response: { 200: CommandAccepted } } }, async (request, reply) => {
     const depositId = request.params.id;
-    return answerCommand(events, request, reply, depositId, (context) => deposits.run(depositId, { type: 'RefundDeposit', ...request.body, today: today() }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, depositId, async (context) => {
+      await periods.assertOpen([['refundedOn', request.body.refundedOn]]);
+      return deposits.run(depositId, { type: 'RefundDeposit', ...request.body, today: today() }, context, expectedRevisionOf(request));
+    });
+  });
+
+  /** The 振込手数料 tolerance matching uses for this customer (docs/finance.md §Fee tolerance). */
+  app.put('/api/companies/:id/fee-tolerance', { schema: { tags, summary: '得意先の振込手数料の許容額を設定する（消込候補の判定に使う）', params: IdParams, body: SetFeeTolerance, response: { 200: CommandAccepted } } }, async (request, reply) => {
+    const customerId = request.params.id;
+    return answerCommand(events, request, reply, customerId, async (context) => {
+      if ((await events.readStream(streams.company(customerId), { maxCount: 1 })).length === 0) throw new DomainError('not_found', '得意先が見つかりません。');
+      return customers.run(customerId, { type: 'SetFeeTolerance', customerId, tolerance: request.body.tolerance }, context, expectedRevisionOf(request));
+    });
   });
 
   app.get('/api/deposits/:id/history', { schema: { tags, summary: '入金の履歴（イベント）', params: DepositParams, response: { 200: History } } }, async (request) =>

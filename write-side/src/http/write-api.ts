@@ -15,6 +15,7 @@ import { collaboflowWebhookRoutes } from '../ringi/webhook-route.ts';
 import { ringiRetryRoutes } from '../ringi/retry-route.ts';
 import { historyRoutes } from '../history/routes.ts';
 import { financeRoutes } from '../finance/routes.ts';
+import { periodRoutes } from '../finance/period-routes.ts';
 import { parseCollaboflowWebhook } from '../ringi/collaboflow-client.ts';
 
 /** Every write-side route, as one fastify plugin; the composition root decides where it runs. */
@@ -45,4 +46,5 @@ export async function writeApi(app: FastifyInstance, deps: WriteApiDeps): Promis
   await app.register(ringiRetryRoutes, { events: deps.events, clock });
   await app.register(historyRoutes, { events: deps.events });
   await app.register(financeRoutes, { events: deps.events, clock });
+  await app.register(periodRoutes, { events: deps.events });
 }

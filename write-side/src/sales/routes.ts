@@ -13,6 +13,7 @@ import { streamHistory } from '../http/history-route.ts';
 import { monthlySalesDecider, type Issuer, type MonthlySalesCommand } from './decider.ts';
 import { allocateInvoiceNumber } from './invoice-number.ts';
 import { recipientAtIssue } from './recipient-at-issue.ts';
+import { closedMonthGuard } from '../finance/closed-month-guard.ts';
 
 export interface SalesRouteDeps {
   readonly events: EventStore;
@@ -31,6 +32,8 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
   const today = () => todayInJapan(deps.clock());
   const accepted = { 200: CommandAccepted };
   const idOf = (p: { projectId: string; month: string }) => `${p.projectId}_${p.month}`;
+  // 月次締め: a month's sales actual and invoices, and a payment by its date, change only while the month is open.
+  const periods = closedMonthGuard(events);
 
   // Months come into being from the order's budget (sales-plan-policy), so every command needs the stream.
   const months = commandHandlerFor({ store: events, decider: monthlySalesDecider, stream: (p: { projectId: string; month: string }) => streams.monthlySales(p.projectId, p.month), mustExist: true });
@@ -50,12 +53,18 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
 
   app.put(`${base}/actual`, { schema: { tags, summary: '売上実績と請求情報を記録する', params: MonthlySalesParams, body: RecordSalesActual, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RecordSalesActual', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, idOf(p), async (context) => {
+      await periods.assertOpen([['month', p.month]]);
+      return months.run(p, { type: 'RecordSalesActual', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request));
+    });
   });
 
   app.post(`${base}/sales-check`, { schema: { tags, summary: '売上実績・請求確認を申請する（請求なしの月は締める）', params: MonthlySalesParams, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RequestSalesCheck', key: p }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, idOf(p), async (context) => {
+      await periods.assertOpen([['month', p.month]]);
+      return months.run(p, { type: 'RequestSalesCheck', key: p }, context, expectedRevisionOf(request));
+    });
   });
 
   app.post(`${base}/sales-check/outcome`, { schema: { tags, summary: '売上実績・請求確認稟議の結果を反映する', params: MonthlySalesParams, body: ApplySalesCheckOutcome, response: accepted } }, async (request, reply) => {
@@ -69,6 +78,7 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
       const issuedOn = request.body.issuedOn ?? today();
       // The clock is here, not in the decider: an invoice dated after today (Asia/Tokyo) is not issued yet.
       if (issuedOn > today()) throw DomainError.field('validation_failed', 'issuedOn', `発行日に未来の日付（${issuedOn}）は指定できません。今日（${today()}）以前の日付にしてください。`);
+      await periods.assertOpen([['month', p.month], ['issuedOn', issuedOn]]);
       const command = { type: 'IssueInvoice' as const, key: p, issuer: issuerOrFail(), recipientAddress: await recipientAtIssue(events, p.projectId), roundingMode, issuedOn };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
@@ -79,6 +89,7 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
   app.post(`${base}/invoice/correction`, { schema: { tags, summary: '訂正請求書を発行する（元の請求書を置き換える）', params: MonthlySalesParams, body: CorrectInvoice, response: accepted } }, async (request, reply) => {
     const p = request.params;
     return answerCommand(events, request, reply, idOf(p), async (context) => {
+      await periods.assertOpen([['month', p.month], ['issuedOn', today()]]);
       const command = { type: 'CorrectInvoice' as const, key: p, issuer: issuerOrFail(), recipientAddress: await recipientAtIssue(events, p.projectId), roundingMode, issuedOn: today(), body: request.body };
       await precheck(p, { ...command, invoiceNumber: 'pending' });
       const invoiceNumber = await allocateInvoiceNumber(events, months.streamName(p), context);
@@ -88,12 +99,18 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
 
   app.post(`${base}/invoice/correction/sales-check`, { schema: { tags, summary: '請求金額が変わる訂正の売上実績・請求確認を申請する', params: MonthlySalesParams, body: RequestCorrectionCheck, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RequestCorrectionCheck', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request)));
+    return answerCommand(events, request, reply, idOf(p), async (context) => {
+      await periods.assertOpen([['month', p.month]]);
+      return months.run(p, { type: 'RequestCorrectionCheck', key: p, body: request.body, roundingMode }, context, expectedRevisionOf(request));
+    });
   });
 
   app.post(`${base}/payments`, { schema: { tags, summary: '入金を記録する', params: MonthlySalesParams, body: RecordPayment, response: accepted } }, async (request, reply) => {
     const p = request.params;
-    return answerCommand(events, request, reply, idOf(p), (context) => months.run(p, { type: 'RecordPayment', key: p, body: request.body, today: today() }, context));
+    return answerCommand(events, request, reply, idOf(p), async (context) => {
+      await periods.assertOpen([['receivedOn', request.body.receivedOn]]);
+      return months.run(p, { type: 'RecordPayment', key: p, body: request.body, today: today() }, context);
+    });
   });
 
   app.get(`${base}/history`, { schema: { tags, summary: '月次売上の変更履歴（イベント）', params: MonthlySalesParams, response: { 200: History } } }, async (request) =>
