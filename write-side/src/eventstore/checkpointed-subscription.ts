@@ -48,18 +48,19 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
   let leading: (value: CheckpointedSubscription['started']) => void = () => {};
   const started = new Promise<Awaited<CheckpointedSubscription['started']>>((resolve) => (leading = resolve));
   // The checkpoint is read anew by each new leader: it continues where the last one recorded.
-  const leadership = lead({ ...options.lease, leases, name: `subscriber:${options.name}`, start: async () => {
-    const running = follow(options);
+  const leadership = lead({ ...options.lease, leases, name: `subscriber:${options.name}`, start: async (token) => {
+    const running = follow(options, token);
     leading(running.started);
     return running;
   }, onRole: (role) => report.role(role), log: options.log });
   return { started, stop: () => leadership.stop() };
 }
 
-function follow(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
+/** `token`: the lease's fencing token, carried on every checkpoint write (none without a lease). */
+function follow(options: CheckpointedSubscriptionOptions, token?: bigint): CheckpointedSubscription {
   const { events, name, log } = options;
   const report = options.report ?? NO_SUBSCRIBER_REPORT;
-  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));
+  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log, ...(token === undefined ? {} : { token }) }).then((keeper) => ({ from: keeper.position(), keeper }));
   // Swallowed here; the subscription below reports the same failure through `log` and retries.
   started.catch(() => undefined);
   let handled: bigint | null = null;

@@ -39,8 +39,9 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents, type StampedEvent } from './metadata.ts';
-import { streamCheckpointStore } from './stream-checkpoint-store.ts';
+import { esdbCheckpointStore } from './esdb-checkpoint-store.ts';
 import type { WithCheckpoints } from './checkpoint-store.ts';
+import type { MetadataRegister } from './metadata-register.ts';
 
 /**
  * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
@@ -187,6 +188,39 @@ async function collect<E, T>(read: StreamingRead<E>, take: (event: E) => T | und
     else if (value !== undefined) out.push(value);
   }
   return out;
+}
+
+/**
+ * Stream metadata (`$$<stream>`) as a compare-and-set register. EventStoreDB keeps only the last
+ * event of a metastream (its metastreams have a max count of 1; older metaevents are scavenged), and
+ * a metaevent's type starts with `$`, so SSS's reads of $all and its subscriptions never see it:
+ * state kept here neither grows the log nor enters the ledger chain (docs/architecture.md
+ * §Leadership and checkpoints).
+ */
+function metadataRegister(client: EventStoreDBClient): MetadataRegister {
+  const metastream = (streamName: string) => `$$${streamName}`;
+  return {
+    async read(streamName) {
+      try {
+        const [last] = await collect(client.readStream(metastream(streamName), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }), (r: ResolvedEvent) => r.event);
+        if (!last || !last.isJson || typeof last.data !== 'object' || last.data === null) return null;
+        return { revision: last.revision, data: last.data as Record<string, unknown> };
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return null;
+        throw error;
+      }
+    },
+    async write(streamName, data, expected) {
+      try {
+        // What `setStreamMetadata` sends, with our own keys and the metastream's revision pinned.
+        const result = await client.appendToStream(metastream(streamName), jsonEvent({ type: '$metadata', data: data as JSONType }), { expectedRevision: expected === 'no_stream' ? NO_STREAM : expected });
+        return result.nextExpectedRevision;
+      } catch (error) {
+        if (isWrongExpectedVersion(error)) return null;
+        throw error;
+      }
+    },
+  };
 }
 
 export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints {
@@ -439,5 +473,5 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
       await client.dispose();
     },
   };
-  return { ...store, checkpoints: streamCheckpointStore(store) };
+  return { ...store, checkpoints: esdbCheckpointStore(metadataRegister(client), store) };
 }
