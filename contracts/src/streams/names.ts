@@ -27,6 +27,7 @@ export const STREAM_CATEGORIES = {
   ledgerAudit: 'ledgeraudit',
   parked: 'parked',
   deposit: 'deposit',
+  lease: 'lease',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -60,6 +61,8 @@ export const streams = {
   parked: name('parked'),
   /** A bank deposit (入金消込, docs/finance.md): the id is a digest of its record, so a re-import finds it. */
   deposit: name('deposit'),
+  /** A subscriber's lease on EventStoreDB: only the stream's metadata is written, never an event (esdb-lease-store.ts). */
+  lease: name('lease'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

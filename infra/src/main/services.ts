@@ -14,7 +14,6 @@ import { tracedBus, tracedEventStore } from '../observability/traced-ports.ts';
 import { startTracing } from '../observability/otel.ts';
 import { subscriberLog } from '../observability/subscriber-log.ts';
 import { createLogger } from '@sss/http-kit/server-kit';
-import { leasesOf, withLeases } from '@sss/contracts/ports/leases';
 
 /**
  * The real stack runs each side as its own process (docker-compose.yml): `write` serves commands,
@@ -52,10 +51,6 @@ if (role === 'write') {
   // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
   const shared = settings.mongoDbUrl ? await openReadStore(settings) : null;
   const ringiReads = shared ? { store: followPointers(shared.store) } : null;
-  // One leader per write-side subscriber across the write instances: the event store's own leases
-  // (SQLite), else the shared MongoDB's (EventStoreDB has none yet), else every instance runs them.
-  const sharedLeases = shared ? leasesOf(shared.store) : null;
-  const leadingEvents = leasesOf(events.store) || !sharedLeases ? events.store : withLeases(events.store, sharedLeases);
   const started: { ringiGate?: RunningRingi['gate'] } = {};
   // The gateway sends /api/openapi.json here: the whole API's document (api-document.ts).
   const { mergeApiDocuments, readSideDocument } = await import('./api-document.ts');
@@ -63,7 +58,7 @@ if (role === 'write') {
   app = await buildHttpApp({ apiDocument: (own) => mergeApiDocuments(own, readDocument), events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logger, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
-  const policy = startSalesPolicies({ events: leadingEvents, log: log, subscribers });
+  const policy = startSalesPolicies({ events: events.store, log: log, subscribers });
   closers.push(() => policy.stop());
   // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
   const { openBus } = await import('./adapters.ts');
@@ -73,7 +68,7 @@ if (role === 'write') {
   closers.push(() => integration.stop(), () => bus.bus.close());
   // ...and the 稟議 process manager.
   const { startRingi } = await import('./ringi.ts');
-  const ringi = await startRingi(settings, leadingEvents, log, undefined, ringiReads?.store, { metrics, subscribers });
+  const ringi = await startRingi(settings, events.store, log, undefined, ringiReads?.store, { metrics, subscribers });
   started.ringiGate = ringi.gate;
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
   // Every write instance ensures the first administrator; the e-mail's unique key lets one register it.

@@ -38,6 +38,8 @@ export interface CheckpointedSubscriptionOptions {
 export interface CheckpointedSubscription {
   /** Resolves with the keeper once the checkpoint is read (the position it started from, tests). */
   readonly started: Promise<{ from: bigint; keeper: CheckpointKeeper }>;
+  /** Whether this instance runs the subscriber now (always, without a lease). */
+  leading(): boolean;
   stop(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
     leading(running.started);
     return running;
   }, onRole: (role) => report.role(role), log: options.log });
-  return { started, stop: () => leadership.stop() };
+  return { started, leading: () => leadership.role() === 'leader', stop: () => leadership.stop() };
 }
 
 /** `token`: the lease's fencing token, carried on every checkpoint write (none without a lease). */
@@ -81,6 +83,7 @@ function follow(options: CheckpointedSubscriptionOptions, token?: bigint): Check
     .subscribe();
   return {
     started,
+    leading: () => true,
     async stop() {
       subscription.unsubscribe();
       const running = await started.catch(() => null);

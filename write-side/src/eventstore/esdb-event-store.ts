@@ -42,6 +42,8 @@ import { stampEvents, type StampedEvent } from './metadata.ts';
 import { esdbCheckpointStore } from './esdb-checkpoint-store.ts';
 import type { WithCheckpoints } from './checkpoint-store.ts';
 import type { MetadataRegister } from './metadata-register.ts';
+import { esdbLeaseStore } from './esdb-lease-store.ts';
+import type { WithLeases } from '@sss/contracts/ports/leases';
 
 /**
  * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
@@ -223,7 +225,7 @@ function metadataRegister(client: EventStoreDBClient): MetadataRegister {
   };
 }
 
-export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints {
+export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints & WithLeases {
   const client = EventStoreDBClient.connectionString(connectionString);
   const delays = options.resubscribeDelayMs ?? { initial: 100, max: 5_000 };
   const liveSubscriptions = new Set<() => void>();
@@ -473,5 +475,6 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
       await client.dispose();
     },
   };
-  return { ...store, checkpoints: esdbCheckpointStore(metadataRegister(client), store) };
+  const register = metadataRegister(client);
+  return { ...store, checkpoints: esdbCheckpointStore(register, store), leases: esdbLeaseStore(register) };
 }

@@ -238,6 +238,14 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   }
 
   async function runDue(): Promise<void> {
+    // Timers (polls, retries, reminders) run on the instance leading the subscription only. One that
+    // lost the lease forgets what it followed; the new leader rebuilds it from the checkpoint, which
+    // stays before the oldest open 稟議 (resumeAfter).
+    if (!subscription.leading()) {
+      open.clear();
+      openSince.clear();
+      return;
+    }
     await Promise.all([...open].map((id) => schedule(id)));
   }
 
