@@ -14,7 +14,7 @@ import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
 import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers } from './ringi-timers.ts';
 import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
-import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { followFromCheckpoint, type CheckpointedSubscriptionOptions } from '../eventstore/checkpointed-subscription.ts';
 import { withSpan } from '@sss/contracts/tracing/spans';
 import type { Log } from '@sss/contracts/ports/log';
 
@@ -54,6 +54,8 @@ export interface RingiProcessManagerOptions {
   readonly refuseFiling?: (kind: RingiKind) => Promise<string | null>;
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
+  /** Lease timing and holder (tests run two instances in one process). */
+  readonly lease?: CheckpointedSubscriptionOptions['lease'];
 }
 
 export interface RunningRingiProcessManager {
@@ -262,6 +264,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     resumeAfter: (event) => [...openSince.values()].reduce((min, since) => (since - 1n < min ? since - 1n : min), event.position),
     log: (message, error) => log(`ringi process manager: ${message}`, error),
     report,
+    ...(options.lease ? { lease: options.lease } : {}),
   });
   // Resumed at the head with nothing to replay, it has caught up already.
   void subscription.started.then(({ from }) => {
