@@ -23,20 +23,3 @@ export interface WithLeases {
 }
 
 export const leasesOf = (port: object): LeaseStore | null => ('leases' in port ? (port as WithLeases).leases : null);
-
-/**
- * A port that keeps its leases elsewhere. The EventStoreDB adapter has none of its own yet, so on the
- * split stack the write instances lead their subscribers (policies, the 稟議 process manager's
- * subscription) through the shared MongoDB's `_leases` instead: a real lease with expiry and fencing
- * token, but kept in the read store rather than beside the events (docs/architecture.md §Leadership).
- */
-export function withLeases<T extends object>(port: T, leases: LeaseStore): T & WithLeases {
-  return new Proxy(port, {
-    has: (target, key) => key === 'leases' || Reflect.has(target, key),
-    get(target, key) {
-      if (key === 'leases') return leases;
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  }) as T & WithLeases;
-}

@@ -29,6 +29,7 @@ export const STREAM_CATEGORIES = {
   deposit: 'deposit',
   accountingPeriod: 'accountingperiod',
   customerFinance: 'customerfinance',
+  lease: 'lease',
 } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
@@ -66,6 +67,8 @@ export const streams = {
   accountingPeriod: name('accountingperiod'),
   /** 経理's settings of one customer (the 振込手数料 tolerance), `customerfinance-<companyId>`. */
   customerFinance: name('customerfinance'),
+  /** A subscriber's lease on EventStoreDB: only the stream's metadata is written, never an event (esdb-lease-store.ts). */
+  lease: name('lease'),
 } as const;
 
 /** The category of a stream name (the part before the first '-'). */

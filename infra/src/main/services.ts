@@ -14,7 +14,6 @@ import { tracedBus, tracedEventStore } from '../observability/traced-ports.ts';
 import { startTracing } from '../observability/otel.ts';
 import { subscriberLog } from '../observability/subscriber-log.ts';
 import { createLogger } from '@sss/http-kit/server-kit';
-import { leasesOf, withLeases } from '@sss/contracts/ports/leases';
 
 /**
  * The real stack runs each side as its own process (docker-compose.yml): `write` serves commands,
@@ -52,10 +51,6 @@ if (role === 'write') {
   // belongs to the read process alone. The gate starts after the app; the check asks it once it is there.
   const shared = settings.mongoDbUrl ? await openReadStore(settings) : null;
   const ringiReads = shared ? { store: followPointers(shared.store) } : null;
-  // One leader per write-side subscriber across the write instances: the event store's own leases
-  // (SQLite), else the shared MongoDB's (EventStoreDB has none yet), else every instance runs them.
-  const sharedLeases = shared ? leasesOf(shared.store) : null;
-  const leadingEvents = leasesOf(events.store) || !sharedLeases ? events.store : withLeases(events.store, sharedLeases);
   const started: { ringiGate?: RunningRingi['gate'] } = {};
   // Where the write-side subscribers park poison events; the console reaches them here (gateway.conf).
   const { createParkingLots } = await import('@sss/write-side/ops/parking-lot');
@@ -66,7 +61,7 @@ if (role === 'write') {
   app = await buildHttpApp({ apiDocument: (own) => mergeApiDocuments(own, readDocument), events: events.store, sessionSecret, secureCookies: settings.secureCookies, sessionIdleMinutes: settings.sessionIdleMinutes, logger, invoicing: settings.invoicing, oidc: settings.oidc, ledger: ledger.audit, collaboflowKeyPartId: settings.collaboflow.formMapping.keyPartId, collaboflowCheck: async (force) => (started.ringiGate ? started.ringiGate.report(force) : null), collaboflowUsers: ringiReads?.store, parking, ...observability });
   // The write service owns the policies that turn events into commands.
   const { startSalesPolicies } = await import('@sss/write-side/sales/policies');
-  const policy = startSalesPolicies({ events: leadingEvents, log: log, subscribers, parking });
+  const policy = startSalesPolicies({ events: events.store, log: log, subscribers, parking });
   closers.push(() => policy.stop());
   // ...and the traffic between contexts: the outbox forwarder and the company/partner consumers (Kafka in this stack).
   const { openBus } = await import('./adapters.ts');
@@ -76,7 +71,7 @@ if (role === 'write') {
   closers.push(() => integration.stop(), () => bus.bus.close());
   // ...and the 稟議 process manager.
   const { startRingi } = await import('./ringi.ts');
-  const ringi = await startRingi(settings, leadingEvents, log, undefined, ringiReads?.store, { metrics, subscribers, parking });
+  const ringi = await startRingi(settings, events.store, log, undefined, ringiReads?.store, { metrics, subscribers, parking });
   started.ringiGate = ringi.gate;
   closers.push(() => ringi.stop(), async () => ringiReads?.store.close());
   // Every write instance ensures the first administrator; the e-mail's unique key lets one register it.

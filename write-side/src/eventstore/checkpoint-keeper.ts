@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@sss/contracts/ports/event-store';
 import { eventTypesIn, isEventOf } from '@sss/contracts/events/registry';
-import type { CheckpointStore } from './checkpoint-store.ts';
+import { CheckpointFencedError, type CheckpointStore } from './checkpoint-store.ts';
 
 /**
  * A subscriber's checkpoint, written lazily: at most once per `everyMs` while it moves, and on stop.
@@ -25,9 +25,22 @@ const CHECKPOINT_TYPES = eventTypesIn('checkpoint');
  */
 export const isCheckpointEvent = (event: RecordedEvent): boolean => isEventOf(event, CHECKPOINT_TYPES);
 
-export async function keepCheckpoint(checkpoints: CheckpointStore, name: string, options: { everyMs?: number; log?: (message: string, error?: unknown) => void } = {}): Promise<CheckpointKeeper> {
+export interface KeepCheckpointOptions {
+  readonly everyMs?: number;
+  readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * The fencing token of the lease the subscriber runs under. The keeper claims the checkpoint with
+   * it at once (a deposed leader's late write is refused from then on), and carries it on every write.
+   */
+  readonly token?: bigint;
+}
+
+export async function keepCheckpoint(checkpoints: CheckpointStore, name: string, options: KeepCheckpointOptions = {}): Promise<CheckpointKeeper> {
   let saved = (await checkpoints.read(name)) ?? 0n;
+  // Claimed before anything is handled, so the predecessor cannot move it under us afterwards.
+  if (options.token !== undefined) await checkpoints.write(name, saved, options.token);
   let current = saved;
+  let fenced = false;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
@@ -36,11 +49,13 @@ export async function keepCheckpoint(checkpoints: CheckpointStore, name: string,
     timer = undefined;
     writing = writing.then(async () => {
       const target = current;
-      if (target === saved) return;
+      if (target === saved || fenced) return;
       try {
-        await checkpoints.write(name, target);
+        await checkpoints.write(name, target, options.token);
         saved = target;
       } catch (error) {
+        // A successor holds the checkpoint: this instance was deposed and must not write again.
+        if (error instanceof CheckpointFencedError) fenced = true;
         // The next move tries again; until then a restart replays a little more, which is harmless.
         options.log?.(`checkpoint ${name}: could not record ${target}`, error);
       }

@@ -46,6 +46,8 @@ export interface CheckpointedSubscriptionOptions {
 export interface CheckpointedSubscription {
   /** Resolves with the keeper once the checkpoint is read (the position it started from, tests). */
   readonly started: Promise<{ from: bigint; keeper: CheckpointKeeper }>;
+  /** Whether this instance runs the subscriber now (always, without a lease). */
+  leading(): boolean;
   stop(): Promise<void>;
 }
 
@@ -56,18 +58,19 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
   let leading: (value: CheckpointedSubscription['started']) => void = () => {};
   const started = new Promise<Awaited<CheckpointedSubscription['started']>>((resolve) => (leading = resolve));
   // The checkpoint is read anew by each new leader: it continues where the last one recorded.
-  const leadership = lead({ ...options.lease, leases, name: `subscriber:${options.name}`, start: async () => {
-    const running = follow(options);
+  const leadership = lead({ ...options.lease, leases, name: `subscriber:${options.name}`, start: async (token) => {
+    const running = follow(options, token);
     leading(running.started);
     return running;
   }, onRole: (role) => report.role(role), log: options.log });
-  return { started, stop: () => leadership.stop() };
+  return { started, leading: () => leadership.role() === 'leader', stop: () => leadership.stop() };
 }
 
-function follow(options: CheckpointedSubscriptionOptions): CheckpointedSubscription {
+/** `token`: the lease's fencing token, carried on every checkpoint write (none without a lease). */
+function follow(options: CheckpointedSubscriptionOptions, token?: bigint): CheckpointedSubscription {
   const { events, name, log } = options;
   const report = options.report ?? NO_SUBSCRIBER_REPORT;
-  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log }).then((keeper) => ({ from: keeper.position(), keeper }));
+  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log, ...(token === undefined ? {} : { token }) }).then((keeper) => ({ from: keeper.position(), keeper }));
   // Swallowed here; the subscription below reports the same failure through `log` and retries.
   started.catch(() => undefined);
   let handled: bigint | null = null;
@@ -90,6 +93,7 @@ function follow(options: CheckpointedSubscriptionOptions): CheckpointedSubscript
     .subscribe();
   return {
     started,
+    leading: () => true,
     async stop() {
       subscription.unsubscribe();
       const running = await started.catch(() => null);

@@ -39,8 +39,11 @@ import {
   type RecordedEvent,
 } from '@sss/contracts/ports/event-store';
 import { stampEvents, type StampedEvent } from './metadata.ts';
-import { streamCheckpointStore } from './stream-checkpoint-store.ts';
+import { esdbCheckpointStore } from './esdb-checkpoint-store.ts';
 import type { WithCheckpoints } from './checkpoint-store.ts';
+import type { MetadataRegister } from './metadata-register.ts';
+import { esdbLeaseStore } from './esdb-lease-store.ts';
+import type { WithLeases } from '@sss/contracts/ports/leases';
 
 /**
  * The EventStoreDB adapter of the event-store port, on `@eventstore/db-client` 6.x. This is the only
@@ -189,7 +192,40 @@ async function collect<E, T>(read: StreamingRead<E>, take: (event: E) => T | und
   return out;
 }
 
-export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints {
+/**
+ * Stream metadata (`$$<stream>`) as a compare-and-set register. EventStoreDB keeps only the last
+ * event of a metastream (its metastreams have a max count of 1; older metaevents are scavenged), and
+ * a metaevent's type starts with `$`, so SSS's reads of $all and its subscriptions never see it:
+ * state kept here neither grows the log nor enters the ledger chain (docs/architecture.md
+ * §Leadership and checkpoints).
+ */
+function metadataRegister(client: EventStoreDBClient): MetadataRegister {
+  const metastream = (streamName: string) => `$$${streamName}`;
+  return {
+    async read(streamName) {
+      try {
+        const [last] = await collect(client.readStream(metastream(streamName), { direction: BACKWARDS, fromRevision: END, maxCount: 1 }), (r: ResolvedEvent) => r.event);
+        if (!last || !last.isJson || typeof last.data !== 'object' || last.data === null) return null;
+        return { revision: last.revision, data: last.data as Record<string, unknown> };
+      } catch (error) {
+        if (error instanceof StreamNotFoundError) return null;
+        throw error;
+      }
+    },
+    async write(streamName, data, expected) {
+      try {
+        // What `setStreamMetadata` sends, with our own keys and the metastream's revision pinned.
+        const result = await client.appendToStream(metastream(streamName), jsonEvent({ type: '$metadata', data: data as JSONType }), { expectedRevision: expected === 'no_stream' ? NO_STREAM : expected });
+        return result.nextExpectedRevision;
+      } catch (error) {
+        if (isWrongExpectedVersion(error)) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+export function openEsdbEventStore(connectionString: string, options: EsdbEventStoreOptions = {}): EventStore & WithCheckpoints & WithLeases {
   const client = EventStoreDBClient.connectionString(connectionString);
   const delays = options.resubscribeDelayMs ?? { initial: 100, max: 5_000 };
   const liveSubscriptions = new Set<() => void>();
@@ -439,5 +475,6 @@ export function openEsdbEventStore(connectionString: string, options: EsdbEventS
       await client.dispose();
     },
   };
-  return { ...store, checkpoints: streamCheckpointStore(store) };
+  const register = metadataRegister(client);
+  return { ...store, checkpoints: esdbCheckpointStore(register, store), leases: esdbLeaseStore(register) };
 }

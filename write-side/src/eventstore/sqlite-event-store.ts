@@ -14,7 +14,7 @@ import {
 } from '@sss/contracts/ports/event-store';
 import { stampEvents } from './metadata.ts';
 import { groupCommit, type Outcome } from './group-commit.ts';
-import type { WithCheckpoints } from './checkpoint-store.ts';
+import { CheckpointFencedError, type WithCheckpoints } from './checkpoint-store.ts';
 import type { LeaseStore, WithLeases } from '@sss/contracts/ports/leases';
 import { addLedgerColumn, ledgerAppender } from '../ledger/sqlite-ledger.ts';
 
@@ -92,6 +92,7 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
       position INTEGER NOT NULL
     );
   `);
+  addCheckpointTokenColumn(db);
   addLedgerColumn(db);
   const ledger = ledgerAppender(db);
 
@@ -100,7 +101,9 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
   const upsertStream = db.prepare('INSERT INTO streams (stream, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT(stream) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash');
   const selectAllAfter = db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
   const selectCheckpoint = db.prepare<[string], { position: bigint }>('SELECT position FROM checkpoints WHERE name = ?');
-  const upsertCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position');
+  // Fenced (checkpoint-store.ts): a row holding a greater token is left alone, and `changes` says so.
+  const upsertCheckpoint = db.prepare('INSERT INTO checkpoints (name, position, token) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position, token = excluded.token WHERE checkpoints.token <= excluded.token');
+  const selectCheckpointToken = db.prepare<[string], { token: bigint }>('SELECT token FROM checkpoints WHERE name = ?');
   const selectHead = db.prepare<[], { head: bigint | null }>('SELECT MAX(position) AS head FROM events');
 
   const listeners = new Set<() => void>();
@@ -166,8 +169,10 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
         const row = selectCheckpoint.get(name);
         return row ? BigInt(row.position) : null;
       },
-      async write(name, position) {
-        upsertCheckpoint.run(name, position);
+      async write(name, position, token = 0n) {
+        if (upsertCheckpoint.run(name, position, token).changes === 0) {
+          throw new CheckpointFencedError(name, token, BigInt(selectCheckpointToken.get(name)?.token ?? 0n));
+        }
       },
     },
     async append(streamName, events, expected) {
@@ -254,6 +259,12 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     },
   };
   return store;
+}
+
+/** Checkpoint rows from before fencing hold token 0: any leader's token (≥ 1) may take them. */
+function addCheckpointTokenColumn(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(checkpoints)').all();
+  if (!columns.some((column) => column.name === 'token')) db.exec('ALTER TABLE checkpoints ADD COLUMN token INTEGER NOT NULL DEFAULT 0');
 }
 
 /**

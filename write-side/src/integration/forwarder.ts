@@ -45,6 +45,8 @@ export interface ForwarderOptions {
   readonly parking?: ParkingLots;
   /** Domain event → message (default `toIntegrationMessage`); a test injects a failing one. */
   readonly toMessage?: (event: RecordedEvent) => OutgoingMessage | null;
+  /** The fencing token of the lease it runs under (runtime.ts), carried on its checkpoint writes. */
+  readonly token?: bigint;
 }
 
 export interface RunningForwarder {
@@ -68,6 +70,7 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
   // Without a durable bus the checkpoint is never read back (see durableBus): memory only.
   const keeper = await keepCheckpoint(durable ? (options.checkpoints ?? checkpointsOf(events)) : memoryCheckpointStore(), forwarderCheckpoint(name), {
     log: (message, error) => options.onError?.(error ?? new Error(message), 0),
+    ...(durable && options.token !== undefined ? { token: options.token } : {}),
   });
   if (durable && keeper.position() === 0n) {
     keeper.moveTo(await readLegacyCheckpoint(events, name));

@@ -1,6 +1,9 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import type { MessageBus, RunningConsumer } from '@sss/contracts/ports/message-bus';
 import { NO_SUBSCRIBER_REPORT, type SubscriberRegistry } from '@sss/contracts/ports/subscribers';
+import { BehaviorSubject } from 'rxjs';
+import { leasesOf } from '@sss/contracts/ports/leases';
+import { lead } from '@sss/contracts/streams/leadership';
 import { startForwarder, type ForwarderOptions, type RunningForwarder } from './forwarder.ts';
 import type { Log } from '@sss/contracts/ports/log';
 import { INTEGRATION_TOPICS } from './mapping.ts';
@@ -59,15 +62,31 @@ export async function startIntegration(options: IntegrationOptions): Promise<Run
   const report = options.subscribers?.register('forwarder:integration', 'forwarder') ?? NO_SUBSCRIBER_REPORT;
   // What the forwarder reached, for its failure lines (read before startForwarder has answered, too).
   let reached: bigint | null = null;
-  const forwarder = await startForwarder({
-    events,
-    bus,
-    durableBus: options.durableBus,
-    ...(options.parking ? { parking: options.parking } : {}),
-    ...(options.toMessage ? { toMessage: options.toMessage } : {}),
-    onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error, { subscriber: 'forwarder:integration', attempt, position: reached?.toString() ?? null })),
-  });
-  forwarder.position$.subscribe((position) => (report.reached(position), (reached = position)));
+  // What this process's forwarder reached, whichever run of it leads now.
+  const position$ = new BehaviorSubject<bigint>(0n);
+  const begin = async (token?: bigint) => {
+    const running = await startForwarder({
+      events,
+      bus,
+      durableBus: options.durableBus,
+      ...(token === undefined ? {} : { token }),
+      ...(options.parking ? { parking: options.parking } : {}),
+      ...(options.toMessage ? { toMessage: options.toMessage } : {}),
+      onError: (error, attempt) => (report.failed(error), log(`integration forwarder failed (attempt ${attempt}); retrying`, error, { subscriber: 'forwarder:integration', attempt, position: reached?.toString() ?? null })),
+    });
+    const mirrored = running.position$.subscribe((position) => {
+      if (position > position$.value) position$.next(position);
+    });
+    return { stop: async () => (mirrored.unsubscribe(), await running.stop()) };
+  };
+  // One forwarder among the write instances: it runs only on the one holding the event store's
+  // lease (docs/architecture.md §Leadership and checkpoints), with that lease's fencing token.
+  const leases = leasesOf(events);
+  const forwarding = leases
+    ? lead({ leases, name: 'subscriber:forwarder-integration', start: begin, onRole: (role) => report.role(role), log: (message, error) => log(message, error) })
+    : await begin();
+  const forwarder: RunningForwarder = { position$, stop: () => forwarding.stop() };
+  position$.subscribe((position) => (report.reached(position), (reached = position)));
   return {
     forwarder,
     async settled(timeoutMs = 10_000) {

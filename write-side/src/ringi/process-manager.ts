@@ -14,7 +14,7 @@ import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
 import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers } from './ringi-timers.ts';
 import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
-import { followFromCheckpoint } from '../eventstore/checkpointed-subscription.ts';
+import { followFromCheckpoint, type CheckpointedSubscriptionOptions } from '../eventstore/checkpointed-subscription.ts';
 import { parkedEventIn, type ParkingLots } from '../ops/parking-lot.ts';
 import { withSpan } from '@sss/contracts/tracing/spans';
 import type { Log } from '@sss/contracts/ports/log';
@@ -61,6 +61,8 @@ export interface RingiProcessManagerOptions {
    * recorded in its own stream and it is marked 滞留 (recordFailure).
    */
   readonly parking?: ParkingLots;
+  /** Lease timing and holder (tests run two instances in one process). */
+  readonly lease?: CheckpointedSubscriptionOptions['lease'];
 }
 
 export interface RunningRingiProcessManager {
@@ -246,6 +248,14 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   }
 
   async function runDue(): Promise<void> {
+    // Timers (polls, retries, reminders) run on the instance leading the subscription only. One that
+    // lost the lease forgets what it followed; the new leader rebuilds it from the checkpoint, which
+    // stays before the oldest open 稟議 (resumeAfter).
+    if (!subscription.leading()) {
+      open.clear();
+      openSince.clear();
+      return;
+    }
     await Promise.all([...open].map((id) => schedule(id)));
   }
 
@@ -264,6 +274,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     report,
     // Opening it again is a no-op for a 稟議 that exists (StartRingi is idempotent), so a retry is safe.
     parking: options.parking?.open('process-manager:ringi', async (entry) => openRingi(await parkedEventIn(events, entry), true)),
+    ...(options.lease ? { lease: options.lease } : {}),
   });
   // Resumed at the head with nothing to replay, it has caught up already.
   void subscription.started.then(({ from }) => {

@@ -5,6 +5,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RevisionConflictError, type EventStore } from '@sss/contracts/ports/event-store';
 import { eventStoreConformance, newEvents } from '../../src/eventstore/conformance.ts';
+import { checkpointStoreConformance } from '../../src/eventstore/checkpoint-conformance.ts';
+import { leaseStoreConformance } from '../../src/eventstore/lease-conformance.ts';
 import { verifyChain } from '../../src/eventstore/metadata.ts';
 import { appendOptions, fromEsdbPosition, openEsdbEventStore, toEsdbExpectedRevision, toEsdbPosition } from '../../src/eventstore/esdb-event-store.ts';
 
@@ -18,6 +20,8 @@ if (!url) {
 }
 
 eventStoreConformance('EventStoreDB', async () => openEsdbEventStore(url));
+checkpointStoreConformance('EventStoreDB stream metadata', async () => openEsdbEventStore(url));
+leaseStoreConformance('EventStoreDB stream metadata', async () => openEsdbEventStore(url));
 
 const stream = (prefix: string) => `${prefix}-${randomUUID().replaceAll('-', '')}`;
 

@@ -61,8 +61,9 @@ test('a restart resumes from the checkpoint, reads only the newer events, and se
   assert.is(second.read(), 7, 'five fillers, the order and the plan it set: nothing before the checkpoint');
   assert.is(await planSets(store, 'p1', '2026-04'), 1);
 
-  // A crash before the checkpoint was written: the next start replays from an older position.
-  await store.checkpoints.write(SALES_PLAN_CHECKPOINT, 0n);
+  // A crash before the checkpoint was written: the next start replays from an older position. The
+  // row keeps the fencing token of the lease this process's leader held (1), as a real crash leaves it.
+  await store.checkpoints.write(SALES_PLAN_CHECKPOINT, 0n, 1n);
   const third = counting(store);
   const replaying = startSalesPlanPolicy({ events: third.events, checkpoints: store.checkpoints });
   const end = await store.headPosition();

@@ -7,6 +7,7 @@ import serverFeaturesGrpc from '@eventstore/db-client/generated/serverfeatures_g
 import serverFeaturesPb from '@eventstore/db-client/generated/serverfeatures_pb.js';
 import { openSqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
 import { createStreamsStandIn } from './streams-stand-in.ts';
+import { scavenge } from './stream-retention.ts';
 
 /**
  * The EventStoreDB stand-in: TEST CODE, not a database. No package registry ships an EventStoreDB
@@ -34,6 +35,10 @@ export interface EsdbStandIn {
   readonly dataDir: string;
   /** End every live subscription with an error, as EventStoreDB does with a subscriber it drops. */
   dropSubscriptions(reason?: string): number;
+  /** What an operator's scavenge does: removes the events `$maxCount` and metastreams hide; answers how many. */
+  scavenge(): Promise<number>;
+  /** Events and bytes (data and metadata as stored) in the log: what a before/after measurement counts. */
+  size(): { readonly events: number; readonly bytes: number };
   stop(): Promise<void>;
 }
 
@@ -80,6 +85,11 @@ export async function startEsdbStandIn(options: EsdbStandInOptions = {}): Promis
     port,
     dataDir,
     dropSubscriptions: (reason = 'dropped on request') => streams.dropSubscriptions(reason),
+    scavenge: () => scavenge(store),
+    size() {
+      const row = store.db.prepare<[], { events: bigint; bytes: bigint | null }>('SELECT COUNT(*) AS events, SUM(LENGTH(data) + LENGTH(metadata)) AS bytes FROM events').get()!;
+      return { events: Number(row.events), bytes: Number(row.bytes ?? 0n) };
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -10,6 +10,7 @@ import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import { RevisionConflictError, type ExpectedRevision, type NewEvent } from '@sss/contracts/ports/event-store';
 import type { SqliteEventStore } from '@sss/write-side/eventstore/sqlite-event-store';
 import { fromRecorded, toEnvelope, type StandInEvent } from './stand-in-records.ts';
+import { firstVisible } from './stream-retention.ts';
 
 /**
  * The `event_store.client.streams.Streams` service of the EventStoreDB stand-in (test code, not a
@@ -376,12 +377,18 @@ export function createStreamsStandIn({ store, positionOffset, log }: StreamsStan
       return;
     }
     const backwards = options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.BACKWARDS;
+    // Events beyond the stream's `$maxCount` (or a metastream's last) are not returned (stream-retention.ts).
+    const first = await firstVisible(store, name, last.revision);
     let next = streamOptions.hasRevision() ? BigInt(streamOptions.getRevision())
       : streamOptions.hasEnd() ? (backwards ? last.revision : last.revision + 1n) : 0n;
+    if (!backwards && next < first) next = first;
     let remaining = count;
-    while (remaining > 0n && next >= 0n && isLive(call)) {
+    while (remaining > 0n && next >= first && isLive(call)) {
       const page = await store.readStream(name, { direction: backwards ? 'backwards' : 'forwards', fromRevision: next, maxCount: Number(remaining < BigInt(PAGE) ? remaining : BigInt(PAGE)) });
-      for (const event of page) if (!(await send(call, eventResponse(fromRecorded(event), structuredIds)))) return;
+      for (const event of page) {
+        if (event.revision < first) return;
+        if (!(await send(call, eventResponse(fromRecorded(event), structuredIds)))) return;
+      }
       if (page.length === 0) return;
       remaining -= BigInt(page.length);
       next = page[page.length - 1]!.revision + (backwards ? -1n : 1n);
