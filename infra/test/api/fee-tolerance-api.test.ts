@@ -11,7 +11,7 @@ import type { Suggestions } from '@sss/contracts/finance/views';
  * a partial payment under the default ¥990, a fee match once finance sets ¥1,100, and a partial payment again at
  * ¥0. Bad values are a 400 naming `tolerance`; 営業 is refused; neither appends anything.
  */
-const test = suite<{ sss: RunningSss; finance: Session; customerId: string; invoice: IssuedInvoice; depositId: string }>('fee tolerance API');
+const test = suite<{ sss: RunningSss; finance: Session; customerId: string; invoice: IssuedInvoice; depositId: string; importedAt: string }>('fee tolerance API');
 
 let seq = 0;
 const key = () => ({ 'idempotency-key': `ft-${seq++}` });
@@ -23,11 +23,14 @@ test.before(async (context) => {
   [context.invoice] = (await issuedInvoices(context.sss, context.customerId, [100_000])) as [IssuedInvoice];
   const imported = await as(context.sss, context.finance)({ method: 'POST', url: '/api/bank-files', headers: key(), payload: { fileName: 'fee.txt', format: 'zengin', content: transferNotice([{ date: '2026-06-01', amount: 108_900, payerName: 'ﾃｽｳﾘﾖｳｼﾖｳｼﾞ' }]).toString('base64') } });
   if (imported.statusCode !== 200) throw new Error(imported.body);
-  context.depositId = imported.json<{ depositIds: string[] }>().depositIds[0]!;
+  const answer = imported.json<{ depositIds: string[]; position: string }>();
+  context.depositId = answer.depositIds[0]!;
+  // The suggestions read the deposit and the invoices from the read models: ask for them once they hold the import.
+  context.importedAt = answer.position;
 });
 test.after(async ({ sss }) => sss.stop());
 
-test('a changed tolerance changes the suggestion', async ({ sss, finance, customerId, invoice, depositId }) => {
+test('a changed tolerance changes the suggestion', async ({ sss, finance, customerId, invoice, depositId, importedAt }) => {
   const call = as(sss, finance);
   const best = async (position?: string) => {
     const answer = (await call({ method: 'GET', url: `/api/deposits/${depositId}/suggestions`, ...(position ? { headers: { 'x-sss-min-position': position } } : {}) })).json<Suggestions>();
@@ -36,7 +39,7 @@ test('a changed tolerance changes the suggestion', async ({ sss, finance, custom
     return mine[0]!;
   };
   assert.is(invoice.gross, 110_000);
-  const byDefault = await best();
+  const byDefault = await best(importedAt);
   assert.is(byDefault.feeTolerance, 990);
   assert.equal(byDefault.allocations.map((a) => [a.amount, a.difference]), [[108_900, 0]], 'beyond ¥990: a partial payment');
 

@@ -27,6 +27,19 @@ function Value({ text, refs, language }: { text: string | null; refs: readonly H
   );
 }
 
+/**
+ * A summary in words, with the record names the server quotes (a 稟議 by its title as filed:
+ * 稟議「…」 / Ringi “…”) marked as user data: they are what people typed, in the language they typed it.
+ */
+function Summary({ text }: { text: string }) {
+  const parts = text.split(/(“[^”]*”|「[^」]*」)/);
+  return (
+    <span data-testid="history-summary">
+      {parts.map((part, i) => (i % 2 === 1 ? <span key={i} data-user-data>{part}</span> : part))}
+    </span>
+  );
+}
+
 /** One event: who, when and what in words; expanded, its before → after, why, what caused it, and the record as stored. */
 export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
   const { language } = useI18n();
@@ -45,7 +58,7 @@ export function HistoryEntryRow({ entry }: { entry: HistoryEntry }) {
         </td>
         <td data-testid="history-event">{entry.typeLabel[language]}</td>
         <td data-testid="history-changes">
-          <span data-testid="history-summary">{entry.summary[language]}</span>
+          <Summary text={entry.summary[language]} />
           {entry.reason && (
             <div className="subtle small" data-testid="history-reason">
               {l('reason')}: {entry.reason && (systemReason(entry.reason) ?? <span data-user-data>{entry.reason}</span>)}
