@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite, type Test } from 'uvu';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -32,9 +32,10 @@ export async function startServedSss(env: Record<string, string> = {}): Promise<
   return Object.assign(sss, { url: address });
 }
 
+/** `name` may hold a folder (`newcomer-ja/01-login`): one walk's screenshots stay together. */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage: true });
   return path;
 }
