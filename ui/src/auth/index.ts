@@ -1,3 +1,3 @@
 /** The auth feature's public entry: who is signed in and what they may do. */
-export { may, roleLabels, useLogout, useSession } from './session.ts';
+export { may, useLogout, useSession } from './session.ts';
 export type { SessionUser } from '../api/auth.ts';

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ROLE_LABELS } from '@sss/contracts/http/auth';
 import { accessOf, mayCall } from '@sss/contracts/http/authorization';
 import { login, logout, type SessionUser } from '../api/auth.ts';
 import { authQueries } from './queries.ts';
@@ -45,8 +44,6 @@ export function useLogout() {
     },
   });
 }
-
-export const roleLabels = (user: SessionUser) => user.roles.map((role) => ROLE_LABELS[role] ?? role);
 
 /**
  * The same authorization table as the server decides which buttons a person is offered; while the

@@ -1,10 +1,13 @@
 import { Link, useNavigate } from 'react-router';
 import type { SessionUser } from '../api/auth.ts';
-import { roleLabels, useLogout } from '../auth/index.ts';
+import { useLogout } from '../auth/index.ts';
+import { roleLabels } from '../i18n/roles.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t, language } = useI18n();
+  const role = useLabels(roleLabels);
   const logout = useLogout();
   const navigate = useNavigate();
   return (
@@ -13,7 +16,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
         {user.name}
       </span>
       <span className="user-roles" data-testid="user-roles">
-        {roleLabels(user).map((label) => (
+        {user.roles.map((r) => role(r)).map((label) => (
           <span key={label} className="badge role">
             {label}
           </span>
