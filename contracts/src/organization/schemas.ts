@@ -68,6 +68,8 @@ export const AsOfQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AsOfQuery = Static<typeof AsOfQuery>;
+/** The tree as of a date, narrowed by a typed query (name, kana, code or path; kana and width fold alike). */
+export const OrgTreeQuery = Type.Object({ ...AsOfQuery.properties, q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })) }, { additionalProperties: false });
 
 export const OrgUnitView = Type.Object({
   id: Type.String(),

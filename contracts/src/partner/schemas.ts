@@ -81,4 +81,6 @@ export const PartnerPage = Page(PartnerView);
 /** The company picker: partner companies as the partner context knows them. */
 export const PartnerCompanyOption = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), formalName: Type.String(), abolished: Type.Boolean() });
 export const PartnerCompanyOptions = Type.Object({ items: Type.Array(PartnerCompanyOption) });
+/** Narrows the candidates by a typed query (name, formal name, code; kana and width fold alike). */
+export const PartnerCompanyQuery = Type.Object({ q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })) }, { additionalProperties: false });
 export type PartnerCompanyOption = Static<typeof PartnerCompanyOption>;

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Page, PageQuery } from '../common.ts';
+import { ROLES, type Role } from '../http/auth.ts';
 import { APPROVAL_KINDS, APPROVAL_OUTCOMES, BILLING_TYPES, CONTRACT_TYPES, EffortMap, RESOURCE_KINDS } from './fields.ts';
 import { TAX_CATEGORIES } from './estimate-schemas.ts';
 import { PROJECT_STATUSES } from './status.ts';
@@ -334,7 +335,11 @@ export const EstimatePage = Page(EstimateListRow);
 // ---- 社員の選択肢 (leader and employee rows) --------------------------------------------------------
 
 /** Staff a project may name as leader or 社員 row (ids are user ids). All staff may read it, unlike /api/users. */
+/** Who may be a 案件's leader or 社員 row: anyone with a working role; admins and auditors (only) are not staff. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'admin' && role !== 'auditor');
 export const ProjectStaffMember = Type.Object({ id: Str, name: Str, email: Str });
-export const ProjectStaffQuery = Type.Object({ q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })) }, { additionalProperties: false });
-export const ProjectStaffList = Type.Object({ items: Type.Array(ProjectStaffMember) });
+export type ProjectStaffMember = Static<typeof ProjectStaffMember>;
+export const ProjectStaffQuery = Type.Object({ q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })), ...PageQuery }, { additionalProperties: false });
+/** A page of active staff (never admins or auditors only); `total` says how many match, so no list stops silently. */
+export const ProjectStaffList = Type.Object({ items: Type.Array(ProjectStaffMember), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
 export type ProjectStaffList = Static<typeof ProjectStaffList>;

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import * as assert from 'uvu/assert';
 import { browserSuite, screenshot, signIn } from '../support/browser.ts';
+import { chooseOption } from '../support/pickers.ts';
 
 /** A person registers a partner of a demo partner company with the picker, then sees them on the company screen. */
 const test = browserSuite('browser: partners');
@@ -15,13 +16,14 @@ test('the picker offers only partner companies; a new partner shows in the list 
   await page.getByTestId('partner-new').click();
   await page.getByTestId('save-button').click();
   await page.getByTestId('error-name').waitFor();
-  // Only 協力会社 are offered: 青葉 (C0005) yes, the customer-only 東都 (C0001) no.
-  await page.getByTestId('pick-C0005').waitFor();
-  assert.is(await page.getByTestId('pick-C0001').count(), 0);
-
+  // Only 協力会社 are offered: the customer-only 東都 (C0001) is not found by its kana; 青葉 (C0005) is, by hiragana
+  await page.getByTestId('input-companyIds').fill('とうと');
+  await page.waitForFunction(() => /該当するものはありません/.test(document.querySelector('[data-testid="status-companyIds"]')?.textContent ?? ''));
   await page.getByTestId('input-name').fill('ブラウザ 花子');
   await page.getByTestId('input-kana').fill('ブラウザ ハナコ');
-  await page.getByTestId('pick-C0005').check();
+  await chooseOption(page, 'companyIds', 'あおば', '青葉テクノロジー');
+  await page.getByTestId('chosen-C0005').waitFor();
+  assert.is(await page.getByTestId('input-companyIds').inputValue(), '', 'the picker is ready for another company');
   await page.getByTestId('save-button').click();
   await page.getByTestId('partner-detail').waitFor();
   assert.match((await page.getByTestId('detail-companies').textContent()) ?? '', /青葉テクノロジー/);

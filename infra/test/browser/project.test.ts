@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { launchBrowser, screenshot, signIn, startServedSss } from '../support/browser.ts';
+import { pickByName } from '../support/pickers.ts';
 import { as, DEMO, login } from '../support/sss.ts';
 
 /**
@@ -58,11 +59,17 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   await page.getByTestId('project-new').click();
   await page.getByTestId('project-form').waitFor();
   await page.getByTestId('input-name').fill('ブラウザ基盤更改');
-  // pickers load from the company and organization read models
-  for (const picker of ['input-customerCompanyId', 'input-supervisingOrgUnitId'])
-    await page.waitForFunction((id) => ((document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.options.length ?? 0) > 1, picker);
-  await page.getByTestId('input-customerCompanyId').selectOption({ index: 1 });
-  await page.getByTestId('input-supervisingOrgUnitId').selectOption({ index: 1 });
+  // pickers search the company and organization read models by name; half-width kana finds トウトフィナンシャル
+  await pickByName(page, 'customerCompanyId', 'ﾄｳﾄ', '東都フィナンシャル');
+  assert.is(await page.getByTestId('input-customerCompanyId').inputValue(), '東都フィナンシャル', 'the person sees the name, not the id');
+  // by keyboard: type, ↓ to the first match, Enter picks it (and does not submit the form)
+  await page.getByTestId('input-supervisingOrgUnitId').fill('だいいちえいぎょう');
+  await page.getByTestId('options-supervisingOrgUnitId').getByRole('option', { name: /第1営業部/ }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="options-supervisingOrgUnitId"] [role="option"]').length === 1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.is(await page.getByTestId('input-supervisingOrgUnitId').inputValue(), '第1営業部');
+  assert.ok(await page.getByTestId('input-supervisingOrgUnitId').getAttribute('data-value'));
   await page.getByTestId('input-salesInfo.serviceType').fill('SI');
   await page.getByTestId('input-salesInfo.revenueRecognition').fill('検収基準');
   await page.getByTestId('input-businessSegment.first').fill('ITサービス');
@@ -82,8 +89,7 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   // two rows: an employee (the signed-in person) and an expense
   await page.getByTestId('add-resource-employee').click();
   // the person comes from the staff picker, which also supplies the name
-  await page.waitForFunction((id) => Boolean(document.querySelector(`[data-testid="input-employeeId"] option[value="${id}"]`)), me.id);
-  await page.getByTestId('input-employeeId').selectOption(me.id);
+  assert.is(await pickByName(page, 'employeeId', me.name.split(' ')[0]!, me.name), me.id);
   await page.getByTestId('input-employeeNo').fill('E0001');
   await page.getByTestId('input-classRank').fill('S3');
   await page.getByTestId('input-cost').fill('800,000');

@@ -25,9 +25,12 @@ const MARK = 'v2 ';
 let release: () => void = () => {};
 const held = new Promise<void>((resolve) => (release = resolve));
 /** Version 2 of 会社一覧 marks what it wrote, and yields once per event so that queries interleave with the build. */
+// the serving version is whatever 会社一覧 declares today; the test bumps it by one
+const CURRENT = companyProjection.version;
+const NEXT = CURRENT + 1;
 const companiesV2: Projection = {
   ...companyProjection,
-  version: 2,
+  version: NEXT,
   async project(event, docs) {
     await held;
     await new Promise((resolve) => setImmediate(resolve));
@@ -62,7 +65,7 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
   admin = await login(sss, DEMO.admin);
   const started = await rebuildsOf(sss, admin);
   let status = started;
-  assert.equal([started.version, started.declared, started.rebuild?.version, started.rebuild?.tag], [1, 2, 2, 'v2'], 'version 1 serves while version 2 builds');
+  assert.equal([started.version, started.declared, started.rebuild?.version, started.rebuild?.tag], [CURRENT, NEXT, NEXT, `v${NEXT}`], 'version 1 serves while version 2 builds');
 
   // Several readers at once, until the switch and a little beyond.
   const answers: Array<{ marked: boolean; whileBuilding: boolean }> = [];
@@ -92,7 +95,7 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
     release();
     finished = await waitUntil(() => `version 2 to serve: ${JSON.stringify(status)}`, async () => {
       status = await rebuildsOf(sss, admin);
-      return status.rebuild === null && status.version === 2 ? status : null;
+      return status.rebuild === null && status.version === NEXT ? status : null;
     }, { timeoutMs: 120_000 });
     await waitUntil('a few answers after the switch', () => answers.filter((a) => a.marked).length >= 5);
   } finally {
@@ -105,12 +108,12 @@ test('a version bump rebuilds beside the serving version; queries meanwhile are 
   assert.ok(answers.some((a) => !a.marked && a.whileBuilding), `queries were answered by version 1 during the build: ${summary}`);
   const firstMarked = answers.findIndex((a) => a.marked);
   assert.ok(firstMarked > 0 && answers.slice(firstMarked).every((a) => a.marked), 'version 2 shows only once it serves, and then for good');
-  assert.equal(finished.collections.sort(), ['companies@v2', 'company_people@v2']);
-  assert.is(finished.lastRebuild?.version, 2);
+  assert.equal(finished.collections.sort(), [`companies@v${NEXT}`, `company_people@v${NEXT}`]);
+  assert.is(finished.lastRebuild?.version, NEXT);
   assert.ok((finished.lastRebuild?.events ?? 0) > 0);
   // The old generation is gone from the store; the new one holds every company.
   assert.is(await sss.readStore.count('companies'), 0);
-  assert.is(await sss.readStore.count('companies@v2'), before.total);
+  assert.is(await sss.readStore.count(`companies@v${NEXT}`), before.total);
   await sss.stop();
 });
 
@@ -129,21 +132,21 @@ test('admins start a rebuild over HTTP (auditors may watch), with progress; unkn
   const accepted = await start(admin, { projection: 'companies' });
   assert.is(accepted.statusCode, 202, accepted.body);
   const running = accepted.json<RebuildsView>().projections.find((p) => p.name === 'companies')!;
-  assert.is(running.rebuild?.tag, 'v2.2', 'a second build of version 2 gets collections of its own');
+  assert.is(running.rebuild?.tag, `v${NEXT}.2`, 'a second build of version 2 gets collections of its own');
   assert.ok(running.rebuild!.eventsTotal > 0);
   const subscribers = (await as(sss, admin)({ method: 'GET', url: '/api/admin/subscribers' })).json<{ subscribers: Array<{ name: string; kind: string }> }>().subscribers;
-  assert.ok(subscribers.some((s) => s.name === 'companies@v2.2' && s.kind === 'rebuild'), 'the console shows the rebuild');
+  assert.ok(subscribers.some((s) => s.name === `companies@v${NEXT}.2` && s.kind === 'rebuild'), 'the console shows the rebuild');
   const ready = await as(sss, null)({ method: 'GET', url: '/readyz' });
   assert.is(ready.statusCode, 200, `a rebuild does not make the instance unready: ${ready.body}`);
 
   const finished = await waitUntil('the second build to serve', async () => {
     const status = await rebuildsOf(sss, admin);
-    return status.rebuild === null && status.lastRebuild?.tag === 'v2.2' ? status : null;
+    return status.rebuild === null && status.lastRebuild?.tag === `v${NEXT}.2` ? status : null;
   }, { timeoutMs: 120_000 });
-  assert.equal(finished.collections.sort(), ['companies@v2.2', 'company_people@v2.2']);
-  assert.is(await sss.readStore.count('companies@v2'), 0);
+  assert.equal(finished.collections.sort(), [`companies@v${NEXT}.2`, `company_people@v${NEXT}.2`]);
+  assert.is(await sss.readStore.count(`companies@v${NEXT}`), 0);
   const afterwards = (await as(sss, admin)({ method: 'GET', url: '/api/admin/subscribers' })).json<{ subscribers: Array<{ name: string }> }>().subscribers;
-  assert.not.ok(afterwards.some((s) => s.name === 'companies@v2.2'), 'a finished rebuild leaves the console');
+  assert.not.ok(afterwards.some((s) => s.name === `companies@v${NEXT}.2`), 'a finished rebuild leaves the console');
   await sss.stop();
 });
 
@@ -154,10 +157,10 @@ test('npm run rebuild: signs in, starts the rebuild and draws its progress until
   const io = { password: async () => DEMO_PASSWORD, write: (text: string) => void output.push(text), tty: false, pollMs: 50 };
   assert.is(await rebuild(['companies', '--url', address, '--login', DEMO.admin], io), 0, output.join(''));
   const text = output.join('');
-  assert.match(text, /\[[#.]{30}\] companies v2: [\d,]+\/[\d,]+ 件 \(\d+%\) [\d.]+ 件\/秒/);
+  assert.match(text, new RegExp(`\\[[#.]{30}\\] companies v${NEXT}: [\\d,]+/[\\d,]+ 件 \\(\\d+%\\) [\\d.]+ 件/秒`));
   assert.match(text, /companies: the new version serves now/);
   const status = await rebuildsOf(sss, await login(sss, DEMO.admin));
-  assert.equal([status.rebuild, status.lastRebuild?.tag], [null, 'v2.3']);
+  assert.equal([status.rebuild, status.lastRebuild?.tag], [null, `v${NEXT}.3`]);
   assert.is(await rebuild(['companies', '--url', address, '--login', DEMO.admin], { ...io, password: async () => 'wrong' }), 1);
   assert.is(await rebuild(['nothing', '--url', address, '--login', DEMO.admin], io), 1);
   await sss.stop();

@@ -3,6 +3,8 @@ import { eventTypesIn } from '@sss/contracts/events/registry';
 import { defineProjection, type DocChange, type DocReader, type Projection } from '../projector/projection.ts';
 import { PARTNER_AFFILIATIONS_COPIED } from '@sss/contracts/company/partner-count-events';
 import { partnerCountChanges } from './partner-counts.ts';
+import { searchKeyOf } from '@sss/contracts/domain/search-key';
+import { SEARCH_KEY } from '../http/query-helpers.ts';
 
 /**
  * 会社一覧 / 会社詳細: one document per company serves both the list and the form. Names of the
@@ -15,11 +17,15 @@ const PEOPLE = 'company_people';
 
 const nameOf = async (docs: DocReader, userId: string) => ((await docs.get(PEOPLE, userId))?.name as string | undefined) ?? userId;
 
+/** What 会社一覧 and the pickers search a company by. */
+const companySearchKey = (doc: Doc) => searchKeyOf(...(['name', 'kana', 'code', 'formalName', 'shortName'] as const).map((field) => doc[field] as string | undefined));
+
 export const companyProjection: Projection = defineProjection({
   name: 'companies',
-  version: 1,
+  // 2: documents carry the folded search key (kana, hiragana and half-width kana match alike)
+  version: 2,
   collections: {
-    [COMPANIES]: [{ keys: { kana: 1 } }, { keys: { code: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { isCustomer: 1, kana: 1 } }, { keys: { isPartner: 1, kana: 1 } }],
+    [COMPANIES]: [{ keys: { [SEARCH_KEY]: 1 } }, { keys: { kana: 1 } }, { keys: { code: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { isCustomer: 1, kana: 1 } }, { keys: { isPartner: 1, kana: 1 } }],
     [PEOPLE]: [],
   },
 
@@ -35,7 +41,7 @@ export const companyProjection: Projection = defineProjection({
     const id = e.data.companyId;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     const current = await docs.get(COMPANIES, id);
-    const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: COMPANIES, doc }];
+    const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: COMPANIES, doc: { ...doc, [SEARCH_KEY]: companySearchKey(doc) } }];
     switch (e.type) {
       case 'CompanyRegistered': {
         const { companyId, ...fields } = e.data;

@@ -8,7 +8,7 @@ import { UNSET_BILLING } from '@sss/contracts/company/billing';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { businessDateOf, storeFor } from '../http/as-of.ts';
-import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
+import { publicDoc, searchFilter } from '../http/query-helpers.ts';
 import { COMPANIES, companyProjection } from './projection.ts';
 import { download } from '../http/download.ts';
 import { companyListCsv } from './export.ts';
@@ -29,10 +29,8 @@ const SORTS: Record<(typeof CompanySortKeys)[number], SortSpec> = {
 function companyFilter(query: CompanyExportQuery, today: string): Filter {
   const { q, customer, partner, active } = query;
   const and: Filter[] = [];
-  if (q?.trim()) {
-    const pattern = escapeRegex(q.trim());
-    and.push({ $or: ['name', 'kana', 'code', 'formalName', 'shortName'].map((field) => ({ [field]: { $regex: pattern, $options: 'i' } })) });
-  }
+  const search = searchFilter(q);
+  if (search) and.push(search);
   if (customer !== undefined) and.push({ isCustomer: customer });
   if (partner !== undefined) and.push({ isPartner: partner });
   if (active === true) and.push({ $or: [{ abolishedOn: null }, { abolishedOn: { $gt: today } }] });

@@ -1,9 +1,21 @@
+import type { Filter } from '@sss/contracts/ports/read-store';
+import { foldForSearch } from '@sss/contracts/domain/search-key';
+
 /** Free text becomes a literal pattern: a person typing "(株)" searches for those characters. */
 export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Storage bookkeeping (`_id`, `_pos`) never leaves the read side. */
+/** The field a projection stores a folded search key in (`searchKeyOf`); bookkeeping like `_id`. */
+export const SEARCH_KEY = '_search';
+
+/** The filter for a typed query: a literal substring of the stored key, folded alike; null when nothing was typed. */
+export function searchFilter(query: string | undefined): Filter | null {
+  const folded = foldForSearch(query ?? '');
+  return folded ? { [SEARCH_KEY]: { $regex: escapeRegex(folded) } } : null;
+}
+
+/** Storage bookkeeping (`_id`, `_pos`, the search key) never leaves the read side. */
 export function publicDoc(doc: Record<string, unknown>): Record<string, unknown> {
-  const { _id: _ignoredId, _pos: _ignoredPos, ...rest } = doc;
+  const { _id: _ignoredId, _pos: _ignoredPos, [SEARCH_KEY]: _ignoredKey, ...rest } = doc;
   return rest;
 }
 

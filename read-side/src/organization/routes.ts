@@ -3,8 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import { IdParams } from '@sss/contracts/common';
 import type { ReadStore } from '@sss/contracts/ports/read-store';
+import { foldForSearch, searchKeyOf } from '@sss/contracts/domain/search-key';
 import { DomainError } from '@sss/contracts/http/problem';
-import { AsOfQuery, OrgDraftView, OrgTree, OrgUnitView, ReorganizationList } from '@sss/contracts/organization/schemas';
+import { AsOfQuery, OrgDraftView, OrgTreeQuery, OrgTree, OrgUnitView, ReorganizationList } from '@sss/contracts/organization/schemas';
 import { isActiveOn, pathOn, versionOn, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
@@ -36,15 +37,18 @@ export async function organizationQueries(fastify: FastifyInstance, deps: Organi
   const timelines = async (store: ReadStore) => new Map((await store.find(ORG_UNITS)).map((doc) => [doc._id, doc.timeline as OrgUnitTimeline]));
   const revision = async (store: ReadStore) => ((await store.get(ORG_DRAFT, DRAFT_ID))?.revision as string | undefined) ?? '-1';
 
-  app.get('/api/org-units', { schema: { tags, summary: '組織ツリー（基準日時点）', querystring: AsOfQuery, response: { 200: OrgTree } } }, async (request) => {
+  app.get('/api/org-units', { schema: { tags, summary: '組織ツリー（基準日時点、検索語で絞り込み）', querystring: OrgTreeQuery, response: { 200: OrgTree } } }, async (request) => {
     await awaitPosition(deps.readModels, request, organizationProjection.name);
     const store = storeFor(deps.readModels, request);
     const asOf = businessDateOf(request, deps.clock);
     const activeOnly = request.query.activeOnly ?? true;
+    const query = foldForSearch(request.query.q ?? '');
     const units = await timelines(store);
     const views = [...units.values()]
       .map((unit) => viewOn(units, unit, asOf))
       .filter((view): view is OrgUnitView => view !== null && (view.active || !activeOnly))
+      // names are versioned by date, so the key is folded per answer rather than stored (a few hundred units)
+      .filter((view) => !query || searchKeyOf(view.name, view.kana, view.code, ...view.path).includes(query))
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
     return { asOf, revision: await revision(store), units: views };
   });

@@ -1,5 +1,7 @@
 import { COMPANY_COPY_UPDATED } from '@sss/contracts/partner/events';
 import { eventTypesIn } from '@sss/contracts/events/registry';
+import { searchKeyOf } from '@sss/contracts/domain/search-key';
+import { SEARCH_KEY } from '../http/query-helpers.ts';
 import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 
 /**
@@ -14,10 +16,11 @@ export const PARTNER_COMPANIES = 'partner_companies';
 
 export const partnerProjection: Projection = defineProjection({
   name: 'partners',
-  version: 1,
+  // 2: partners and company copies carry the folded search key; a partner is found by its company's name too
+  version: 2,
   collections: {
-    [PARTNERS]: [{ keys: { kana: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { companyIds: 1, kana: 1 } }],
-    [PARTNER_COMPANIES]: [{ keys: { isPartner: 1, kana: 1 } }],
+    [PARTNERS]: [{ keys: { [SEARCH_KEY]: 1 } }, { keys: { kana: 1 } }, { keys: { name: 1 } }, { keys: { registeredOn: 1 } }, { keys: { companyIds: 1, kana: 1 } }],
+    [PARTNER_COMPANIES]: [{ keys: { isPartner: 1, kana: 1 } }, { keys: { [SEARCH_KEY]: 1 } }],
   },
 
   canHandle: [COMPANY_COPY_UPDATED, ...eventTypesIn('partner')],
@@ -25,13 +28,13 @@ export const partnerProjection: Projection = defineProjection({
   async project(event, docs): Promise<DocChange[]> {
     if (event.type === COMPANY_COPY_UPDATED) {
       const { companyId, code, name, formalName, isPartner, abolishedOn } = event.data;
-      return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, updatedAt: event.metadata.occurredAt } }];
+      return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, [SEARCH_KEY]: searchKeyOf(name, formalName, code), updatedAt: event.metadata.occurredAt } }];
     }
     const e = event;
     const id = e.data.partnerId;
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     const current = await docs.get(PARTNERS, id);
-    const put = (doc: Record<string, unknown>): DocChange[] => [{ op: 'put', collection: PARTNERS, doc: { _id: id, ...doc } }];
+    const put = (doc: Record<string, unknown>): DocChange[] => [{ op: 'put', collection: PARTNERS, doc: { _id: id, ...doc, [SEARCH_KEY]: searchKeyOf(doc.name as string, doc.kana as string) } }];
     switch (e.type) {
       case 'PartnerRegistered': {
         const { partnerId, name, kana, registeredOn, companyIds } = e.data;

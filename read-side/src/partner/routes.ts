@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Doc, Filter, ReadStore, SortSpec } from '@sss/contracts/ports/read-store';
 import { IdParams } from '@sss/contracts/common';
-import { PartnerCompanyOptions, PartnerListQuery, PartnerPage, PartnerView, type PartnerAffiliationView, type PartnerSortKeys } from '@sss/contracts/partner/schemas';
+import { PartnerCompanyOptions, PartnerCompanyQuery, PartnerListQuery, PartnerPage, PartnerView, type PartnerAffiliationView, type PartnerSortKeys } from '@sss/contracts/partner/schemas';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { businessDateOf, storeFor } from '../http/as-of.ts';
-import { escapeRegex } from '../http/query-helpers.ts';
+import { searchFilter } from '../http/query-helpers.ts';
 import { PARTNER_COMPANIES, PARTNERS, partnerProjection } from './projection.ts';
 
 export interface PartnerQueryDeps {
@@ -47,9 +47,11 @@ export async function partnerQueries(fastify: FastifyInstance, deps: PartnerQuer
     const { q, companyId, active, sort = 'kana', page = 1, pageSize = 20 } = request.query;
     const today = businessDateOf(request, deps.clock);
     const and: Filter[] = [];
-    if (q?.trim()) {
-      const pattern = escapeRegex(q.trim());
-      and.push({ $or: ['name', 'kana'].map((field) => ({ [field]: { $regex: pattern, $options: 'i' } })) });
+    const search = searchFilter(q);
+    if (search) {
+      // by the partner's own name or kana, or by a company it belongs to (so 「ヤマダ」 finds 山田システムの要員)
+      const companyIds = (await store.find(PARTNER_COMPANIES, search, { limit: 1000 })).map((c) => c._id);
+      and.push(companyIds.length ? { $or: [search, { companyIds: { $in: companyIds } }] } : search);
     }
     if (companyId) and.push({ companyIds: companyId });
     if (active === true) and.push({ $or: [{ retiredOn: null }, { retiredOn: { $gt: today } }] });
@@ -70,11 +72,12 @@ export async function partnerQueries(fastify: FastifyInstance, deps: PartnerQuer
     return (await views(store, [doc], businessDateOf(request, deps.clock)))[0]!;
   });
 
-  app.get('/api/partner-companies', { schema: { tags, summary: '所属会社の候補（協力会社）', response: { 200: PartnerCompanyOptions } } }, async (request) => {
+  app.get('/api/partner-companies', { schema: { tags, summary: '所属会社の候補（協力会社）', querystring: PartnerCompanyQuery, response: { 200: PartnerCompanyOptions } } }, async (request) => {
     await awaitPosition(deps.readModels, request, partnerProjection.name);
     const store = storeFor(deps.readModels, request);
     const today = businessDateOf(request, deps.clock);
-    const docs = await store.find(PARTNER_COMPANIES, { isPartner: true }, { sort: { code: 1 } });
+    const search = searchFilter(request.query.q);
+    const docs = await store.find(PARTNER_COMPANIES, search ? { $and: [{ isPartner: true }, search] } : { isPartner: true }, { sort: { code: 1 } });
     return { items: docs.map((d) => ({ id: d._id, code: d.code as string, name: d.name as string, formalName: d.formalName as string, abolished: !!d.abolishedOn && (d.abolishedOn as string) <= today })) };
   });
 }

@@ -1,10 +1,13 @@
 import type { RecordedOf } from '@sss/contracts/events/registry';
 import { applyOrgChanges, current, type OrgUnitTimeline } from '@sss/contracts/organization/timeline';
+import { searchKeyOf } from '@sss/contracts/domain/search-key';
 import type { DocChange, DocReader } from '../projector/projection.ts';
+import { SEARCH_KEY } from '../http/query-helpers.ts';
 
 /**
  * The project projection's own copies of what it shows by name — companies (name, kana), org units
- * (current name) and staff — so it never waits on another projection's progress.
+ * (current name) and staff (with roles, active and a search key, for the pickers) — so it never waits on
+ * another projection's progress.
  */
 
 export const PROJECT_COMPANIES = 'project_companies';
@@ -12,13 +15,19 @@ export const PROJECT_ORG_UNITS = 'project_org_units';
 export const PROJECT_PEOPLE = 'project_people';
 
 /** The other contexts' events this projection keeps copies from. */
-export const COPIED_TYPES = ['UserRegistered', 'CompanyRegistered', 'CompanyEdited', 'OrgChangesConfirmed'] as const;
+export const COPIED_TYPES = ['UserRegistered', 'UserRolesChanged', 'UserDeactivated', 'UserReactivated', 'CompanyRegistered', 'CompanyEdited', 'OrgChangesConfirmed'] as const;
 export type CopiedType = (typeof COPIED_TYPES)[number];
 
 export async function copyChanges(event: RecordedOf<CopiedType>, docs: DocReader): Promise<DocChange[]> {
   if (event.type === 'UserRegistered') {
-    const { userId, name, email } = event.data;
-    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name, email } }];
+    const { userId, name, email, roles } = event.data;
+    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name, email, roles, active: true, [SEARCH_KEY]: searchKeyOf(name, email) } }];
+  }
+  if (event.type === 'UserRolesChanged' || event.type === 'UserDeactivated' || event.type === 'UserReactivated') {
+    const person = await docs.get(PROJECT_PEOPLE, event.data.userId);
+    if (!person) return [];
+    const patch = event.type === 'UserRolesChanged' ? { roles: event.data.roles } : { active: event.type === 'UserReactivated' };
+    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { ...person, ...patch } }];
   }
   if (event.type === 'CompanyRegistered' || event.type === 'CompanyEdited') {
     const { companyId, name, kana } = event.data;

@@ -1,6 +1,7 @@
 import { eventTypesIn, isEventOf } from '@sss/contracts/events/registry';
 import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 import { COPIED_TYPES, copyChanges, PROJECT_COMPANIES, PROJECT_ORG_UNITS, PROJECT_PEOPLE } from './copies.ts';
+import { SEARCH_KEY } from '../http/query-helpers.ts';
 import { projectDocChanges, PROJECTS } from './project-doc.ts';
 import { estimateDocChanges, ESTIMATES } from './estimate-doc.ts';
 import { orderDocChanges, ORDERS } from './order-doc.ts';
@@ -17,7 +18,8 @@ const ESTIMATE_TYPES = eventTypesIn('estimate');
 
 export const projectProjection: Projection = defineProjection({
   name: 'projects',
-  version: 1,
+  // 2: staff copies carry roles, active and the folded search key (the employee picker)
+  version: 2,
   collections: {
     [PROJECTS]: [
       { keys: { projectNumber: 1 } },
@@ -33,7 +35,7 @@ export const projectProjection: Projection = defineProjection({
     [ORDERS]: [{ keys: { orderDate: -1 } }, { keys: { projectNumber: 1 } }, { keys: { orderAmount: 1 } }, { keys: { status: 1, orderDate: -1 } }, { keys: { customerCompanyId: 1, orderDate: -1 } }],
     [PROJECT_COMPANIES]: [],
     [PROJECT_ORG_UNITS]: [],
-    [PROJECT_PEOPLE]: [{ keys: { name: 1 } }],
+    [PROJECT_PEOPLE]: [{ keys: { name: 1 } }, { keys: { [SEARCH_KEY]: 1 } }],
     [PROJECT_REFS]: [],
   },
 

@@ -16,6 +16,7 @@ import {
   ProjectPage,
   ProjectStaffList,
   ProjectStaffQuery,
+  STAFF_ROLES,
   type EstimateListRow,
   type OrderSortKeys,
   type ProjectListRow,
@@ -24,7 +25,7 @@ import {
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { storeFor } from '../http/as-of.ts';
-import { escapeRegex, publicDoc, storedAs } from '../http/query-helpers.ts';
+import { escapeRegex, publicDoc, searchFilter, storedAs } from '../http/query-helpers.ts';
 import { projectProjection } from './projection.ts';
 import { PROJECTS, type ProjectDoc } from './project-doc.ts';
 import { ESTIMATES, type EstimateDoc } from './estimate-doc.ts';
@@ -168,10 +169,11 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
   app.get('/api/project-staff', { schema: { tags: P, summary: 'リーダー・社員の選択肢（ユーザーID・氏名）', querystring: ProjectStaffQuery, response: { 200: ProjectStaffList } } }, async (request) => {
     await ryw(request);
     const store = storeOf(request);
-    const q = request.query.q?.trim();
-    const filter = q ? { $or: ['name', 'email'].map((field) => ({ [field]: { $regex: escapeRegex(q), $options: 'i' } })) } : {};
-    const people = await store.find(PROJECT_PEOPLE, filter, { sort: { name: 1 }, limit: 200 });
-    return { items: people.map((p) => ({ id: p._id, name: String(p.name ?? ''), email: String(p.email ?? '') })) };
+    const { q, page = 1, pageSize = 20 } = request.query;
+    const search = searchFilter(q);
+    const filter = { $and: [{ active: { $ne: false } }, { roles: { $in: STAFF_ROLES } }, ...(search ? [search] : [])] };
+    const [people, total] = await Promise.all([store.find(PROJECT_PEOPLE, filter, { sort: { name: 1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.count(PROJECT_PEOPLE, filter)]);
+    return { items: people.map((p) => ({ id: p._id, name: String(p.name ?? ''), email: String(p.email ?? '') })), total, page, pageSize };
   });
 
   app.get('/api/estimates', { schema: { tags: E, summary: '見積一覧', querystring: EstimateListQuery, response: { 200: EstimatePage } } }, async (request) => {

@@ -1,4 +1,6 @@
 import { eventTypesIn } from '@sss/contracts/events/registry';
+import { searchKeyOf } from '@sss/contracts/domain/search-key';
+import { SEARCH_KEY } from '../http/query-helpers.ts';
 import { defineProjection, type DocChange, type Projection } from '../projector/projection.ts';
 
 /** ユーザー一覧 / ユーザー詳細 for administrators. Password hashes are never copied into a read model. */
@@ -7,8 +9,9 @@ export const USERS = 'users';
 
 export const userProjection: Projection = defineProjection({
   name: 'users',
-  version: 1,
-  collections: { [USERS]: [{ keys: { email: 1 } }] },
+  // 2: documents carry the folded search key (name, email)
+  version: 2,
+  collections: { [USERS]: [{ keys: { email: 1 } }, { keys: { [SEARCH_KEY]: 1 } }] },
 
   canHandle: ['UserSignedIn', ...eventTypesIn('user')],
 
@@ -22,7 +25,7 @@ export const userProjection: Projection = defineProjection({
     const common = { revision: event.revision.toString(), updatedAt: event.metadata.occurredAt };
     if (e.type === 'UserRegistered') {
       const { userId, email, name, roles, orgUnitId } = e.data;
-      return [{ op: 'put', collection: USERS, doc: { _id: userId, id: userId, email, name, roles, orgUnitId, active: true, lastSignInAt: null, lastSignInVia: null, registeredAt: event.metadata.occurredAt, ...common } }];
+      return [{ op: 'put', collection: USERS, doc: { _id: userId, id: userId, email, name, [SEARCH_KEY]: searchKeyOf(name, email), roles, orgUnitId, active: true, lastSignInAt: null, lastSignInVia: null, registeredAt: event.metadata.occurredAt, ...common } }];
     }
     const current = await docs.get(USERS, e.data.userId);
     if (!current) return [];

@@ -8,7 +8,7 @@ import type { Filter, ReadStore } from '@sss/contracts/ports/read-store';
 import type { ReadModels } from '../projector/runtime.ts';
 import { awaitPosition } from '../http/read-your-writes.ts';
 import { businessDateOf, storeFor } from '../http/as-of.ts';
-import { escapeRegex, publicDoc } from '../http/query-helpers.ts';
+import { publicDoc, searchFilter } from '../http/query-helpers.ts';
 import { ORG_UNITS } from '../organization/projection.ts';
 import { USERS, userProjection } from './projection.ts';
 
@@ -36,7 +36,8 @@ export async function userQueries(fastify: FastifyInstance, deps: UserQueryDeps)
     const store = storeFor(deps.readModels, request);
     const { q, active } = request.query;
     const and: Filter[] = [];
-    if (q?.trim()) and.push({ $or: ['name', 'email'].map((field) => ({ [field]: { $regex: escapeRegex(q.trim()), $options: 'i' } })) });
+    const search = searchFilter(q);
+    if (search) and.push(search);
     if (active !== undefined) and.push({ active });
     const today = businessDateOf(request, deps.clock);
     const docs = await store.find(USERS, and.length ? { $and: and } : {}, { sort: { email: 1 } });

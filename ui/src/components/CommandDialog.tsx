@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { TSchema } from 'typebox';
 import type { CommandAccepted } from '@sss/contracts/common';
@@ -13,9 +13,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 export interface DialogField {
   name: string;
   label: string;
-  kind: 'date' | 'text' | 'multiline' | 'yen' | 'select';
+  kind: 'date' | 'text' | 'multiline' | 'yen' | 'select' | 'custom';
   required?: boolean;
   options?: readonly { value: string; label: string }[];
+  /** `custom`: a control that brings its own label (a picker) and may set several values at once. */
+  render?: (control: { values: Record<string, string>; set: (patch: Record<string, string>) => void; error: string | undefined }) => ReactNode;
 }
 
 interface CommandDialogProps {
@@ -71,7 +73,10 @@ export function CommandDialog({ title, testId, schema, fields, initial, toBody, 
     <Dialog title={title} testId={testId} onClose={onClose}>
       <form onSubmit={submit} noValidate className="form">
         {warning && <p className={`alert ${danger ? 'error' : 'info'}`}>{warning}</p>}
-        {fields.map((field) => (
+        {fields.map((field) =>
+          field.kind === 'custom' ? (
+            <div key={field.name}>{field.render?.({ values, set: (patch) => setValues((current) => ({ ...current, ...patch })), error: errors[field.name] })}</div>
+          ) : (
           <Field key={field.name} label={field.label} name={field.name} error={errors[field.name]} required={field.required ?? false}>
             {({ id, describedBy, invalid }) => {
               const common = {
@@ -97,7 +102,8 @@ export function CommandDialog({ title, testId, schema, fields, initial, toBody, 
               return <input {...common} type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'yen' ? 'numeric' : undefined} className={field.kind === 'yen' ? 'num' : undefined} onChange={(e) => set(e.target.value)} />;
             }}
           </Field>
-        ))}
+          ),
+        )}
         {conflict ? (
           <div className="alert warning" role="alert" data-testid="dialog-error">
             <strong>{t('conflict.title')}</strong>

@@ -52,7 +52,8 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
   );
   const serverErrors = isApiError(save.error) ? save.error.fieldErrors.map((e) => ({ ...e, field: e.field.replace(/^terms\./, '') })) : [];
   const errors = { ...byField(serverErrors), ...byField(attempted ? validate(OrderTerms, terms) : []) };
-  const editable = !order || order.status === 'registered';
+  // a role that may not register or edit orders sees the terms read-only (the one authorization table decides)
+  const editable = (!order || order.status === 'registered') && may(user, order ? 'PUT' : 'POST', order ? '/api/orders/:id' : '/api/orders');
   const canRequest = Boolean(order) && canTransition(project.status, APPROVAL_FLOW.order.inRingi) && may(user, 'POST', '/api/projects/:id/approvals');
 
   const submit = () => {

@@ -84,7 +84,7 @@ function PartnerForm({ partner }: { partner?: PartnerView }) {
             <TextField name="kana" label={t('partner.col.kana')} value={values.kana} onChange={set('kana')} error={errors.kana} required hint={t('partner.kanaHint')} maxLength={100} />
             <TextField name="registeredOn" label={t('partner.col.registeredOn')} type="date" value={values.registeredOn} onChange={set('registeredOn')} error={errors.registeredOn} />
           </div>
-          <CompanyPicker options={companies.data?.items ?? []} selected={values.companyIds} existing={existing} onChange={(companyIds) => setValues((current) => ({ ...current, companyIds }))} error={pickerError} />
+          <CompanyPicker options={companies.data?.items ?? []} selected={values.companyIds} onChange={(companyIds) => setValues((current) => ({ ...current, companyIds }))} error={pickerError} />
         </fieldset>
         <ProblemMessage error={save.error} shownFields={['name', 'kana', 'registeredOn', ...values.companyIds.map((_, i) => `companyIds.${i}`)]} testId="form-error" />
         <div className="form-actions">

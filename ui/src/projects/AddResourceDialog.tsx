@@ -1,22 +1,21 @@
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
 import { AddResource } from '@sss/contracts/project/schemas';
+import type { PartnerView } from '@sss/contracts/partner/schemas';
 import { normalizeNumber } from '../lib/numberInput.ts';
-import { projectQueries, useProjectStaff } from './queries.ts';
+import { projectQueries } from './queries.ts';
 import { addResource } from '../api/projects.ts';
 import { CommandDialog, type DialogField } from '../components/CommandDialog.tsx';
+import { PartnerPicker, StaffPicker } from '../components/pickers.tsx';
 
-const FIELDS: Record<ResourceKind, DialogField[]> = {
-  // 社員 (picked from the staff list, which also gives the name) is added in the dialog itself
+const TEXT_FIELDS: Record<ResourceKind, DialogField[]> = {
+  // the user master holds no 社員番号 or クラスランク yet: they are typed; the person and the name come from the picker
   employee: [
     { name: 'employeeNo', label: '社員番号', kind: 'text', required: true },
     { name: 'classRank', label: 'クラスランク', kind: 'text', required: true },
   ],
-  partner: [
-    { name: 'partnerId', label: 'パートナーID', kind: 'text', required: true },
-    { name: 'partnerCompanyId', label: '協力会社ID', kind: 'text', required: true },
-    { name: 'name', label: '氏名', kind: 'text', required: true },
-  ],
+  partner: [],
   expense: [
     { name: 'expenseType', label: '経費種別', kind: 'text', required: true },
     { name: 'name', label: '名称', kind: 'text', required: true },
@@ -33,26 +32,68 @@ const yen = (text: string | undefined) => {
   return /^\d+$/.test(value) ? Number(value) : value;
 };
 
-/** 月毎明細に行を追加: the row's attributes; effort is then typed in the grid. */
+/** 月毎明細に行を追加: the row's attributes; effort is then typed in the grid. People are picked by name, never by id. */
 export function AddResourceDialog({ projectId, kind, onClose }: { projectId: string; kind: ResourceKind; onClose: () => void }) {
   const client = useQueryClient();
-  const staff = useProjectStaff().data?.items ?? [];
-  const employeePicker: DialogField = { name: 'employeeId', label: '社員', kind: 'select', required: true, options: [{ value: '', label: '—' }, ...staff.map((m) => ({ value: m.id, label: `${m.name}（${m.email}）` }))] };
-  const fields = [...(kind === 'employee' ? [employeePicker] : []), ...FIELDS[kind], ...PRICES];
+  // the picked partner's companies are the only 協力会社 the row may name
+  const [partner, setPartner] = useState<PartnerView | null>(null);
+  const employeePicker: DialogField = {
+    name: 'employeeId',
+    label: '社員',
+    kind: 'custom',
+    render: ({ values, set, error }) => (
+      <StaffPicker
+        label="社員"
+        name="employeeId"
+        required
+        error={error}
+        value={values.employeeId ?? ''}
+        valueLabel={values.name ?? ''}
+        onPick={(m) => set({ employeeId: m?.id ?? '', name: m?.name ?? '', email: m?.email ?? '' })}
+      />
+    ),
+  };
+  const partnerPicker: DialogField = {
+    name: 'partnerId',
+    label: 'パートナー',
+    kind: 'custom',
+    render: ({ values, set, error }) => (
+      <PartnerPicker
+        label="パートナー"
+        name="partnerId"
+        required
+        error={error}
+        value={values.partnerId ?? ''}
+        valueLabel={values.name ?? ''}
+        onPick={(p) => {
+          setPartner(p);
+          const open = p?.affiliations.filter((a) => !a.companyAbolished) ?? [];
+          set({ partnerId: p?.id ?? '', name: p?.name ?? '', partnerCompanyId: open.length === 1 ? open[0]!.companyId : '' });
+        }}
+      />
+    ),
+  };
+  const partnerCompany: DialogField = {
+    name: 'partnerCompanyId',
+    label: '協力会社',
+    kind: 'select',
+    required: true,
+    options: [{ value: '', label: '—' }, ...(partner?.affiliations ?? []).filter((a) => !a.companyAbolished).map((a) => ({ value: a.companyId, label: `${a.name}（${a.code}）` }))],
+  };
+  const pickers = kind === 'employee' ? [employeePicker] : kind === 'partner' ? [partnerPicker, partnerCompany] : [];
+  const fields = [...pickers, ...TEXT_FIELDS[kind], ...PRICES];
   return (
     <CommandDialog
       title={`${RESOURCE_KIND_LABELS[kind]}を追加`}
       testId={`dialog-add-${kind}`}
       schema={AddResource}
       fields={fields}
-      initial={Object.fromEntries(fields.map((f) => [f.name, kind === 'expense' && f.name === 'quotedUnitPrice' ? '0' : '']))}
+      initial={Object.fromEntries([...fields.map((f) => [f.name, kind === 'expense' && f.name === 'quotedUnitPrice' ? '0' : '']), ['name', ''], ['email', '']])}
       toBody={(v) => {
         const body: Record<string, unknown> = { kind };
-        for (const f of FIELDS[kind]) body[f.name] = (v[f.name] ?? '').trim();
-        if (kind === 'employee') {
-          body.employeeId = v.employeeId ?? '';
-          body.name = staff.find((m) => m.id === v.employeeId)?.name ?? '';
-        }
+        for (const f of TEXT_FIELDS[kind]) body[f.name] = (v[f.name] ?? '').trim();
+        if (kind === 'employee') Object.assign(body, { employeeId: v.employeeId ?? '', name: v.name ?? '', ...(v.email ? { email: v.email } : {}) });
+        if (kind === 'partner') Object.assign(body, { partnerId: v.partnerId ?? '', partnerCompanyId: v.partnerCompanyId ?? '', name: v.name ?? '' });
         body.cost = yen(v.cost);
         body.quotedUnitPrice = yen(v.quotedUnitPrice);
         return body;

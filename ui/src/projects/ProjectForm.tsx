@@ -1,7 +1,11 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { BILLING_TYPES, CONTRACT_TYPES } from '@sss/contracts/project/fields';
+import type { OrgUnitView } from '@sss/contracts/organization/schemas';
 import { projectFieldLabel, type ProjectFormPath, type ProjectFormValues } from './projectForm.ts';
-import { useCustomers, useOrgUnits, useProjectStaff } from './queries.ts';
+import { useQuery } from '@tanstack/react-query';
+import { useOrgUnits } from './queries.ts';
+import { companyQueries } from '../companies/queries.ts';
+import { CustomerPicker, OrgUnitPicker, StaffPicker } from '../components/pickers.tsx';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { billingTypeLabels, contractTypeLabels } from '../i18n/codes.ts';
@@ -28,9 +32,10 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
   const title = useTitle();
   const billingType = useLabels(billingTypeLabels);
   const contractType = useLabels(contractTypeLabels);
-  const customers = useCustomers();
   const orgUnits = useOrgUnits();
-  const staff = useProjectStaff();
+  // the picked customer's name: the one just picked, else the stored one (editing)
+  const [customerName, setCustomerName] = useState<{ id: string; name: string } | null>(null);
+  const storedCustomer = useQuery({ ...companyQueries.detail(values.customerCompanyId), enabled: Boolean(values.customerCompanyId) && customerName?.id !== values.customerCompanyId });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
@@ -53,28 +58,38 @@ export function ProjectForm({ values, errors, onChange, onSubmit, onCancel, savi
     </Field>
   );
   const units = orgUnits.data?.units ?? [];
-  const pickOrgUnit = (id: string) => {
-    onChange('supervisingOrgUnitId', id);
+  const pickOrgUnit = (unit: OrgUnitView | null) => {
+    onChange('supervisingOrgUnitId', unit?.id ?? '');
     // 会計区分 follows the 主管部 in most cases; the person may still overwrite it
-    const unit = units.find((u) => u.id === id);
     if (unit && !values.accountingUnit) onChange('accountingUnit', unit.accountingCategory === 'sga' ? '販管費' : '売上原価');
   };
-
-  // one choice sets both: the leader is stored with the name as it was when chosen
-  const pickLeader = (id: string) => {
-    onChange('leader.employeeId', id);
-    onChange('leader.name', staff.data?.items.find((m) => m.id === id)?.name ?? '');
-  };
+  const customerLabel = customerName?.id === values.customerCompanyId ? customerName.name : (storedCustomer.data?.name ?? '');
+  const picker = (path: ProjectFormPath) => ({ label: projectFieldLabel(path), name: path, value: values[path], error: errors[path], required: true });
 
   return (
     <form className="form" onSubmit={submit} noValidate data-testid="project-form">
       {input('name')}
       <div className="grid-2">
-        {select('customerCompanyId', (customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` })))}
-        {select('supervisingOrgUnitId', units.map((u) => ({ value: u.id, label: u.path.join(' / ') })), pickOrgUnit)}
+        <CustomerPicker
+          {...picker('customerCompanyId')}
+          valueLabel={customerLabel}
+          onPick={(company) => {
+            setCustomerName(company && { id: company.id, name: company.name });
+            onChange('customerCompanyId', company?.id ?? '');
+          }}
+        />
+        <OrgUnitPicker {...picker('supervisingOrgUnitId')} valueLabel={units.find((u) => u.id === values.supervisingOrgUnitId)?.name ?? ''} onPick={pickOrgUnit} />
         {input('accountingUnit')}
         {select('billingType', BILLING_TYPES.map((b) => ({ value: b, label: billingType(b) })))}
-        {select('leader.employeeId', (staff.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.email}）` })), pickLeader)}
+        <StaffPicker
+          {...picker('leader.employeeId')}
+          valueLabel={values['leader.name']}
+          onPick={(member) => {
+            // one choice sets both: the leader is stored with the name as it was when chosen
+            onChange('leader.employeeId', member?.id ?? '');
+            onChange('leader.name', member?.name ?? '');
+          }}
+        />
         {input('startDate', 'date')}
         {input('endDate', 'date')}
         {input('salesInfo.serviceType')}

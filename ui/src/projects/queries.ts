@@ -3,7 +3,6 @@ import type { CommandAccepted } from '@sss/contracts/common';
 import type { PageOf } from '@sss/contracts/common';
 import type { CompanyView } from '@sss/contracts/company/schemas';
 import type { OrgTree } from '@sss/contracts/organization/schemas';
-import type { ProjectStaffList } from '@sss/contracts/project/views';
 import { getEstimate, getOrder, getProject, listProjects, type ProjectListParams } from '../api/projects.ts';
 import { request } from '../lib/http.ts';
 
@@ -24,8 +23,6 @@ export const projectQueries = {
       queryFn: ({ signal }) => request<PageOf<CompanyView>>('GET', '/api/companies?customer=true&active=true&sort=kana&pageSize=200', { signal }),
       staleTime: 60_000,
     }),
-  /** People a 案件 may name as leader or 社員 row (GET /api/project-staff; /api/users is for admins only). */
-  staff: () => queryOptions({ queryKey: ['project-staff'] as const, queryFn: ({ signal }) => request<ProjectStaffList>('GET', '/api/project-staff', { signal }), staleTime: 60_000 }),
   orgUnits: () => queryOptions({ queryKey: ['org-units', 'for-projects'] as const, queryFn: ({ signal }) => request<OrgTree>('GET', '/api/org-units', { signal }), staleTime: 60_000 }),
 };
 
@@ -34,7 +31,6 @@ export const useProject = (id: string) => useQuery(projectQueries.detail(id));
 export const useEstimate = (id: string | null | undefined) => useQuery(projectQueries.estimate(id));
 export const useOrder = (id: string | null | undefined) => useQuery(projectQueries.order(id));
 export const useCustomers = () => useQuery(projectQueries.customers());
-export const useProjectStaff = () => useQuery(projectQueries.staff());
 export const useOrgUnits = () => useQuery(projectQueries.orgUnits());
 
 /** Runs a command and refetches the context; the position store makes the refetch wait for the write. */
