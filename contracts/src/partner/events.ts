@@ -15,6 +15,8 @@ export interface CompanyCopy {
   readonly code: string;
   readonly name: string;
   readonly formalName: string;
+  /** 読み, so a 所属会社 is found by its kana; copies recorded before it was carried have none. */
+  readonly kana?: string;
   readonly isPartner: boolean;
   readonly abolishedOn: string | null;
 }

@@ -69,6 +69,8 @@ export function browserSuite(name: string, viewport = { width: 1280, height: 900
     context.sss = await startServedSss(env);
     context.browser = await launchBrowser();
     context.page = await context.browser.newPage({ locale: 'ja-JP', viewport });
+    // A screen that throws shows as a timeout in the test; its error printed here says why.
+    context.page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   });
   test.after(async ({ sss, browser }) => {
     await browser?.close();

@@ -27,8 +27,8 @@ export const partnerProjection: Projection = defineProjection({
 
   async project(event, docs): Promise<DocChange[]> {
     if (event.type === COMPANY_COPY_UPDATED) {
-      const { companyId, code, name, formalName, isPartner, abolishedOn } = event.data;
-      return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, [SEARCH_KEY]: searchKeyOf(name, formalName, code), updatedAt: event.metadata.occurredAt } }];
+      const { companyId, code, name, formalName, kana, isPartner, abolishedOn } = event.data;
+      return [{ op: 'put', collection: PARTNER_COMPANIES, doc: { _id: companyId, code, name, formalName, isPartner, abolishedOn, [SEARCH_KEY]: searchKeyOf(name, formalName, code, kana), updatedAt: event.metadata.occurredAt } }];
     }
     const e = event;
     const id = e.data.partnerId;

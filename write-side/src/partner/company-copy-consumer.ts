@@ -29,11 +29,11 @@ export const companyCopyHandler: CopyHandler<CompanyCopy, typeof COMPANY_EVENT_S
     }
     const { payload } = envelope;
     if (payload.companyId !== key) throw new PoisonMessage(`key ${key} does not match payload companyId ${payload.companyId}`);
-    return { companyId: payload.companyId, code: payload.code, name: payload.name, formalName: payload.formalName, isPartner: payload.isPartner, abolishedOn: copy?.abolishedOn ?? null, sourceType };
+    return { companyId: payload.companyId, code: payload.code, name: payload.name, formalName: payload.formalName, kana: payload.kana, isPartner: payload.isPartner, abolishedOn: copy?.abolishedOn ?? null, sourceType };
   },
 };
 
-const pick = ({ companyId, code, name, formalName, isPartner, abolishedOn }: CompanyCopy): CompanyCopy => ({ companyId, code, name, formalName, isPartner, abolishedOn });
+const pick = ({ companyId, code, name, formalName, kana, isPartner, abolishedOn }: CompanyCopy): CompanyCopy => ({ companyId, code, name, formalName, ...(kana === undefined ? {} : { kana }), isPartner, abolishedOn });
 
 export interface CompanyCopyConsumerOptions {
   readonly events: EventStore;
