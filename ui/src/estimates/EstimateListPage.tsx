@@ -9,6 +9,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { estimateQueries } from './queries.ts';
 import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+import { Dot } from '../components/Dot.tsx';
 
 const ESTIMATE_LIST = 'estimates';
 
@@ -69,7 +70,7 @@ export function EstimateListPage() {
                 <td>{e.subject}</td>
                 <td>{e.addressee}</td>
                 <td>
-                  {text('versionLabel', { version: e.latestVersion })}・{e.status === 'issued' ? text('issued') : text('draft')}
+                  {text('versionLabel', { version: e.latestVersion })}<Dot />{e.status === 'issued' ? text('issued') : text('draft')}
                 </td>
                 <td className="num">{formatYen(e.total)}</td>
                 <td className="date">{formatDateTime(e.updatedAt)}</td>

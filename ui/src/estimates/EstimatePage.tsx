@@ -25,6 +25,7 @@ import { isEdited } from '../lib/isEdited.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { formatYen } from '@sss/contracts/domain/money';
+import { Dot } from '../components/Dot.tsx';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -93,10 +94,10 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
       </h1>
       {newest && (
         <p className="subtle" data-testid="estimate-state">
-          {text('versionLabel', { version: newest.version })}・{newest.status === 'issued' ? text('issuedAs', { number: newest.estimateNumber ?? '' }) : text('draft')}
+          {text('versionLabel', { version: newest.version })}<Dot />{newest.status === 'issued' ? text('issuedAs', { number: newest.estimateNumber ?? '' }) : text('draft')}
           {/* A version is issued only once its 見積稟議 approved it; say which state this one is in. */}
           <span data-testid="estimate-approval-state" data-approved={newest.approval ? 'true' : 'false'}>
-            ・{newest.approval ? (newest.approval.ringiNumber ? approvalText('approvedBy', { ringi: newest.approval.ringiNumber }) : approvalText('approvedNoNumber')) : approvalText('notApproved')}
+            <Dot />{newest.approval ? (newest.approval.ringiNumber ? approvalText('approvedBy', { ringi: newest.approval.ringiNumber }) : approvalText('approvedNoNumber')) : approvalText('notApproved')}
           </span>
         </p>
       )}

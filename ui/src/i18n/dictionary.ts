@@ -159,6 +159,7 @@ export const ja = {
   'partner.empty': '該当するパートナー要員はいません。',
   'company.partners': '所属パートナー要員',
   'common.range': '〜',
+  'common.dot': '・',
   'common.required': '必須',
   'nav.label': 'メインメニュー',
 } as const;
@@ -319,6 +320,7 @@ export const en: Record<MessageKey, string> = {
   'partner.empty': 'No partners found.',
   'company.partners': 'Partners',
   'common.range': ' – ',
+  'common.dot': ' · ',
   'common.required': 'Required',
   'nav.label': 'Main menu',
 };

@@ -143,6 +143,11 @@ const ja = {
   estimateEmpty: '見積はありません',
   draftParen: '（下書き）',
   inRingi: '稟議中',
+  addResourceOf: '{kind}を追加',
+  saveGridFirst: '先に月毎明細を保存してください',
+  removeRowConfirm: 'この行を削除しますか？',
+  approvalComment: '申請コメント',
+  approvalWarning: 'コラボフローに{kind}を起票します。決裁が届くまで、案件は稟議中の状態になります。',
 } as const;
 
 export type ProjectTextKey = keyof typeof ja;
@@ -285,6 +290,11 @@ const en: Record<ProjectTextKey, string> = {
   estimateEmpty: 'No estimates',
   draftParen: '(draft)',
   inRingi: 'In ringi',
+  addResourceOf: 'Add {kind}',
+  saveGridFirst: 'Save the monthly detail first',
+  removeRowConfirm: 'Remove this line?',
+  approvalComment: 'Comment',
+  approvalWarning: 'Files the {kind} in CollaboFlow. Until the decision arrives the project stays in ringi.',
 };
 
 export const projectLabels = defineDictionary(ja, en);

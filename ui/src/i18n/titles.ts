@@ -53,6 +53,16 @@ const titles = {
   '半角英数字・-・_': 'Letters, digits, - and _',
   必須: 'Required',
   請求書番号: 'Invoice number',
+  社員: 'Employee',
+  パートナー: 'Partner',
+  協力会社: 'Partner company',
+  社員番号: 'Employee no.',
+  クラスランク: 'Class rank',
+  氏名: 'Name',
+  経費種別: 'Expense type',
+  名称: 'Item',
+  原価: 'Cost',
+  提示単価: 'Quoted unit price',
 } as const;
 
 type Title = keyof typeof titles;

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
+import type { ResourceKind } from '@sss/contracts/project/fields';
+import { resourceKindLabels } from '../i18n/codes.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { AddResource } from '@sss/contracts/project/schemas';
 import type { PartnerView } from '@sss/contracts/partner/schemas';
 import { normalizeNumber } from '../lib/numberInput.ts';
@@ -35,6 +38,8 @@ const yen = (text: string | undefined) => {
 /** 月毎明細に行を追加: the row's attributes; effort is then typed in the grid. People are picked by name, never by id. */
 export function AddResourceDialog({ projectId, kind, onClose }: { projectId: string; kind: ResourceKind; onClose: () => void }) {
   const client = useQueryClient();
+  const text = useLabels(projectLabels);
+  const resourceKind = useLabels(resourceKindLabels);
   // the picked partner's companies are the only 協力会社 the row may name
   const [partner, setPartner] = useState<PartnerView | null>(null);
   const employeePicker: DialogField = {
@@ -84,7 +89,7 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
   const fields = [...pickers, ...TEXT_FIELDS[kind], ...PRICES];
   return (
     <CommandDialog
-      title={`${RESOURCE_KIND_LABELS[kind]}を追加`}
+      title={text('addResourceOf', { kind: resourceKind(kind) })}
       testId={`dialog-add-${kind}`}
       schema={AddResource}
       fields={fields}

@@ -1,5 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { APPROVAL_KIND_LABELS, type ApprovalKind } from '@sss/contracts/project/fields';
+import type { ApprovalKind } from '@sss/contracts/project/fields';
+import { approvalKindLabels } from '../i18n/codes.ts';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 import { RequestApproval } from '@sss/contracts/project/schemas';
 import type { EstimateView } from '@sss/contracts/project/views';
 import { projectQueries } from './queries.ts';
@@ -21,15 +24,16 @@ interface Props {
 export function ApprovalDialog({ projectId, kind, estimate, onClose, onDone }: Props) {
   const client = useQueryClient();
   const issued = estimate?.versions.find((v) => v.status === 'issued');
-  const label = APPROVAL_KIND_LABELS[kind];
+  const text = useLabels(projectLabels);
+  const label = useLabels(approvalKindLabels)(kind);
   return (
     <CommandDialog
-      title={`${label}を申請`}
+      title={text('requestApproval', { kind: label })}
       testId={`dialog-approval-${kind}`}
       schema={RequestApproval}
-      fields={[{ name: 'comment', label: '申請コメント', kind: 'multiline' }]}
+      fields={[{ name: 'comment', label: text('approvalComment'), kind: 'multiline' }]}
       initial={{ comment: '' }}
-      warning={`コラボフローに${label}を起票します。決裁が届くまで、案件は稟議中の状態になります。`}
+      warning={text('approvalWarning', { kind: label })}
       toBody={(v) => ({
         kind,
         ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),

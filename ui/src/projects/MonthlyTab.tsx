@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { monthsBetween } from '@sss/contracts/project/effort';
-import { RESOURCE_KINDS, RESOURCE_KIND_LABELS, type ResourceKind } from '@sss/contracts/project/fields';
+import { RESOURCE_KINDS, type ResourceKind } from '@sss/contracts/project/fields';
+import { resourceKindLabels } from '../i18n/codes.ts';
 import { EDITABLE_STATUSES } from '@sss/contracts/project/status';
 import type { ProjectDetail } from '@sss/contracts/project/views';
 import { AddResourceDialog } from './AddResourceDialog.tsx';
@@ -11,9 +12,13 @@ import { removeResource } from '../api/projects.ts';
 import { may, useSession } from '../auth/index.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { projectLabels } from '../i18n/projects.ts';
+import { useLabels } from '../i18n/useLabels.ts';
 
 /** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
 export function MonthlyTab({ project }: { project: ProjectDetail }) {
+  const text = useLabels(projectLabels);
+  const resourceKind = useLabels(resourceKindLabels);
   const { data: user } = useSession();
   const [adding, setAdding] = useState<ResourceKind | null>(null);
   // adding or removing a row reloads the grid, which would drop what was typed: save first
@@ -28,15 +33,15 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
       {editable && (
         <div className="actions">
           {RESOURCE_KINDS.map((kind) => (
-            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} disabled={dirty} title={dirty ? '先に月毎明細を保存してください' : undefined} onClick={() => setAdding(kind)}>
-              ＋{RESOURCE_KIND_LABELS[kind]}
+            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} disabled={dirty} title={dirty ? text('saveGridFirst') : undefined} onClick={() => setAdding(kind)}>
+              ＋{resourceKind(kind)}
             </button>
           ))}
         </div>
       )}
       <ProblemMessage error={remove.error} testId="remove-error" />
       {/* keyed by revision: after any save the grid starts again from the stored rows */}
-      <EffortGrid key={project.revision} project={project} months={months} editable={editable} onDirtyChange={setDirty} onRemove={(no) => window.confirm('この行を削除しますか？') && remove.mutate(no)} />
+      <EffortGrid key={project.revision} project={project} months={months} editable={editable} onDirtyChange={setDirty} onRemove={(no) => window.confirm(text('removeRowConfirm')) && remove.mutate(no)} />
       {guard.dialog}
       {adding && <AddResourceDialog projectId={project.id} kind={adding} onClose={() => setAdding(null)} />}
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { APPROVAL_KINDS, APPROVAL_KIND_LABELS, type ApprovalKind } from '@sss/contracts/project/fields';
+import { APPROVAL_KINDS, type ApprovalKind } from '@sss/contracts/project/fields';
+import { approvalKindLabels } from '../i18n/codes.ts';
 import { APPROVAL_FLOW, EDITABLE_STATUSES, canTransition } from '@sss/contracts/project/status';
 import type { EstimateView, ProjectDetail } from '@sss/contracts/project/views';
 import { ApprovalDialog } from './ApprovalDialog.tsx';
@@ -20,6 +21,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
  */
 export function ProjectActions({ project, estimate, onFlash }: { project: ProjectDetail; estimate: EstimateView | undefined; onFlash: (message: string) => void }) {
   const text = useLabels(projectLabels);
+  const approvalKind = useLabels(approvalKindLabels);
   const navigate = useNavigate();
   const { data: user } = useSession();
   const [approval, setApproval] = useState<ApprovalKind | null>(null);
@@ -86,7 +88,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
         <div className="approval-buttons actions">
           {requestable.map((kind) => (
             <button key={kind} type="button" className="button primary" data-testid={`request-approval-${kind}`} onClick={() => setApproval(kind)}>
-              {text('requestApproval', { kind: APPROVAL_KIND_LABELS[kind] })}
+              {text('requestApproval', { kind: approvalKind(kind) })}
             </button>
           ))}
         </div>
@@ -100,7 +102,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
           estimate={estimate}
           onClose={() => setApproval(null)}
           onDone={() => {
-            onFlash(text('approvalRequested', { kind: APPROVAL_KIND_LABELS[approval] }));
+            onFlash(text('approvalRequested', { kind: approvalKind(approval) }));
             setApproval(null);
           }}
         />

@@ -7,6 +7,7 @@ import type { ProjectStatus } from '@sss/contracts/project/status';
 import { useDashboard } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
 import './sales.css';
+import { Dot } from '../components/Dot.tsx';
 
 /** The home dashboard: this month's sales vs plan, the 6-month trend, pipeline, approvals waiting, overdue invoices. */
 export function SalesDashboard() {
@@ -29,7 +30,7 @@ export function SalesDashboard() {
       <h3>{l('pipeline')}</h3>
       <ul className="inline-list">
         {d.pipeline.map((p) => <li key={p.status}>{projectStatus(p.status as ProjectStatus)}: {p.count}</li>)}
-        {d.monthsByStatus.filter((m) => m.count > 0).map((m) => <li key={m.status}>{l('listTitle')}・{status(m.status)}: {m.count}</li>)}
+        {d.monthsByStatus.filter((m) => m.count > 0).map((m) => <li key={m.status}>{l('listTitle')}<Dot />{status(m.status)}: {m.count}</li>)}
       </ul>
     </section>
   );

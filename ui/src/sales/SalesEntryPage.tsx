@@ -26,8 +26,14 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { PaymentHistory } from './PaymentHistory.tsx';
 
+/** A 稟議 outcome as the sales check's last result shows it, in the screen's language. */
+const OUTCOME_KEYS: Readonly<Record<string, 'outcome_approved' | 'outcome_rejected' | 'outcome_sent_back' | 'outcome_withdrawn' | undefined>> = { approved: 'outcome_approved', rejected: 'outcome_rejected', sent_back: 'outcome_sent_back', withdrawn: 'outcome_withdrawn' };
+const outcomeText = (l: (key: NonNullable<(typeof OUTCOME_KEYS)[string]>) => string, outcome: string) => {
+  const key = OUTCOME_KEYS[outcome];
+  return key ? l(key) : outcome;
+};
+
 const INVOICE_FIELDS = new Set<string>(['recipientName', 'subject', 'poNumber', 'invoiceDate', 'dueDate', 'paymentTerms', 'contact', 'periodStart', 'periodEnd']);
-const OUTCOME_LABELS: Record<string, string> = { approved: '承認', rejected: '却下', sent_back: '差し戻し', withdrawn: '取り下げ' };
 
 /** 売上実績と請求情報: one project-month from booking to 入金 (docs/domain.md §月次売上 (monthly sales)). */
 /** The issue or correction was refused because the invoice's totals differ from what the 稟議 approved (write-side approval-coverage.ts). */
@@ -123,7 +129,7 @@ export function SalesEntryPage() {
         <dt>{l('month')}</dt><dd>{m.month}</dd>
         <dt>{l('status')}</dt><dd><span className="badge" data-testid="sales-status">{status(m.status)}</span></dd>
         <dt>{l('plan')}</dt><dd>{formatYen(m.planRevenue)}</dd>
-        {m.lastOutcome && (<><dt>{l('lastOutcome')}</dt><dd>{OUTCOME_LABELS[m.lastOutcome.outcome] ?? m.lastOutcome.outcome} {m.lastOutcome.comment}</dd></>)}
+        {m.lastOutcome && (<><dt>{l('lastOutcome')}</dt><dd>{outcomeText(l, m.lastOutcome.outcome)} {m.lastOutcome.comment}</dd></>)}
       </dl>
       {notice && <div className="alert success" role="status" data-testid="sales-notice">{notice}</div>}
       <ProblemMessage error={error} testId="sales-error" />

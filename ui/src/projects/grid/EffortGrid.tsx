@@ -14,6 +14,7 @@ import { projectQueries } from '../queries.ts';
 import { projectLabels } from '../../i18n/projects.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import '../projects.css';
+import { useTitle } from '../../i18n/titles.ts';
 
 interface Props {
   project: ProjectDetail;
@@ -39,7 +40,8 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
   const size = { rows: grid.rows.length, cols: FIXED_COLUMNS.length + months.length };
   const errorAt = new Map(grid.errors.map((e) => [`${e.row}:${e.col}`, e.message]));
   const columnKey = (col: number) => (col < FIXED_COLUMNS.length ? FIXED_COLUMNS[col]! : months[col - FIXED_COLUMNS.length]!);
-  const columnLabel = (col: number) => (col < FIXED_COLUMNS.length ? COLUMN_LABELS[FIXED_COLUMNS[col]!] : months[col - FIXED_COLUMNS.length]!);
+  const title = useTitle();
+  const columnLabel = (col: number) => (col < FIXED_COLUMNS.length ? title(COLUMN_LABELS[FIXED_COLUMNS[col]!]) : months[col - FIXED_COLUMNS.length]!);
 
   const move = (key: NavigationKey, shift: boolean) => {
     const next = nextCell(grid.focus, key, shift && key !== 'Tab' && key !== 'Enter' ? false : shift, size);
