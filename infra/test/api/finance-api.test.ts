@@ -52,7 +52,8 @@ test('import → suggestions → confirm (a deducted fee; two invoices at once) 
   const confirm = await call({ method: 'POST', url: `/api/deposits/${feeDeposit}/match`, payload: { customerId: best.customerId, allocations: best.allocations.map(({ projectId, month, amount, difference }) => ({ projectId, month, amount, difference })), differenceAs: 'bank_fee', reasons: best.reasons }, headers: key() });
   assert.is(confirm.statusCode, 200, confirm.body);
 
-  const two = (await call({ method: 'GET', url: `/api/deposits/${twoInvoices}/suggestions` })).json<Suggestions>().suggestions[0]!;
+  // Every read below asks for the position of the write before it: the read models answer once they hold it.
+  const two = (await call({ method: 'GET', url: `/api/deposits/${twoInvoices}/suggestions`, headers: minPosition(confirm.json<{ position: string }>().position) })).json<Suggestions>().suggestions[0]!;
   assert.equal(two.allocations.map((a) => a.invoiceNumber).sort(), suzuki.map((i) => i.invoiceNumber).sort());
   assert.ok(two.reasons.some((r) => r.includes('2 件の請求書')), two.reasons.join(' / '));
   const confirmTwo = await call({ method: 'POST', url: `/api/deposits/${twoInvoices}/match`, payload: { customerId: two.customerId, allocations: two.allocations.map(({ projectId, month, amount }) => ({ projectId, month, amount })) }, headers: key() });
@@ -66,7 +67,7 @@ test('import → suggestions → confirm (a deducted fee; two invoices at once) 
   const settled = await sss.events.readStream(`monthlysales-${yamada[0]!.projectId}_${yamada[0]!.month}`);
   assert.equal(settled.filter((e) => e.type === 'InvoiceDifferenceSettled').map((e) => (e.data as { amount: number; kind: string }).amount), [220]);
 
-  const suspense = (await call({ method: 'GET', url: '/api/suspense-receipts?asOf=2026-06-12' })).json<SuspenseQueue>();
+  const suspense = (await call({ method: 'GET', url: '/api/suspense-receipts?asOf=2026-06-12', headers: minPosition(confirmTwo.json<{ position: string }>().position) })).json<SuspenseQueue>();
   assert.equal(suspense.rows.map((r) => [r.depositId, r.unapplied, r.ageDays]), [[stranger, 5_000, 10]]);
   const refund = await call({ method: 'POST', url: `/api/deposits/${stranger}/refund`, payload: { amount: 5_000, refundedOn: '2026-06-10', reason: '誤入金のため返金' }, headers: key() });
   assert.is(refund.statusCode, 200, refund.body);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { useDebounced } from '../lib/useDebounced.ts';
 
 interface ListQuery {
@@ -14,6 +14,8 @@ interface ListQuery {
  */
 export function useUrlListQuery<Q extends ListQuery>(fromSearch: (search: URLSearchParams) => Q, toSearch: (query: Q) => URLSearchParams) {
   const [search, setSearch] = useSearchParams();
+  const location = useLocation();
+  const navigation = useNavigation();
   const query = fromSearch(search);
   const [typed, setTyped] = useState(query.q ?? '');
   const settled = useDebounced(typed.trim());
@@ -21,7 +23,10 @@ export function useUrlListQuery<Q extends ListQuery>(fromSearch: (search: URLSea
   const update = (change: Partial<Q>) => setSearch(toSearch({ ...query, page: 1, ...change }), { replace: true, flushSync: true });
 
   useEffect(() => {
-    if (settled !== (query.q ?? '')) setSearch(toSearch({ ...query, q: settled, page: 1 }), { replace: true });
+    // A row clicked while the text settles starts a navigation away; the list stays mounted while the
+    // next screen's code loads, and writing the search into the URL then would send the person back.
+    const leaving = navigation.state !== 'idle' && navigation.location?.pathname !== location.pathname;
+    if (!leaving && settled !== (query.q ?? '')) setSearch(toSearch({ ...query, q: settled, page: 1 }), { replace: true });
     // deliberately keyed on the settled text only: a URL change (back button) must not re-run it
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
