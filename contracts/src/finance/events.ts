@@ -47,6 +47,11 @@ export type DepositEvent =
       type: 'DepositMatched';
       data: {
         readonly depositId: string;
+        /**
+         * This match (`<depositId>-m<n>`, settlement-key.ts): the months' payment and fee events carry it, and a month
+         * settles each match once. Absent on matches recorded before it existed (their key is the deposit id).
+         */
+        readonly matchId?: string;
         readonly customerId: string;
         /** The payer name normalised (docs/finance.md §Payer names): what the next deposit of this payer is matched by. */
         readonly payerKey: string;

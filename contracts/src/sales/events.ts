@@ -88,13 +88,18 @@ export type MonthlySalesEvent =
   | { type: 'SalesCheckApproved'; data: MonthlyKey & { ringiId: string; comment: string; approvedInvoiceTotals?: InvoiceTotals } }
   | { type: 'SalesCheckReturned'; data: MonthlyKey & { outcome: Exclude<SalesCheckOutcome, 'approved'>; ringiId: string; comment: string } }
   | { type: 'InvoiceIssued'; data: MonthlyKey & { invoice: IssuedInvoice } }
-  /** `depositId`: the bank deposit it was matched from (入金消込); absent for a payment recorded by hand. */
-  | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string; depositId?: string } }
+  /**
+   * `depositId`: the bank deposit it was matched from (入金消込); absent for a payment recorded by hand. `matchId`: which
+   * match of that deposit (a deposit may pay one month in several matches); absent before matches had ids, when the
+   * deposit id was the key (`@sss/contracts/finance/settlement-key`).
+   */
+  | { type: 'PaymentRecorded'; data: MonthlyKey & { invoiceNumber: string; amount: number; receivedOn: string; depositId?: string; matchId?: string } }
   /**
    * The part of an invoice settled without money when a deposit was matched (docs/finance.md §Confirming): the
    * 振込手数料 the payer deducted (`bank_fee`, booked as 支払手数料) or a 値引 (`discount`). It counts as paid.
+   * `matchId` as on `PaymentRecorded`.
    */
-  | { type: 'InvoiceDifferenceSettled'; data: MonthlyKey & { invoiceNumber: string; amount: number; kind: 'bank_fee' | 'discount'; depositId: string; settledOn: string } };
+  | { type: 'InvoiceDifferenceSettled'; data: MonthlyKey & { invoiceNumber: string; amount: number; kind: 'bank_fee' | 'discount'; depositId: string; matchId?: string; settledOn: string } };
 
 
 /** The one 請求書番号 counter stream (`invoicenumber-counter`): each number taken is an event. */

@@ -6,12 +6,13 @@ import { customer, issuedInvoices } from '../support/finance.ts';
 
 /**
  * 月次締め in Chromium (docs/finance.md §Month-end close): finance closes April after a confirmation that
- * says what closing means, 請求一覧 marks April's invoice as closed and a payment dated in April is
- * refused; reopening without a reason is stopped at the field, with one it goes through and is shown.
+ * says what closing means, 請求一覧 marks April's invoice as closed, a payment dated in April is refused, and
+ * 営業管理's correction of April's invoice is refused on its page with the 409 naming the month; reopening
+ * without a reason is stopped at the field, with one it goes through and is shown.
  */
 const test = browserSuite('browser: 月次締め');
 
-test('close a month with its confirmation, the invoice list marks it, reopen with a reason', async ({ sss, page }) => {
+test('close a month with its confirmation, the invoice list marks it, a correction of its invoice is refused on the page, reopen with a reason', async ({ sss, browser, page }) => {
   const [april] = await issuedInvoices(sss, await customer(sss, '締切物産', 'シメキリブッサン'), [100_000]);
   await signIn(page, sss.url, DEMO.finance);
   await page.getByTestId('nav-month-close').click();
@@ -33,6 +34,29 @@ test('close a month with its confirmation, the invoice list marks it, reopen wit
   const refused = await as(sss, await login(sss, DEMO.finance))({ method: 'POST', url: `/api/monthly-sales/${april!.projectId}/${april!.month}/payments`, payload: { amount: 1_000, receivedOn: '2026-04-30' }, headers: { 'idempotency-key': 'mcb-1' } });
   assert.is(refused.statusCode, 409, refused.body);
   assert.match(refused.json<{ detail: string }>().detail, /2026年4月は締め済みです/);
+
+  // And on the page: 営業管理 tries to correct April's invoice; the 409 is shown there, naming the month, and nothing changes.
+  const sales = await browser.newPage({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+  try {
+    await signIn(sales, sss.url, DEMO.salesAdmin);
+    await sales.goto(`${sss.url}/monthly-sales/${april!.projectId}/${april!.month}`);
+    await sales.getByTestId('sales-invoiced').waitFor();
+    const before = (await sss.events.readStream(`monthlysales-${april!.projectId}_${april!.month}`)).length;
+    await sales.getByTestId('correction-start').click();
+    await sales.getByTestId('sales-poNumber').fill('PO-CLOSED-1');
+    await sales.getByTestId('correction-reason').fill('注文No誤り');
+    await sales.getByTestId('correction-submit').click();
+    const correction = sales.waitForResponse((r) => r.url().endsWith('/invoice/correction') && r.request().method() === 'POST');
+    await sales.getByTestId('confirm-correction-confirm').click();
+    assert.is((await correction).status(), 409);
+    await sales.getByTestId('sales-error').waitFor();
+    assert.match((await sales.getByTestId('sales-error').textContent()) ?? '', /2026年4月は締め済みです/);
+    assert.is(await sales.getByTestId('sales-invoice-number').textContent(), april!.invoiceNumber, 'the invoice in force is unchanged');
+    assert.is((await sss.events.readStream(`monthlysales-${april!.projectId}_${april!.month}`)).length, before, 'nothing appended');
+    await screenshot(sales, 'month-close-correction-refused');
+  } finally {
+    await sales.close();
+  }
 
   await page.getByTestId('nav-invoices').click();
   await page.getByTestId('invoice-table').waitFor();

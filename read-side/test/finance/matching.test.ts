@@ -79,4 +79,47 @@ test('property: a suggestion never spans customers, never applies more than the 
   );
 });
 
+test('property: a deposit matched again and again in parts (each time a suggestion for what is left) conserves yen and stays with one customer', () => {
+  let repeated = 0;
+  assertProperty(
+    fc.property(books, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), ({ invoices, amount, payer }, picks) => {
+      const customers = KANA.map((k, i) => customer(`c${i}`, k, i === 0 ? [440] : []));
+      const outstanding = new Map(invoices.map((i, n) => [`INV-c${i.customer}-${n + 1}`, i.outstanding]));
+      const open = () => invoices.map((i, n) => invoice(`c${i.customer}`, n + 1, outstanding.get(`INV-c${i.customer}-${n + 1}`)!)).filter((i) => i.outstanding > 0);
+      const payerKey = KANA[payer] ?? 'ダレカ';
+      let left = amount;
+      let applied = 0;
+      let owner: string | null = null;
+      for (const [round, pick] of picks.entries()) {
+        const books = open();
+        // The deposit pays one customer (the deposit decider refuses another): later parts are that customer's suggestions only.
+        const offered = suggest({ amount: left, valueDate: '2026-05-31', payerKey, payerCode: '' }, indexOf(customers, books), kanaIndexOf(customers)).filter((s) => owner === null || s.customerId === owner);
+        if (offered.length === 0) break;
+        const s = offered[pick % offered.length]!;
+        owner = s.customerId;
+        if (round > 0) repeated += 1;
+        assert.is(s.remainder, left - s.allocations.reduce((t, a) => t + a.amount, 0));
+        // Finance confirms it as offered, or applies only a part of each line this time (a partial payment; no fee then).
+        const quarters = (pick % 4) + 1;
+        let part = 0;
+        for (const a of s.allocations) {
+          const inv = books.find((i) => i.invoiceNumber === a.invoiceNumber)!;
+          assert.is(inv.customerId, owner, 'never another customer\'s invoice');
+          const paid = quarters === 4 ? a.amount : Math.floor((a.amount * quarters) / 4);
+          outstanding.set(a.invoiceNumber, inv.outstanding - paid - (quarters === 4 ? a.difference : 0));
+          assert.ok(outstanding.get(a.invoiceNumber)! >= 0, `${a.invoiceNumber} paid beyond its balance`);
+          part += paid;
+        }
+        applied += part;
+        left -= part;
+        if (part === 0) break;
+      }
+      assert.ok(left >= 0);
+      assert.is(applied + left, amount, 'every yen of the deposit is applied or still 仮受金');
+    }),
+    { numRuns: 200 },
+  );
+  assert.ok(repeated > 20, `the books let a deposit be matched again in only ${repeated} runs`);
+});
+
 test.run();

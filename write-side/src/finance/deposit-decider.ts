@@ -2,6 +2,7 @@ import { DomainError } from '@sss/contracts/http/problem';
 import type { DepositAllocation, DepositEvent, DepositImportedData, DifferenceKind } from '@sss/contracts/finance/events';
 import { formatYenJapanese } from '@sss/contracts/domain/money';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
+import { matchIdOf } from '@sss/contracts/finance/settlement-key';
 import type { Decider } from '../kernel/decider.ts';
 
 /**
@@ -19,12 +20,14 @@ export interface DepositState {
   readonly customerId: string | null;
   /** Yen of the deposit applied to invoices or refunded. */
   readonly used: number;
+  /** Matches recorded so far: the next one is `matchIdOf(depositId, matches + 1)`. */
+  readonly matches: number;
 }
 
 export const unappliedOf = (state: DepositState): number => (state.imported?.amount ?? 0) - state.used;
 
 export const depositDecider: Decider<DepositCommand, DepositEvent, DepositState> = {
-  initialState: { imported: null, customerId: null, used: 0 },
+  initialState: { imported: null, customerId: null, used: 0, matches: 0 },
 
   decide(command, state) {
     switch (command.type) {
@@ -46,7 +49,8 @@ export const depositDecider: Decider<DepositCommand, DepositEvent, DepositState>
           seen.add(key);
         }
         const { customerId, payerKey, differenceAs, allocations, reasons } = command;
-        return [{ type: 'DepositMatched', data: { depositId: state.imported.depositId, customerId, payerKey, differenceAs, allocations, reasons } }];
+        const depositId = state.imported.depositId;
+        return [{ type: 'DepositMatched', data: { depositId, matchId: matchIdOf(depositId, state.matches + 1), customerId, payerKey, differenceAs, allocations, reasons } }];
       }
       case 'RefundDeposit': {
         if (!state.imported) return new DomainError('not_found', '入金が見つかりません。');
@@ -64,7 +68,7 @@ export const depositDecider: Decider<DepositCommand, DepositEvent, DepositState>
       case 'DepositImported':
         return { ...state, imported: event.data };
       case 'DepositMatched':
-        return { ...state, customerId: event.data.customerId, used: state.used + event.data.allocations.reduce((t, a) => t + a.amount, 0) };
+        return { ...state, customerId: event.data.customerId, used: state.used + event.data.allocations.reduce((t, a) => t + a.amount, 0), matches: state.matches + 1 };
       case 'DepositRefunded':
         return { ...state, used: state.used + event.data.amount };
     }

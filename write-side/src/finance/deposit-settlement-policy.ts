@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store
 import type { DepositEvent } from '@sss/contracts/finance/events';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
+import { settlementKeyOf } from '@sss/contracts/finance/settlement-key';
 import { DomainError } from '@sss/contracts/http/problem';
 import { fold } from '../kernel/decider.ts';
 import { handleCommand, loadStream } from '../kernel/command-handler.ts';
@@ -16,8 +17,10 @@ import { depositDecider } from './deposit-decider.ts';
  * `DepositMatched` and then each month's `PaymentRecorded`/`InvoiceDifferenceSettled`; a crash between the two
  * left the payments unrecorded, and the match could not be sent again (the deposit's money counts as used).
  * This policy follows every `DepositMatched` from its checkpoint and settles each allocation the same way. The
- * month ignores a deposit it has already seen (`depositIds`), so what the route already appended, a replay
- * after a restart, or two instances racing append nothing twice; the months' own revisions decide a race.
+ * month ignores a match it has already seen (`matchIds`; a match recorded before matches had ids is keyed by its
+ * deposit, as its payments were), so what the route already appended, a replay after a restart, or two instances
+ * racing append nothing twice, while another match of the same deposit pays the month again; the months' own
+ * revisions decide a race.
  * It bypasses the 月次締め check on purpose: the match was accepted while its month was open.
  */
 
@@ -30,6 +33,7 @@ export async function settleMatchedDeposit(events: EventStore, event: RecordedEv
   const { domain } = await loadStream<DepositEvent>(events, streams.deposit(depositId));
   const receivedOn = fold(depositDecider, domain).imported?.valueDate;
   if (!receivedOn) return log(`deposit ${depositId}: matched but never imported; nothing to settle`);
+  const matchId = settlementKeyOf(event.data);
   const context = { actor: ACTOR, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId };
   for (const a of allocations) {
     const key = { projectId: a.projectId, month: a.month };
@@ -37,7 +41,7 @@ export async function settleMatchedDeposit(events: EventStore, event: RecordedEv
       await handleCommand(events, {
         streamName: streams.monthlySales(a.projectId, a.month),
         decider: monthlySalesDecider,
-        command: { type: 'SettleFromDeposit', key, depositId, amount: a.amount, difference: a.difference, differenceAs, receivedOn },
+        command: { type: 'SettleFromDeposit', key, depositId, matchId, amount: a.amount, difference: a.difference, differenceAs, receivedOn },
         context,
         mustExist: true,
       });

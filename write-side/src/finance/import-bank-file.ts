@@ -5,7 +5,7 @@ import { streams } from '@sss/contracts/streams/names';
 import type { CommandContext } from '../kernel/command-handler.ts';
 import { parseZengin } from './zengin-parser.ts';
 import { parseBankCsv } from './bank-csv.ts';
-import { depositIdOf, type FileFault, type ParsedDeposit } from './parsed-deposit.ts';
+import { depositIdsOf, type FileFault, type ParsedDeposit } from './parsed-deposit.ts';
 
 /** How many deposits are appended at once: enough to fill the store's group commit, few enough to bound memory. */
 const CONCURRENCY = 256;
@@ -35,18 +35,17 @@ export function parseBankFile(body: ImportBankFile, today: string): ParsedDeposi
 
 /**
  * Record each deposit on its own stream, appended with `no_stream`: a deposit seen before (same source,
- * 照会番号 and bytes) finds its stream there and is counted, not appended again. The file was parsed
+ * 照会番号 and bytes; without a 照会番号, also the same place among the file's identical rows) finds its
+ * stream there and is counted, not appended again. The file was parsed
  * whole first, so a bad file appends nothing.
  */
 export async function importDeposits(events: EventStore, fileName: string, deposits: readonly ParsedDeposit[], context: CommandContext): Promise<BankFileImported> {
   let imported = 0;
   let position = await events.headPosition();
-  const depositIds: string[] = [];
+  const depositIds = depositIdsOf(deposits);
   const unique = new Map<string, ParsedDeposit>();
-  for (const d of deposits) {
-    const depositId = depositIdOf(d.source, d.inquiryNumber, d.raw);
-    depositIds.push(depositId);
-    if (!unique.has(depositId)) unique.set(depositId, d);
+  for (const [i, d] of deposits.entries()) {
+    if (!unique.has(depositIds[i]!)) unique.set(depositIds[i]!, d);
   }
   if (unique.size > 0) await context.beforeAppend?.();
   const entries = [...unique.entries()];

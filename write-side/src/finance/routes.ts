@@ -5,6 +5,7 @@ import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { BankFileImported, ConfirmMatch, DepositParams, ImportBankFile, RefundDeposit, SetFeeTolerance } from '@sss/contracts/finance/schemas';
 import type { DepositAllocation } from '@sss/contracts/finance/events';
 import { normalisePayerName } from '@sss/contracts/finance/payer-name';
+import { matchIdOf, settlementKeyOf } from '@sss/contracts/finance/settlement-key';
 import { todayInJapan } from '@sss/contracts/domain/dates';
 import { DomainError } from '@sss/contracts/http/problem';
 import { HEADERS } from '@sss/contracts/http/auth';
@@ -53,7 +54,7 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
    * Finance confirms (or corrects, or splits) a match: every month is checked first, so a refused
    * allocation appends nothing; then the deposit records the match (its revision stops a second
    * confirmation of the same money), then each month its payment and fee or discount, idempotent by
-   * the deposit id should a retry repeat them.
+   * the match id should a retry repeat them (a later match of the same deposit pays the month again).
    */
   app.post('/api/deposits/:id/match', { schema: { tags, summary: '入金を請求書に消込む（確定・訂正・分割）', params: DepositParams, body: ConfirmMatch, response: { 200: CommandAccepted } } }, async (request, reply) => {
     const depositId = request.params.id;
@@ -65,12 +66,14 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
       // The payments are dated on the 勘定日: a deposit of a closed month is not applied until it is reopened.
       await periods.assertOpen([['valueDate', receivedOn]]);
       const allocations: DepositAllocation[] = [];
+      // The id this match will get, should the deposit not change before it is recorded (the check only needs a fresh one).
+      const nextMatchId = matchIdOf(depositId, deposit.state.matches + 1);
       for (const [i, a] of request.body.allocations.entries()) {
         const month = await months.load(a);
         const fail = (message: string) => DomainError.field('rule_violated', `allocations.${i}`, message);
         if (!month.exists || !month.state.invoice) throw fail(`${a.month} の請求書が見つかりません。`);
         if (month.state.invoice && (await customerOf(a.projectId)) !== customerId) throw fail(`請求書 ${month.state.invoice.invoiceNumber} は指定の得意先のものではありません。`);
-        const command: MonthlySalesCommand = { type: 'SettleFromDeposit', key: { projectId: a.projectId, month: a.month }, depositId, amount: a.amount, difference: a.difference ?? 0, differenceAs, receivedOn };
+        const command: MonthlySalesCommand = { type: 'SettleFromDeposit', key: { projectId: a.projectId, month: a.month }, depositId, matchId: nextMatchId, amount: a.amount, difference: a.difference ?? 0, differenceAs, receivedOn };
         const verdict = monthlySalesDecider.decide(command, month.state);
         if (verdict instanceof DomainError) throw new DomainError(verdict.code, verdict.message, verdict.errors.map((e) => ({ ...e, field: `allocations.${i}` })));
         allocations.push({ projectId: a.projectId, month: a.month, invoiceNumber: month.state.invoice.invoiceNumber, amount: a.amount, difference: a.difference ?? 0 });
@@ -78,8 +81,9 @@ export async function financeRoutes(fastify: FastifyInstance, deps: FinanceRoute
       const payerKey = normalisePayerName(deposit.state.imported.payerName).key;
       const matched = await deposits.run(depositId, { type: 'MatchDeposit', customerId, payerKey, differenceAs, allocations, reasons }, context, expectedRevisionOf(request));
       let position = matched.position;
+      const matchId = settlementKeyOf(matched.events[0]!.data);
       for (const a of allocations) {
-        const settled = await months.run(a, { type: 'SettleFromDeposit', key: { projectId: a.projectId, month: a.month }, depositId, amount: a.amount, difference: a.difference, differenceAs, receivedOn }, { ...context, beforeAppend: undefined });
+        const settled = await months.run(a, { type: 'SettleFromDeposit', key: { projectId: a.projectId, month: a.month }, depositId, matchId, amount: a.amount, difference: a.difference, differenceAs, receivedOn }, { ...context, beforeAppend: undefined });
         if (settled.position > position) position = settled.position;
       }
       return { ...matched, position };

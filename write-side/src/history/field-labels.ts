@@ -245,6 +245,7 @@ const MONTHLY_SALES = {
   number: ['口座番号', 'Account number'],
   holderKana: ['口座名義', 'Account holder'],
   depositIds: ['充当済みの入金', 'Deposits applied'],
+  matchIds: ['充当済みの消込', 'Matches applied'],
 } satisfies LabelTable;
 
 const RINGI = {

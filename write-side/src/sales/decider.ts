@@ -7,6 +7,7 @@ import { MONTHLY_SALES_STATUS_LABELS, type MonthlySalesStatus } from '@sss/contr
 import { invoiceTotals, type InvoiceTotals, type RoundingMode } from '@sss/contracts/sales/tax';
 import { isCalendarDate } from '@sss/contracts/domain/dates';
 import { formatYenJapanese } from '@sss/contracts/domain/money';
+import { settlementKeyOf } from '@sss/contracts/finance/settlement-key';
 import type { Decider } from '../kernel/decider.ts';
 import { expenseSums, issuableErrors, issuedLines, issuedOnErrors, salesActualErrors, salesActualTotals } from './amounts.ts';
 import { approvalMismatch, differingRate } from './approval-coverage.ts';
@@ -30,8 +31,11 @@ export type MonthlySalesCommand =
   | { type: 'IssueInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string }
   | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
   | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string }
-  /** 入金消込 (docs/finance.md §Confirming): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
-  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
+  /**
+   * 入金消込 (docs/finance.md §Confirming): a match of a deposit pays `amount` and settles `difference` as a fee or discount.
+   * `matchId` is the settlement key (`settlementKeyOf` of the match): the same match settles once, another match of the same deposit again.
+   */
+  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; matchId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
 
 export interface MonthlySalesState {
   readonly status: MonthlySalesStatus;
@@ -53,8 +57,10 @@ export interface MonthlySalesState {
    * After issue, an approval of a correction's totals replaces it: only the latest approval counts.
    */
   readonly approved: InvoiceTotals | null;
-  /** Deposits already applied here: a settlement replayed after a crash or retry changes nothing. */
+  /** Deposits applied here (each once, whatever the number of its matches): what the history links to. */
   readonly depositIds?: readonly string[];
+  /** Settlement keys of the matches applied here: a match replayed after a crash or retry changes nothing. */
+  readonly matchIds?: readonly string[];
 }
 
 export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0, roundingMode: 'floor', requested: null, approved: null };
@@ -167,15 +173,15 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         return [{ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber: state.invoice!.invoiceNumber, amount, receivedOn } }];
       }
       case 'SettleFromDeposit': {
-        if (state.depositIds?.includes(command.depositId)) return [];
+        if (state.matchIds?.includes(command.matchId)) return [];
         if (state.status !== 'invoiced') return notIn(state, '入金を消込');
-        const { amount, difference, receivedOn, depositId } = command;
+        const { amount, difference, receivedOn, depositId, matchId } = command;
         const outstanding = state.invoice!.totals.gross - state.paid;
         if (amount + difference > outstanding) return DomainError.field('rule_violated', 'allocations', `消込額と差額の合計（${formatYenJapanese(amount + difference)}）が請求書 ${state.invoice!.invoiceNumber} の未入金残高（${formatYenJapanese(outstanding)}）を超えています。`);
         const invoiceNumber = state.invoice!.invoiceNumber;
         const events: MonthlySalesEvent[] = [];
-        if (amount > 0) events.push({ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber, amount, receivedOn, depositId } });
-        if (difference > 0) events.push({ type: 'InvoiceDifferenceSettled', data: { ...command.key, invoiceNumber, amount: difference, kind: command.differenceAs, depositId, settledOn: receivedOn } });
+        if (amount > 0) events.push({ type: 'PaymentRecorded', data: { ...command.key, invoiceNumber, amount, receivedOn, depositId, matchId } });
+        if (difference > 0) events.push({ type: 'InvoiceDifferenceSettled', data: { ...command.key, invoiceNumber, amount: difference, kind: command.differenceAs, depositId, matchId, settledOn: receivedOn } });
         return events;
       }
     }
@@ -201,8 +207,16 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         return { ...state, status: 'invoiced', invoice: event.data.invoice };
       case 'PaymentRecorded':
       case 'InvoiceDifferenceSettled': {
-        const depositId = event.data.depositId;
-        return { ...state, paid: state.paid + event.data.amount, ...(depositId ? { depositIds: [...(state.depositIds ?? []), depositId] } : {}) };
+        const { depositId, matchId } = event.data;
+        if (!depositId) return { ...state, paid: state.paid + event.data.amount };
+        const key = settlementKeyOf({ depositId, ...(matchId ? { matchId } : {}) });
+        return {
+          ...state,
+          paid: state.paid + event.data.amount,
+          depositIds: state.depositIds?.includes(depositId) ? state.depositIds : [...(state.depositIds ?? []), depositId],
+          // A payment and its fee carry the same key: remembered once.
+          matchIds: state.matchIds?.includes(key) ? state.matchIds : [...(state.matchIds ?? []), key],
+        };
       }
     }
   },

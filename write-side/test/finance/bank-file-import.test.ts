@@ -127,6 +127,26 @@ test('importing the same file, or a file repeating one of its lines, appends not
   }
 });
 
+test('two identical rows without a 照会番号 are two deposits (two transfers alike), each imported once however often the file comes', async () => {
+  const events = openSqliteEventStore(join(mkdtempSync(join(tmpdir(), 'sss-bank-import-')), 'e.db'));
+  try {
+    const context = { actor: 'user:finance', correlationId: 'c-2' };
+    const row = '2026/4/15,ﾀﾅｶ ﾀﾛｳ,10000';
+    const csv = (rows: string[]) => ({ fileName: 'nyukin.csv', format: 'csv' as const, content: Buffer.from(['日付,振込依頼人,入金額', ...rows, ''].join('\r\n'), 'utf8').toString('base64'), csvMapping: { date: 0, payer: 1, amount: 2 } });
+    const twice = parseBankFile(csv([row, row]), TODAY);
+    const first = await importDeposits(events, 'nyukin.csv', twice, context);
+    assert.equal([first.records, first.imported, first.alreadyImported], [2, 2, 0], 'the second transfer of the same day, payer and amount is not lost');
+    assert.is(new Set(first.depositIds).size, 2);
+    const again = await importDeposits(events, 'nyukin.csv', twice, context);
+    assert.equal([again.imported, again.alreadyImported, again.depositIds], [0, 2, first.depositIds]);
+    // An export of a window holding only one of them finds the first.
+    const once = await importDeposits(events, 'nyukin-0415.csv', parseBankFile(csv([row]), TODAY), context);
+    assert.equal([once.imported, once.depositIds], [0, [first.depositIds[0]]]);
+  } finally {
+    await events.close();
+  }
+});
+
 test('property: a deposit has the same id in any file that carries its record, and distinct records distinct ids', () => {
   const transfer = fc.record({ inquiryNumber: fc.integer({ min: 1, max: 999_999 }), amount: fc.integer({ min: 1, max: 9_999_999_999 }), payerName: fc.constantFrom('ｶ)ﾔﾏﾀﾞｼﾖｳｶｲ', 'ｽｽﾞｷ(ｶ', 'ﾀﾅｶ ﾀﾛｳ'), day: fc.integer({ min: 1, max: 28 }) });
   assertProperty(

@@ -28,6 +28,8 @@ test('split over two matches of one customer; never another customer; never beyo
   const tooMuch = depositDecider.decide(match('c1', 4_001), given(history));
   assert.ok(tooMuch instanceof DomainError && tooMuch.code === 'rule_violated');
   history = [...history, ...events(depositDecider.decide(match('c1', 4_000), given(history)))];
+  // Each match has its own id: the months it pays remember matches, not deposits (settlement-key.ts).
+  assert.equal(history.flatMap((e) => (e.type === 'DepositMatched' ? [e.data.matchId] : [])), ['d1-m1', 'd1-m2']);
   assert.is(unappliedOf(given(history)), 0);
 });
 
