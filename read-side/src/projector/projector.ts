@@ -1,7 +1,7 @@
 import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
 import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore } from '@sss/contracts/ports/read-store';
+import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore, type Seen } from '@sss/contracts/ports/read-store';
 import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
 import type { DocReader, Projection } from './projection.ts';
 
@@ -47,8 +47,13 @@ interface Entry {
   readonly id: string;
   doc: Doc | null;
   readonly storedPos: bigint;
+  /** What the store holds when this batch's write lands (read-store.ts `Seen`), as far as this projector knows. */
+  readonly seen: Seen | undefined;
 }
 type Overlay = Map<string, Entry>;
+
+/** A stamp written by this code is 20 digits; an older, shorter one needs the store's general condition. */
+const seenOf = (doc: Doc | null): Seen | undefined => (doc === null ? 'absent' : typeof doc[POSITION_STAMP] === 'string' && doc[POSITION_STAMP].length === 20 ? 'stamped' : undefined);
 
 interface Prepared {
   readonly writes: Change[];
@@ -74,12 +79,13 @@ async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedE
     let entry = overlay.get(key);
     if (!entry) {
       const previous = carried.get(key);
-      if (previous) overlay.set(key, (entry = { ...previous }));
+      // The batch in flight lands before this one's write: its result is what the store will hold.
+      if (previous) overlay.set(key, (entry = { ...previous, seen: seenOf(previous.doc) }));
     }
     return entry;
   };
   const remember = (collection: string, id: string, doc: Doc | null): Entry => {
-    const entry = { collection, id, doc, storedPos: stampedPosition(doc) };
+    const entry = { collection, id, doc, storedPos: stampedPosition(doc), seen: seenOf(doc) };
     overlay.set(keyOf(collection, id), entry);
     return entry;
   };
@@ -106,10 +112,11 @@ async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedE
       changed.add(entry);
     }
     for (const entry of changed) {
+      const seen = entry.seen === undefined ? {} : { seen: entry.seen };
       writes.push(
         entry.doc
-          ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position }
-          : { op: 'delete', collection: physical(entry.collection), id: entry.id, at: event.position },
+          ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position, ...seen }
+          : { op: 'delete', collection: physical(entry.collection), id: entry.id, at: event.position, ...seen },
       );
     }
   }
