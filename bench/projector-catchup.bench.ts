@@ -60,7 +60,7 @@ export async function run(): Promise<Record<string, number | string>> {
 
   const catchUp = async (store: ReadStore) => {
     const started = performance.now();
-    const projector = await startProjector({ events, store, projection: countingProjection, batchSize: BATCH, batchMs: 5 });
+    const projector = await startProjector({ events, store, projection: countingProjection, batchSize: BATCH });
     await firstValueFrom(projector.position$.pipe(filter((p) => p >= head)));
     const ms = performance.now() - started;
     await projector.stop();

@@ -1,5 +1,5 @@
-import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
-import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
+import { BehaviorSubject, defer, from, switchMap, type Subscription } from 'rxjs';
+import { positionReached, retryWithBackoff, workInBatches } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore, type Seen } from '@sss/contracts/ports/read-store';
 import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
@@ -26,8 +26,8 @@ export interface ProjectorOptions {
   readonly physical?: (collection: string) => string;
   /** Checkpoint key; defaults to the projection name. */
   readonly checkpointName?: string;
+  /** The most events one batch holds; following the log live, a batch is what arrived while the previous one was written. */
   readonly batchSize?: number;
-  readonly batchMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
 }
 
@@ -308,8 +308,8 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       switchMap((position) => {
         const pipeline = new BatchPipeline(options, reached, false);
         return events.subscribeAll(position).pipe(
-          batches(options.batchMs ?? 20, batchSize),
-          concatMap((batch) => track(pipeline.push(batch).then(() => pipeline.drain()))),
+          // No window to wait out: an event alone is projected at once (the company → partner path's delay), a busy log in batches.
+          workInBatches(batchSize, (batch: RecordedEvent[]) => track(pipeline.push(batch).then(() => pipeline.drain()))),
         );
       }),
       // A failed batch is retried from the stored checkpoint with growing pauses.
