@@ -325,7 +325,11 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       run.unsubscribe();
       // No write lands after stop returns (the caller may close the store next), unless a
       // projection hangs: then stop gives up waiting rather than hang the shutdown too.
-      await Promise.race([working, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+      // The timer holds the process open (stop() answers within STOP_WAIT_MS even when nothing else is
+      // pending) and is cleared as soon as the work settles.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([working, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(timer);
       position$.complete();
     },
   };
