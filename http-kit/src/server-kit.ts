@@ -150,14 +150,40 @@ export interface AuthGateOptions {
 export function sessionFromCookie(request: FastifyRequest): SessionClaims | null {
   const raw = request.cookies?.[SESSION_COOKIE];
   if (!raw) return null;
+  const claims = verifiedCookies(request.server).get(raw) ?? verifyCookie(request, raw);
+  return claims && claims.exp > Date.now() ? claims : null;
+}
+
+/**
+ * Cookies this app already verified, by their exact signed text: the HMAC and the JSON parse were a
+ * twentieth of a list request, and the same text always verifies the same way under the app's
+ * secret (per app, so two apps with different secrets never share an answer). Expiry is checked per
+ * request; the session cache decides the rest. Bounded: emptied when full; only good ones are kept.
+ */
+const verified = new WeakMap<FastifyInstance, Map<string, SessionClaims>>();
+const VERIFIED_MAX = 10_000;
+function verifiedCookies(app: FastifyInstance): Map<string, SessionClaims> {
+  let known = verified.get(app);
+  if (!known) verified.set(app, (known = new Map()));
+  return known;
+}
+function verifyCookie(request: FastifyRequest, raw: string): SessionClaims | null {
   const unsigned = request.unsignCookie(raw);
-  if (!unsigned.valid || !unsigned.value) return null;
-  try {
-    const claims = JSON.parse(unsigned.value) as SessionClaims;
-    return claims.exp > Date.now() ? claims : null;
-  } catch {
-    return null;
+  let claims: SessionClaims | null = null;
+  if (unsigned.valid && unsigned.value) {
+    try {
+      // Frozen: one verified object answers every request that carries the cookie.
+      claims = Object.freeze(JSON.parse(unsigned.value) as SessionClaims);
+    } catch {
+      claims = null;
+    }
   }
+  if (claims) {
+    const known = verifiedCookies(request.server);
+    if (known.size >= VERIFIED_MAX) known.clear();
+    known.set(raw, claims);
+  }
+  return claims;
 }
 
 /**

@@ -26,8 +26,16 @@ export interface FindOptions {
  * writers (a deposed projector and its successor) can never move a live document backwards.
  */
 export type Change =
-  | { readonly op: 'put'; readonly collection: string; readonly doc: Doc; readonly at?: bigint }
-  | { readonly op: 'delete'; readonly collection: string; readonly id: string; readonly at?: bigint };
+  | { readonly op: 'put'; readonly collection: string; readonly doc: Doc; readonly at?: bigint; readonly seen?: Seen }
+  | { readonly op: 'delete'; readonly collection: string; readonly id: string; readonly at?: bigint; readonly seen?: Seen };
+
+/**
+ * What the writer last read of a changed document before this apply: none (`absent`), or one with a
+ * padded stamp below `at` (`stamped`). A hint that lets a store whose conditional writes are costly
+ * pick the cheap one (an insert; a replace comparing `_pos` alone); the position condition above still
+ * decides, so a wrong hint (another writer got there first) costs a retry, never a document moved back.
+ */
+export type Seen = 'absent' | 'stamped';
 
 /**
  * Field every projected document carries: the position of the last event applied to it, as a

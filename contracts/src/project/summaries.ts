@@ -89,6 +89,16 @@ export function yenOf(unitPrice: number, effort: string | Big): number {
 
 export function grossMarginPercent(grossProfit: number, revenue: number): string | null {
   if (revenue === 0) return null;
+  // Whole yen (what yenOf makes) take an exact integer path with the same rounding: big.js divides
+  // to 20 places first, and that was a tenth of a 案件詳細 request (one call per line and month).
+  if (Number.isSafeInteger(grossProfit) && Number.isSafeInteger(revenue) && grossProfit !== 0) {
+    const numerator = BigInt(Math.abs(grossProfit)) * 1000n;
+    const denominator = BigInt(Math.abs(revenue));
+    const tenths = numerator / denominator + ((numerator % denominator) * 2n >= denominator ? 1n : 0n);
+    // Negative whenever the quotient is, also when it rounds to zero ("-0.0"), as big.js writes it.
+    const sign = grossProfit < 0 !== revenue < 0 ? '-' : '';
+    return `${sign}${tenths / 10n}.${tenths % 10n}`;
+  }
   return new Big(grossProfit).times(100).div(revenue).toFixed(1, Big.roundHalfUp);
 }
 

@@ -1,4 +1,4 @@
-import { bufferTime, filter, firstValueFrom, retry, timer, type BehaviorSubject, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
+import { bufferTime, filter, firstValueFrom, Observable, retry, timer, type BehaviorSubject, type MonoTypeOperatorFunction, type OperatorFunction } from 'rxjs';
 
 /**
  * The RxJS operators every event-store subscriber composes (projectors, the Kafka forwarder, the
@@ -32,4 +32,52 @@ export async function positionReached(position$: BehaviorSubject<bigint>, positi
   const reached = firstValueFrom(position$.pipe(filter((p) => p >= position)), { defaultValue: 0n }).then(() => true);
   const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
   return Promise.race([reached, timedOut]);
+}
+
+/**
+ * Items handed to `work` in batches of at most `size`, one batch at a time, in order, each result
+ * emitted. The first item after a quiet spell waits only for the rest of its event-loop turn (the
+ * events of one append arrive together); whatever arrives while a batch is being worked on forms the
+ * next one. So an idle subscriber adds no delay and runs no timer, and batches grow with the load by
+ * themselves (a fixed window, `batches`, makes every item wait up to the window and wakes up the
+ * process `1000 / ms` times a second, idle or not).
+ */
+export function workInBatches<T, R>(size: number, work: (batch: T[]) => Promise<R>): OperatorFunction<T, R> {
+  return (source) =>
+    new Observable<R>((subscriber) => {
+      const queue: T[] = [];
+      let scheduled = false;
+      let running = false;
+      let sourceDone = false;
+      const run = async () => {
+        scheduled = false;
+        running = true;
+        try {
+          while (queue.length > 0 && !subscriber.closed) subscriber.next(await work(queue.splice(0, size)));
+        } catch (error) {
+          subscriber.error(error);
+          return;
+        } finally {
+          running = false;
+        }
+        if (sourceDone) subscriber.complete();
+      };
+      const kick = () => {
+        if (scheduled || running) return;
+        scheduled = true;
+        setImmediate(() => void run());
+      };
+      const subscription = source.subscribe({
+        next: (item) => {
+          queue.push(item);
+          kick();
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          sourceDone = true;
+          if (!scheduled && !running) subscriber.complete();
+        },
+      });
+      return () => subscription.unsubscribe();
+    });
 }

@@ -8,5 +8,5 @@ import { countingProjection } from '../../../read-side/test/support/counting-pro
 const [eventsPath, kind, target] = process.argv.slice(2) as [string, 'embedded' | 'mongodb', string];
 const events = openSqliteEventStore(eventsPath);
 const store = kind === 'embedded' ? openEmbeddedReadStore(target) : await openMongoReadStore({ url: process.env.MONGODB_URL!, database: target });
-const projector = await startProjector({ events, store, projection: countingProjection, batchSize: 25, batchMs: 1 });
+const projector = await startProjector({ events, store, projection: countingProjection, batchSize: 25 });
 projector.position$.subscribe((position) => process.stdout.write(`pos ${position}\n`));

@@ -62,12 +62,12 @@ for (const kind of ['embedded', 'mongodb'] as const) {
 
     const events = openSqliteEventStore(eventsPath);
     const resumed = await open(target);
-    const resumedProjector = await startProjector({ events, store: resumed, projection: countingProjection, batchSize: 100, batchMs: 1 });
+    const resumedProjector = await startProjector({ events, store: resumed, projection: countingProjection, batchSize: 100 });
     await firstValueFrom(resumedProjector.position$.pipe(filter((p) => p >= BigInt(EVENTS))));
     await resumedProjector.stop();
 
     const clean = await open(kind === 'embedded' ? join(dir, 'clean.db') : `${target}_clean`);
-    const cleanProjector = await startProjector({ events, store: clean, projection: countingProjection, batchSize: 500, batchMs: 1 });
+    const cleanProjector = await startProjector({ events, store: clean, projection: countingProjection, batchSize: 500 });
     await firstValueFrom(cleanProjector.position$.pipe(filter((p) => p >= BigInt(EVENTS))));
     await cleanProjector.stop();
 

@@ -1,7 +1,7 @@
-import { BehaviorSubject, concatMap, defer, from, switchMap, type Subscription } from 'rxjs';
-import { batches, positionReached, retryWithBackoff } from '@sss/contracts/streams/operators';
+import { BehaviorSubject, defer, from, switchMap, type Subscription } from 'rxjs';
+import { positionReached, retryWithBackoff, workInBatches } from '@sss/contracts/streams/operators';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
-import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore } from '@sss/contracts/ports/read-store';
+import { POSITION_STAMP, stampedPosition, stampOf, type Change, type Checkpoint, type Doc, type EventTime, type ReadStore, type Seen } from '@sss/contracts/ports/read-store';
 import { batchSpanOptions, withSpan } from '@sss/contracts/tracing/spans';
 import type { DocReader, Projection } from './projection.ts';
 
@@ -26,8 +26,8 @@ export interface ProjectorOptions {
   readonly physical?: (collection: string) => string;
   /** Checkpoint key; defaults to the projection name. */
   readonly checkpointName?: string;
+  /** The most events one batch holds; following the log live, a batch is what arrived while the previous one was written. */
   readonly batchSize?: number;
-  readonly batchMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
 }
 
@@ -47,8 +47,13 @@ interface Entry {
   readonly id: string;
   doc: Doc | null;
   readonly storedPos: bigint;
+  /** What the store holds when this batch's write lands (read-store.ts `Seen`), as far as this projector knows. */
+  readonly seen: Seen | undefined;
 }
 type Overlay = Map<string, Entry>;
+
+/** A stamp written by this code is 20 digits; an older, shorter one needs the store's general condition. */
+const seenOf = (doc: Doc | null): Seen | undefined => (doc === null ? 'absent' : typeof doc[POSITION_STAMP] === 'string' && doc[POSITION_STAMP].length === 20 ? 'stamped' : undefined);
 
 interface Prepared {
   readonly writes: Change[];
@@ -74,12 +79,13 @@ async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedE
     let entry = overlay.get(key);
     if (!entry) {
       const previous = carried.get(key);
-      if (previous) overlay.set(key, (entry = { ...previous }));
+      // The batch in flight lands before this one's write: its result is what the store will hold.
+      if (previous) overlay.set(key, (entry = { ...previous, seen: seenOf(previous.doc) }));
     }
     return entry;
   };
   const remember = (collection: string, id: string, doc: Doc | null): Entry => {
-    const entry = { collection, id, doc, storedPos: stampedPosition(doc) };
+    const entry = { collection, id, doc, storedPos: stampedPosition(doc), seen: seenOf(doc) };
     overlay.set(keyOf(collection, id), entry);
     return entry;
   };
@@ -106,10 +112,11 @@ async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedE
       changed.add(entry);
     }
     for (const entry of changed) {
+      const seen = entry.seen === undefined ? {} : { seen: entry.seen };
       writes.push(
         entry.doc
-          ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position }
-          : { op: 'delete', collection: physical(entry.collection), id: entry.id, at: event.position },
+          ? { op: 'put', collection: physical(entry.collection), doc: entry.doc, at: event.position, ...seen }
+          : { op: 'delete', collection: physical(entry.collection), id: entry.id, at: event.position, ...seen },
       );
     }
   }
@@ -301,8 +308,8 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       switchMap((position) => {
         const pipeline = new BatchPipeline(options, reached, false);
         return events.subscribeAll(position).pipe(
-          batches(options.batchMs ?? 20, batchSize),
-          concatMap((batch) => track(pipeline.push(batch).then(() => pipeline.drain()))),
+          // No window to wait out: an event alone is projected at once (the company → partner path's delay), a busy log in batches.
+          workInBatches(batchSize, (batch: RecordedEvent[]) => track(pipeline.push(batch).then(() => pipeline.drain()))),
         );
       }),
       // A failed batch is retried from the stored checkpoint with growing pauses.
@@ -318,7 +325,11 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
       run.unsubscribe();
       // No write lands after stop returns (the caller may close the store next), unless a
       // projection hangs: then stop gives up waiting rather than hang the shutdown too.
-      await Promise.race([working, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+      // The timer holds the process open (stop() answers within STOP_WAIT_MS even when nothing else is
+      // pending) and is cleared as soon as the work settles.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([working, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+      clearTimeout(timer);
       position$.complete();
     },
   };

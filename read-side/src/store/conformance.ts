@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { stampOf, type Doc, type ReadStore } from '@sss/contracts/ports/read-store';
+import { stampOf, type Doc, type ReadStore, type Seen } from '@sss/contracts/ports/read-store';
 
 /**
  * One conformance suite for the read-store port: the embedded store and MongoDB (or FerretDB) run
@@ -119,6 +119,28 @@ export function readStoreConformance(name: string, makeStore: () => Promise<Read
     assert.is((await store.get(c, 'x'))?.name, 'tenth over an unpadded stamp', 'a stamp from before padding is replaced once');
     await store.apply([{ op: 'delete', collection: c, id: 'x', at: 11n }]);
     assert.is(await store.get(c, 'x'), null, 'a newer delete wins');
+  });
+
+  test("a writer's hint of what it saw (Seen) never changes what a change does, when another writer got there first", async ({ store }) => {
+    const c = collection('seen');
+    const put = (id: string, n: number, name: string, seen: Seen) => ({ op: 'put' as const, collection: c, doc: { _id: id, name, _pos: stampOf(BigInt(n)) }, at: BigInt(n), seen });
+    await store.apply([put('x', 7, 'seventh', 'absent')]);
+    assert.is((await store.get(c, 'x'))?.name, 'seventh', 'an absent document is inserted');
+    await store.apply([put('x', 6, 'sixth, seen absent', 'absent')]);
+    assert.is((await store.get(c, 'x'))?.name, 'seventh', 'seen absent, found newer: refused');
+    await store.apply([put('x', 8, 'eighth, seen absent', 'absent')]);
+    assert.is((await store.get(c, 'x'))?.name, 'eighth, seen absent', 'seen absent, found older: replaced');
+    await store.apply([put('x', 5, 'fifth, seen stamped', 'stamped')]);
+    assert.is((await store.get(c, 'x'))?.name, 'eighth, seen absent', 'seen stamped, found newer: refused');
+    await store.apply([{ op: 'delete', collection: c, id: 'x', at: 9n }]);
+    await store.apply([put('x', 10, 'tenth, seen stamped', 'stamped')]);
+    assert.is((await store.get(c, 'x'))?.name, 'tenth, seen stamped', 'seen stamped, deleted meanwhile: written back');
+    // More replaces than one update command carries on FerretDB, with inserts beside them.
+    const many = Array.from({ length: 120 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+    await store.apply(many.map((id) => put(id, 20, 'first', 'absent')));
+    await store.apply([...many.map((id) => put(id, 30, 'second', 'stamped')), put('new', 30, 'new', 'absent')]);
+    assert.equal((await store.find(c, { name: 'second' })).map((doc) => doc._id), many, 'every stamped replace applied');
+    assert.is((await store.get(c, 'new'))?.name, 'new');
   });
 
   test('indexes can be ensured repeatedly; a dropped collection is empty', async ({ store }) => {

@@ -12,6 +12,7 @@ import {
   MongoBulkWriteError,
   MongoClient,
   MongoServerError,
+  type AnyBulkWriteOperation,
   type Collection,
   type Db,
   type Filter as MongoFilter,
@@ -261,12 +262,15 @@ export class MongoReadStore implements ReadStore, WithLeases {
       if (!list) byCollection.set(change.collection, (list = []));
       list.push({ _id: `${id}\u0000${padded(change.at)}`, id, from: padded(change.at), doc: change.op === 'put' ? change.doc : null });
     }
-    for (const [collection, versions] of byCollection) {
-      if (this.historyFrom > 0n) versions.unshift(...(await this.baselines(collection, versions)));
-      await insertIgnoringDuplicates(this.db.collection<VersionDoc>(versionsOf(collection)), versions);
-    }
+    // Independent inserts into different collections: sent together, one round trip's wait instead of several.
     const timeDocs = times.map((t) => ({ _id: padded(t.position), time: t.time }));
-    await insertIgnoringDuplicates(this.db.collection<{ _id: string; time: string }>(EVENT_TIMES_COLLECTION), timeDocs);
+    await Promise.all([
+      ...[...byCollection].map(async ([collection, versions]) => {
+        if (this.historyFrom > 0n) versions.unshift(...(await this.baselines(collection, versions)));
+        await insertIgnoringDuplicates(this.db.collection<VersionDoc>(versionsOf(collection)), versions);
+      }),
+      insertIgnoringDuplicates(this.db.collection<{ _id: string; time: string }>(EVENT_TIMES_COLLECTION), timeDocs),
+    ]);
   }
 
   /** A document older than the history, changed for the first time: what it was becomes its first version. */
@@ -333,10 +337,14 @@ export class MongoReadStore implements ReadStore, WithLeases {
     }
     for (const [collection, docs] of latest) {
       const puts: Doc[] = [];
+      const inserts: Doc[] = [];
+      const replaces: { doc: Doc; at: bigint }[] = [];
       const deletes: string[] = [];
       const positionedDeletes: { id: string; at: bigint }[] = [];
       for (const change of docs.values()) {
-        if (change.op === 'put') puts.push(change.doc);
+        if (change.op === 'put' && change.at !== undefined && change.seen === 'absent') inserts.push(change.doc);
+        else if (change.op === 'put' && change.at !== undefined && change.seen === 'stamped') replaces.push({ doc: change.doc, at: change.at });
+        else if (change.op === 'put') puts.push(change.doc);
         else if (change.at === undefined) deletes.push(change.id);
         else positionedDeletes.push({ id: change.id, at: change.at });
       }
@@ -344,6 +352,8 @@ export class MongoReadStore implements ReadStore, WithLeases {
       // so one $in delete per batch beats one deleteOne per document there; MongoDB uses _id either way.
       if (deletes.length > 0) await this.docs(collection).deleteMany({ _id: { $in: deletes } });
       for (const { id, at } of positionedDeletes) await this.docs(collection).deleteOne({ _id: id, ...olderThan(at) } as MongoFilter<Doc>);
+      // What the writer's hint leaves unsettled (an insert that met a document) takes the general path.
+      if (inserts.length + replaces.length > 0) puts.push(...(await this.writeSeen(collection, inserts, replaces)));
       if (puts.length > 0) await this.putAll(collection, puts, new Map([...docs.values()].flatMap((change) => (change.op === 'put' && change.at !== undefined ? [[change.doc._id, change.at] as const] : []))));
     }
     // Last, and only after every document write succeeded: this is what makes a crash replay safe.
@@ -352,6 +362,42 @@ export class MongoReadStore implements ReadStore, WithLeases {
         .collection<CheckpointDoc>(CHECKPOINTS_COLLECTION)
         .replaceOne({ _id: checkpoint.name }, { position: checkpoint.position.toString() }, { upsert: true });
     }
+  }
+
+  /**
+   * The writes whose current document the writer knows (read-store.ts `Seen`): inserts for the absent,
+   * replaces conditional on `_pos` alone for the stamped (FerretDB v1 scans for every update, and a
+   * filter with one comparison is the cheapest scan), in as few commands as FerretDB takes
+   * (`UPDATES_PER_COMMAND`), unordered. Returns the inserts that met a document (another writer made it
+   * meanwhile): the general path decides those by the full position condition.
+   */
+  private async writeSeen(collection: string, inserts: readonly Doc[], replaces: readonly { doc: Doc; at: bigint }[]): Promise<Doc[]> {
+    const unsettled: Doc[] = [];
+    for (let from = 0; from === 0 || from < replaces.length; from += UPDATES_PER_COMMAND) {
+      const slice = replaces.slice(from, from + UPDATES_PER_COMMAND);
+      const batchInserts = from === 0 ? inserts : [];
+      const operations: AnyBulkWriteOperation<Doc>[] = [
+        ...batchInserts.map((doc) => ({ insertOne: { document: doc } })),
+        ...slice.map(({ doc, at }) => ({ replaceOne: { filter: { _id: doc._id, [POSITION_STAMP]: { $lt: stampOf(at) } } as MongoFilter<Doc>, replacement: doc } })),
+      ];
+      let matched: number;
+      try {
+        matched = (await this.docs(collection).bulkWrite(operations, { ordered: false })).matchedCount;
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        // Only an insert meeting an existing _id is expected; anything else (a replace breaking another unique index) reaches the caller.
+        if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== DUPLICATE_KEY || e.index >= batchInserts.length)) throw error;
+        unsettled.push(...writeErrors.map((e) => batchInserts[e.index]).filter((doc): doc is Doc => doc !== undefined));
+        matched = error.result.matchedCount;
+      }
+      if (matched < slice.length) {
+        // Matched nothing: newer (stays) or deleted meanwhile (written back, as the general path does).
+        const present = new Set((await this.docs(collection).find({ _id: { $in: slice.map(({ doc }) => doc._id) } }, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id));
+        unsettled.push(...slice.filter(({ doc }) => !present.has(doc._id)).map(({ doc }) => doc));
+      }
+    }
+    return unsettled;
   }
 
   /**

@@ -21,7 +21,7 @@ for (const kind of readStoreKinds()) {
     log.push('company-c1', 'AntiSocialCheckRecorded', { companyId: 'c1', checkedOn: '2025-04-11', result: 'clear', note: '', checkedBy: 'u1' });
     const last = log.push('company-c1', 'CompanyAbolished', { companyId: 'c1', abolishedOn: '2025-09-30', reason: '' });
     const store = await kind.open('company-projection');
-    const projector = await startProjector({ events: log, store, projection: companyProjection, batchSize: 2, batchMs: 1 });
+    const projector = await startProjector({ events: log, store, projection: companyProjection, batchSize: 2 });
     await firstValueFrom(projector.position$.pipe(filter((p) => p >= last.position)));
     const doc = (await store.get(COMPANIES, 'c1'))!;
     assert.is(doc.name, 'アルファ改');

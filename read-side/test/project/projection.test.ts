@@ -52,7 +52,7 @@ for (const kind of readStoreKinds()) {
   test(`${kind.name}: 案件, 見積 and 受注 documents follow their events, with names from the projection's own copies`, async () => {
     const { log, last } = feed();
     const store = await kind.open('project-projection');
-    const projector = await startProjector({ events: log, store, projection: projectProjection, batchSize: 3, batchMs: 1 });
+    const projector = await startProjector({ events: log, store, projection: projectProjection, batchSize: 3 });
     await firstValueFrom(projector.position$.pipe(filter((p) => p >= last.position)));
     const doc = (await store.get(PROJECTS, 'p1')) as ProjectDoc;
     const detail = detailOf(doc);

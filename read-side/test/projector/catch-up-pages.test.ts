@@ -68,7 +68,7 @@ for (const kind of readStoreKinds()) {
     });
     const raw = await kind.open('catch_up_pages');
     const seen: Seen = { gets: 0, getManys: 0, applying: 0, readsDuringWrite: 0 };
-    const projector = await startProjector({ events, store: watched(raw, seen), projection: countingProjection, batchSize: BATCH, batchMs: 1 });
+    const projector = await startProjector({ events, store: watched(raw, seen), projection: countingProjection, batchSize: BATCH });
     try {
       assert.ok(await projector.waitFor(BigInt(EVENTS), 60_000), 'caught up');
       // The whole history came by pages: the subscription starts at the head.

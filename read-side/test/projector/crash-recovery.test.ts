@@ -45,7 +45,7 @@ function crashingOn(store: ReadStore, batchIndex: number, keep: number): ReadSto
 }
 
 async function runToEnd(events: EventStore, store: ReadStore): Promise<void> {
-  const projector = await startProjector({ events, store, projection: countingProjection, batchSize: 50, batchMs: 1 });
+  const projector = await startProjector({ events, store, projection: countingProjection, batchSize: 50 });
   const head = await events.headPosition();
   await firstValueFrom(projector.position$.pipe(filter((p) => p >= head)));
   await projector.stop();
@@ -91,7 +91,7 @@ test('embedded: a projector stopped mid-run resumes from its checkpoint on the r
   const dir = mkdtempSync(join(tmpdir(), 'sss-proj-kill-'));
   const events = fillLog();
   const store = openEmbeddedReadStore(join(dir, 'read.db'));
-  const half = await startProjector({ events, store, projection: countingProjection, batchSize: 50, batchMs: 1 });
+  const half = await startProjector({ events, store, projection: countingProjection, batchSize: 50 });
   await firstValueFrom(half.position$.pipe(filter((p) => p >= 300n)));
   await half.stop();
   await store.close();

@@ -42,7 +42,7 @@ for (const kind of readStoreKinds().filter((k) => k.name === 'embedded')) {
     const events = memoryEventLog();
     const store = await kind.open('two-writers');
     // Different batch sizes and pace, so the two are rarely in step.
-    const racing = [[7, 0], [11, 30]].map(([batchSize, most]) => startProjector({ events, store: slowWrites(store, most!), projection: countingProjection, batchSize: batchSize!, batchMs: 1 }));
+    const racing = [[7, 0], [11, 30]].map(([batchSize, most]) => startProjector({ events, store: slowWrites(store, most!), projection: countingProjection, batchSize: batchSize! }));
     const projectors = await Promise.all(racing);
     let watching = true;
     const backwards: string[] = [];

@@ -24,7 +24,7 @@ test('projection and as-of view: a version 1 company reads with its billing fiel
   const registered = log.push('company-c1', 'CompanyRegistered', V1);
   const edited = log.push('company-c1', 'CompanyEdited', { ...V1, name: '新株式', changed: ['name'] });
   const store = openEmbeddedReadStore(':memory:');
-  const projector = await startProjector({ events: upcastingEventStore(log), store, projection: companyProjection, batchSize: 1, batchMs: 1 });
+  const projector = await startProjector({ events: upcastingEventStore(log), store, projection: companyProjection, batchSize: 1 });
   await firstValueFrom(projector.position$.pipe(filter((p) => p >= edited.position)));
   const now = (await store.get(COMPANIES, 'c1'))!;
   assert.equal([now.name, now.billing], ['新株式', UNSET_BILLING]);
@@ -38,7 +38,7 @@ test('without the upcasting store the same projection would miss the field: the 
   const log = memoryEventLog();
   const registered = log.push('company-c1', 'CompanyRegistered', V1);
   const store = openEmbeddedReadStore(':memory:');
-  const projector = await startProjector({ events: log, store, projection: companyProjection, batchSize: 1, batchMs: 1 });
+  const projector = await startProjector({ events: log, store, projection: companyProjection, batchSize: 1 });
   await firstValueFrom(projector.position$.pipe(filter((p) => p >= registered.position)));
   assert.is((await store.get(COMPANIES, 'c1'))!.billing, undefined);
   await projector.stop();

@@ -43,7 +43,7 @@ for (const kind of readStoreKinds()) {
   test(`${kind.name}: months, invoices (a correction replaces, both stay), payments carried, reports`, async () => {
     const { log, last } = history();
     const store = await kind.open('sales-projection');
-    const projector = await startProjector({ events: log, store, projection: salesProjection, batchSize: 3, batchMs: 1 });
+    const projector = await startProjector({ events: log, store, projection: salesProjection, batchSize: 3 });
     await firstValueFrom(projector.position$.pipe(filter((p) => p >= last.position)));
 
     const april = (await store.get(MONTHLY_SALES, 'p1_2026-04'))!;

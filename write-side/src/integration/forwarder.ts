@@ -1,5 +1,5 @@
-import { concatMap, defer, type Subscription } from 'rxjs';
-import { batches, retryWithBackoff } from '@sss/contracts/streams/operators';
+import { defer, type Subscription } from 'rxjs';
+import { retryWithBackoff, workInBatches } from '@sss/contracts/streams/operators';
 import { BehaviorSubject } from 'rxjs';
 import type { EventStore, RecordedEvent } from '@sss/contracts/ports/event-store';
 import type { MessageBus, OutgoingMessage } from '@sss/contracts/ports/message-bus';
@@ -32,8 +32,8 @@ export interface ForwarderOptions {
    * has lost would lose them for good. Consumers skip what they already applied.
    */
   readonly durableBus?: boolean;
+  /** The most events one publish carries; a batch is what arrived while the previous one was published. */
   readonly batchSize?: number;
-  readonly batchMs?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
   /** Defaults to the store beside `events`. */
   readonly checkpoints?: CheckpointStore;
@@ -116,8 +116,8 @@ export async function startForwarder(options: ForwarderOptions): Promise<Running
 
   const run: Subscription = defer(() => events.subscribeAll(keeper.position()))
     .pipe(
-      batches(options.batchMs ?? 10, options.batchSize ?? 200),
-      concatMap(async (batch) => {
+      // No window to wait out: an event published alone goes at once, a busy log goes in batches.
+      workInBatches(options.batchSize ?? 200, async (batch: RecordedEvent[]) => {
         await withSpan('forward', batchSpanOptions(batch.map((event) => event.metadata.traceparent), { attributes: { 'sss.subscriber': `forwarder:${name}`, 'sss.events': batch.length, 'sss.position.last': batch[batch.length - 1]!.position.toString() } }), () => forward(batch));
         if (batch[batch.length - 1]!.position > position$.value) position$.next(batch[batch.length - 1]!.position);
       }),
