@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_STATUSES } from '@sss/contracts/project/status';
 import type { Change, Doc } from '@sss/contracts/ports/read-store';
+import { waitUntil } from '@sss/contracts/testing/wait-until';
 import { PROJECTS } from '../read-side/src/project/project-doc.ts';
 import { launchBrowser, signIn, startServedSss } from '../infra/test/support/browser.ts';
 
@@ -34,11 +35,12 @@ export async function run(): Promise<Record<string, number | string>> {
   const sss = await startServedSss();
   const browser = await launchBrowser();
   try {
-    const [template] = await sss.readStore.find(PROJECTS, {}, { limit: 1 });
-    if (!template) throw new Error('the demo data has no project to clone');
+    // the demo data is seeded through the event log; its projects reach the read store a moment later
+    const template = await waitUntil('a demo project in the read store', async () => (await sss.readModels.store.find(PROJECTS, {}, { limit: 1 }))[0], { timeoutMs: 60_000 });
+    // the logical store: the physical collections carry the serving generation's name (docs/rebuilds.md)
     for (let from = 0; from < PROJECT_COUNT; from += 1000) {
       const changes: Change[] = Array.from({ length: Math.min(1000, PROJECT_COUNT - from) }, (_, k) => ({ op: 'put', collection: PROJECTS, doc: generated(template, from + k) }));
-      await sss.readStore.apply(changes);
+      await sss.readModels.store.apply(changes);
     }
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, sss.url, 'sato@example.co.jp');
