@@ -37,7 +37,8 @@ function generated(template: Doc, i: number): Doc {
 }
 
 export async function run(): Promise<Record<string, number | string>> {
-  const sss = await startServedSss();
+  // BENCH_UI_DIR serves another build of the UI (e.g. the one before a change) to compare side by side
+  const sss = await startServedSss(process.env.BENCH_UI_DIR ? { SSS_UI_DIR: process.env.BENCH_UI_DIR } : {});
   const browser = await launchBrowser();
   try {
     // the logical store (physical collections carry their generation, docs/rebuilds.md); the demo data is
