@@ -5,11 +5,9 @@ import { RouterProvider } from 'react-router/dom';
 import { setUnauthenticatedHandler } from './lib/http.ts';
 import { markSessionExpired, SESSION_KEY } from './auth/session.ts';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
-import { createQueryClient } from './queryClient.ts';
+import { queryClient } from './queryClient.ts';
 import { router } from './routes.tsx';
 import './styles.css';
-
-const queryClient = createQueryClient();
 
 // A 401 on any call means the session cookie is gone: forget the user; RequireAuth sends them to login.
 setUnauthenticatedHandler(() => {

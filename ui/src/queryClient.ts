@@ -6,7 +6,7 @@ import { isApiError } from './lib/problem.ts';
  * Retry only what may succeed on its own: a read model still catching up with our own write
  * (503 read_model_lagging) or a brief outage. A refusal (4xx) will not change by asking again.
  */
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -25,3 +25,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The app's one cache: the screens read it through the provider, route loaders prefetch into it. */
+export const queryClient = createQueryClient();

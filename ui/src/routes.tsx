@@ -6,6 +6,8 @@ import { AppShell } from './shell/AppShell.tsx';
 import { ComingSoonPage } from './shell/ComingSoonPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { NAV_ITEMS } from './shell/navItems.ts';
+import { prefetchProjectList } from './projects/queries.ts';
+import { queryClient } from './queryClient.ts';
 
 /*
  * Route-level code splitting: the sign-in page, the shell and the home page are in the initial bundle;
@@ -34,7 +36,7 @@ export const router = createBrowserRouter([
       { path: 'companies/new', lazy: () => import('./companies/CompanyCreatePage.tsx').then((m) => ({ Component: m.CompanyCreatePage })) },
       { path: 'companies/:id', lazy: () => import('./companies/CompanyDetailPage.tsx').then((m) => ({ Component: m.CompanyDetailPage })) },
       { path: 'companies/:id/edit', lazy: () => import('./companies/CompanyEditPage.tsx').then((m) => ({ Component: m.CompanyEditPage })) },
-      { path: 'projects', lazy: () => import('./projects/ProjectListPage.tsx').then((m) => ({ Component: m.ProjectListPage })) },
+      { path: 'projects', loader: ({ request }) => prefetchProjectList(queryClient, request.url), lazy: () => import('./projects/ProjectListPage.tsx').then((m) => ({ Component: m.ProjectListPage })) },
       { path: 'projects/new', lazy: () => import('./projects/ProjectCreatePage.tsx').then((m) => ({ Component: m.ProjectCreatePage })) },
       { path: 'projects/:id', lazy: () => import('./projects/ProjectDetailPage.tsx').then((m) => ({ Component: m.ProjectDetailPage })) },
       { path: 'projects/:id/edit', lazy: () => import('./projects/ProjectEditPage.tsx').then((m) => ({ Component: m.ProjectEditPage })) },

@@ -2,6 +2,7 @@ import type { Doc, Filter, ReadStore } from '@sss/contracts/ports/read-store';
 import type { IssuedDocument, IssuedDocumentQuery } from '@sss/contracts/audit/document-search';
 import type { EstimateView } from '@sss/contracts/project/views';
 import { DomainError } from '@sss/contracts/http/problem';
+import { allRows, type RowBound } from '../http/all-rows.ts';
 import { ESTIMATES } from '../project/estimate-doc.ts';
 import { PROJECTS } from '../project/project-doc.ts';
 import { MONTHLY_SALES } from '../sales/projection.ts';
@@ -11,10 +12,11 @@ import { MONTHLY_SALES } from '../sales/projection.ts';
  * 金額 range and 取引先, combined. 売上連絡票 are filtered in the store (one document per month, the 請求日
  * a sub-document field); 見積書 are versions inside one document per estimate, which the store's filter
  * language cannot reach into, so their estimates are read (narrowed to the customer's projects when a
- * 取引先 is given) and the issued versions filtered here. A search that would read more than SCAN_MAX
- * estimates is refused with a problem asking for a 取引先, never answered short.
+ * 取引先 is given) and the issued versions filtered here. A search that would read more than 10,000
+ * estimates is refused (allRows) with a problem asking for a 取引先, never answered short.
  */
-const SCAN_MAX = 10_000;
+const ESTIMATE_BOUND: RowBound = { max: 10_000, field: 'customerId', narrow: '取引先を指定して絞り込んでください。' };
+const SALES_REPORT_BOUND: RowBound = { max: 10_000, field: 'from', narrow: '期間か取引先で絞り込んでください。' };
 
 const inRange = (value: string | number, min: string | number | undefined, max: string | number | undefined) => (min === undefined || value >= min) && (max === undefined || value <= max);
 
@@ -22,11 +24,10 @@ async function estimates(store: ReadStore, q: IssuedDocumentQuery): Promise<Issu
   const projects = new Map<string, Doc>();
   let filter: Filter = {};
   if (q.customerId) {
-    for (const p of await store.find(PROJECTS, { customerCompanyId: q.customerId }, { limit: SCAN_MAX + 1 })) projects.set(p._id, p);
+    for (const p of await allRows(store, PROJECTS, { customerCompanyId: q.customerId }, undefined, ESTIMATE_BOUND)) projects.set(p._id, p);
     filter = { projectId: { $in: [...projects.keys()] } };
   }
-  const docs = await store.find(ESTIMATES, filter, { limit: SCAN_MAX + 1 });
-  if (docs.length > SCAN_MAX || projects.size > SCAN_MAX) throw DomainError.field('validation_failed', 'customerId', `見積書の検索対象が${SCAN_MAX.toLocaleString()}件を超えます。取引先を指定して絞り込んでください。`);
+  const docs = await allRows(store, ESTIMATES, filter, undefined, ESTIMATE_BOUND);
   const found: IssuedDocument[] = [];
   for (const doc of docs) {
     const estimate = doc as unknown as EstimateView;
@@ -52,8 +53,7 @@ async function salesReports(store: ReadStore, q: IssuedDocumentQuery): Promise<I
   if (q.minAmount !== undefined) and.push({ actualGross: { $gte: q.minAmount } });
   if (q.maxAmount !== undefined) and.push({ actualGross: { $lte: q.maxAmount } });
   if (q.customerId) and.push({ customerId: q.customerId });
-  const docs = await store.find(MONTHLY_SALES, { $and: and }, { limit: SCAN_MAX + 1 });
-  if (docs.length > SCAN_MAX) throw DomainError.field('validation_failed', 'from', `売上連絡票が${SCAN_MAX.toLocaleString()}件を超えます。期間か取引先で絞り込んでください。`);
+  const docs = await allRows(store, MONTHLY_SALES, { $and: and }, undefined, SALES_REPORT_BOUND);
   return docs.map((m) => ({
     kind: 'sales_report', number: `${String(m.projectNumber)} ${String(m.month)}`, date: (m.invoice as { invoiceDate: string }).invoiceDate, amount: m.actualGross as number,
     customerId: m.customerId as string, customerName: m.customerName as string, projectId: m.projectId as string, projectNumber: m.projectNumber as string,

@@ -8,6 +8,7 @@ import { formatDateTimeJst, instantOfJapaneseMoment } from '@sss/contracts/domai
 import { InvoiceView, type InvoiceView as InvoiceViewType } from '@sss/contracts/sales/views';
 import { toCsv } from '../documents/csv.ts';
 import { awaitPosition, READ_YOUR_WRITES_TIMEOUT_MS } from '../http/read-your-writes.ts';
+import { ALL_ROWS_MAX, beyondBound } from '../http/all-rows.ts';
 import type { ReadModels } from '../projector/runtime.ts';
 import { publicDoc } from '../http/query-helpers.ts';
 import { INVOICES, salesProjection } from '../sales/projection.ts';
@@ -25,8 +26,6 @@ export interface AuditQueryDeps {
 }
 
 const tags = ['監査'];
-/** An export answers every matching row or refuses; it never cuts the list short without saying so. */
-const EXPORT_MAX = 100_000;
 const EXPORT_PAGE = 5_000;
 const InvoiceParams = Type.Object({ invoiceNumber: Type.String({ maxLength: 20, pattern: '^INV-\\d{6,}$', title: '請求書番号' }) });
 
@@ -84,7 +83,8 @@ export async function auditQueries(fastify: FastifyInstance, deps: AuditQueryDep
     await wait(request);
     const criteria = criteriaOf(request.query);
     const first = deps.audit.index.search(criteria, { skip: 0, limit: EXPORT_PAGE });
-    if (first.total > EXPORT_MAX) throw new DomainError('validation_failed', `該当が ${first.total.toLocaleString()} 件あり、CSV の上限 ${EXPORT_MAX.toLocaleString()} 件を超えます。期間などで絞り込んでください。`);
+    // an export answers every matching row or refuses; it never cuts the list short without saying so
+    if (first.total > ALL_ROWS_MAX) throw beyondBound(first.total);
     const rows = [...first.items];
     while (rows.length < first.total) {
       const next = deps.audit.index.search(criteria, { skip: rows.length, limit: EXPORT_PAGE }).items;

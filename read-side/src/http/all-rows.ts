@@ -9,12 +9,26 @@ import type { Doc, Filter, ReadStore, SortSpec } from '@sss/contracts/ports/read
  */
 export const ALL_ROWS_MAX = 100_000;
 
-/** Every document the filter matches, in `sort` order, or a 422 problem when there are more than `max`. */
-export async function allRows(store: ReadStore, collection: string, filter: Filter, sort?: SortSpec, max = ALL_ROWS_MAX): Promise<Doc[]> {
+/** How a bounded read is refused: its bound, the request field that narrows it, and what to narrow by. */
+export interface RowBound {
+  readonly max?: number;
+  /** Named in the problem's errors[] so the screen can put the message beside that field. */
+  readonly field?: string;
+  /** The sentence telling the person how to narrow (default: by period or conditions). */
+  readonly narrow?: string;
+}
+
+/** The one refusal of a read past its bound: 422 with how many rows matched and the bound. */
+export function beyondBound(total: number, bound: RowBound = {}): DomainError {
+  const max = bound.max ?? ALL_ROWS_MAX;
+  const message = `対象が${total.toLocaleString('ja-JP')}件あり、一度に扱える${max.toLocaleString('ja-JP')}件を超えています。${bound.narrow ?? '期間や条件で絞り込んでください。'}`;
+  return new DomainError('rule_violated', message, bound.field ? [{ field: bound.field, message }] : [], { total, max });
+}
+
+/** Every document the filter matches, in `sort` order, or a 422 problem when there are more than the bound. */
+export async function allRows(store: ReadStore, collection: string, filter: Filter, sort?: SortSpec, bound: RowBound = {}): Promise<Doc[]> {
   const total = await store.count(collection, filter);
-  if (total > max) {
-    throw new DomainError('rule_violated', `対象が${total.toLocaleString('ja-JP')}件あり、一度に出力できる${max.toLocaleString('ja-JP')}件を超えています。期間や条件で絞り込んでください。`, [], { total, max });
-  }
+  if (total > (bound.max ?? ALL_ROWS_MAX)) throw beyondBound(total, bound);
   // A row added between the count and the read is included: the bound is a guard, not an exact cap.
   return store.find(collection, filter, sort ? { sort } : {});
 }

@@ -37,11 +37,11 @@ test('the 請求一覧 CSV holds every invoice the filter matches, past ten thou
 
 test('past the bound a list is refused with how many rows matched, never cut', async () => {
   const s = await store;
-  const all = await allRows(s, INVOICES, { state: 'current' }, { invoiceNumber: 1 }, ROWS);
+  const all = await allRows(s, INVOICES, { state: 'current' }, { invoiceNumber: 1 }, { max: ROWS });
   assert.is(all.length, ROWS);
   assert.is(all[0]!._id, 'inv-1');
   try {
-    await allRows(s, INVOICES, { state: 'current' }, undefined, ROWS - 1);
+    await allRows(s, INVOICES, { state: 'current' }, undefined, { max: ROWS - 1, field: 'from' });
     assert.unreachable('more rows than the bound must be refused');
   } catch (error) {
     assert.instance(error, DomainError);

@@ -11,6 +11,7 @@ import { currentAsOf } from '../lib/asOf.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { asOfLink, entityRoute, historyLink } from './entityLinks.ts';
 import { auditQueries } from './queries.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 const EMPTY = { from: '', to: '', actor: '', category: '', entityId: '', type: '', q: '' };
 
@@ -44,7 +45,7 @@ export function EventSearchPanel() {
         <label>{l('type')} <input {...field('type')} data-testid="audit-events-type" /></label>
         <label>{l('q')} <input {...field('q')} data-testid="audit-events-q" /></label>
         <button type="submit" className="button" data-testid="audit-events-search">{l('search')}</button>
-        <a href={eventsCsvUrl(search, currentAsOf())} download data-testid="audit-events-csv">{l('exportCsv')}</a>
+        <DownloadLink href={eventsCsvUrl(search, currentAsOf())} testId="audit-events-csv">{l('exportCsv')}</DownloadLink>
       </form>
       <ProblemMessage error={events.error} onRetry={() => void events.refetch()} />
       {page && <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={(p) => setSearch({ ...search, page: p })} />}

@@ -8,6 +8,7 @@ import { auditSearchLabels } from '../i18n/audit.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { auditQueries } from './queries.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /**
  * An invoice's correction history (電子帳簿保存法): every version issued for its month, oldest first,
@@ -43,7 +44,7 @@ export function InvoiceCorrectionsPage() {
               <td className="num">{formatYen(v.gross)}</td>
               <td>{v.state === 'replaced' ? l('replaced') : l('current')}</td>
               <td>{v.correctionReason}</td>
-              <td className="no-print"><a href={invoicePdfUrl(v.invoiceNumber)} download data-testid="invoice-version-pdf">{l('pdf')}</a></td>
+              <td className="no-print"><DownloadLink href={invoicePdfUrl(v.invoiceNumber)} testId="invoice-version-pdf">{l('pdf')}</DownloadLink></td>
             </tr>
           ))}
         </tbody>

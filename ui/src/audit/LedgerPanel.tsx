@@ -3,6 +3,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CHECKPOINT_EXPORT_URL, useLatestVerification, useLedgerPublicKey, useStartVerification } from './queries.ts';
 import { auditLabels } from './labels.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** The 監査 ledger tab: the signing key to compare, the checkpoint export, and whole-store verification. */
 export function LedgerPanel() {
@@ -30,7 +31,7 @@ export function LedgerPanel() {
       )}
       <p className="subtle">{l.keyHint}</p>
       <p>
-        <a className="button" href={CHECKPOINT_EXPORT_URL} download data-testid="audit-export-checkpoints">{l.exportCheckpoints}</a>
+        <DownloadLink href={CHECKPOINT_EXPORT_URL} className="button" testId="audit-export-checkpoints">{l.exportCheckpoints}</DownloadLink>
       </p>
       <p className="subtle">
         {/* the command is the same in both languages: shown as code inside the sentence */}

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { companyExportUrl } from '../api/companies.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -31,9 +32,9 @@ export function CompanyListPage() {
     <section className="page" data-testid="company-list">
       <div className="page-header">
         <h1>{t('company.listTitle')}</h1>
-        <a href={companyExportUrl(query)} download className="button" data-testid="company-export-csv">
+        <DownloadLink href={companyExportUrl(query)} className="button" testId="company-export-csv">
           {t('company.exportCsv')}
-        </a>
+        </DownloadLink>
         {may(user, 'POST', '/api/companies') && (
           <Link to="/companies/new" className="button primary" data-testid="company-new">
             {t('company.new')}

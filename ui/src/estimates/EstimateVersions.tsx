@@ -5,6 +5,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { estimateApprovalLabels } from '../i18n/estimates.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** Every version, newest first, with its number, total, the 見積稟議 that approved it and the 見積書 files of issued versions. */
 export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
@@ -31,12 +32,12 @@ export function EstimateVersions({ estimate }: { estimate: EstimateView }) {
               <td>
                 {v.status === 'issued' && (
                   <>
-                    <a href={documentUrls.estimateXlsx(estimate.id, v.version)} download data-testid="version-xlsx">
+                    <DownloadLink href={documentUrls.estimateXlsx(estimate.id, v.version)} testId="version-xlsx">
                       Excel
-                    </a>{' '}
-                    <a href={documentUrls.estimatePdf(estimate.id, v.version)} download data-testid="version-pdf">
+                    </DownloadLink>{' '}
+                    <DownloadLink href={documentUrls.estimatePdf(estimate.id, v.version)} testId="version-pdf">
                       PDF
-                    </a>
+                    </DownloadLink>
                   </>
                 )}
               </td>

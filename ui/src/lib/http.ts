@@ -61,6 +61,23 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.json()) as T;
 }
 
+/**
+ * A file the server sends (an export or a document), read whole so that a refusal — e.g. an export past
+ * its row bound — reaches the screen as an ApiError instead of being saved as a JSON file.
+ */
+export async function requestFile(path: string): Promise<{ blob: Blob; disposition: string | null }> {
+  const position = minPosition();
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: position ? { [HEADERS.minPosition]: position } : {} });
+  } catch {
+    throw new ApiError(0, syntheticProblem(0, 'unavailable', 'サーバーに接続できません', 'ネットワークを確認して、もう一度お試しください。'));
+  }
+  if (response.status === 401) onUnauthenticated();
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return { blob: await response.blob(), disposition: response.headers.get('content-disposition') };
+}
+
 async function readProblem(response: Response): Promise<ApiError['problem']> {
   const text = await response.text().catch(() => '');
   try {

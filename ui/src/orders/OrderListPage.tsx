@@ -17,6 +17,7 @@ import { listLabels } from '../i18n/lists.ts';
 
 const ORDER_LIST = 'orders';
 import { RangeDash } from '../components/RangeDash.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 const STATUS = { registered: 'registeredShort', confirmed: 'orderConfirmed', cancelled: 'orderCancelled' } as const;
 const SORT_LABELS: Record<OrderSort, ProjectTextKey> = { '-orderDate': 'sortOrderDateDesc', orderDate: 'sortOrderDateAsc', projectNumber: 'sortNumberAsc', '-projectNumber': 'sortNumberDesc', '-orderAmount': 'sortAmountDesc', orderAmount: 'sortAmountAsc' };
@@ -61,12 +62,12 @@ export function OrderListPage() {
       <div className="page-header">
         <h1>{text('orderListTitle')}</h1>
         <div className="actions">
-          <a className="button" href={orderExportUrl('csv', query)} download data-testid="order-csv">
+          <DownloadLink href={orderExportUrl('csv', query)} className="button" testId="order-csv">
             CSV
-          </a>
-          <a className="button" href={orderExportUrl('xlsx', query)} download data-testid="order-xlsx">
+          </DownloadLink>
+          <DownloadLink href={orderExportUrl('xlsx', query)} className="button" testId="order-xlsx">
             Excel
-          </a>
+          </DownloadLink>
         </div>
       </div>
       <div className="toolbar filters">

@@ -14,6 +14,7 @@ import { copyProject, documentUrls } from '../api/projects.ts';
 import { may, useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /**
  * What a person can do with the project now. The status machine from contracts decides which 稟議
@@ -70,17 +71,17 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
             {text('changeStatus')}
           </button>
         )}
-        <a className="button" href={documentUrls.balanceSheet(project.id)} download data-testid="download-balance-sheet">
+        <DownloadLink href={documentUrls.balanceSheet(project.id)} className="button" testId="download-balance-sheet">
           {text('balanceSheet')}
-        </a>
+        </DownloadLink>
         {estimate && (
           <>
-            <a className="button" href={documentUrls.estimateXlsx(estimate.id, issued?.version)} download data-testid="download-estimate-xlsx">
+            <DownloadLink href={documentUrls.estimateXlsx(estimate.id, issued?.version)} className="button" testId="download-estimate-xlsx">
               {text('estimateXlsx')}
-            </a>
-            <a className="button" href={documentUrls.estimatePdf(estimate.id, issued?.version)} download data-testid="download-estimate-pdf">
+            </DownloadLink>
+            <DownloadLink href={documentUrls.estimatePdf(estimate.id, issued?.version)} className="button" testId="download-estimate-pdf">
               {text('estimatePdf')}
-            </a>
+            </DownloadLink>
           </>
         )}
       </div>

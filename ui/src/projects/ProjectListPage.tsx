@@ -17,6 +17,7 @@ import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { RangeDash } from '../components/RangeDash.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 export function ProjectListPage() {
   const text = useLabels(projectLabels);
@@ -33,9 +34,9 @@ export function ProjectListPage() {
       <div className="page-header">
         <h1>{text('listTitle')}</h1>
         <div className="actions">
-          <a className="button" href={projectCsvUrl(query)} download data-testid="project-csv">
+          <DownloadLink href={projectCsvUrl(query)} className="button" testId="project-csv">
             {text('csv')}
-          </a>
+          </DownloadLink>
           {may(user, 'POST', '/api/projects') && (
             <Link to="/projects/new" className="button primary" data-testid="project-new">
               {text('new')}

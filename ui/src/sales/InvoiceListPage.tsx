@@ -16,6 +16,7 @@ import { paymentState } from '@sss/contracts/sales/payment-state';
 import { paymentLabels } from '../i18n/payments.ts';
 import { formatDate } from '../lib/format.ts';
 import { RangeDash } from '../components/RangeDash.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** A bound typed as yen (「1,234,567」); what does not read as yen goes as typed, for the API to name. */
 function amountBound<K extends 'minAmount' | 'maxAmount'>(key: K, text: string): Partial<Record<K, number>> {
@@ -79,8 +80,8 @@ export function InvoiceListPage() {
       <div className="page-header">
         <h1>{l('invoicesTitle')}</h1>
         <span>
-          <a href={exportUrl('invoices', 'csv', exportQuery)} download data-testid="invoice-export-csv">{l('exportCsv')}</a>{' '}
-          <a href={exportUrl('invoices', 'xlsx', exportQuery)} download>{l('exportXlsx')}</a>{' '}
+          <DownloadLink href={exportUrl('invoices', 'csv', exportQuery)} testId="invoice-export-csv">{l('exportCsv')}</DownloadLink>{' '}
+          <DownloadLink href={exportUrl('invoices', 'xlsx', exportQuery)}>{l('exportXlsx')}</DownloadLink>{' '}
           <Link to="/invoices/receivables" data-testid="receivables-link">{l('receivablesTitle')}</Link>
         </span>
       </div>
@@ -111,7 +112,7 @@ export function InvoiceListPage() {
               <td className="num">{formatYen(i.outstanding)}</td>
               <td data-testid="invoice-payment-state">{i.state === 'replaced' ? '' : pl(paymentState(i.gross, i.paid))}</td>
               <td>{formatDate(i.dueDate)}</td>
-              <td><a href={invoicePdfUrl(i.invoiceNumber)} download>PDF</a></td>
+              <td><DownloadLink href={invoicePdfUrl(i.invoiceNumber)}>PDF</DownloadLink></td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,7 @@ import { salesLabels, monthlySalesStatusLabels } from '../i18n/sales.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useMonthlySalesList } from './queries.ts';
 import { PlanActualPanel } from './PlanActualPanel.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** 月次売上一覧: every project-month with its plan, actual and state; opens the entry screen. */
 export function MonthlySalesListPage() {
@@ -27,8 +28,8 @@ export function MonthlySalesListPage() {
       <div className="page-header">
         <h1>{l('listTitle')}</h1>
         <span>
-          <a href={exportUrl('monthly-sales', 'csv')} download>{l('exportCsv')}</a>{' '}
-          <a href={exportUrl('monthly-sales', 'xlsx')} download>{l('exportXlsx')}</a>
+          <DownloadLink href={exportUrl('monthly-sales', 'csv')}>{l('exportCsv')}</DownloadLink>{' '}
+          <DownloadLink href={exportUrl('monthly-sales', 'xlsx')}>{l('exportXlsx')}</DownloadLink>
         </span>
       </div>
       <div className="toolbar">

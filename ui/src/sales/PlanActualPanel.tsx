@@ -12,6 +12,7 @@ import { RangeDash } from '../components/RangeDash.tsx';
 
 type ContractType = (typeof CONTRACT_TYPES)[number];
 import { ClosedMonthBadge } from '../finance/index.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** 月次売上予実 by month × org unit; the CSV / Excel carry the same rows. */
 export function PlanActualPanel() {
@@ -32,10 +33,10 @@ export function PlanActualPanel() {
         <input type="month" aria-label={l('from')} value={from} onChange={(e) => setFrom(e.target.value)} />
         <RangeDash />
         <input type="month" aria-label={l('to')} value={to} onChange={(e) => setTo(e.target.value)} />
-        <a href={exportUrl('sales-plan-actual', 'csv', { fromMonth: from, toMonth: to })} download>{l('exportCsv')}</a>{' '}
-        <a href={exportUrl('sales-plan-actual', 'xlsx', { fromMonth: from, toMonth: to })} download>{l('exportXlsx')}</a>{' '}
-        <a href={exportUrl('sales-by-customer', 'xlsx', { fromMonth: from, toMonth: to })} download>{l('byCustomer')}</a>{' '}
-        <a href={exportUrl('sales-by-contract-type', 'xlsx', { fromMonth: from, toMonth: to })} download>{l('byContractType')}</a>
+        <DownloadLink href={exportUrl('sales-plan-actual', 'csv', { fromMonth: from, toMonth: to })}>{l('exportCsv')}</DownloadLink>{' '}
+        <DownloadLink href={exportUrl('sales-plan-actual', 'xlsx', { fromMonth: from, toMonth: to })}>{l('exportXlsx')}</DownloadLink>{' '}
+        <DownloadLink href={exportUrl('sales-by-customer', 'xlsx', { fromMonth: from, toMonth: to })}>{l('byCustomer')}</DownloadLink>{' '}
+        <DownloadLink href={exportUrl('sales-by-contract-type', 'xlsx', { fromMonth: from, toMonth: to })}>{l('byContractType')}</DownloadLink>
       </div>
       <table className="table">
         <thead><tr><th>{l('month')}</th><th>{l('orgUnit')}</th><th className="num">{l('plan')}</th><th className="num">{l('actual')}</th><th className="num">{l('difference')}</th></tr></thead>

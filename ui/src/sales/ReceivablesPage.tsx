@@ -9,6 +9,7 @@ import { agingLabels } from '../i18n/codes.ts';
 import { useReceivables } from './queries.ts';
 import { BarChart } from './BarChart.tsx';
 import { ClosedMonthsNotice } from '../finance/index.ts';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** 売掛金: unpaid invoices with their age past the due date (期日前, 1–30, 31–60, 61–90, 90超). */
 export function ReceivablesPage() {
@@ -22,8 +23,8 @@ export function ReceivablesPage() {
       <div className="page-header">
         <h1>{l('receivablesTitle')}</h1>
         <span>
-          <a href={exportUrl('receivables', 'csv', { asOf: asOf || undefined })} download>{l('exportCsv')}</a>{' '}
-          <a href={exportUrl('receivables', 'xlsx', { asOf: asOf || undefined })} download>{l('exportXlsx')}</a>
+          <DownloadLink href={exportUrl('receivables', 'csv', { asOf: asOf || undefined })}>{l('exportCsv')}</DownloadLink>{' '}
+          <DownloadLink href={exportUrl('receivables', 'xlsx', { asOf: asOf || undefined })}>{l('exportXlsx')}</DownloadLink>
         </span>
       </div>
       <label>{l('asOf')} <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} /></label>

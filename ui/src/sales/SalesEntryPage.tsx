@@ -25,6 +25,7 @@ import { isEdited } from '../lib/isEdited.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { PaymentHistory } from './PaymentHistory.tsx';
+import { DownloadLink } from '../components/DownloadLink.tsx';
 
 /** A 稟議 outcome as the sales check's last result shows it, in the screen's language. */
 const OUTCOME_KEYS: Readonly<Record<string, 'outcome_approved' | 'outcome_rejected' | 'outcome_sent_back' | 'outcome_withdrawn' | undefined>> = { approved: 'outcome_approved', rejected: 'outcome_rejected', sent_back: 'outcome_sent_back', withdrawn: 'outcome_withdrawn' };
@@ -249,7 +250,7 @@ export function SalesEntryPage() {
           <h2>{l('payments')}</h2>
           <p>
             {l('invoiceNumber')}: <strong data-testid="sales-invoice-number">{m.invoiceNumber}</strong>{' '}
-            <a href={invoicePdfUrl(m.invoiceNumber)} download data-testid="sales-invoice-pdf">{l('downloadPdf')}</a>
+            <DownloadLink href={invoicePdfUrl(m.invoiceNumber)} testId="sales-invoice-pdf">{l('downloadPdf')}</DownloadLink>
           </p>
           <p>
             {l('gross')} {formatYen(m.invoicedGross)} / {l('paid')} <span data-testid="sales-paid">{formatYen(m.paid)}</span> / {l('outstanding')} <span data-testid="sales-outstanding">{formatYen(m.invoicedGross - m.paid)}</span>
@@ -332,10 +333,10 @@ export function SalesEntryPage() {
 
       <h2>{l('documents')}</h2>
       <ul className="links" data-testid="sales-documents">
-        <li><a href={documentUrl(projectId, month, 'sales-slip.xlsx')} download>{l('salesSlipXlsx')}</a></li>
-        <li><a href={documentUrl(projectId, month, 'sales-slip.pdf')} download>{l('salesSlipPdf')}</a></li>
-        <li><a href={documentUrl(projectId, month, 'delivery-note.pdf')} download>{l('deliveryNote')}</a></li>
-        <li><a href={documentUrl(projectId, month, 'acceptance.pdf')} download>{l('acceptance')}</a></li>
+        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.xlsx')}>{l('salesSlipXlsx')}</DownloadLink></li>
+        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.pdf')}>{l('salesSlipPdf')}</DownloadLink></li>
+        <li><DownloadLink href={documentUrl(projectId, month, 'delivery-note.pdf')}>{l('deliveryNote')}</DownloadLink></li>
+        <li><DownloadLink href={documentUrl(projectId, month, 'acceptance.pdf')}>{l('acceptance')}</DownloadLink></li>
       </ul>
       <HistoryPanel route="/api/monthly-sales/:projectId/:month/history" params={{ projectId, month }} revision={m?.revision} />
     </section>
