@@ -42,6 +42,21 @@ test('the CollaboFlow login is set, cleared, and unchanged when the same', () =>
   user.given([registered, set]).when({ type: 'ChangeWorkflowLogin', workflowLogin: null }).then([{ type: 'UserWorkflowLoginChanged', data: { userId: 'u1', workflowLogin: null } }]);
 });
 
+test('the employee profile (社員番号, rank, monthly cost) is set, changed, unchanged when the same; a user without one folds to nulls', () => {
+  const set: UserEvent = { type: 'EmployeeProfileSet', data: { userId: 'u1', employeeNo: 'E1024', classRank: 'M2', monthlyCost: 850_000 } };
+  const profile = { type: 'SetEmployeeProfile', employeeNo: 'E1024', classRank: 'M2', monthlyCost: 850_000 } as const;
+  user.given([registered]).when(profile).then([set]);
+  user.given([registered, set]).when(profile).thenNothing();
+  user.given([registered, set]).when({ ...profile, classRank: 'M3', monthlyCost: 920_000 }).then([{ type: 'EmployeeProfileSet', data: { userId: 'u1', employeeNo: 'E1024', classRank: 'M3', monthlyCost: 920_000 } }]);
+  user.given([registered]).when({ ...profile, monthlyCost: -1 }).thenFails('validation_failed', 'monthlyCost');
+  user.given([registered]).when({ ...profile, monthlyCost: 1.5 }).thenFails('validation_failed', 'monthlyCost');
+  user.given([]).when(profile).thenFails('not_found');
+  // an older stream without a profile still folds, to "not set"
+  const older = [registered, { type: 'UserRolesChanged', data: { userId: 'u1', roles: ['sales', 'finance'] } }] as const;
+  const state = older.reduce(userDecider.evolve, userDecider.initialState);
+  assert.equal([state.employeeNo, state.classRank, state.monthlyCost, state.roles], [null, null, null, ['sales', 'finance']]);
+});
+
 test('commands on a user that does not exist are not found', () => {
   user.given([]).when({ type: 'DeactivateUser', actor: 'adm' }).thenFails('not_found');
 });
