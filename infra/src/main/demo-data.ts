@@ -5,6 +5,7 @@ import { registerUser } from '@sss/write-side/auth/routes';
 import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoProfiles } from './demo-staff.ts';
 import type { HttpApp } from './http-app.ts';
 
 /**
@@ -60,6 +61,7 @@ export async function seedDemoData(events: EventStore, app: HttpApp, log: (messa
   await call('POST', `/api/companies/${ids[7]}/abolish`, { abolishedOn: '2025-03-31', reason: '取引終了' });
   const partners = await seedDemoPartners(call, ids);
   const orgUnits = await seedDemoOrganization(app, DEMO_PASSWORD);
+  await seedDemoProfiles(app, DEMO_PASSWORD);
   await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits);
   log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies, ${partners} partners`);
   return true;

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../../src/kernel/spec.ts';
+import { fold } from '../../src/kernel/decider.ts';
 import { userDecider, type UserEvent } from '../../src/user/decider.ts';
 
 /** ユーザー as specifications: roles, org unit, deactivation, and the guards against locking admins out. */
@@ -52,8 +53,8 @@ test('the employee profile (社員番号, rank, monthly cost) is set, changed, u
   user.given([registered]).when({ ...profile, monthlyCost: 1.5 }).thenFails('validation_failed', 'monthlyCost');
   user.given([]).when(profile).thenFails('not_found');
   // an older stream without a profile still folds, to "not set"
-  const older = [registered, { type: 'UserRolesChanged', data: { userId: 'u1', roles: ['sales', 'finance'] } }] as const;
-  const state = older.reduce(userDecider.evolve, userDecider.initialState);
+  const older: UserEvent[] = [registered, { type: 'UserRolesChanged', data: { userId: 'u1', roles: ['sales', 'finance'] } }];
+  const state = fold(userDecider, older);
   assert.equal([state.employeeNo, state.classRank, state.monthlyCost, state.roles], [null, null, null, ['sales', 'finance']]);
 });
 
