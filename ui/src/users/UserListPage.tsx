@@ -58,7 +58,7 @@ export function UserListPage() {
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
                 <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
                 <td className="mono" data-testid="user-workflow-login">{user.workflowLogin ?? <span className="subtle">{l('notSet')}</span>}</td>
-                <td className="mono" data-testid="user-employee-profile">{user.employeeNo ? `${user.employeeNo}・${user.classRank ?? ''}・${formatYen(user.monthlyCost ?? 0)}` : <span className="subtle">{l('notSet')}</span>}</td>
+                <td className="mono" data-testid="user-employee-profile">{user.employeeNo ? `${user.employeeNo} / ${user.classRank ?? ''} / ${formatYen(user.monthlyCost ?? 0)}` : <span className="subtle">{l('notSet')}</span>}</td>
                 <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
