@@ -159,6 +159,13 @@ test('the employee profile: the admin sets it, the users list and the staff pick
   assert.equal(seen.json<{ items: UserView[] }>().items.map((u) => u.email), ['staffer@example.co.jp'], 'the auditor finds the user by 社員番号');
   const staff = await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=e2040', headers: { 'x-sss-min-position': position } });
   assert.equal(staff.json<{ items: unknown[] }>().items, [{ id, name: 'テスト 花子', email: 'staffer@example.co.jp', employeeNo: 'E2040', classRank: 'S2', monthlyCost: 720_000 }]);
+  // the demo admin (E0008) and auditor (E0102) have profiles too, yet are never offered as staff
+  for (const number of ['E0008', 'E0102']) {
+    const none = await as(sss, sales)({ method: 'GET', url: `/api/project-staff?q=${number}`, headers: { 'x-sss-min-position': position } });
+    assert.equal(none.json<{ items: unknown[] }>().items, [], `${number} is not offered as staff`);
+  }
+  const sato = await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=E1024', headers: { 'x-sss-min-position': position } });
+  assert.equal(sato.json<{ items: { name: string }[] }>().items.map((p) => p.name), ['佐藤 健一'], 'a demo salesperson is found by 社員番号');
   // a user without a profile reads as before: no profile fields, nothing invented
   const plain = (await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=colleague', headers: { 'x-sss-min-position': position } })).json<{ items: Record<string, unknown>[] }>().items;
   assert.equal(plain.map((p) => Object.keys(p).sort()), [['email', 'id', 'name']]);
