@@ -176,6 +176,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
   'GET /api/admin/rebuilds': ['admin', 'auditor'],
   'POST /api/admin/rebuilds': ['admin'],
+  // 社員マスタ (社員番号・クラスランク・原価単価): the admin keeps it; everyone reads it through GET /api/users (admin, auditor) and the staff picker.
+  'PUT /api/users/:id/employee-profile': ['admin'],
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

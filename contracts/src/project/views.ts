@@ -337,7 +337,8 @@ export const EstimatePage = Page(EstimateListRow);
 /** Staff a project may name as leader or 社員 row (ids are user ids). All staff may read it, unlike /api/users. */
 /** Who may be a 案件's leader or 社員 row: anyone with a working role; admins and auditors (only) are not staff. */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'admin' && role !== 'auditor');
-export const ProjectStaffMember = Type.Object({ id: Str, name: Str, email: Str });
+/** 社員マスタ fields are absent for a person without a profile: the row's 社員番号, rank and cost are then typed. */
+export const ProjectStaffMember = Type.Object({ id: Str, name: Str, email: Str, employeeNo: Type.Optional(Str), classRank: Type.Optional(Str), monthlyCost: Type.Optional(Type.Integer()) });
 export type ProjectStaffMember = Static<typeof ProjectStaffMember>;
 export const ProjectStaffQuery = Type.Object({ q: Type.Optional(Type.String({ title: '検索語', maxLength: 100 })), ...PageQuery }, { additionalProperties: false });
 /** A page of active staff (never admins or auditors only); `total` says how many match, so no list stops silently. */

@@ -9,6 +9,11 @@ export type UserEvent =
   | { type: 'UserOrgUnitChanged'; data: { userId: string; orgUnitId: string | null } }
   /** The user's login in the workflow tenant (CollaboFlow), as whom their 稟議 are filed; null = not set. */
   | { type: 'UserWorkflowLoginChanged'; data: { userId: string; workflowLogin: string | null } }
+  /**
+   * 社員マスタ: 社員番号, クラスランク (等級) and the monthly standard cost (原価単価, yen per 人月) a project row
+   * starts from when this person is assigned. Users registered before it have no profile (absent = not set).
+   */
+  | { type: 'EmployeeProfileSet'; data: { userId: string; employeeNo: string; classRank: string; monthlyCost: number } }
   | { type: 'UserDeactivated'; data: { userId: string } }
   | { type: 'UserReactivated'; data: { userId: string } };
 

@@ -32,6 +32,8 @@ export interface Settings {
   readonly logLevel: string;
   /** SSS_DEMO_DATA; unset: on for the embedded default only (no EVENTSTORE_URL), never on a production store unasked. */
   readonly seedDemoData: boolean;
+  /** Generated demo customers (one 案件 each) beside the hand-written story: lists and pickers with volume. */
+  readonly demoVolume: number;
   /** The administrator ensured at every start (SSS_ADMIN_EMAIL, SSS_ADMIN_PASSWORD, SSS_ADMIN_NAME; first-admin.ts). */
   readonly firstAdmin: FirstAdmin | undefined;
   /** OpenID Connect sign-in (OIDC_*); unset: passwords only. */
@@ -72,6 +74,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     collaboflow: readCollaboflowSettings(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemoData: flag(env.SSS_DEMO_DATA, !env.EVENTSTORE_URL),
+    demoVolume: Number(env.SSS_DEMO_VOLUME ?? 0),
     firstAdmin: env.SSS_ADMIN_EMAIL && env.SSS_ADMIN_PASSWORD ? { email: env.SSS_ADMIN_EMAIL, password: env.SSS_ADMIN_PASSWORD, name: env.SSS_ADMIN_NAME || 'システム管理者' } : undefined,
     oidc: readOidcSettings(env),
     uiDir: resolve(env.SSS_UI_DIR ?? join(repositoryRoot(), 'ui', 'dist')),

@@ -5,7 +5,9 @@ import { registerUser } from '@sss/write-side/auth/routes';
 import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoProfiles } from './demo-staff.ts';
 import type { HttpApp } from './http-app.ts';
+import type { DemoWorkflow } from './demo-approvals.ts';
 
 /**
  * Realistic demo data for a first start: the demo staff (one per role) and a set of Japanese
@@ -39,7 +41,7 @@ export const DEMO_COMPANIES: readonly CompanyFields[] = [
   company('C0008', '旧大和商会', 'キュウヤマトショウカイ', '株式会社大和商会', 'Yamato Shokai', true, false, { notes: '2025年3月に取引終了' }),
 ];
 
-export async function seedDemoData(events: EventStore, app: HttpApp, log: (message: string) => void): Promise<boolean> {
+export async function seedDemoData(events: EventStore, app: HttpApp, log: (message: string) => void, workflow: DemoWorkflow, volume = 0): Promise<boolean> {
   if ((await events.headPosition()) > 0n) return false;
   const context = { actor: 'system:demo-data', correlationId: 'demo-data' };
   for (const user of DEMO_USERS) await registerUser(events, { ...user, password: DEMO_PASSWORD }, context);
@@ -60,7 +62,8 @@ export async function seedDemoData(events: EventStore, app: HttpApp, log: (messa
   await call('POST', `/api/companies/${ids[7]}/abolish`, { abolishedOn: '2025-03-31', reason: '取引終了' });
   const partners = await seedDemoPartners(call, ids);
   const orgUnits = await seedDemoOrganization(app, DEMO_PASSWORD);
-  await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits);
-  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies, ${partners} partners`);
+  await seedDemoProfiles(app, DEMO_PASSWORD);
+  const projects = await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits, workflow, volume);
+  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length + volume} companies, ${partners} partners, ${projects} projects`);
   return true;
 }

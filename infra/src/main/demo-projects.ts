@@ -1,20 +1,24 @@
 import type { EventStore } from '@sss/contracts/ports/event-store';
 import { addDays, todayInJapan } from '@sss/contracts/domain/dates';
-import { addMonths } from '@sss/contracts/domain/months';
+import { addMonths, firstDayOf, lastDayOf } from '@sss/contracts/domain/months';
 import type { HttpApp } from './http-app.ts';
+import type { DemoWorkflow } from './demo-approvals.ts';
+import { demoCustomer, demoProjectPlan, demoStageOf } from './demo-volume.ts';
 
 /**
  * Demo 案件 in the statuses a salesperson meets every week — 提案検討中, 見積稟議中, 承認, 受注済, 失注 —
- * with 社員・パートナー・諸経費 rows and monthly effort, a 見積, and a confirmed 受注 with its sales plan.
- * Everything goes through the public API: 佐藤 (営業) registers and plans, 鈴木 (営業管理) records the
- * 稟議 outcomes the process manager would otherwise bring from CollaboFlow.
+ * with 社員・パートナー・諸経費 rows and monthly effort, a 見積, and a confirmed 受注 with its sales plan;
+ * then `volume` generated customers with one 案件 each, spread over the same statuses.
+ * Everything goes through the public API: 佐藤 (営業) registers and plans and asks for 稟議, which the
+ * process manager files in CollaboFlow and the approvers decide there (`demo-approvals.ts`): no outcome
+ * is recorded on a 案件 without its 稟議, so the 稟議 list and the 案件 agree.
  */
 
 type Session = Record<string, string>;
 type Answer = { id: string; position: string };
 
 /** Indexes into DEMO_COMPANIES: 0 東都フィナンシャル, 1 北斗物流, 2 みらい製薬, 3 瀬戸内電力サービス, 4 青葉テクノロジー (協力会社). */
-export async function seedDemoProjects(app: HttpApp, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>): Promise<number> {
+export async function seedDemoProjects(app: HttpApp, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>, workflow: DemoWorkflow, volume: number): Promise<number> {
   const signIn = async (email: string): Promise<Session> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     if (response.statusCode !== 200) throw new Error(`demo login ${email} failed: ${response.body}`);
@@ -53,11 +57,10 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     for (const row of rows) await post(`/api/projects/${id}/resources`, row);
     return id;
   };
-  const approve = async (id: string, kind: 'estimate' | 'order', ringiNumber = '') => {
-    const { id: ringiId } = await post(`/api/projects/${id}/approvals`, { kind, comment: kind === 'order' ? '注文書を受領しました。受注稟議をお願いします。' : '見積稟議をお願いします。' });
-    await post(`/api/projects/${id}/approvals/outcome`, { ringiId, outcome: 'approved', ringiNumber, decidedBy: boss.name, decidedAt: new Date().toISOString() }, admin);
-    return ringiId;
-  };
+  const requestRingi = async (id: string, kind: 'estimate' | 'order') =>
+    (await post(`/api/projects/${id}/approvals`, { kind, comment: kind === 'order' ? '注文書を受領しました。受注稟議をお願いします。' : '見積稟議をお願いします。' })).id;
+  // Filed by the process manager, decided by the approvers in CollaboFlow; a 受注稟議's approval confirms the order.
+  const approve = async (id: string, kind: 'estimate' | 'order') => workflow.approve([await requestRingi(id, kind)]);
   const issuedOn = todayInJapan();
   const validUntil = addDays(issuedOn, 30);
   // A 見積 is issued only once its 見積稟議 approved that version (docs/domain.md §見積 and 受注): draft, 稟議, then issue.
@@ -80,11 +83,12 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     { workItem: 'API開発（SE）', quantity: '6', unit: '人月', unitPrice: 900_000, taxCategory: 'standard_10' },
     { workItem: '検証用サーバ', quantity: '1', unit: '式', unitPrice: 480_000, taxCategory: 'standard_10' },
   ]);
-  await approve(won, 'estimate', 'MI-2026-0031');
-  await issueEstimate(won);
-  await post('/api/orders', { projectId: won, terms: { customerPoNumber: 'TF-PO-2026-0412', orderDate: '2026-03-25', orderAmount: 17_880_000, labourAmount: 17_400_000, periodStart: '2026-04-01', periodEnd: '2026-09-30' } });
-  const orderRingi = await approve(won, 'order', 'JU-2026-0042');
-  await post(`/api/orders/${won}/confirm`, { ringiId: orderRingi, ringiNumber: 'JU-2026-0042', approvedAt: new Date().toISOString() }, admin);
+  await approve(won, 'estimate');
+  if (workflow.decides) {
+    await issueEstimate(won);
+    await post('/api/orders', { projectId: won, terms: { customerPoNumber: 'TF-PO-2026-0412', orderDate: '2026-03-25', orderAmount: 17_880_000, labourAmount: 17_400_000, periodStart: '2026-04-01', periodEnd: '2026-09-30' } });
+    await approve(won, 'order');
+  }
 
   // 承認 (見積稟議 承認済): 北斗物流 倉庫管理システム刷新, 請負.
   const approved = await create(project('倉庫管理システム刷新', 1, 'bs2', '2026-07-01', '2027-03-31', '請負', 'システム開発'), [
@@ -96,8 +100,8 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     { workItem: '開発・テスト', quantity: '1', unit: '式', unitPrice: 9_000_000, taxCategory: 'standard_10' },
     { workItem: '出精値引き', quantity: '1', unit: '式', unitPrice: -75_000, taxCategory: 'standard_10' },
   ]);
-  await approve(approved, 'estimate', 'MI-2026-0057');
-  await issueEstimate(approved);
+  await approve(approved, 'estimate');
+  if (workflow.decides) await issueEstimate(approved);
 
   // 見積稟議中: みらい製薬 治験データ基盤 PoC.
   const inRingi = await create(project('治験データ基盤 PoC', 2, 'bs1', '2026-10-01', '2026-12-31', '準委任', 'データ分析'), [
@@ -116,5 +120,39 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     employee(boss, 'E0311', 'S1', 700_000, 1_000_000, months('2026-05', ['1', '1', '1', '1'])),
   ]);
   await post(`/api/projects/${lost}/status`, { to: 'lost', reason: '価格面で他社に決定（競合3社）' });
-  return 5;
+  return 5 + (await seedDemoVolume(volume));
+
+  /** The generated customers and their 案件, stage by stage, each stage's 稟議 decided together. */
+  async function seedDemoVolume(count: number): Promise<number> {
+    const projects: { id: string; index: number; start: string; end: string; months: number; amount: number; customer: string }[] = [];
+    for (let index = 0; index < count; index++) {
+      const customer = demoCustomer(index);
+      const { id: companyId } = await post('/api/companies', customer, admin);
+      const plan = demoProjectPlan(index);
+      const last = addMonths(plan.startMonth, plan.months - 1);
+      const start = firstDayOf(plan.startMonth);
+      const end = lastDayOf(last);
+      const who = index % 2 === 0 ? { person: me, no: 'E1024', rank: 'M2', cost: 850_000 } : { person: boss, no: 'E0311', rank: 'S1', cost: 700_000 };
+      const body = { ...project(plan.name, 0, plan.unit, start, end, plan.contractType, plan.name.includes('保守') ? '保守運用' : 'システム開発'), customerCompanyId: companyId };
+      const id = await create(body, [employee(who.person, who.no, who.rank, who.cost, 1_000_000, months(plan.startMonth, Array<string>(plan.months).fill('1')))]);
+      projects.push({ id, index, start, end, months: plan.months, amount: plan.months * 1_000_000, customer: customer.formalName });
+    }
+    const at = (...stages: string[]) => projects.filter((p) => stages.includes(demoStageOf(p.index)));
+    for (const p of at('lost')) await post(`/api/projects/${p.id}/status`, { to: 'lost', reason: '予算化見送り' });
+    for (const p of at('estimate_ringi', 'approved', 'ordered')) {
+      await estimate(p.id, p.customer, demoProjectPlan(p.index).name, p.start, p.end, [{ workItem: 'システム開発・運用支援', quantity: String(p.months), unit: '人月', unitPrice: 1_000_000, taxCategory: 'standard_10' }]);
+    }
+    const estimateRingi = new Map<string, string>();
+    for (const p of at('estimate_ringi', 'approved', 'ordered')) estimateRingi.set(p.id, await requestRingi(p.id, 'estimate'));
+    if (!workflow.decides) return count;
+    await workflow.approve(at('approved', 'ordered').map((p) => estimateRingi.get(p.id)!));
+    for (const p of at('approved', 'ordered')) await issueEstimate(p.id);
+    const orderRingi: string[] = [];
+    for (const p of at('ordered')) {
+      await post('/api/orders', { projectId: p.id, terms: { customerPoNumber: `PO-${demoCustomer(p.index).code}`, orderDate: addDays(p.start, -14), orderAmount: p.amount, labourAmount: p.amount, periodStart: p.start, periodEnd: p.end } });
+      orderRingi.push(await requestRingi(p.id, 'order'));
+    }
+    await workflow.approve(orderRingi);
+    return count;
+  }
 }

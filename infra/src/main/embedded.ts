@@ -8,7 +8,8 @@ import { outsideEmbeddedDefault, refuseUnsafeDeployment } from './start-checks.t
 export async function runEmbedded(options: { onStop?: () => Promise<void>; banner?: string[] } = {}): Promise<void> {
   // Whatever SSS or a library creates under the data dir is readable by its owner only.
   process.umask(0o077);
-  const settings = readSettingsOrExit();
+  // `npm start` shows lists and pickers with volume (README: SSS_DEMO_VOLUME); tests keep the story alone.
+  const settings = readSettingsOrExit({ SSS_DEMO_VOLUME: '200', ...process.env });
   // On EventStoreDB this is no longer the embedded default: the same start checks as the split stack.
   if (outsideEmbeddedDefault(settings)) refuseUnsafeDeployment(settings);
   const sss = await startSss(settings);

@@ -43,6 +43,7 @@ const properties = {
   SSS_DATA_DIR: setting('a directory path', (v) => v.trim() !== ''),
   SSS_UI_DIR: setting('a directory path', (v) => v.trim() !== ''),
   SSS_DEMO_DATA: flag,
+  SSS_DEMO_VOLUME: setting('a whole number 0–2000 (generated demo customers, one 案件 each)', (v) => /^\d{1,4}$/.test(v) && Number(v) <= 2000),
   SESSION_SECRET: setting('a non-empty secret (the same on every API instance)', (v) => v !== ''),
   SECURE_COOKIES: flag,
   SESSION_IDLE_MINUTES: setting('a whole number of minutes, 1–1440', (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1440),

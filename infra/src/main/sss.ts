@@ -9,6 +9,7 @@ import { startIntegration, type RunningIntegration } from '@sss/write-side/integ
 import { buildHttpApp, type HttpApp } from './http-app.ts';
 import { startSalesPolicies } from '@sss/write-side/sales/policies';
 import { seedDemoData } from './demo-data.ts';
+import { demoWorkflow } from './demo-approvals.ts';
 import { ensureFirstAdmin } from './first-admin.ts';
 import { startRingi, type RunningRingi } from './ringi.ts';
 import { prepareDataDir } from './data-dir.ts';
@@ -84,7 +85,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   const ringi = await startRingi(settings, events.store, log, options.clock, readModels.store, { metrics, subscribers, parking });
   started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
-  if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m)))) await integration.settled();
+  const demoDecisions = demoWorkflow(events.store, app, ringi.collaboflow.simulator, settings.collaboflow.formMapping);
+  if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m), demoDecisions, settings.demoVolume))) await integration.settled();
   // After the demo data, which seeds only an empty store; from then on every start ensures the administrator.
   if (settings.firstAdmin) app.log.info(`first administrator ${settings.firstAdmin.email}: ${await ensureFirstAdmin(events.store, settings.firstAdmin)}`);
   return {

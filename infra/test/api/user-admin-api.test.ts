@@ -116,6 +116,64 @@ test('bad input on every user command is a 4xx naming the field, and appends not
   assert.equal(await appendedByPeopleSince(sss, head), [], 'nothing appended');
 });
 
+test('the employee profile: the admin sets it, the users list and the staff picker carry it, the history says it in words; bad input appends nothing', async ({ sss, admin }) => {
+  const { id } = await newUser(sss, admin, 'staffer@example.co.jp');
+  const other = await newUser(sss, admin, 'colleague@example.co.jp');
+  const sales = await login(sss, DEMO.sales);
+  const head = await sss.events.headPosition();
+  const url = `/api/users/${id}/employee-profile`;
+  const good = { employeeNo: 'E2040', classRank: 'S2', monthlyCost: 720_000 };
+  const cases: Array<[string, unknown, number, string | null]> = [
+    [url, { ...good, monthlyCost: -1 }, 400, 'monthlyCost'],
+    [url, { ...good, monthlyCost: 1_000_000_000 }, 400, 'monthlyCost'],
+    [url, { ...good, monthlyCost: '720000' }, 400, 'monthlyCost'],
+    [url, { ...good, employeeNo: '' }, 400, 'employeeNo'],
+    [url, { ...good, employeeNo: 'E 20' }, 400, 'employeeNo'],
+    [url, { ...good, classRank: 'S\u202e2' }, 400, 'classRank'],
+    [url, { ...good, classRank: 'x'.repeat(21) }, 400, 'classRank'],
+    [url, { employeeNo: 'E2040', classRank: 'S2' }, 400, 'monthlyCost'],
+    [url, { ...good, salary: 1 }, 400, 'salary'],
+    ['/api/users/no-such-user/employee-profile', good, 404, null],
+  ];
+  for (const [path, payload, status, field] of cases) {
+    const response = await as(sss, admin)({ method: 'PUT', url: path, payload: payload as object });
+    assert.is(response.statusCode, status, `${JSON.stringify(payload)}: ${response.body}`);
+    assert.is(response.headers['content-type'], 'application/problem+json; charset=utf-8');
+    if (field) assert.ok(problem(response.body).errors?.some((e) => e.field === field), `expected ${field}: ${response.body}`);
+  }
+  assert.is((await as(sss, sales)({ method: 'PUT', url, payload: good })).statusCode, 403, 'only the admin keeps the employee master');
+  assert.equal(await appendedByPeopleSince(sss, head), [], 'nothing appended');
+
+  const set = await as(sss, admin)({ method: 'PUT', url, payload: good });
+  assert.is(set.statusCode, 200, set.body);
+  // 社員番号 names one person: another user cannot take it, whatever its spelling's case
+  const taken = await as(sss, admin)({ method: 'PUT', url: `/api/users/${other.id}/employee-profile`, payload: { ...good, employeeNo: 'e2040' } });
+  assert.is(taken.statusCode, 409, taken.body);
+  assert.ok(problem(taken.body).errors?.some((e) => e.field === 'employeeNo'));
+
+  const position = set.json<{ position: string }>().position;
+  const detail = (await as(sss, admin)({ method: 'GET', url: `/api/users/${id}`, headers: { 'x-sss-min-position': position } })).json<UserView>();
+  assert.equal([detail.employeeNo, detail.classRank, detail.monthlyCost], ['E2040', 'S2', 720_000]);
+  const auditor = await login(sss, DEMO.auditor);
+  const seen = await as(sss, auditor)({ method: 'GET', url: '/api/users?q=E2040', headers: { 'x-sss-min-position': position } });
+  assert.equal(seen.json<{ items: UserView[] }>().items.map((u) => u.email), ['staffer@example.co.jp'], 'the auditor finds the user by 社員番号');
+  const staff = await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=e2040', headers: { 'x-sss-min-position': position } });
+  assert.equal(staff.json<{ items: unknown[] }>().items, [{ id, name: 'テスト 花子', email: 'staffer@example.co.jp', employeeNo: 'E2040', classRank: 'S2', monthlyCost: 720_000 }]);
+  // the demo admin (E0008) and auditor (E0102) have profiles too, yet are never offered as staff
+  for (const number of ['E0008', 'E0102']) {
+    const none = await as(sss, sales)({ method: 'GET', url: `/api/project-staff?q=${number}`, headers: { 'x-sss-min-position': position } });
+    assert.equal(none.json<{ items: unknown[] }>().items, [], `${number} is not offered as staff`);
+  }
+  const sato = await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=E1024', headers: { 'x-sss-min-position': position } });
+  assert.equal(sato.json<{ items: { name: string }[] }>().items.map((p) => p.name), ['佐藤 健一'], 'a demo salesperson is found by 社員番号');
+  // a user without a profile reads as before: no profile fields, nothing invented
+  const plain = (await as(sss, sales)({ method: 'GET', url: '/api/project-staff?q=colleague', headers: { 'x-sss-min-position': position } })).json<{ items: Record<string, unknown>[] }>().items;
+  assert.equal(plain.map((p) => Object.keys(p).sort()), [['email', 'id', 'name']]);
+
+  const history = (await as(sss, auditor)({ method: 'GET', url: `/api/users/${id}/history` })).body;
+  assert.ok(history.includes('EmployeeProfileSet'), history);
+});
+
 test('a user history hides password hashes', async ({ sss, admin }) => {
   const { id } = await newUser(sss, admin, 'audited@example.co.jp');
   const history = await as(sss, admin)({ method: 'GET', url: `/api/users/${id}/history` });

@@ -133,13 +133,15 @@ function walk(language: Language) {
     await page.getByTestId('tab-monthly').waitFor();
     const projectId = (await page.getByTestId('project-detail').getAttribute('data-project-id'))!;
 
-    // two employees and one partner, each picked by name; nobody types an id
-    const rows: [string, string, string, string][] = [['佐藤', '佐藤 健一', 'E0001', 'S3'], ['suzuki', '鈴木 美咲', 'E0002', 'S2']];
-    for (const [typed, shown, no, rank] of rows) {
+    // two employees and one partner, each picked by name; nobody types an id. 社員番号, rank and cost come
+    // from the 社員マスタ (the demo's profiles); the number is not typed over, the cost is this row's to change
+    const rows: [string, string, string, string, string][] = [['佐藤', '佐藤 健一', 'E1024', 'M2', '850000'], ['suzuki', '鈴木 美咲', 'E0457', 'S2', '650000']];
+    for (const [typed, shown, no, rank, cost] of rows) {
       await page.getByTestId('add-resource-employee').click();
       await pickByName(page, 'employeeId', typed, shown);
-      await page.getByTestId('input-employeeNo').fill(no);
-      await page.getByTestId('input-classRank').fill(rank);
+      const filled = await page.evaluate(() => ['employeeNo', 'classRank', 'cost'].map((f) => (document.querySelector(`[data-testid="input-${f}"]`) as HTMLInputElement).value));
+      assert.equal(filled, [no, rank, cost], `${shown}: filled from the employee master`);
+      assert.is(await page.getByTestId('input-employeeNo').getAttribute('readonly'), '', '社員番号 from the master is not typed over');
       await page.getByTestId('input-cost').fill('600,000');
       await page.getByTestId('input-quotedUnitPrice').fill('800,000');
       if (typed === 'suzuki') await step('add-employee');

@@ -90,8 +90,9 @@ test('案件登録 → 月毎明細 by keyboard and paste, totals as typed', asy
   await page.getByTestId('add-resource-employee').click();
   // the person comes from the staff picker, which also supplies the name
   assert.is(await pickByName(page, 'employeeId', me.name.split(' ')[0]!, me.name), me.id);
-  await page.getByTestId('input-employeeNo').fill('E0001');
-  await page.getByTestId('input-classRank').fill('S3');
+  // 社員番号 and rank come from the 社員マスタ (the demo profile); the cost is the row's own
+  await page.waitForFunction(() => (document.querySelector('[data-testid="input-employeeNo"]') as HTMLInputElement | null)?.value === 'E1024');
+  assert.is(await page.getByTestId('input-classRank').inputValue(), 'M2');
   await page.getByTestId('input-cost').fill('800,000');
   await page.getByTestId('input-quotedUnitPrice').fill('1000000');
   await page.getByTestId('dialog-submit').click();

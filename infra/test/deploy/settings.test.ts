@@ -45,6 +45,8 @@ const BAD: Array<[string, string, RegExp]> = [
   ['PORT', 'http', /port number/],
   ['HOST', '', /address/],
   ['SSS_DEMO_DATA', 'maybe', /true/],
+  ['SSS_DEMO_VOLUME', '2001', /0–2000/],
+  ['SSS_DEMO_VOLUME', 'many', /whole number/],
   ['SECURE_COOKIES', 'sometimes', /true/],
   ['SESSION_IDLE_MINUTES', '0', /1–1440/],
   ['SESSION_IDLE_MINUTES', '30m', /whole number of minutes/],
@@ -108,6 +110,8 @@ test('demo data: on by default for the embedded default only, off on EventStoreD
   assert.is(readSettings({ EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' }).seedDemoData, false);
   assert.is(readSettings({ EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', SSS_DEMO_DATA: 'true' }).seedDemoData, true);
   assert.is(readSettings({ SSS_DEMO_DATA: 'off' }).seedDemoData, false);
+  assert.is(readSettings({}).demoVolume, 0, 'tests and the split stack seed the story alone');
+  assert.is(readSettings({ SSS_DEMO_VOLUME: '300' }).demoVolume, 300);
 });
 
 test('outside the embedded default, start refuses a missing, published or short SESSION_SECRET and a missing COLLABOFLOW_URL', () => {

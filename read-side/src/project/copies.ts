@@ -15,13 +15,20 @@ export const PROJECT_ORG_UNITS = 'project_org_units';
 export const PROJECT_PEOPLE = 'project_people';
 
 /** The other contexts' events this projection keeps copies from. */
-export const COPIED_TYPES = ['UserRegistered', 'UserRolesChanged', 'UserDeactivated', 'UserReactivated', 'CompanyRegistered', 'CompanyEdited', 'OrgChangesConfirmed'] as const;
+export const COPIED_TYPES = ['UserRegistered', 'EmployeeProfileSet', 'UserRolesChanged', 'UserDeactivated', 'UserReactivated', 'CompanyRegistered', 'CompanyEdited', 'OrgChangesConfirmed'] as const;
 export type CopiedType = (typeof COPIED_TYPES)[number];
 
 export async function copyChanges(event: RecordedOf<CopiedType>, docs: DocReader): Promise<DocChange[]> {
   if (event.type === 'UserRegistered') {
     const { userId, name, email, roles } = event.data;
     return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { _id: userId, name, email, roles, active: true, [SEARCH_KEY]: searchKeyOf(name, email) } }];
+  }
+  if (event.type === 'EmployeeProfileSet') {
+    // the picker fills a row's 社員番号, rank and cost from here, and finds the person by 社員番号 too
+    const person = await docs.get(PROJECT_PEOPLE, event.data.userId);
+    if (!person) return [];
+    const { employeeNo, classRank, monthlyCost } = event.data;
+    return [{ op: 'put', collection: PROJECT_PEOPLE, doc: { ...person, employeeNo, classRank, monthlyCost, [SEARCH_KEY]: searchKeyOf(String(person.name), String(person.email), employeeNo) } }];
   }
   if (event.type === 'UserRolesChanged' || event.type === 'UserDeactivated' || event.type === 'UserReactivated') {
     const person = await docs.get(PROJECT_PEOPLE, event.data.userId);

@@ -173,7 +173,8 @@ export async function projectQueries(fastify: FastifyInstance, deps: ProjectQuer
     const search = searchFilter(q);
     const filter = { $and: [{ active: { $ne: false } }, { roles: { $in: STAFF_ROLES } }, ...(search ? [search] : [])] };
     const [people, total] = await Promise.all([store.find(PROJECT_PEOPLE, filter, { sort: { name: 1 }, skip: (page - 1) * pageSize, limit: pageSize }), store.count(PROJECT_PEOPLE, filter)]);
-    return { items: people.map((p) => ({ id: p._id, name: String(p.name ?? ''), email: String(p.email ?? '') })), total, page, pageSize };
+    const profile = (p: (typeof people)[number]) => (typeof p.employeeNo === 'string' ? { employeeNo: p.employeeNo, classRank: String(p.classRank), monthlyCost: Number(p.monthlyCost) } : {});
+    return { items: people.map((p) => ({ id: p._id, name: String(p.name ?? ''), email: String(p.email ?? ''), ...profile(p) })), total, page, pageSize };
   });
 
   app.get('/api/estimates', { schema: { tags: E, summary: '見積一覧', querystring: EstimateListQuery, response: { 200: EstimatePage } } }, async (request) => {

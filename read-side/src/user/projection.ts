@@ -37,6 +37,8 @@ export const userProjection: Projection = defineProjection({
         return put({ orgUnitId: e.data.orgUnitId });
       case 'UserWorkflowLoginChanged':
         return put({ workflowLogin: e.data.workflowLogin });
+      case 'EmployeeProfileSet':
+        return put({ employeeNo: e.data.employeeNo, classRank: e.data.classRank, monthlyCost: e.data.monthlyCost, [SEARCH_KEY]: searchKeyOf(current.name as string, current.email as string, e.data.employeeNo) });
       case 'UserDeactivated':
         return put({ active: false });
       case 'UserReactivated':

@@ -18,6 +18,7 @@ export const registerUser = (body: { email: string; name: string; roles: Role[];
 export const changeRoles = (user: UserView, roles: Role[]) => command('PUT', `${one(user.id)}/roles`, { roles }, { ...key(), ifMatch: user.revision });
 export const changeOrgUnit = (user: UserView, orgUnitId: string | null) => command('PUT', `${one(user.id)}/org-unit`, { orgUnitId }, { ...key(), ifMatch: user.revision });
 export const changeWorkflowLogin = (user: UserView, workflowLogin: string | null) => command('PUT', `${one(user.id)}/workflow-login`, { workflowLogin }, { ...key(), ifMatch: user.revision });
+export const setEmployeeProfile = (user: UserView, profile: { employeeNo: string; classRank: string; monthlyCost: number | string }) => command('PUT', `${one(user.id)}/employee-profile`, profile, { ...key(), ifMatch: user.revision });
 export const deactivateUser = (user: UserView) => command('POST', `${one(user.id)}/deactivate`, undefined, { ...key(), ifMatch: user.revision });
 export const reactivateUser = (user: UserView) => command('POST', `${one(user.id)}/reactivate`, undefined, { ...key(), ifMatch: user.revision });
 export const resetPassword = (user: UserView, newPassword: string) => command('POST', `${one(user.id)}/password-reset`, { newPassword }, key());

@@ -15,6 +15,8 @@ export interface DialogField {
   label: string;
   kind: 'date' | 'text' | 'multiline' | 'yen' | 'select' | 'custom';
   required?: boolean;
+  /** Shown, sent, not typed over (a value that comes from master data). */
+  readOnly?: boolean;
   options?: readonly { value: string; label: string }[];
   /** `custom`: a control that brings its own label (a picker) and may set several values at once. */
   render?: (control: { values: Record<string, string>; set: (patch: Record<string, string>) => void; error: string | undefined }) => ReactNode;
@@ -86,6 +88,7 @@ export function CommandDialog({ title, testId, schema, fields, initial, toBody, 
                 'aria-invalid': invalid,
                 'aria-describedby': describedBy,
                 value: values[field.name] ?? '',
+                ...(field.readOnly ? { readOnly: true } : {}),
               };
               const set = (value: string) => setValues((current) => ({ ...current, [field.name]: value }));
               if (field.kind === 'multiline') return <textarea {...common} rows={3} onChange={(e) => set(e.target.value)} />;

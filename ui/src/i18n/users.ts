@@ -3,7 +3,7 @@ import { defineDictionary } from './labels.ts';
 /** Labels of the user-administration and password screens, Japanese first. */
 const ja = {
   title: 'ユーザー管理',
-  search: '氏名・メールアドレスで検索',
+  search: '氏名・メールアドレス・社員番号で検索',
   activeOnly: '有効なユーザーのみ',
   name: '氏名', email: 'メールアドレス', orgUnit: '所属組織', roles: 'ロール', status: '状態', lastSignIn: '最終ログイン', actions: '操作',
   active: '有効', inactive: '無効',
@@ -16,6 +16,8 @@ const ja = {
   passwordRules: '10文字以上、英字と数字を含め、メールアドレスの一部を含めないでください。',
   passwordTitle: 'パスワード変更', currentPassword: '現在のパスワード', passwordChanged: 'パスワードを変更しました。他の端末のログインは終了しました。',
   notSet: '未設定',
+  employeeProfile: '社員情報', employeeNo: '社員番号', classRank: 'クラスランク', monthlyCost: '原価単価（月額）',
+  employeeProfileHint: '案件の月毎明細で社員を選ぶと、社員番号・クラスランク・原価がここから入ります。',
   checkTitle: 'コラボフロー設定チェック', recheck: '再チェック', checking: '確認中…', checkedAt: '確認日時',
   checkOk: '問題ありません', checkNg: '要対応', checkAllOk: 'コラボフローの設定に問題はありません。', checkSomeNg: '対応が必要な項目があります。',
   webhookSettings: 'Webhook の設定（API では確認できないため、コラボフローの管理画面で設定してください）',
@@ -26,7 +28,7 @@ const ja = {
 } as const;
 const en: Record<keyof typeof ja, string> = {
   title: 'User administration',
-  search: 'Search by name or email',
+  search: 'Search by name, email or employee no.',
   activeOnly: 'Active users only',
   name: 'Name', email: 'Email', orgUnit: 'Unit', roles: 'Roles', status: 'Status', lastSignIn: 'Last sign-in', actions: 'Actions',
   active: 'Active', inactive: 'Inactive',
@@ -39,6 +41,8 @@ const en: Record<keyof typeof ja, string> = {
   passwordRules: 'At least 10 characters, letters and digits, not containing part of the email.',
   passwordTitle: 'Change password', currentPassword: 'Current password', passwordChanged: 'Password changed. Your other sessions were signed out.',
   notSet: 'Not set',
+  employeeProfile: 'Employee profile', employeeNo: 'Employee no.', classRank: 'Class rank', monthlyCost: 'Monthly cost',
+  employeeProfileHint: 'Picking this employee for a project line fills the employee no., class rank and cost from here.',
   checkTitle: 'CollaboFlow setup check', recheck: 'Check again', checking: 'Checking…', checkedAt: 'Checked at',
   checkOk: 'OK', checkNg: 'Needs action', checkAllOk: 'The CollaboFlow setup has no problems.', checkSomeNg: 'Some items need action.',
   webhookSettings: 'Webhook settings (not readable through the API: make them in CollaboFlow\'s admin screens)',

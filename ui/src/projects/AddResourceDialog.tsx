@@ -13,7 +13,7 @@ import { CommandDialog, type DialogField } from '../components/CommandDialog.tsx
 import { PartnerPicker, StaffPicker } from '../components/pickers.tsx';
 
 const TEXT_FIELDS: Record<ResourceKind, DialogField[]> = {
-  // the user master holds no 社員番号 or クラスランク yet: they are typed; the person and the name come from the picker
+  // filled from the 社員マスタ when the picked person has a profile (see the dialog), typed otherwise
   employee: [
     { name: 'employeeNo', label: '社員番号', kind: 'text', required: true },
     { name: 'classRank', label: 'クラスランク', kind: 'text', required: true },
@@ -42,6 +42,9 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
   const resourceKind = useLabels(resourceKindLabels);
   // the picked partner's companies are the only 協力会社 the row may name
   const [partner, setPartner] = useState<PartnerView | null>(null);
+  // 社員番号 from the master names the person and is not typed over; rank and cost are this row's snapshot at
+  // assignment (docs/domain.md §社員マスタ) and stay editable.
+  const [numberFromMaster, setNumberFromMaster] = useState(false);
   const employeePicker: DialogField = {
     name: 'employeeId',
     label: '社員',
@@ -54,7 +57,11 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
         error={error}
         value={values.employeeId ?? ''}
         valueLabel={values.name ?? ''}
-        onPick={(m) => set({ employeeId: m?.id ?? '', name: m?.name ?? '', email: m?.email ?? '' })}
+        onPick={(m) => {
+          setNumberFromMaster(m?.employeeNo !== undefined);
+          const profile = m?.employeeNo !== undefined ? { employeeNo: m.employeeNo, classRank: m.classRank ?? '', cost: String(m.monthlyCost ?? '') } : { employeeNo: '', classRank: '', cost: '' };
+          set({ employeeId: m?.id ?? '', name: m?.name ?? '', email: m?.email ?? '', ...profile });
+        }}
       />
     ),
   };
@@ -86,7 +93,8 @@ export function AddResourceDialog({ projectId, kind, onClose }: { projectId: str
     options: [{ value: '', label: '—' }, ...(partner?.affiliations ?? []).filter((a) => !a.companyAbolished).map((a) => ({ value: a.companyId, label: `${a.name}（${a.code}）` }))],
   };
   const pickers = kind === 'employee' ? [employeePicker] : kind === 'partner' ? [partnerPicker, partnerCompany] : [];
-  const fields = [...pickers, ...TEXT_FIELDS[kind], ...PRICES];
+  const texts = TEXT_FIELDS[kind].map((f) => (f.name === 'employeeNo' && numberFromMaster ? { ...f, readOnly: true } : f));
+  const fields = [...pickers, ...texts, ...PRICES];
   return (
     <CommandDialog
       title={text('addResourceOf', { kind: resourceKind(kind) })}

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS, ROLES, type Role } from '@sss/contracts/http/auth';
 import type { OrgUnitView } from '@sss/contracts/organization/schemas';
 import type { UserView } from '@sss/contracts/user/schemas';
-import { changeOrgUnit, changeRoles, changeWorkflowLogin, deactivateUser, reactivateUser, registerUser, resetPassword } from '../api/users.ts';
+import { changeOrgUnit, changeRoles, changeWorkflowLogin, deactivateUser, reactivateUser, registerUser, resetPassword, setEmployeeProfile } from '../api/users.ts';
+import { normalizeNumber } from '../lib/numberInput.ts';
 import { isApiError } from '../lib/problem.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { Field } from '../components/Field.tsx';
@@ -14,7 +15,7 @@ import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 
-export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'workflowLogin' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
+export type UserAction = { kind: 'register' } | { kind: 'roles' | 'orgUnit' | 'workflowLogin' | 'employeeProfile' | 'deactivate' | 'reactivate' | 'password'; user: UserView };
 
 /** Every user-administration command as one small dialog; the server's field messages sit beside the fields. */
 export function UserDialog({ action, units, onClose }: { action: UserAction; units: readonly OrgUnitView[]; onClose: () => void }) {
@@ -28,6 +29,9 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [workflowLogin, setWorkflowLogin] = useState(user?.workflowLogin ?? '');
+  const [employeeNo, setEmployeeNo] = useState(user?.employeeNo ?? '');
+  const [classRank, setClassRank] = useState(user?.classRank ?? '');
+  const [monthlyCost, setMonthlyCost] = useState(user?.monthlyCost === undefined ? '' : String(user.monthlyCost));
 
   const mutation = useMutation({
     mutationFn: () => {
@@ -36,6 +40,11 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
         case 'roles': return changeRoles(action.user, roles);
         case 'orgUnit': return changeOrgUnit(action.user, orgUnitId || null);
         case 'workflowLogin': return changeWorkflowLogin(action.user, workflowLogin.trim() || null);
+        case 'employeeProfile': {
+          // 「720,000」 and full-width digits are read as yen; anything else goes as typed, so the server names the field
+          const cost = normalizeNumber(monthlyCost);
+          return setEmployeeProfile(action.user, { employeeNo: employeeNo.trim(), classRank: classRank.trim(), monthlyCost: /^\d+$/.test(cost) ? Number(cost) : cost });
+        }
         case 'deactivate': return deactivateUser(action.user);
         case 'reactivate': return reactivateUser(action.user);
         case 'password': return resetPassword(action.user, password);
@@ -51,7 +60,7 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
     event.preventDefault();
     mutation.mutate();
   };
-  const titles = { register: l('newUser'), roles: l('changeRoles'), orgUnit: l('changeOrgUnit'), workflowLogin: l('workflowLogin'), deactivate: l('deactivate'), reactivate: l('reactivate'), password: l('resetPassword') };
+  const titles = { register: l('newUser'), roles: l('changeRoles'), orgUnit: l('changeOrgUnit'), workflowLogin: l('workflowLogin'), employeeProfile: l('employeeProfile'), deactivate: l('deactivate'), reactivate: l('reactivate'), password: l('resetPassword') };
   const input = (field: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
     <Field label={label} name={field} error={errors[field]} required hint={type === 'password' ? l('passwordRules') : undefined}>
       {({ id, describedBy, invalid }) => <input id={id} type={type} data-testid={`input-${field}`} value={value} aria-invalid={invalid} aria-describedby={describedBy} autoComplete="off" onChange={(e) => set(e.target.value)} />}
@@ -92,10 +101,14 @@ export function UserDialog({ action, units, onClose }: { action: UserAction; uni
             {({ id, describedBy, invalid }) => <input id={id} data-testid="input-workflowLogin" value={workflowLogin} aria-invalid={invalid} aria-describedby={describedBy} autoComplete="off" onChange={(e) => setWorkflowLogin(e.target.value)} />}
           </Field>
         )}
+        {action.kind === 'employeeProfile' && <p className="hint">{l('employeeProfileHint')}</p>}
+        {action.kind === 'employeeProfile' && input('employeeNo', l('employeeNo'), employeeNo, setEmployeeNo)}
+        {action.kind === 'employeeProfile' && input('classRank', l('classRank'), classRank, setClassRank)}
+        {action.kind === 'employeeProfile' && input('monthlyCost', l('monthlyCost'), monthlyCost, setMonthlyCost)}
         {action.kind === 'register' && input('password', l('initialPassword'), password, setPassword, 'password')}
         {action.kind === 'password' && input('newPassword', l('newPassword'), password, setPassword, 'password')}
         {action.kind === 'deactivate' && <p className="alert error">{l('deactivateWarning')}</p>}
-        <ProblemMessage error={mutation.error} shownFields={['email', 'name', 'roles', 'orgUnitId', 'workflowLogin', 'password', 'newPassword']} testId="dialog-error" />
+        <ProblemMessage error={mutation.error} shownFields={['email', 'name', 'roles', 'orgUnitId', 'workflowLogin', 'employeeNo', 'classRank', 'monthlyCost', 'password', 'newPassword']} testId="dialog-error" />
         <div className="form-actions">
           <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className={`button ${action.kind === 'deactivate' ? 'danger' : 'primary'}`} data-testid="dialog-submit" disabled={mutation.isPending}>{mutation.isPending ? t('common.saving') : t('common.execute')}</button>

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '@sss/contracts/http/auth';
 import { orgQueries } from '../org/queries.ts';
 import { may, useSession } from '../auth/index.ts';
 import { formatDateTime, today } from '../lib/format.ts';
+import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -46,10 +47,10 @@ export function UserListPage() {
       <ProblemMessage error={users.error} onRetry={() => void users.refetch()} />
       <div className="table-wrap">
         <table className="table" data-testid="user-table">
-          <thead><tr><th>{l('name')}</th><th>{l('email')}</th><th>{l('orgUnit')}</th><th>{l('roles')}</th><th>{l('workflowLogin')}</th><th>{l('status')}</th><th>{l('lastSignIn')}</th><th>{l('actions')}</th></tr></thead>
+          <thead><tr><th>{l('name')}</th><th>{l('email')}</th><th>{l('orgUnit')}</th><th>{l('roles')}</th><th>{l('workflowLogin')}</th><th>{l('employeeProfile')}</th><th>{l('status')}</th><th>{l('lastSignIn')}</th><th>{l('actions')}</th></tr></thead>
           <tbody>
-            {users.isPending && <tr><td colSpan={8} className="empty">{t('common.loading')}</td></tr>}
-            {users.data?.items.length === 0 && <tr><td colSpan={8} className="empty">{l('empty')}</td></tr>}
+            {users.isPending && <tr><td colSpan={9} className="empty">{t('common.loading')}</td></tr>}
+            {users.data?.items.length === 0 && <tr><td colSpan={9} className="empty">{l('empty')}</td></tr>}
             {users.data?.items.map((user) => (
               <tr key={user.id} data-testid="user-row" data-email={user.email}>
                 <td>{user.name}</td>
@@ -57,6 +58,7 @@ export function UserListPage() {
                 <td data-testid="user-org-unit">{user.orgUnitName ?? '—'}</td>
                 <td data-testid="user-row-roles">{user.roles.map((r) => (language === 'en' ? r : ROLE_LABELS[r as Role] ?? r)).join('、')}</td>
                 <td className="mono" data-testid="user-workflow-login">{user.workflowLogin ?? <span className="subtle">{l('notSet')}</span>}</td>
+                <td className="mono" data-testid="user-employee-profile">{user.employeeNo ? `${user.employeeNo} / ${user.classRank ?? ''} / ${formatYen(user.monthlyCost ?? 0)}` : <span className="subtle">{l('notSet')}</span>}</td>
                 <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
@@ -65,6 +67,7 @@ export function UserListPage() {
                   <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
                   <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
                   <button type="button" className="button small" data-testid="user-workflow-login-edit" onClick={() => setAction({ kind: 'workflowLogin', user })}>{l('workflowLogin')}</button>
+                  <button type="button" className="button small" data-testid="user-employee-profile-edit" onClick={() => setAction({ kind: 'employeeProfile', user })}>{l('employeeProfile')}</button>
                   <button type="button" className="button small" data-testid="user-password-reset" onClick={() => setAction({ kind: 'password', user })}>{l('resetPassword')}</button>
                   {user.id !== me?.id && (user.active
                     ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>

@@ -106,6 +106,9 @@ const USER = {
   roles: ['ロール', 'Roles'],
   orgUnitId: ['所属組織', 'Org unit'],
   workflowLogin: ['ワークフローログイン', 'Workflow login'],
+  employeeNo: ['社員番号', 'Employee number'],
+  classRank: ['クラスランク', 'Class rank'],
+  monthlyCost: ['原価単価（月額）', 'Monthly cost'],
   passwordHash: ['パスワード', 'Password'],
   active: ['有効', 'Active'],
 } satisfies LabelTable;
@@ -297,7 +300,7 @@ export const FIELD_LABELS = {
 
 /** Fields whose values are yen amounts (formatted ¥1,000,000 in the history). */
 export const YEN_FIELDS: ReadonlySet<string> = new Set([
-  'amount', 'unitPrice', 'quotedUnitPrice', 'cost', 'total', 'net', 'tax', 'gross', 'creditLimit', 'orderAmount', 'labourAmount', 'paid', 'labourSales', 'expenses', 'price',
+  'amount', 'unitPrice', 'quotedUnitPrice', 'cost', 'total', 'net', 'tax', 'gross', 'creditLimit', 'orderAmount', 'labourAmount', 'paid', 'labourSales', 'expenses', 'price', 'monthlyCost',
 ]);
 
 /** Fields never shown, only said to have changed: secrets stay secret in an audit view too. */

@@ -13,6 +13,7 @@ export type UserCommand =
   | { type: 'ChangeRoles'; roles: Role[]; actor: string }
   | { type: 'ChangeOrgUnit'; orgUnitId: string | null }
   | { type: 'ChangeWorkflowLogin'; workflowLogin: string | null }
+  | { type: 'SetEmployeeProfile'; employeeNo: string; classRank: string; monthlyCost: number }
   | { type: 'DeactivateUser'; actor: string }
   | { type: 'ReactivateUser' };
 
@@ -23,6 +24,10 @@ export interface UserState {
   readonly roles: readonly Role[];
   readonly orgUnitId: string | null;
   readonly workflowLogin: string | null;
+  /** 社員マスタ; null until set (users registered before it existed read as not set). */
+  readonly employeeNo: string | null;
+  readonly classRank: string | null;
+  readonly monthlyCost: number | null;
   readonly passwordHash: string;
   readonly active: boolean;
 }
@@ -30,7 +35,7 @@ export interface UserState {
 const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
-  initialState: { userId: null, email: '', name: '', roles: [], orgUnitId: null, workflowLogin: null, passwordHash: '', active: false },
+  initialState: { userId: null, email: '', name: '', roles: [], orgUnitId: null, workflowLogin: null, employeeNo: null, classRank: null, monthlyCost: null, passwordHash: '', active: false },
   decide(command, state) {
     if (command.type !== 'RegisterUser' && !state.userId) return new DomainError('not_found', 'ユーザーが見つかりません。');
     const userId = state.userId!;
@@ -54,6 +59,12 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return command.orgUnitId === state.orgUnitId ? [] : [{ type: 'UserOrgUnitChanged', data: { userId, orgUnitId: command.orgUnitId } }];
       case 'ChangeWorkflowLogin':
         return command.workflowLogin === state.workflowLogin ? [] : [{ type: 'UserWorkflowLoginChanged', data: { userId, workflowLogin: command.workflowLogin } }];
+      case 'SetEmployeeProfile': {
+        const { employeeNo, classRank, monthlyCost } = command;
+        if (!Number.isSafeInteger(monthlyCost) || monthlyCost < 0) return DomainError.field('validation_failed', 'monthlyCost', '原価単価は0以上の整数（円）で入力してください。');
+        const unchanged = employeeNo === state.employeeNo && classRank === state.classRank && monthlyCost === state.monthlyCost;
+        return unchanged ? [] : [{ type: 'EmployeeProfileSet', data: { userId, employeeNo, classRank, monthlyCost } }];
+      }
       case 'DeactivateUser':
         if (command.actor === userId) return new DomainError('rule_violated', '自分自身は無効化できません。他の管理者に依頼してください。');
         return state.active ? [{ type: 'UserDeactivated', data: { userId } }] : [];
@@ -65,7 +76,7 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
     switch (event.type) {
       case 'UserRegistered': {
         const { userId, email, name, roles, orgUnitId, passwordHash } = event.data;
-        return { userId, email, name, roles, orgUnitId, workflowLogin: null, passwordHash, active: true };
+        return { userId, email, name, roles, orgUnitId, workflowLogin: null, employeeNo: null, classRank: null, monthlyCost: null, passwordHash, active: true };
       }
       case 'UserPasswordChanged':
         return { ...state, passwordHash: event.data.passwordHash };
@@ -75,6 +86,8 @@ export const userDecider: Decider<UserCommand, UserEvent, UserState> = {
         return { ...state, orgUnitId: event.data.orgUnitId };
       case 'UserWorkflowLoginChanged':
         return { ...state, workflowLogin: event.data.workflowLogin };
+      case 'EmployeeProfileSet':
+        return { ...state, employeeNo: event.data.employeeNo, classRank: event.data.classRank, monthlyCost: event.data.monthlyCost };
       case 'UserDeactivated':
         return { ...state, active: false };
       case 'UserReactivated':

@@ -4,7 +4,7 @@ import type { EventStore } from '@sss/contracts/ports/event-store';
 import { CommandAccepted, History, IdParams } from '@sss/contracts/common';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { OrganizationEvent } from '@sss/contracts/organization/events';
-import { ChangeUserOrgUnit, ChangeUserRoles, ChangeUserWorkflowLogin, ResetUserPassword } from '@sss/contracts/user/schemas';
+import { ChangeUserOrgUnit, ChangeUserRoles, ChangeUserWorkflowLogin, ResetUserPassword, SetEmployeeProfile } from '@sss/contracts/user/schemas';
 import { streams } from '@sss/contracts/streams/names';
 import { fold } from '../kernel/decider.ts';
 import { loadStream } from '../kernel/command-handler.ts';
@@ -14,6 +14,7 @@ import { streamHistory } from '../http/history-route.ts';
 import { organizationDecider } from '../organization/decider.ts';
 import { hashPassword, passwordProblems } from '../auth/passwords.ts';
 import { userDecider } from './decider.ts';
+import { withUniqueKey } from '../kernel/unique-key.ts';
 
 /** ユーザー管理 (admins): roles, org unit, deactivate / reactivate, password reset. */
 export interface UserRouteDeps {
@@ -57,6 +58,18 @@ export async function userRoutes(fastify: FastifyInstance, deps: UserRouteDeps):
   app.put('/api/users/:id/workflow-login', { schema: { tags, summary: 'コラボフローのログインIDを設定する', params: IdParams, body: ChangeUserWorkflowLogin, response: accepted } }, async (request, reply) => {
     const { id } = request.params;
     return answerCommand(events, request, reply, id, (context) => users.run(id, { type: 'ChangeWorkflowLogin', workflowLogin: request.body.workflowLogin }, context, expectedRevisionOf(request)));
+  });
+
+  app.put('/api/users/:id/employee-profile', { schema: { tags, summary: '社員情報（社員番号・クラスランク・原価単価）を設定する', params: IdParams, body: SetEmployeeProfile, response: accepted } }, async (request, reply) => {
+    const { id } = request.params;
+    const { employeeNo, classRank, monthlyCost } = request.body;
+    return answerCommand(events, request, reply, id, (context) => {
+      // 社員番号 names one person for good: claimed for this user on the first append, never handed to another
+      // (a number a user leaves stays theirs, so an old 収支管理表 never points at someone else).
+      const claim = { scope: 'employee-no', value: employeeNo.trim(), owner: id, ownerStream: streams.user, field: 'employeeNo', label: '社員番号' };
+      return withUniqueKey(events, claim, context, (claiming) =>
+        users.run(id, { type: 'SetEmployeeProfile', employeeNo: employeeNo.trim(), classRank: classRank.trim(), monthlyCost }, claiming, expectedRevisionOf(request)));
+    });
   });
 
   app.post('/api/users/:id/deactivate', { schema: { tags, summary: 'ユーザーを無効化する', params: IdParams, response: accepted } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spec } from '../../src/kernel/spec.ts';
+import { fold } from '../../src/kernel/decider.ts';
 import { userDecider, type UserEvent } from '../../src/user/decider.ts';
 
 /** ユーザー as specifications: roles, org unit, deactivation, and the guards against locking admins out. */
@@ -40,6 +41,21 @@ test('the CollaboFlow login is set, cleared, and unchanged when the same', () =>
   user.given([registered]).when({ type: 'ChangeWorkflowLogin', workflowLogin: 'kou.a' }).then([set]);
   user.given([registered, set]).when({ type: 'ChangeWorkflowLogin', workflowLogin: 'kou.a' }).thenNothing();
   user.given([registered, set]).when({ type: 'ChangeWorkflowLogin', workflowLogin: null }).then([{ type: 'UserWorkflowLoginChanged', data: { userId: 'u1', workflowLogin: null } }]);
+});
+
+test('the employee profile (社員番号, rank, monthly cost) is set, changed, unchanged when the same; a user without one folds to nulls', () => {
+  const set: UserEvent = { type: 'EmployeeProfileSet', data: { userId: 'u1', employeeNo: 'E1024', classRank: 'M2', monthlyCost: 850_000 } };
+  const profile = { type: 'SetEmployeeProfile', employeeNo: 'E1024', classRank: 'M2', monthlyCost: 850_000 } as const;
+  user.given([registered]).when(profile).then([set]);
+  user.given([registered, set]).when(profile).thenNothing();
+  user.given([registered, set]).when({ ...profile, classRank: 'M3', monthlyCost: 920_000 }).then([{ type: 'EmployeeProfileSet', data: { userId: 'u1', employeeNo: 'E1024', classRank: 'M3', monthlyCost: 920_000 } }]);
+  user.given([registered]).when({ ...profile, monthlyCost: -1 }).thenFails('validation_failed', 'monthlyCost');
+  user.given([registered]).when({ ...profile, monthlyCost: 1.5 }).thenFails('validation_failed', 'monthlyCost');
+  user.given([]).when(profile).thenFails('not_found');
+  // an older stream without a profile still folds, to "not set"
+  const older: UserEvent[] = [registered, { type: 'UserRolesChanged', data: { userId: 'u1', roles: ['sales', 'finance'] } }];
+  const state = fold(userDecider, older);
+  assert.equal([state.employeeNo, state.classRank, state.monthlyCost, state.roles], [null, null, null, ['sales', 'finance']]);
 });
 
 test('commands on a user that does not exist are not found', () => {
