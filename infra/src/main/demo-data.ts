@@ -4,7 +4,7 @@ import type { Role } from '@sss/contracts/http/auth';
 import { registerUser } from '@sss/write-side/auth/routes';
 import { seedDemoPartners } from './demo-partners.ts';
 import { seedDemoOrganization } from './demo-organization.ts';
-import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoProjects, type DemoVolumeSeeder } from './demo-projects.ts';
 import { seedDemoProfiles } from './demo-staff.ts';
 import type { HttpApp } from './http-app.ts';
 import type { DemoWorkflow } from './demo-approvals.ts';
@@ -41,8 +41,13 @@ export const DEMO_COMPANIES: readonly CompanyFields[] = [
   company('C0008', '旧大和商会', 'キュウヤマトショウカイ', '株式会社大和商会', 'Yamato Shokai', true, false, { notes: '2025年3月に取引終了' }),
 ];
 
-export async function seedDemoData(events: EventStore, app: HttpApp, log: (message: string) => void, workflow: DemoWorkflow, volume = 0): Promise<boolean> {
-  if ((await events.headPosition()) > 0n) return false;
+/**
+ * Seeds the story on an empty store and answers how to seed the generated volume (`SSS_DEMO_VOLUME`)
+ * afterwards, or undefined when the store was not empty. The volume is separate because it takes
+ * minutes on a small machine: `npm start` listens first and fills the lists in the background.
+ */
+export async function seedDemoData(events: EventStore, app: HttpApp, log: (message: string) => void, workflow: DemoWorkflow): Promise<DemoVolumeSeeder | undefined> {
+  if ((await events.headPosition()) > 0n) return undefined;
   const context = { actor: 'system:demo-data', correlationId: 'demo-data' };
   for (const user of DEMO_USERS) await registerUser(events, { ...user, password: DEMO_PASSWORD }, context);
 
@@ -63,7 +68,7 @@ export async function seedDemoData(events: EventStore, app: HttpApp, log: (messa
   const partners = await seedDemoPartners(call, ids);
   const orgUnits = await seedDemoOrganization(app, DEMO_PASSWORD);
   await seedDemoProfiles(app, DEMO_PASSWORD);
-  const projects = await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits, workflow, volume);
-  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length + volume} companies, ${partners} partners, ${projects} projects`);
-  return true;
+  const projects = await seedDemoProjects(app, events, DEMO_PASSWORD, ids, orgUnits, workflow);
+  log(`demo data: ${DEMO_USERS.length} users, ${DEMO_COMPANIES.length} companies, ${partners} partners, ${projects.story} projects`);
+  return projects.volume;
 }

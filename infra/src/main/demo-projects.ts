@@ -15,10 +15,12 @@ import { demoCustomer, demoProjectPlan, demoStageOf } from './demo-volume.ts';
  */
 
 type Session = Record<string, string>;
+/** Seeds `count` generated customers with one 案件 each, telling `progress` how many customers are in. */
+export type DemoVolumeSeeder = (count: number, progress?: (customers: number) => void) => Promise<number>;
 type Answer = { id: string; position: string };
 
 /** Indexes into DEMO_COMPANIES: 0 東都フィナンシャル, 1 北斗物流, 2 みらい製薬, 3 瀬戸内電力サービス, 4 青葉テクノロジー (協力会社). */
-export async function seedDemoProjects(app: HttpApp, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>, workflow: DemoWorkflow, volume: number): Promise<number> {
+export async function seedDemoProjects(app: HttpApp, events: EventStore, password: string, companyIds: readonly string[], orgUnits: ReadonlyMap<string, string>, workflow: DemoWorkflow): Promise<{ story: number; volume: DemoVolumeSeeder }> {
   const signIn = async (email: string): Promise<Session> => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
     if (response.statusCode !== 200) throw new Error(`demo login ${email} failed: ${response.body}`);
@@ -120,10 +122,11 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
     employee(boss, 'E0311', 'S1', 700_000, 1_000_000, months('2026-05', ['1', '1', '1', '1'])),
   ]);
   await post(`/api/projects/${lost}/status`, { to: 'lost', reason: '価格面で他社に決定（競合3社）' });
-  return 5 + (await seedDemoVolume(volume));
+  // The generated volume is seeded later (after listen on `npm start`): see `seedDemoData`.
+  return { story: 5, volume: seedDemoVolume };
 
   /** The generated customers and their 案件, stage by stage, each stage's 稟議 decided together. */
-  async function seedDemoVolume(count: number): Promise<number> {
+  async function seedDemoVolume(count: number, progress?: (customers: number) => void): Promise<number> {
     const projects: { id: string; index: number; start: string; end: string; months: number; amount: number; customer: string }[] = [];
     for (let index = 0; index < count; index++) {
       const customer = demoCustomer(index);
@@ -136,6 +139,7 @@ export async function seedDemoProjects(app: HttpApp, events: EventStore, passwor
       const body = { ...project(plan.name, 0, plan.unit, start, end, plan.contractType, plan.name.includes('保守') ? '保守運用' : 'システム開発'), customerCompanyId: companyId };
       const id = await create(body, [employee(who.person, who.no, who.rank, who.cost, 1_000_000, months(plan.startMonth, Array<string>(plan.months).fill('1')))]);
       projects.push({ id, index, start, end, months: plan.months, amount: plan.months * 1_000_000, customer: customer.formalName });
+      if ((index + 1) % 25 === 0) progress?.(index + 1);
     }
     const at = (...stages: string[]) => projects.filter((p) => stages.includes(demoStageOf(p.index)));
     for (const p of at('lost')) await post(`/api/projects/${p.id}/status`, { to: 'lost', reason: '予算化見送り' });

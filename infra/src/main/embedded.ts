@@ -17,6 +17,10 @@ export async function runEmbedded(options: { onStop?: () => Promise<void>; banne
   const url = `http://${settings.host === '0.0.0.0' ? 'localhost' : settings.host}:${settings.port}/`;
   console.log(startBanner({ url, lines: [...sss.describe, ...(options.banner ?? [])], dataDir: settings.dataDir, seedDemoData: settings.seedDemoData }));
   let stopping = false;
+  // The story is there before listen; the generated volume follows while SSS already serves.
+  sss.seedDemoVolume().catch((error: unknown) => {
+    if (!stopping) console.error('demo data: the generated volume stopped:', error);
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;

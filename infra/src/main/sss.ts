@@ -37,6 +37,8 @@ export interface RunningSss {
   /** Every subscriber of this process (the console, /readyz, /metrics). */
   readonly subscribers: RunningSubscriberRegistry;
   readonly metrics: Metrics;
+  /** Seeds the generated demo volume (`SSS_DEMO_VOLUME`) after a first start that seeded the story; else nothing. */
+  seedDemoVolume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,7 +88,8 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
   started.ringiGate = ringi.gate;
   // Seeding sends companies and partners over the bus: let both contexts agree before anyone asks.
   const demoDecisions = demoWorkflow(events.store, app, ringi.collaboflow.simulator, settings.collaboflow.formMapping);
-  if (settings.seedDemoData && (await seedDemoData(events.store, app, (m) => app.log.info(m), demoDecisions, settings.demoVolume))) await integration.settled();
+  const demoVolume = settings.seedDemoData ? await seedDemoData(events.store, app, (m) => app.log.info(m), demoDecisions) : undefined;
+  if (demoVolume) await integration.settled();
   // After the demo data, which seeds only an empty store; from then on every start ensures the administrator.
   if (settings.firstAdmin) app.log.info(`first administrator ${settings.firstAdmin.email}: ${await ensureFirstAdmin(events.store, settings.firstAdmin)}`);
   return {
@@ -98,6 +101,14 @@ export async function startSss(settings: Settings, options: { clock?: () => Date
     ringi,
     subscribers,
     metrics,
+    async seedDemoVolume() {
+      if (!demoVolume || settings.demoVolume === 0) return;
+      const total = settings.demoVolume;
+      app.log.info(`demo data: seeding ${total} generated customers with one 案件 each (lists fill while SSS serves)`);
+      await demoVolume(total, (done) => app.log.info(`demo data: ${done}/${total} generated customers`));
+      await integration.settled();
+      app.log.info(`demo data: ${total} generated customers seeded`);
+    },
     describe: [`event store: ${events.kind}`, `read store: ${readStore.kind}`, `bus: ${bus.kind}`, ringi.collaboflow.describe],
     async stop() {
       await app.close();

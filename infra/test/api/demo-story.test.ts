@@ -12,6 +12,7 @@ const test = suite<{ sss: RunningSss; sales: Session; head: string }>('demo stor
 
 test.before(async (context) => {
   context.sss = await startTestSss({ SSS_DEMO_VOLUME: '200' });
+  await context.sss.seedDemoVolume();
   context.sales = await login(context.sss, DEMO.sales);
   context.head = (await context.sss.events.headPosition()).toString();
 });
