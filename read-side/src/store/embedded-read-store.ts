@@ -4,24 +4,47 @@ import siftModule from 'sift';
 import { stampedPosition, type Change, type Checkpoint, type Doc, type EventTime, type Filter, type FindOptions, type GroupRow, type GroupSum, type IndexSpec, type ReadStore } from '@sss/contracts/ports/read-store';
 import { compareBy, valueAt } from './doc-order.ts';
 import { MemoryIndex, plan, walk } from './memory-index.ts';
-import { sqliteVersions } from './sqlite-versions.ts';
+import { prefilterOf, sqliteVersions } from './sqlite-versions.ts';
 import { asOfView } from './as-of-view.ts';
+import { DocCache } from './doc-cache.ts';
 
 /**
- * The embedded read store (the default): every collection lives in memory for fast lists and is
- * written through to one SQLite file, documents and checkpoint in the same transaction, so the
- * projector's "changes + checkpoint in one write" promise holds exactly. Filters use `sift`, a
- * well-kept implementation of MongoDB's query language, so queries behave as they do on MongoDB.
- * The indexes projections declare are kept in memory (`memory-index.ts`): a filtered, sorted page
- * walks only its index range; a query no index serves scans, as before. Past states are versions
- * kept in the SQLite file only (`sqlite-versions.ts`), read by `asOf` (docs/as-of.md).
+ * The embedded read store (the default): one SQLite file holds the documents, the checkpoints and
+ * the versions, documents and checkpoint written in the same transaction, so the projector's
+ * "changes + checkpoint in one write" promise holds exactly. Memory holds only what makes reads
+ * fast, bounded whatever the size of the history (a million events made 1.85 GB when every
+ * document was held): the recently used documents, parsed (`doc-cache.ts`, bounded by bytes), and
+ * the indexes projections declare (`memory-index.ts`), which hold each document's `_id` and the
+ * fields their keys read, not the document. A filtered, sorted page walks its index range and
+ * reads only the documents it walks (cache, else SQLite by primary key); a query no index serves
+ * scans the collection in SQLite, which first drops the rows a top-level equality rules out (the
+ * as-of prefilter, `sqlite-versions.ts`). Filters use `sift`, a well-kept implementation of
+ * MongoDB's query language, so queries behave as they do on MongoDB. Past states are versions kept
+ * in the SQLite file only (`sqlite-versions.ts`), read by `asOf` (docs/as-of.md).
  */
 
-// sift is CommonJS whose export is the matcher itself; TypeScript sees it one level deeper.
 // sift's CommonJS default export is typed for its ESM build; this is the function it exports at run time.
 const sift = siftModule as unknown as (query: Filter) => (doc: Doc) => boolean;
 
-export function openEmbeddedReadStore(path: string): ReadStore {
+/** JSON text of parsed documents kept in memory; about three times that in the heap. */
+const DOC_CACHE_BYTES = 48 * 2 ** 20;
+
+/**
+ * What an index keeps of a document: `_id` and the top-level fields its keys start with (whole, so
+ * a dotted key reads what it reads in the document), enough for its order, bounds and `narrows`.
+ */
+function keyDocOf(doc: Doc, fields: ReadonlySet<string>): Doc {
+  const keys: Doc = { _id: doc._id };
+  for (const field of fields) {
+    if (!(field in doc)) continue;
+    const value = doc[field];
+    // The index outlives the object it was given (a caller's change): objects are its own copies.
+    keys[field] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
+  }
+  return keys;
+}
+
+export function openEmbeddedReadStore(path: string, options: { readonly cacheBytes?: number } = {}): ReadStore {
   // Owner-only from the start: SQLite gives the -wal and -shm files the mode of the database file.
   if (path !== ':memory:') closeSync(openSync(path, 'a', 0o600));
   const db = new Database(path);
@@ -31,58 +54,94 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     CREATE TABLE IF NOT EXISTS docs (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (collection, id));
     CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
   `);
-  const collections = new Map<string, Map<string, Doc>>();
-  for (const row of db.prepare<[], { collection: string; id: string; doc: string }>('SELECT collection, id, doc FROM docs').iterate()) {
-    collectionOf(row.collection).set(row.id, JSON.parse(row.doc) as Doc);
-  }
-  function collectionOf(name: string): Map<string, Doc> {
-    let collection = collections.get(name);
-    if (!collection) collections.set(name, (collection = new Map()));
-    return collection;
-  }
+  const cache = new DocCache(options.cacheBytes ?? DOC_CACHE_BYTES);
+  const cacheKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
   const putDoc = db.prepare('INSERT INTO docs (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc');
   const deleteDoc = db.prepare('DELETE FROM docs WHERE collection = ? AND id = ?');
+  const readDoc = db.prepare<[string, string], { doc: string }>('SELECT doc FROM docs WHERE collection = ? AND id = ?');
+  const countDocs = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM docs WHERE collection = ?');
   const putCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
   const getCheckpoint = db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?');
   const dropCollection = db.prepare('DELETE FROM docs WHERE collection = ?');
+  const scans = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
+
+  /** The live document, shared (read only: callers copy what they hand out); cached once read. */
+  const load = (collection: string, id: string): Doc | null => {
+    const key = cacheKey(collection, id);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const row = readDoc.get(collection, id);
+    if (!row) return null;
+    const doc = JSON.parse(row.doc) as Doc;
+    cache.set(key, doc, row.doc.length);
+    return doc;
+  };
+
+  /** Every document of a collection SQLite cannot rule out for `filter` (not yet filtered by it). */
+  function* scan(collection: string, filter: Filter): Generator<Doc> {
+    const prefilter = prefilterOf(filter, 'doc');
+    let statement = scans.get(prefilter.sql);
+    if (!statement) scans.set(prefilter.sql, (statement = db.prepare<unknown[], { id: string; doc: string }>(`SELECT id, doc FROM docs WHERE collection = ?${prefilter.sql}`)));
+    // Read all rows before yielding: a caller's apply must not interleave with an open statement.
+    for (const row of statement.all(collection, ...prefilter.params)) {
+      yield cache.get(cacheKey(collection, row.id)) ?? (JSON.parse(row.doc) as Doc);
+    }
+  }
 
   const versions = sqliteVersions(db);
   const keyOf = (change: Change) => `${change.collection}\u0000${change.op === 'put' ? change.doc._id : change.id}`;
+  const idOf = (change: Change) => (change.op === 'put' ? change.doc._id : change.id);
   const applyTx = db.transaction((changes: readonly Change[], checkpoint?: Checkpoint, times?: readonly EventTime[]) => {
+    // Versions first: a version's `before` is the live document ahead of the whole apply, still in the table.
+    for (const change of changes) {
+      if (change.at === undefined) continue;
+      versions.record({ ...change, at: change.at }, () => load(change.collection, idOf(change)));
+    }
     // Several changes to one document are its states event by event: the last is the live one.
     const last = new Map<string, Change>();
     for (const change of changes) last.set(keyOf(change), change);
-    for (const change of last.values()) {
-      if (change.op === 'put') putDoc.run(change.collection, change.doc._id, JSON.stringify(change.doc));
-      else deleteDoc.run(change.collection, change.id);
-    }
-    for (const change of changes) {
-      if (change.at === undefined) continue;
-      const id = change.op === 'put' ? change.doc._id : change.id;
-      versions.record({ ...change, at: change.at }, collections.get(change.collection)?.get(id) ?? null);
+    const written = new Map<string, string>();
+    for (const [key, change] of last) {
+      if (change.op === 'put') {
+        const json = JSON.stringify(change.doc);
+        putDoc.run(change.collection, change.doc._id, json);
+        written.set(key, json);
+      } else deleteDoc.run(change.collection, change.id);
     }
     if (times) versions.recordTimes(times);
     if (checkpoint) putCheckpoint.run(checkpoint.name, checkpoint.position.toString());
     versions.bump();
+    return written;
   });
 
   const indexes = new Map<string, MemoryIndex[]>();
+  /** Per collection, the top-level fields its indexes' keys start with (see keyDocOf). */
+  const indexFields = new Map<string, Set<string>>();
   const indexesOf = (collection: string) => indexes.get(collection) ?? [];
+  const keysOf = (collection: string) => (doc: Doc) => keyDocOf(doc, indexFields.get(collection) ?? new Set());
   const matcher = (filter: Filter) => (Object.keys(filter).length === 0 ? () => true : sift(filter));
   const planFor = (collection: string, filter: Filter, sort: FindOptions['sort'] = {}) => {
-    const docs = collectionOf(collection);
     const candidates = indexesOf(collection);
-    return candidates.length === 0 ? null : plan(candidates, () => docs.values(), filter, sort, docs.size);
+    if (candidates.length === 0) return null;
+    const all = () => [...scan(collection, {})].map(keysOf(collection));
+    return plan(candidates, all, filter, sort, candidates[0]!.docs(all).length);
   };
+  const resolver = (collection: string) => (keys: Doc) => load(collection, keys._id);
 
+  /** The documents matching `filter`, shared (read only). */
   const matching = (collection: string, filter: Filter = {}): Doc[] => {
     const chosen = planFor(collection, filter);
     if (chosen) {
-      const range = chosen.index.docs(() => []).slice(chosen.from, chosen.to);
+      const resolve = resolver(collection);
+      const range = chosen.index
+        .docs(() => [])
+        .slice(chosen.from, chosen.to)
+        .map(resolve)
+        .filter((doc): doc is Doc => doc !== null);
       return chosen.exact ? range : range.filter(matcher(filter));
     }
-    const docs = [...collectionOf(collection).values()];
+    const docs = [...scan(collection, filter)];
     return Object.keys(filter).length === 0 ? docs : docs.filter(sift(filter));
   };
 
@@ -102,8 +161,9 @@ export function openEmbeddedReadStore(path: string): ReadStore {
       const want = options.limit !== undefined && options.limit > 0 ? (options.skip ?? 0) + options.limit : Infinity;
       const matches = chosen.exact ? () => true : matcher(filter);
       const page: Doc[] = [];
-      for (const doc of walk(chosen, chosen.index.docs(() => []), compare)) {
-        if (except.has(doc._id) || !matches(doc)) continue;
+      const resolve = resolver(collection);
+      for (const doc of walk(chosen, chosen.index.docs(() => []), compare, (keys) => (except.has(keys._id) ? null : resolve(keys)))) {
+        if (!matches(doc)) continue;
         page.push(doc);
         if (page.length >= want) break;
       }
@@ -119,13 +179,14 @@ export function openEmbeddedReadStore(path: string): ReadStore {
 
   const store: ReadStore = {
     async get(collection, id) {
-      const doc = collectionOf(collection).get(id);
+      const doc = load(collection, id);
       return doc ? copy(doc) : null;
     },
     find: async (collection, filter = {}, options: FindOptions = {}) => (await findExcept(collection, filter, options, none)).map(copy),
     async count(collection, filter = {}) {
       const chosen = planFor(collection, filter);
       if (chosen?.exact) return chosen.to - chosen.from;
+      if (!chosen && Object.keys(filter).length === 0) return countDocs.get(collection)?.n ?? 0;
       return matching(collection, filter).length;
     },
     async groupSum(collection, filter, group: GroupSum) {
@@ -145,21 +206,30 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     },
     async apply(all, checkpoint, times) {
       // Nothing awaits between this check and the writes below, so it holds for the whole apply.
-      const changes = all.filter((change) => change.at === undefined || stampedPosition(collections.get(change.collection)?.get(change.op === 'put' ? change.doc._id : change.id)) < change.at);
-      applyTx(changes, checkpoint, times);
+      const changes = all.filter((change) => change.at === undefined || stampedPosition(load(change.collection, idOf(change))) < change.at);
+      // The live states ahead of the apply, for the indexes (read before the transaction changes them).
+      const current = new Map<string, Doc | null>();
+      for (const change of changes) if (indexes.has(change.collection) && !current.has(keyOf(change))) current.set(keyOf(change), load(change.collection, idOf(change)));
+      const written = applyTx(changes, checkpoint, times);
       const touched = new Map<string, [Doc | null, Doc | null][]>();
       for (const change of changes) {
-        const docs = collectionOf(change.collection);
-        const id = change.op === 'put' ? change.doc._id : change.id;
-        const before = docs.get(id) ?? null;
-        const after = change.op === 'put' ? copy(change.doc) : null;
-        if (after) docs.set(id, after);
-        else docs.delete(id);
+        const key = keyOf(change);
         if (indexes.has(change.collection)) {
+          const keys = keysOf(change.collection);
+          const before = current.get(key) ?? null;
+          const after = change.op === 'put' ? change.doc : null;
+          current.set(key, after);
           let pairs = touched.get(change.collection);
           if (!pairs) touched.set(change.collection, (pairs = []));
-          pairs.push([before, after]);
+          pairs.push([before && keys(before), after && keys(after)]);
         }
+      }
+      // The cache holds what the table holds: a copy of each document's last state (the caller may mutate its own).
+      for (const change of changes) {
+        const key = keyOf(change);
+        const json = written.get(key);
+        if (json === undefined) cache.delete(key);
+        else cache.set(key, JSON.parse(json) as Doc, json.length);
       }
       for (const [collection, pairs] of touched) for (const index of indexesOf(collection)) index.update(pairs);
     },
@@ -170,19 +240,23 @@ export function openEmbeddedReadStore(path: string): ReadStore {
     async ensureIndexes(collection: string, specs: readonly IndexSpec[]) {
       const known = indexesOf(collection);
       const fresh = specs.filter((spec) => !known.some((index) => JSON.stringify(index.spec.keys) === JSON.stringify(spec.keys)));
-      if (fresh.length > 0) indexes.set(collection, [...known, ...fresh.map((spec) => new MemoryIndex(spec))]);
+      if (fresh.length === 0) return;
+      // Every index of the collection re-reads its key documents with the wider set of fields.
+      for (const index of known) index.invalidate();
+      indexes.set(collection, [...known, ...fresh.map((spec) => new MemoryIndex(spec))]);
+      indexFields.set(collection, new Set([...indexFields.get(collection) ?? [], ...fresh.flatMap((spec) => Object.keys(spec.keys).map((path) => path.split('.')[0]!))]));
     },
     async drop(collection) {
       db.transaction(() => {
         dropCollection.run(collection);
         versions.forget(collection);
       })();
-      collections.delete(collection);
+      cache.deletePrefix(cacheKey(collection, ''));
       for (const index of indexesOf(collection)) index.invalidate();
     },
     async asOf(moment) {
       const { position, time } = versions.resolve(moment);
-      return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position, { peek: (collection, id) => collections.get(collection)?.get(id), findExcept }) };
+      return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position, { peek: (collection, id) => load(collection, id) ?? undefined, findExcept }) };
     },
     async close() {
       db.close();
