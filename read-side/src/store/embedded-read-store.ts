@@ -30,6 +30,21 @@ const sift = siftModule as unknown as (query: Filter) => (doc: Doc) => boolean;
 const DOC_CACHE_BYTES = 48 * 2 ** 20;
 
 /**
+ * Applies share one SQLite transaction until it holds this many changes or is this old: a projector
+ * catching up (a rebuild, a restart behind the head) commits every few pages instead of every page,
+ * so the pages each commit rewrites (the same B-tree pages, the same versions index) go to the WAL
+ * once per commit, not once per batch. Safe because nothing here is the record: the event log is.
+ * Documents, versions and checkpoint go in the same transaction, so a crash loses an uncommitted
+ * tail whole (its checkpoint with it) and the projector re-projects it from the last committed
+ * checkpoint, as it does after any crash; in this process every read goes through this connection
+ * and sees the uncommitted changes, exactly what the projector reported reached. A rebuild's
+ * collections are read by nobody before the switch-over, and the switch-over's own writes (drop,
+ * close) commit first. `synchronous = NORMAL` already let a power cut lose the last commits.
+ */
+const COMMIT_EVERY_CHANGES = 20_000;
+const COMMIT_WITHIN_MS = 200;
+
+/**
  * What an index keeps of a document: `_id` and the top-level fields its keys start with (whole, so
  * a dotted key reads what it reads in the document), enough for its order, bounds and `narrows`.
  */
@@ -114,6 +129,29 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
     versions.bump();
     return written;
   });
+
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  let uncommitted = 0;
+  let committing: NodeJS.Timeout | undefined;
+  /** Commit the applies so far (see COMMIT_EVERY_CHANGES). */
+  const commitNow = () => {
+    clearTimeout(committing);
+    committing = undefined;
+    uncommitted = 0;
+    if (db.inTransaction) commit.run();
+  };
+  /** Run `write` inside the shared transaction (a savepoint in it: a failed apply undoes only itself). */
+  const inShared = <T>(write: () => T, changes: number): T => {
+    if (!db.inTransaction) {
+      begin.run();
+      committing = setTimeout(commitNow, COMMIT_WITHIN_MS);
+    }
+    const result = write();
+    uncommitted += changes;
+    if (uncommitted >= COMMIT_EVERY_CHANGES) commitNow();
+    return result;
+  };
 
   const indexes = new Map<string, MemoryIndex[]>();
   /** Per collection, the top-level fields its indexes' keys start with (see keyDocOf). */
@@ -210,7 +248,7 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
       // The live states ahead of the apply, for the indexes (read before the transaction changes them).
       const current = new Map<string, Doc | null>();
       for (const change of changes) if (indexes.has(change.collection) && !current.has(keyOf(change))) current.set(keyOf(change), load(change.collection, idOf(change)));
-      const written = applyTx(changes, checkpoint, times);
+      const written = inShared(() => applyTx(changes, checkpoint, times), changes.length);
       const touched = new Map<string, [Doc | null, Doc | null][]>();
       for (const change of changes) {
         const key = keyOf(change);
@@ -247,6 +285,7 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
       indexFields.set(collection, new Set([...indexFields.get(collection) ?? [], ...fresh.flatMap((spec) => Object.keys(spec.keys).map((path) => path.split('.')[0]!))]));
     },
     async drop(collection) {
+      commitNow();
       db.transaction(() => {
         dropCollection.run(collection);
         versions.forget(collection);
@@ -259,6 +298,7 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
       return { position, time, historyFrom: versions.historyFrom, store: asOfView(store, versions, position, { peek: (collection, id) => load(collection, id) ?? undefined, findExcept }) };
     },
     async close() {
+      commitNow();
       db.close();
     },
   };
