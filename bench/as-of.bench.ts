@@ -91,17 +91,19 @@ export async function run(): Promise<Record<string, number | string>> {
     readDbMiB: Math.round(statSync(readPath).size / 2 ** 20),
   };
 
-  const liveList = await msPerCall(() => list(readStore));
-  const liveReport = await msPerCall(() => report(readStore));
+  // The read models by their logical names (案件一覧 lives in `projects@v2`, not `projects`), as the routes read them.
+  const served = readModels.store;
+  const liveList = await msPerCall(() => list(served));
+  const liveReport = await msPerCall(() => report(served));
   results.liveListMs = round(liveList, 3);
   results.liveReportMs = round(liveReport, 3);
   for (const back of [10, 50, 90]) {
     const position = (head * BigInt(100 - back)) / 100n;
     // The first request at a moment reads the past states of what changed since (then cached, docs/as-of.md).
-    const asOfListFirst = await msPerCall(async () => list((await readStore.asOf({ position })).store), 0);
+    const asOfListFirst = await msPerCall(async () => list((await served.asOf({ position })).store), 0);
     // The whole request's work: resolving the moment, then the queries on the view.
-    const asOfList = await msPerCall(async () => list((await readStore.asOf({ position })).store));
-    const asOfReport = await msPerCall(async () => report((await readStore.asOf({ position })).store));
+    const asOfList = await msPerCall(async () => list((await served.asOf({ position })).store));
+    const asOfReport = await msPerCall(async () => report((await served.asOf({ position })).store));
     results[`asOf${back}%BackListFirstMs`] = round(asOfListFirst, 3);
     results[`asOf${back}%BackListMs`] = round(asOfList, 3);
     results[`asOf${back}%BackListRatio`] = round(asOfList / liveList);
@@ -120,7 +122,7 @@ export async function run(): Promise<Record<string, number | string>> {
     if (!(await restarted.waitFor(projection.name, head, 60_000))) throw new Error(`projection ${projection.name} did not resume`);
   }
   results.readyAfterRestartSeconds = round((performance.now() - restartStarted) / 1000);
-  results.firstListAfterRestartMs = round(await msPerCall(() => list(reopened), 0), 1);
+  results.firstListAfterRestartMs = round(await msPerCall(() => list(restarted.store), 0), 1);
   results.rssMiBAfterRestartAndFirstList = Math.round(process.memoryUsage().rss / 2 ** 20);
   await restarted.stop();
   await reopened.close();

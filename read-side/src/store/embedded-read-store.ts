@@ -18,7 +18,8 @@ import { DocCache } from './doc-cache.ts';
  * fields their keys read, not the document. A filtered, sorted page walks its index range and
  * reads only the documents it walks (cache, else SQLite by primary key); a query no index serves
  * scans the collection in SQLite, which first drops the rows a top-level equality rules out (the
- * as-of prefilter, `sqlite-versions.ts`). Filters use `sift`, a well-kept implementation of
+ * as-of prefilter, `sqlite-versions.ts`), then reads the rest through the cache, or, in a large
+ * collection, reads only the fields the query needs (`PARTIAL_ABOVE`). Filters use `sift`, a well-kept implementation of
  * MongoDB's query language, so queries behave as they do on MongoDB. Past states are versions kept
  * in the SQLite file only (`sqlite-versions.ts`), read by `asOf` (docs/as-of.md).
  */
@@ -45,6 +46,34 @@ const COMMIT_EVERY_CHANGES = 20_000;
 const COMMIT_WITHIN_MS = 200;
 
 /**
+ * The top-level fields a filter reads (through `$and`/`$or`/`$nor`/`$not`), or null when it may read
+ * others (`$where`, `$expr`, `$text`): a document cut down to these matches exactly as the whole.
+ */
+function fieldsOf(filter: Filter): Set<string> | null {
+  const fields = new Set<string>();
+  const visit = (f: unknown): boolean => {
+    if (Array.isArray(f)) return f.every(visit);
+    if (!f || typeof f !== 'object') return true;
+    return Object.entries(f).every(([key, value]) => {
+      if (key === '$where' || key === '$expr' || key === '$text') return false;
+      if (key.startsWith('$')) return visit(value);
+      fields.add(key.split('.')[0]!);
+      return true;
+    });
+  };
+  return visit(filter) ? fields : null;
+}
+
+/** Above this many documents in an index range, reading the fields a query needs beats loading each whole. */
+const RESOLVE_LIMIT = 2_000;
+/**
+ * A collection of up to this many documents is scanned through the cache (whole documents, parsed
+ * once while they stay hot); a larger one (monthly sales at a million events) would only churn it,
+ * so its counts, aggregations and unindexed sorts read just the fields they need (`partialScan`).
+ */
+const PARTIAL_ABOVE = 20_000;
+
+/**
  * What an index keeps of a document: `_id` and the top-level fields its keys start with (whole, so
  * a dotted key reads what it reads in the document), enough for its order, bounds and `narrows`.
  */
@@ -59,7 +88,7 @@ function keyDocOf(doc: Doc, fields: ReadonlySet<string>): Doc {
   return keys;
 }
 
-export function openEmbeddedReadStore(path: string, options: { readonly cacheBytes?: number } = {}): ReadStore {
+export function openEmbeddedReadStore(path: string, options: { readonly cacheBytes?: number; readonly partialAbove?: number } = {}): ReadStore {
   // Owner-only from the start: SQLite gives the -wal and -shm files the mode of the database file.
   if (path !== ':memory:') closeSync(openSync(path, 'a', 0o600));
   const db = new Database(path);
@@ -70,6 +99,7 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
     CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
   `);
   const cache = new DocCache(options.cacheBytes ?? DOC_CACHE_BYTES);
+  const partialAbove = options.partialAbove ?? PARTIAL_ABOVE;
   const cacheKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
   const putDoc = db.prepare('INSERT INTO docs (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc');
@@ -79,7 +109,7 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
   const putCheckpoint = db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
   const getCheckpoint = db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?');
   const dropCollection = db.prepare('DELETE FROM docs WHERE collection = ?');
-  const scans = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
+  const scans = new Map<string, Database.Statement<unknown[], string>>();
 
   /** The live document, shared (read only: callers copy what they hand out); cached once read. */
   const load = (collection: string, id: string): Doc | null => {
@@ -97,12 +127,45 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
   function* scan(collection: string, filter: Filter): Generator<Doc> {
     const prefilter = prefilterOf(filter, 'doc');
     let statement = scans.get(prefilter.sql);
-    if (!statement) scans.set(prefilter.sql, (statement = db.prepare<unknown[], { id: string; doc: string }>(`SELECT id, doc FROM docs WHERE collection = ?${prefilter.sql}`)));
-    // Read all rows before yielding: a caller's apply must not interleave with an open statement.
-    for (const row of statement.all(collection, ...prefilter.params)) {
-      yield cache.get(cacheKey(collection, row.id)) ?? (JSON.parse(row.doc) as Doc);
+    if (!statement) scans.set(prefilter.sql, (statement = db.prepare<unknown[], string>(`SELECT id FROM docs WHERE collection = ?${prefilter.sql}`).pluck(true)));
+    // Ids first (all read before yielding: a caller's apply must not interleave with an open statement), then each through the cache.
+    for (const id of statement.all(collection, ...prefilter.params)) {
+      const doc = load(collection, id);
+      if (doc) yield doc;
     }
   }
+
+  /**
+   * Every document of a collection SQLite cannot rule out for `filter`, cut down to `_id` and
+   * `fields` (each read by SQLite from the JSON text and parsed alone; absent stays absent), so a
+   * count, an aggregation or an unindexed sort parses a few fields per document, not documents.
+   */
+  const partials = new Map<string, Database.Statement<unknown[], unknown[]>>();
+  const partialScan = (collection: string, filter: Filter, fields: ReadonlySet<string>): Doc[] => {
+    const wanted = [...fields].filter((field) => field !== '_id');
+    const prefilter = prefilterOf(filter, 'doc');
+    const sql = `SELECT id${wanted.map((field) => `, doc -> '$."${field.replaceAll("'", "''")}"'`).join('')} FROM docs WHERE collection = ?${prefilter.sql}`;
+    let statement = partials.get(sql);
+    if (!statement) partials.set(sql, (statement = db.prepare<unknown[], unknown[]>(sql).raw(true)));
+    return statement.all(collection, ...prefilter.params).map((row) => {
+      const doc: Doc = { _id: row[0] as string };
+      wanted.forEach((field, i) => {
+        const value = row[i + 1];
+        if (typeof value === 'string') doc[field] = JSON.parse(value);
+      });
+      return doc;
+    });
+  };
+  /** The fields to read for a query (null: whole documents), unless an index range small enough serves it. */
+  const partialFields = (collection: string, filter: Filter, also: readonly string[]): Set<string> | null => {
+    if ((countDocs.get(collection)?.n ?? 0) <= partialAbove) return null;
+    const fields = fieldsOf(filter);
+    if (!fields || [...fields, ...also].some((field) => field.includes('"'))) return null;
+    const chosen = planFor(collection, filter);
+    if (chosen && chosen.to - chosen.from <= RESOLVE_LIMIT) return null;
+    for (const path of also) fields.add(path.split('.')[0]!);
+    return fields;
+  };
 
   const versions = sqliteVersions(db);
   const keyOf = (change: Change) => `${change.collection}\u0000${change.op === 'put' ? change.doc._id : change.id}`;
@@ -207,12 +270,14 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
       }
       return page.slice(options.skip ?? 0);
     }
-    let docs = matching(collection, filter);
+    const fields = partialFields(collection, filter, Object.keys(options.sort ?? {}));
+    let docs = fields ? partialScan(collection, filter, fields).filter(matcher(filter)) : matching(collection, filter);
     if (except !== none) docs = docs.filter((doc) => !except.has(doc._id));
     docs.sort(compare);
     if (options.skip) docs = docs.slice(options.skip);
     if (options.limit !== undefined && options.limit > 0) docs = docs.slice(0, options.limit);
-    return docs;
+    // Only the page is read whole.
+    return fields ? docs.map((doc) => load(collection, doc._id)).filter((doc): doc is Doc => doc !== null) : docs;
   }
 
   const store: ReadStore = {
@@ -225,11 +290,13 @@ export function openEmbeddedReadStore(path: string, options: { readonly cacheByt
       const chosen = planFor(collection, filter);
       if (chosen?.exact) return chosen.to - chosen.from;
       if (!chosen && Object.keys(filter).length === 0) return countDocs.get(collection)?.n ?? 0;
-      return matching(collection, filter).length;
+      const fields = partialFields(collection, filter, []);
+      return fields ? partialScan(collection, filter, fields).filter(matcher(filter)).length : matching(collection, filter).length;
     },
     async groupSum(collection, filter, group: GroupSum) {
       const rows = new Map<string, { key: Record<string, unknown>; count: number; sums: Record<string, number> }>();
-      for (const doc of matching(collection, filter)) {
+      const fields = partialFields(collection, filter, [...group.by, ...group.sum]);
+      for (const doc of fields ? partialScan(collection, filter, fields).filter(matcher(filter)) : matching(collection, filter)) {
         const key = Object.fromEntries(group.by.map((path) => [path, valueAt(doc, path) ?? null]));
         const id = JSON.stringify(key);
         let row = rows.get(id);

@@ -10,6 +10,8 @@ const dir = () => mkdtempSync(join(tmpdir(), 'sss-rs-'));
 readStoreConformance('embedded', async () => openEmbeddedReadStore(join(dir(), 'read.db')));
 // The same answers when no document stays in memory: every read goes to SQLite, every index holds keys only.
 readStoreConformance('embedded, no document cache', async () => openEmbeddedReadStore(join(dir(), 'read.db'), { cacheBytes: 0 }));
+// And when every count, aggregation and unindexed sort reads only the fields it needs (large collections do).
+readStoreConformance('embedded, fields read alone', async () => openEmbeddedReadStore(join(dir(), 'read.db'), { cacheBytes: 0, partialAbove: 0 }));
 // And when the cache keeps a few documents and evicts the rest as it goes.
 readStoreConformance('embedded, a cache of a few documents', async () => openEmbeddedReadStore(join(dir(), 'read.db'), { cacheBytes: 400 }));
 
