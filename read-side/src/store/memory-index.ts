@@ -6,11 +6,13 @@ import { compareBy, compareValues, valueAt } from './doc-order.ts';
  * IndexSpec's keys (then `_id`, the store's tie-break), so a filtered, sorted page binary-searches
  * its range and walks only as far as the page needs instead of filtering and sorting everything.
  *
- * Kept lazily: a handful of changes are spliced in place; a large batch (a projector catching up)
- * only marks the index stale, and the next query that wants it re-sorts once.
+ * It holds key documents (`_id` and the fields its keys read, see embedded-read-store.ts), not the
+ * documents: those stay in SQLite, so an index costs memory by its keys, not by what it indexes.
+ * Built lazily, by the first query that wants it; then a handful of changes are spliced in place
+ * and a larger batch is merged by one sort of what is already held (no re-read of the collection).
  */
 
-/** Above this many changes to a collection in one apply, re-sorting later beats splicing now. */
+/** Above this many changes to a collection in one apply, one sort beats splicing each. */
 const SPLICE_LIMIT = 32;
 
 export class MemoryIndex {
@@ -34,7 +36,15 @@ export class MemoryIndex {
   update(changes: readonly (readonly [Doc | null, Doc | null])[]): void {
     if (this.stale) return;
     if (changes.length > SPLICE_LIMIT) {
-      this.invalidate();
+      const gone = new Set<string>();
+      const added = new Map<string, Doc>();
+      for (const [before, after] of changes) {
+        if (before) gone.add(before._id);
+        if (after) added.set(after._id, after);
+        else if (before) added.delete(before._id);
+      }
+      this.sorted = [...this.sorted.filter((doc) => !gone.has(doc._id)), ...added.values()].sort(this.compare);
+      this.composite = this.sorted.filter((doc) => this.isComposite(doc)).length;
       return;
     }
     for (const [before, after] of changes) {
@@ -224,8 +234,11 @@ export function plan(indexes: readonly MemoryIndex[], all: () => Iterable<Doc>, 
   return best?.plan ?? null;
 }
 
-/** Walk a plan, yielding documents in the query's order (runs of equal index keys sorted by `compare`). */
-export function* walk(p: Plan, docs: readonly Doc[], compare: (a: Doc, b: Doc) => number): Generator<Doc> {
+/**
+ * Walk a plan, yielding documents in the query's order (runs of equal index keys sorted by `compare`);
+ * `resolve` turns the index's key documents into the documents the query's order and filter read.
+ */
+export function* walk(p: Plan, docs: readonly Doc[], compare: (a: Doc, b: Doc) => number, resolve: (keys: Doc) => Doc | null): Generator<Doc> {
   const sameRun = (a: Doc, b: Doc) => p.runKeys.every(([path]) => compareValues(valueAt(a, path), valueAt(b, path)) === 0);
   const step = p.reverse ? -1 : 1;
   let i = p.reverse ? p.to - 1 : p.from;
@@ -237,8 +250,9 @@ export function* walk(p: Plan, docs: readonly Doc[], compare: (a: Doc, b: Doc) =
       run.push(docs[k]!);
       k += step;
     }
-    if (run.length > 1) run.sort(compare);
-    yield* run;
+    const resolved = run.map(resolve).filter((doc): doc is Doc => doc !== null);
+    if (resolved.length > 1) resolved.sort(compare);
+    yield* resolved;
     i = k;
   }
 }

@@ -11,8 +11,8 @@ import type { ChangedDoc, VersionReader } from './as-of-view.ts';
 export interface SqliteVersions extends VersionReader {
   /** Versions valid from this position on (see AsOfView.historyFrom). */
   readonly historyFrom: bigint;
-  /** Record one change as a version; `before` is the live document ahead of the whole apply. */
-  record(change: Change & { at: bigint }, before: Doc | null): void;
+  /** Record one change as a version; `before` reads the live document ahead of the whole apply (only when needed). */
+  record(change: Change & { at: bigint }, before: () => Doc | null): void;
   recordTimes(times: readonly EventTime[]): void;
   /** Inside the apply transaction, after the versions are written. */
   bump(): void;
@@ -65,9 +65,10 @@ const parsedIn = (entry: ThenEntry) => [...entry.then.values()].reduce((n, docs)
 /**
  * What SQLite can check of a filter before a past state is parsed: equalities of a top-level field
  * with a string or a number (top level or in `$and`s). MongoDB equality also matches an array
- * holding the value, so arrays pass the prefilter and the full filter decides.
+ * holding the value, so arrays pass the prefilter and the full filter decides. The live documents'
+ * scans in embedded-read-store.ts use it too (`column` names the JSON text).
  */
-function prefilterOf(filter: Filter): { readonly key: string; readonly sql: string; readonly params: readonly (string | number)[] } {
+export function prefilterOf(filter: Filter, column = 'v.doc'): { readonly key: string; readonly sql: string; readonly params: readonly (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const visit = (f: Filter) => {
@@ -79,7 +80,7 @@ function prefilterOf(filter: Filter): { readonly key: string; readonly sql: stri
       const wanted = value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && '$eq' in value ? (value as { $eq: unknown }).$eq : value;
       if (path.startsWith('$') || path.includes('.') || path.includes('"') || !(typeof wanted === 'string' || (typeof wanted === 'number' && Number.isFinite(wanted)))) continue;
       const at = `'$."${path.replaceAll("'", "''")}"'`;
-      clauses.push(`(json_extract(v.doc, ${at}) = ? OR json_type(v.doc, ${at}) = 'array')`);
+      clauses.push(`(json_extract(${column}, ${at}) = ? OR json_type(${column}, ${at}) = 'array')`);
       params.push(wanted);
     }
   };
@@ -159,9 +160,10 @@ export function sqliteVersions(db: SqliteConnection): SqliteVersions {
       for (let i = thenCache.length - 1; i >= 0; i--) if (thenCache[i]!.collection === change.collection && thenCache[i]!.position >= change.at) thenCache.splice(i, 1);
       const closed = close.run(change.at, change.collection, id, change.at).changes;
       // The first change to a document older than the history: keep what it was as its first version.
-      if (closed === 0 && before && historyFrom > 0n) {
-        const from = typeof before._pos === 'string' ? BigInt(before._pos) : 0n;
-        if (from < change.at) insert.run(change.collection, id, from, change.at, JSON.stringify(before));
+      const was = closed === 0 && historyFrom > 0n ? before() : null;
+      if (was) {
+        const from = typeof was._pos === 'string' ? BigInt(was._pos) : 0n;
+        if (from < change.at) insert.run(change.collection, id, from, change.at, JSON.stringify(was));
       }
       insert.run(change.collection, id, change.at, null, change.op === 'put' ? JSON.stringify(change.doc) : null);
     },
