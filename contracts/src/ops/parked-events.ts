@@ -59,5 +59,12 @@ export function evolveParkedList(list: ParkedList, event: ParkedEventEvent): Par
   return { parked, settled };
 }
 
+/**
+ * The name under which a subscriber counts its failures on one event, beside its checkpoint (the
+ * write side's checkpoint store, the read store's checkpoints): durable and shared by every instance,
+ * so neither a restart nor a new leader starts the count of a poison event again.
+ */
+export const failureCounterName = (subscriber: string, eventId: string): string => `${subscriber}~failures~${eventId}`;
+
 /** Reasons are what a person typed in the console: bounded, one line. */
 export const PARK_REASON_MAX = 500;

@@ -74,6 +74,13 @@ export interface AsOfView {
 export interface Checkpoint {
   readonly name: string;
   readonly position: bigint;
+  /**
+   * The fencing token of the lease the projector runs under (none = 0). A store that keeps leases
+   * (MongoDB) refuses a checkpoint carrying a smaller token than the one recorded, so a deposed
+   * leader can no longer move it once its successor has claimed it (docs/architecture.md
+   * §Leadership and checkpoints). A store without leases has one writer and ignores it.
+   */
+  readonly token?: bigint;
 }
 
 export interface IndexSpec {

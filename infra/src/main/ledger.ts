@@ -28,7 +28,7 @@ export async function startLedger(settings: Settings, events: EventStore, log: (
     keys,
     checkpointFile: settings.ledger.checkpointFile,
     openSource: () => (sqliteFile ? openSqliteLedgerSource(sqliteFile) : { readPage: (after, maxCount) => events.readAll({ after, maxCount }), close: () => {} }),
-    checkpointNow: () => void signer.signNow(),
+    checkpointNow: () => signer.signNow(),
     log,
     ...(clock ? { clock } : {}),
   });

@@ -42,7 +42,7 @@ export interface OpsRoutesOptions {
 
 /** A subscriber's dead-letter list as the console settles it: a projector's poison guard or a write-side parking lot. */
 interface Settleable {
-  parked(): readonly ParkedEvent[];
+  parked(): Promise<readonly ParkedEvent[]>;
   apply(eventId: string): Promise<void>;
   settled(event: ParkedEventEvent): void;
 }
@@ -59,8 +59,9 @@ function settleables(options: OpsRoutesOptions): Map<string, Settleable> {
 
 /** The message-less view of a parked entry (a consumer's stored message stays in the log). */
 const viewOf = ({ message: _message, ...entry }: ParkedEvent) => entry;
-const parkedIn = (lists: Iterable<Settleable>) => [...lists].flatMap((list) => list.parked().map(viewOf));
-const parkedCounts = (options: OpsRoutesOptions) => new Map([...settleables(options)].map(([name, list]) => [name, list.parked().length]));
+/** Read from each list's stream on every ask: the same on every instance, whichever parked or settled an event. */
+const parkedIn = async (lists: Iterable<Settleable>) => (await Promise.all([...lists].map((list) => list.parked()))).flat().map(viewOf);
+const parkedCounts = async (options: OpsRoutesOptions) => new Map(await Promise.all([...settleables(options)].map(async ([name, list]) => [name, (await list.parked()).length] as const)));
 
 export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions): Promise<void> {
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
@@ -71,7 +72,7 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     const starting: NotReady[] = projections.filter((p) => !p.caughtUp).map((p) => ({ name: p.name, kind: 'projector', state: 'catching_up', reason: '起動後の追いつき中です' }));
     const blocked = [...starting, ...notReady(statuses, options.readyMaxLagSeconds).filter((b) => !starting.some((s) => s.name === b.name))];
     // Parked events do not make an instance unready (its subscribers went on past them), but they are counted here for whoever watches.
-    const parked = [...parkedCounts(options).values()].reduce((sum, n) => sum + n, 0);
+    const parked = [...(await parkedCounts(options)).values()].reduce((sum, n) => sum + n, 0);
     if (blocked.length === 0) return reply.send({ status: 'ready', projections: shown, subscribers: statuses, parked });
     const detail = `準備ができていません: ${blocked.map((b) => `${b.name}（${b.reason}）`).join('、')}`;
     return sendProblem(reply, problemOf('unavailable', detail.slice(0, 2000), { notReady: blocked, projections: shown, parked }));
@@ -81,13 +82,13 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
     if (!options.metrics) return sendProblem(reply, problemOf('not_found', 'メトリクスは無効です。'));
     const refused = await metricsRefusal(request, options);
     if (refused) return sendProblem(reply, refused);
-    const { contentType, body } = await options.metrics.render(parkedCounts(options));
+    const { contentType, body } = await options.metrics.render(await parkedCounts(options));
     return reply.type(contentType).send(body);
   });
 
   app.get('/api/admin/subscribers', { schema: { tags: ['運用'], summary: 'サブスクライバー（プロジェクター・フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態と保留イベント', response: { 200: SubscribersView } } }, async () => ({
     subscribers: options.subscribers ? await options.subscribers.status() : [],
-    parked: parkedIn(settleables(options).values()),
+    parked: await parkedIn(settleables(options).values()),
   }));
 
   // On the split stack GET /api/admin/subscribers reaches the read service, which knows only its
@@ -96,7 +97,7 @@ export async function opsRoutes(app: FastifyInstance, options: OpsRoutesOptions)
   if (parking) {
     app.get('/api/admin/write-subscribers', { schema: { tags: ['運用'], summary: '書き込み側のサブスクライバー（フォワーダー・コンシューマー・ポリシー・プロセスマネージャー）の状態と保留イベント', response: { 200: SubscribersView } } }, async () => ({
       subscribers: (options.subscribers ? await options.subscribers.status() : []).filter((s) => WRITE_SIDE_KINDS.includes(s.kind)),
-      parked: parkedIn(parking.all()),
+      parked: await parkedIn(parking.all()),
     }));
   }
 
@@ -134,7 +135,7 @@ function parkedEventRoutes(fastify: FastifyInstance, lists: () => ReadonlyMap<st
   app.post('/api/admin/subscribers/:name/parked/:eventId/retry', { schema: schema('保留イベントを再適用する') }, async (request, reply) => {
     const { name, eventId } = request.params;
     const guard = guardOf(name);
-    if (!guard.parked().some((p) => p.eventId === eventId)) throw new DomainError('not_found', 'この保留イベントはありません。既に再試行またはスキップされています。');
+    if (!(await guard.parked()).some((p) => p.eventId === eventId)) throw new DomainError('not_found', 'この保留イベントはありません。既に再試行またはスキップされています。');
     try {
       await guard.apply(eventId);
     } catch (error) {

@@ -26,6 +26,8 @@ export interface ProjectorOptions {
   readonly physical?: (collection: string) => string;
   /** Checkpoint key; defaults to the projection name. */
   readonly checkpointName?: string;
+  /** The fencing token of the lease it runs under: claims the checkpoint at start and rides on every write of it. */
+  readonly token?: bigint;
   /** The most events one batch holds; following the log live, a batch is what arrived while the previous one was written. */
   readonly batchSize?: number;
   readonly onError?: (error: unknown, attempt: number) => void;
@@ -120,7 +122,8 @@ async function prepareBatch(options: ProjectorOptions, batch: readonly RecordedE
       );
     }
   }
-  return { writes, checkpoint: { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position }, times: eventTimes(batch), overlay };
+  const checkpoint = { name: options.checkpointName ?? projection.name, position: batch[batch.length - 1]!.position, ...(options.token === undefined ? {} : { token: options.token }) };
+  return { writes, checkpoint, times: eventTimes(batch), overlay };
 }
 
 /**
@@ -279,6 +282,8 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
     await store.ensureIndexes(physical(collection), indexes);
   }
   const position$ = new BehaviorSubject<bigint>((await store.getCheckpoint(checkpointName)) ?? 0n);
+  // Claimed before anything is projected: from here on the predecessor's late writes are refused.
+  if (options.token !== undefined) await store.apply([], { name: checkpointName, position: position$.value, token: options.token });
   const batchSize = options.batchSize ?? 500;
   const reached = (position: bigint) => position$.next(position);
   let stopped = false;

@@ -96,8 +96,9 @@ export async function startReadModels(events: EventStore, raw: ReadStore, projec
     const guard = await guardAgainstPoison(projection, { events, store: resolving.store, log });
     const reportTo = { report };
     let reached: bigint | null = null;
-    const start = () =>
+    const start = (token?: bigint) =>
       startProjector({
+        ...(token === undefined ? {} : { token }),
         events,
         store: fence.store,
         projection: guard.projection,
@@ -276,7 +277,7 @@ export async function startReadModels(events: EventStore, raw: ReadStore, projec
  * reads from what the leader wrote, so its position (read-your-writes, /readyz) follows the stored
  * checkpoint; it takes over when the leader stops renewing.
  */
-async function ledProjector(name: string, start: () => Promise<RunningProjector>, store: ReadStore, leases: LeaseStore, onRole: (role: SubscriberRole) => void, log: Log, holder: string | undefined): Promise<RunningProjector> {
+async function ledProjector(name: string, start: (token: bigint) => Promise<RunningProjector>, store: ReadStore, leases: LeaseStore, onRole: (role: SubscriberRole) => void, log: Log, holder: string | undefined): Promise<RunningProjector> {
   const position$ = new BehaviorSubject<bigint>((await store.getCheckpoint(name)) ?? 0n);
   const advance = (position: bigint) => {
     if (position > position$.value) position$.next(position);
@@ -285,8 +286,8 @@ async function ledProjector(name: string, start: () => Promise<RunningProjector>
     leases,
     ...(holder === undefined ? {} : { holder }),
     name: `projector:${name}`,
-    async start() {
-      const projector = await start();
+    async start(token) {
+      const projector = await start(token);
       const feeding = projector.position$.subscribe(advance);
       return { stop: async () => (feeding.unsubscribe(), await projector.stop()) };
     },

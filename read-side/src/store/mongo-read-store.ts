@@ -52,6 +52,8 @@ interface CheckpointDoc {
   _id: string;
   /** A decimal string: positions are bigints, and neither server stores an unsigned 64-bit integer. */
   position: string;
+  /** The fencing token of the projector's lease that wrote it (absent = 0). */
+  token?: number;
 }
 
 /** MongoDB's code for "ns not found", returned by drop on a collection that does not exist. */
@@ -357,10 +359,22 @@ export class MongoReadStore implements ReadStore, WithLeases {
       if (puts.length > 0) await this.putAll(collection, puts, new Map([...docs.values()].flatMap((change) => (change.op === 'put' && change.at !== undefined ? [[change.doc._id, change.at] as const] : []))));
     }
     // Last, and only after every document write succeeded: this is what makes a crash replay safe.
-    if (checkpoint !== undefined) {
+    if (checkpoint !== undefined) await this.writeCheckpoint(checkpoint);
+  }
+
+  /**
+   * Conditional on the fencing token, in one single-document write: a recorded token greater than
+   * this one matches nothing, so the upsert tries to insert the same _id and fails as a duplicate.
+   */
+  private async writeCheckpoint({ name, position, token = 0n }: Checkpoint): Promise<void> {
+    const mine = Number(token);
+    try {
       await this.db
         .collection<CheckpointDoc>(CHECKPOINTS_COLLECTION)
-        .replaceOne({ _id: checkpoint.name }, { position: checkpoint.position.toString() }, { upsert: true });
+        .replaceOne({ _id: name, $or: [{ token: { $exists: false } }, { token: { $lte: mine } }] }, { position: position.toString(), ...(mine > 0 ? { token: mine } : {}) }, { upsert: true });
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) throw new Error(`checkpoint ${name}: write with fencing token ${token} refused, a newer leader holds it`, { cause: error });
+      throw error;
     }
   }
 

@@ -41,6 +41,12 @@ export interface CheckpointedSubscriptionOptions {
    * so going on past one breaks no order the others rely on.
    */
   readonly parking?: ParkingLot | undefined;
+  /**
+   * Starts what lives for one term of leadership beside the subscription (the 稟議 process
+   * manager's trigger checkpoint), with the lease's fencing token (none without a lease), before the
+   * first event is handled; stopped after the subscription when the term ends.
+   */
+  readonly onLead?: ((token: bigint | undefined) => Promise<{ stop(): Promise<void> }>) | undefined;
 }
 
 export interface CheckpointedSubscription {
@@ -70,7 +76,8 @@ export function followFromCheckpoint(options: CheckpointedSubscriptionOptions): 
 function follow(options: CheckpointedSubscriptionOptions, token?: bigint): CheckpointedSubscription {
   const { events, name, log } = options;
   const report = options.report ?? NO_SUBSCRIBER_REPORT;
-  const started = keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log, ...(token === undefined ? {} : { token }) }).then((keeper) => ({ from: keeper.position(), keeper }));
+  const companion = options.onLead?.(token) ?? Promise.resolve(null);
+  const started = companion.then(() => keepCheckpoint(options.checkpoints ?? checkpointsOf(events), name, { log, ...(token === undefined ? {} : { token }) })).then((keeper) => ({ from: keeper.position(), keeper }));
   // Swallowed here; the subscription below reports the same failure through `log` and retries.
   started.catch(() => undefined);
   let handled: bigint | null = null;
@@ -98,6 +105,7 @@ function follow(options: CheckpointedSubscriptionOptions, token?: bigint): Check
       subscription.unsubscribe();
       const running = await started.catch(() => null);
       await running?.keeper.stop();
+      await (await companion.catch(() => null))?.stop();
     },
   };
 }

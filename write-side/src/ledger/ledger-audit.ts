@@ -29,7 +29,7 @@ export interface LedgerAuditDeps {
   /** A fresh reader of the whole log (the SQLite source includes the stored links). */
   readonly openSource: () => { readPage: ReadPage; close(): void };
   /** Sign the signer's current head first, so the verification also covers everything up to now. */
-  readonly checkpointNow?: () => void;
+  readonly checkpointNow?: () => Promise<unknown>;
   readonly clock?: () => Date;
   readonly log: (message: string, error?: unknown) => void;
 }
@@ -81,7 +81,7 @@ export function ledgerAudit(deps: LedgerAuditDeps): LedgerAudit {
       running = state;
       state.done = (async () => {
         try {
-          deps.checkpointNow?.();
+          await deps.checkpointNow?.();
           state.head = await deps.events.headPosition();
           await run(requestedBy, startedAt, state);
         } catch (error) {

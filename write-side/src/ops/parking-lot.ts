@@ -3,7 +3,8 @@ import type { IncomingMessage } from '@sss/contracts/ports/message-bus';
 import type { Log } from '@sss/contracts/ports/log';
 import { isEventOf } from '@sss/contracts/events/registry';
 import { streams } from '@sss/contracts/streams/names';
-import { EMPTY_PARKED_LIST, evolveParkedList, type ParkedEvent, type ParkedEventEvent, type ParkedEventFacts, type ParkedList } from '@sss/contracts/ops/parked-events';
+import { EMPTY_PARKED_LIST, evolveParkedList, failureCounterName, type ParkedEvent, type ParkedEventEvent, type ParkedEventFacts, type ParkedList } from '@sss/contracts/ops/parked-events';
+import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
 
 /**
  * The poison rule of the write-side subscribers (policies, the forwarder, the bus consumers, the
@@ -15,11 +16,16 @@ import { EMPTY_PARKED_LIST, evolveParkedList, type ParkedEvent, type ParkedEvent
  * source event or message) or skips it, each recorded with who and why (`parkedDecider`).
  *
  * What is parked or settled is read back from the stream at start, so a replay from an older
- * checkpoint never applies a skipped event, nor parks an event a second time.
+ * checkpoint never applies a skipped event, nor parks an event a second time; the console's list is
+ * read from the stream on every ask, so every instance of a split stack shows the same list, whoever
+ * parked or settled it. The failures counted towards parking are kept beside the checkpoints (not in
+ * the log: each is a counter, not a fact), so a restart or a new leader goes on counting where the
+ * last one stopped instead of granting a poison event another `maxAttempts`.
  */
 export interface ParkingLot {
   readonly subscriber: string;
-  parked(): readonly ParkedEvent[];
+  /** What is parked now, as the stream says (any instance may have parked or settled it). */
+  parked(): Promise<readonly ParkedEvent[]>;
   /**
    * Runs `handle` for one event or message: a settled one is passed over; a failure before the last
    * attempt is thrown (the subscriber's own retry with backoff runs it again); the last one parks it.
@@ -50,13 +56,15 @@ export interface ParkingLots {
 const PARKED_TYPES = ['SubscriberEventParked', 'ParkedEventRetried', 'ParkedEventSkipped'] as const;
 export const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
 
-export function createParkingLots(options: { events: EventStore; maxAttempts?: number; log?: Log }): ParkingLots {
+/** `counters`: where failures are counted; defaults to the checkpoint store beside `events`. */
+export function createParkingLots(options: { events: EventStore; maxAttempts?: number; log?: Log; counters?: CheckpointStore }): ParkingLots {
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS);
+  const counters = options.counters ?? checkpointsOf(options.events);
   const lots = new Map<string, ParkingLot>();
   return {
     maxAttempts,
     open(subscriber, redeliver) {
-      const lot = openLot({ events: options.events, subscriber, maxAttempts, redeliver, log: options.log });
+      const lot = openLot({ events: options.events, counters, subscriber, maxAttempts, redeliver, log: options.log });
       lots.set(subscriber, lot);
       return lot;
     },
@@ -82,16 +90,21 @@ export async function parkedEventIn(events: EventStore, entry: ParkedEvent): Pro
   return event;
 }
 
-function openLot(options: { events: EventStore; subscriber: string; maxAttempts: number; redeliver: (entry: ParkedEvent) => Promise<void>; log?: Log | undefined }): ParkingLot {
-  const { events, subscriber, maxAttempts } = options;
+function openLot(options: { events: EventStore; counters: CheckpointStore; subscriber: string; maxAttempts: number; redeliver: (entry: ParkedEvent) => Promise<void>; log?: Log | undefined }): ParkingLot {
+  const { events, counters, subscriber, maxAttempts } = options;
   const stream = streams.parked(subscriber);
   let list: ParkedList = EMPTY_PARKED_LIST;
-  const loaded = (async () => {
-    for (const recorded of await events.readStream(stream)) if (isEventOf(recorded, PARKED_TYPES)) list = evolveParkedList(list, recorded);
-  })();
+  const reload = async () => {
+    let read = EMPTY_PARKED_LIST;
+    for (const recorded of await events.readStream(stream)) if (isEventOf(recorded, PARKED_TYPES)) read = evolveParkedList(read, recorded);
+    list = read;
+  };
+  const loaded = reload();
   // A store that cannot be read now fails the first guard (retried by the subscriber), not the start.
   loaded.catch(() => undefined);
-  const failures = new Map<string, number>();
+  /** Events this instance counted a failure for: only those need their counter cleared on success. */
+  const failing = new Set<string>();
+  const counter = (eventId: string) => failureCounterName(subscriber, eventId);
 
   const park = async (source: ParkedSource, attempts: number, error: unknown) => {
     const { correlationId, actor, message, ...facts } = source;
@@ -111,28 +124,33 @@ function openLot(options: { events: EventStore; subscriber: string; maxAttempts:
 
   return {
     subscriber,
-    parked: () => [...list.parked.values()],
     async guard(source, handle) {
       await loaded;
       const id = source.eventId;
       if (list.settled.has(id)) return 'settled';
       try {
         await handle();
-        failures.delete(id);
+        if (failing.delete(id)) await counters.write(counter(id), 0n).catch(() => undefined);
         return 'handled';
       } catch (error) {
-        const attempts = (failures.get(id) ?? 0) + 1;
+        const attempts = Number((await counters.read(counter(id))) ?? 0n) + 1;
         if (attempts < maxAttempts) {
-          failures.set(id, attempts);
+          failing.add(id);
+          await counters.write(counter(id), BigInt(attempts));
           throw error;
         }
-        failures.delete(id);
+        failing.delete(id);
         await park(source, attempts, error);
+        await counters.write(counter(id), 0n);
         return 'parked';
       }
     },
+    async parked() {
+      await reload();
+      return [...list.parked.values()];
+    },
     async apply(eventId) {
-      await loaded;
+      await reload();
       const entry = list.parked.get(eventId);
       if (!entry) throw new Error(`event ${eventId} is not parked for ${subscriber}`);
       await options.redeliver(entry);

@@ -13,7 +13,7 @@ import { buildRingiRequest, RINGI_TRIGGERS, ringiTrigger, type RingiRoutes } fro
 import { applyOutcome, lastDecision, outcomeOf } from './ringi-outcome.ts';
 import { backoff, DEFAULT_RINGI_TIMERS, nextPollDelay, plusMs, type RingiTimers } from './ringi-timers.ts';
 import { checkpointsOf, type CheckpointStore } from '../eventstore/checkpoint-store.ts';
-import { keepCheckpoint } from '../eventstore/checkpoint-keeper.ts';
+import { keepCheckpoint, type CheckpointKeeper } from '../eventstore/checkpoint-keeper.ts';
 import { followFromCheckpoint, type CheckpointedSubscriptionOptions } from '../eventstore/checkpointed-subscription.ts';
 import { parkedEventIn, type ParkingLots } from '../ops/parking-lot.ts';
 import { withSpan } from '@sss/contracts/tracing/spans';
@@ -99,8 +99,23 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
   const busy = new Map<string, Promise<void>>();
   let stopped = false;
   const checkpoints = options.checkpoints ?? checkpointsOf(events);
-  const triggers = await keepCheckpoint(checkpoints, 'ringi-manager-triggers', { log });
-  if (triggers.position() === 0n) triggers.moveTo(await readLegacyCheckpoint(events));
+  /**
+   * How far triggers have been turned into 稟議, kept per term of leadership with the lease's
+   * fencing token: read anew by each leader (a follower's copy would be stale) and claimed with its
+   * token, so a deposed leader can no longer move it (docs/architecture.md §Leadership and checkpoints).
+   */
+  let triggers: CheckpointKeeper | null = null;
+  const leadTriggers = async (token: bigint | undefined) => {
+    const keeper = await keepCheckpoint(checkpoints, 'ringi-manager-triggers', { log, ...(token === undefined ? {} : { token }) });
+    if (keeper.position() === 0n) keeper.moveTo(await readLegacyCheckpoint(events));
+    triggers = keeper;
+    return {
+      stop: async () => {
+        if (triggers === keeper) triggers = null;
+        await keeper.stop();
+      },
+    };
+  };
   let followed = 0n;
   const close = (ringiId: string) => {
     open.delete(ringiId);
@@ -114,7 +129,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
 
   /** `again`: a parked trigger retried from the console, which the trigger checkpoint has long passed. */
   async function openRingi(event: RecordedEvent, again = false): Promise<void> {
-    if (!isEventOf(event, RINGI_TRIGGERS) || (!again && event.position <= triggers.position())) return;
+    if (!isEventOf(event, RINGI_TRIGGERS) || (!again && (!triggers || event.position <= triggers.position()))) return;
     const trigger = ringiTrigger(event);
     const data = await buildRingiRequest({ events, routes: options.routes, loginOf, ...(options.formMapping ? { formMapping: options.formMapping } : {}) }, event, trigger.ringiId, trigger.kind, clock().toISOString());
     await handleCommand(events, {
@@ -123,7 +138,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       command: { type: 'StartRingi', data },
       context: { actor: ACTOR, correlationId: event.metadata.correlationId, causationId: event.metadata.eventId },
     });
-    if (event.position > triggers.position()) triggers.moveTo(event.position);
+    if (triggers && event.position > triggers.position()) triggers.moveTo(event.position);
   }
 
   function follow(event: RecordedEvent): void {
@@ -275,6 +290,7 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
     // Opening it again is a no-op for a 稟議 that exists (StartRingi is idempotent), so a retry is safe.
     parking: options.parking?.open('process-manager:ringi', async (entry) => openRingi(await parkedEventIn(events, entry), true)),
     ...(options.lease ? { lease: options.lease } : {}),
+    onLead: leadTriggers,
   });
   // Resumed at the head with nothing to replay, it has caught up already.
   void subscription.started.then(({ from }) => {
@@ -290,7 +306,6 @@ export async function startRingiProcessManager(options: RingiProcessManagerOptio
       stopped = true;
       clearInterval(ticker);
       await subscription.stop();
-      await triggers.stop();
       // Let a step in progress record itself, but never hang a shutdown on a call that does not answer.
       await Promise.race([Promise.allSettled([...busy.values()]), new Promise((r) => setTimeout(r, 2_000).unref())]);
     },
