@@ -23,10 +23,10 @@ test('MongoDB: a deposed projector leader cannot move its checkpoint', async () 
   const [storeA, storeB] = [await openMongoReadStore({ url, database }), await openMongoReadStore({ url, database })];
   const name = countingProjection.name;
   for (let i = 1; i <= 10; i++) events.push(`s-${i % 3}`, 'Numbered', { n: i });
-  const a = await startProjector({ events, store: storeA, projection: countingProjection, token: 1n, batchMs: 5 });
+  const a = await startProjector({ events, store: storeA, projection: countingProjection, token: 1n });
   assert.ok(await a.waitFor(10n, 10_000), 'A reaches the head under token 1');
 
-  const b = await startProjector({ events, store: storeB, projection: countingProjection, token: 2n, batchMs: 5 });
+  const b = await startProjector({ events, store: storeB, projection: countingProjection, token: 2n });
   for (let i = 11; i <= 20; i++) events.push(`s-${i % 3}`, 'Numbered', { n: i });
   assert.ok(await b.waitFor(20n, 10_000), 'B reaches the head under token 2');
 
