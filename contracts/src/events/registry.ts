@@ -153,6 +153,7 @@ export const EVENT_CATEGORIES = {
   MonthClosed: 'accountingperiod',
   MonthReopened: 'accountingperiod',
   FeeToleranceSet: 'customerfinance',
+  SalesReportIssued: 'monthlysales',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -97,6 +97,7 @@ export const EVENT_LABELS = {
   MonthClosed: ['月次締め', 'Month closed'],
   MonthReopened: ['月次締めの解除', 'Month reopened'],
   FeeToleranceSet: ['振込手数料の許容額設定', 'Fee tolerance set'],
+  SalesReportIssued: ['売上連絡票発行', 'Sales report issued'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

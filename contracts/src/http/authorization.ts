@@ -176,6 +176,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // Projection versions and blue/green rebuilds (docs/rebuilds.md): the auditor may watch, only the admin starts one.
   'GET /api/admin/rebuilds': ['admin', 'auditor'],
   'POST /api/admin/rebuilds': ['admin'],
+  // 売上連絡票: issuing freezes its content (docs/as-of.md §Issued documents); every issue re-prints as issued.
+  'POST /api/monthly-sales/:projectId/:month/sales-report': SALES_BOOKERS,
+  'GET /api/monthly-sales/:projectId/:month/sales-reports': ALL_STAFF,
+  'GET /api/monthly-sales/:projectId/:month/sales-reports/:issueNo/:format': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -4,12 +4,13 @@ import type { EstimateView } from '@sss/contracts/project/views';
 import { DomainError } from '@sss/contracts/http/problem';
 import { ESTIMATES } from '../project/estimate-doc.ts';
 import { PROJECTS } from '../project/project-doc.ts';
-import { MONTHLY_SALES } from '../sales/projection.ts';
+import { SALES_REPORTS } from '../sales/projection.ts';
+import type { IssuedSalesReport } from '@sss/contracts/sales/sales-report';
 
 /**
  * 電子帳簿保存法 search of 見積書 and 売上連絡票 (docs/audit.md §電子帳簿保存法 search): 取引年月日 range,
- * 金額 range and 取引先, combined. 売上連絡票 are filtered in the store (one document per month, the 請求日
- * a sub-document field); 見積書 are versions inside one document per estimate, which the store's filter
+ * 金額 range and 取引先, combined. 売上連絡票 are the issued ones, filtered in the store (one document per
+ * issue, by the 請求日, 売上実績（税込） and customer frozen at issue); 見積書 are versions inside one document per estimate, which the store's filter
  * language cannot reach into, so their estimates are read (narrowed to the customer's projects when a
  * 取引先 is given) and the issued versions filtered here. A search that would read more than SCAN_MAX
  * estimates is refused with a problem asking for a 取引先, never answered short.
@@ -46,19 +47,21 @@ async function estimates(store: ReadStore, q: IssuedDocumentQuery): Promise<Issu
 }
 
 async function salesReports(store: ReadStore, q: IssuedDocumentQuery): Promise<IssuedDocument[]> {
-  const and: Filter[] = [{ status: { $ne: 'unconfirmed' } }, { 'invoice.invoiceDate': { $exists: true } }];
-  if (q.from) and.push({ 'invoice.invoiceDate': { $gte: q.from } });
-  if (q.to) and.push({ 'invoice.invoiceDate': { $lte: q.to } });
-  if (q.minAmount !== undefined) and.push({ actualGross: { $gte: q.minAmount } });
-  if (q.maxAmount !== undefined) and.push({ actualGross: { $lte: q.maxAmount } });
+  const and: Filter[] = [];
+  if (q.from) and.push({ date: { $gte: q.from } });
+  if (q.to) and.push({ date: { $lte: q.to } });
+  if (q.minAmount !== undefined) and.push({ amount: { $gte: q.minAmount } });
+  if (q.maxAmount !== undefined) and.push({ amount: { $lte: q.maxAmount } });
   if (q.customerId) and.push({ customerId: q.customerId });
-  const docs = await store.find(MONTHLY_SALES, { $and: and }, { limit: SCAN_MAX + 1 });
+  const docs = await store.find(SALES_REPORTS, and.length ? { $and: and } : {}, { limit: SCAN_MAX + 1 });
   if (docs.length > SCAN_MAX) throw DomainError.field('validation_failed', 'from', `売上連絡票が${SCAN_MAX.toLocaleString()}件を超えます。期間か取引先で絞り込んでください。`);
-  return docs.map((m) => ({
-    kind: 'sales_report', number: `${String(m.projectNumber)} ${String(m.month)}`, date: (m.invoice as { invoiceDate: string }).invoiceDate, amount: m.actualGross as number,
-    customerId: m.customerId as string, customerName: m.customerName as string, projectId: m.projectId as string, projectNumber: m.projectNumber as string,
-    projectName: m.projectName as string, month: m.month as string,
-  }));
+  return docs.map((d) => {
+    const { issueNo, content: c } = d as unknown as IssuedSalesReport;
+    return {
+      kind: 'sales_report' as const, number: `${c.projectNumber} ${c.month} 第${issueNo}版`, date: c.invoiceDate, amount: c.actualGross,
+      customerId: c.customerId, customerName: c.customerName, projectId: d.projectId as string, projectNumber: c.projectNumber, projectName: c.projectName, month: c.month, issueNo,
+    };
+  });
 }
 
 /** Both kinds (or the one asked for), newest 取引年月日 first. */

@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
+import type { SalesReportContent } from '@sss/contracts/sales/sales-report';
 import type { InvoiceIssuer } from '@sss/contracts/sales/issuer';
 import type { InvoiceRecipientAddress } from '@sss/contracts/sales/recipient';
 import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
@@ -31,7 +32,9 @@ export type MonthlySalesCommand =
   | { type: 'CorrectInvoice'; key: MonthlyKey; invoiceNumber: string; issuer: Issuer; recipientAddress: InvoiceRecipientAddress; roundingMode: RoundingMode; issuedOn: string; body: CorrectInvoice }
   | { type: 'RecordPayment'; key: MonthlyKey; body: RecordPayment; today: string }
   /** 入金消込 (docs/finance.md §Confirming): a matched deposit pays `amount` and settles `difference` as a fee or discount. */
-  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
+  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string }
+  /** 売上連絡票の発行: `content` as read from the month, project and customer streams at issue, `contentHash` its SHA-256. */
+  | { type: 'IssueSalesReport'; key: MonthlyKey; content: SalesReportContent; contentHash: string; issuedOn: string };
 
 export interface MonthlySalesState {
   readonly status: MonthlySalesStatus;
@@ -55,6 +58,8 @@ export interface MonthlySalesState {
   readonly approved: InvoiceTotals | null;
   /** Deposits already applied here: a settlement replayed after a crash or retry changes nothing. */
   readonly depositIds?: readonly string[];
+  /** The last 売上連絡票 issued for the month (its content is in the event); absent before the first. */
+  readonly salesReport?: { readonly issueNo: number; readonly issuedOn: string; readonly contentHash: string };
 }
 
 export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0, roundingMode: 'floor', requested: null, approved: null };
@@ -178,6 +183,12 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         if (difference > 0) events.push({ type: 'InvoiceDifferenceSettled', data: { ...command.key, invoiceNumber, amount: difference, kind: command.differenceAs, depositId, settledOn: receivedOn } });
         return events;
       }
+      case 'IssueSalesReport': {
+        // The document reports a recorded sales actual; before one there is nothing to report.
+        if (!state.draft) return DomainError.field('illegal_transition', 'status', '売上実績が未入力のため、売上連絡票を発行できません。先に売上実績を入力してください。');
+        const { key, content, contentHash, issuedOn } = command;
+        return [{ type: 'SalesReportIssued', data: { ...key, report: { issueNo: (state.salesReport?.issueNo ?? 0) + 1, issuedOn, contentHash, content } } }];
+      }
     }
   },
 
@@ -203,6 +214,10 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
       case 'InvoiceDifferenceSettled': {
         const depositId = event.data.depositId;
         return { ...state, paid: state.paid + event.data.amount, ...(depositId ? { depositIds: [...(state.depositIds ?? []), depositId] } : {}) };
+      }
+      case 'SalesReportIssued': {
+        const { issueNo, issuedOn, contentHash } = event.data.report;
+        return { ...state, salesReport: { issueNo, issuedOn, contentHash } };
       }
     }
   },
