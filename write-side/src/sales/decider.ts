@@ -38,7 +38,12 @@ export type MonthlySalesCommand =
 
 export interface MonthlySalesState {
   readonly status: MonthlySalesStatus;
+  /** The SalesPlanDerived events already applied (replays change nothing): bookkeeping, hidden from the history. */
   readonly planSources: readonly string[];
+  /** The order whose sales plan set this month's plan, and that plan; what the history shows of MonthlyPlanSet. */
+  readonly orderId?: string;
+  readonly planRevenue?: number;
+  readonly planCost?: number;
   readonly totals: SalesTotals;
   readonly draft: InvoiceDraft | null;
   /** The invoice in force (the latest issued); earlier ones are replaced. */
@@ -195,7 +200,7 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
   evolve(state, event) {
     switch (event.type) {
       case 'MonthlyPlanSet':
-        return { ...state, planSources: [...state.planSources, event.data.sourceEventId] };
+        return { ...state, planSources: [...state.planSources, event.data.sourceEventId], orderId: event.data.orderId, planRevenue: event.data.revenue, planCost: event.data.cost };
       case 'SalesActualRecorded':
         return { ...state, totals: event.data.totals, draft: event.data.invoice, roundingMode: event.data.roundingMode };
       case 'SalesCheckRequested':
