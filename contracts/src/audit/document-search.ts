@@ -23,7 +23,7 @@ export type IssuedDocumentQuery = Static<typeof IssuedDocumentQuery>;
 
 export const IssuedDocument = Type.Object({
   kind: Kind(),
-  /** 見積番号, or `<案件番号> <YYYY-MM>` for a 売上連絡票. */
+  /** 見積番号, or `<案件番号> <YYYY-MM> 第<n>版` for a 売上連絡票. */
   number: Type.String(),
   /** 取引年月日: a 見積書's 発行日, a 売上連絡票's 請求日. */
   date: Type.String(),
@@ -37,6 +37,8 @@ export const IssuedDocument = Type.Object({
   version: Type.Optional(Type.Integer()),
   /** The sales month (売上連絡票 only). */
   month: Type.Optional(Type.String()),
+  /** The issue (売上連絡票 only): its PDF is that issue as printed. */
+  issueNo: Type.Optional(Type.Integer()),
 });
 export type IssuedDocument = Static<typeof IssuedDocument>;
 

@@ -154,6 +154,7 @@ export const EVENT_CATEGORIES = {
   MonthReopened: 'accountingperiod',
   FeeToleranceSet: 'customerfinance',
   EmployeeProfileSet: 'user',
+  SalesReportIssued: 'monthlysales',
 } as const satisfies { readonly [T in SssEventType]: StreamCategory };
 
 type Categories = typeof EVENT_CATEGORIES;

@@ -98,6 +98,7 @@ export const EVENT_LABELS = {
   MonthReopened: ['月次締めの解除', 'Month reopened'],
   FeeToleranceSet: ['振込手数料の許容額設定', 'Fee tolerance set'],
   EmployeeProfileSet: ['社員情報（社員番号・クラスランク・原価単価）設定', 'Employee profile set (number, rank, cost)'],
+  SalesReportIssued: ['売上連絡票発行', 'Sales report issued'],
 } as const satisfies { readonly [T in SssEventType]: readonly [string, string] };
 
 /** An event type in words; an unknown (older or foreign) type keeps its name. */

@@ -178,6 +178,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/admin/rebuilds': ['admin'],
   // 社員マスタ (社員番号・クラスランク・原価単価): the admin keeps it; everyone reads it through GET /api/users (admin, auditor) and the staff picker.
   'PUT /api/users/:id/employee-profile': ['admin'],
+  // 売上連絡票: issuing freezes its content (docs/as-of.md §Issued documents); every issue re-prints as issued.
+  'POST /api/monthly-sales/:projectId/:month/sales-report': SALES_BOOKERS,
+  'GET /api/monthly-sales/:projectId/:month/sales-reports': ALL_STAFF,
+  'GET /api/monthly-sales/:projectId/:month/sales-reports/:issueNo/:format': ALL_STAFF,
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -3,6 +3,7 @@ import type { InvoiceTotals, RoundingMode, TaxRate } from './tax.ts';
 import type { SalesCheckOutcome } from './status.ts';
 import type { InvoiceIssuer } from './issuer.ts';
 import type { InvoiceRecipientAddress } from './recipient.ts';
+import type { IssuedSalesReport } from './sales-report.ts';
 
 /** Domain events of the MonthlySales stream (`monthlysales-<projectId>_<YYYY-MM>`). Schema version 1; fields added later are optional. */
 
@@ -99,7 +100,9 @@ export type MonthlySalesEvent =
    * 振込手数料 the payer deducted (`bank_fee`, booked as 支払手数料) or a 値引 (`discount`). It counts as paid.
    * `matchId` as on `PaymentRecorded`.
    */
-  | { type: 'InvoiceDifferenceSettled'; data: MonthlyKey & { invoiceNumber: string; amount: number; kind: 'bank_fee' | 'discount'; depositId: string; matchId?: string; settledOn: string } };
+  | { type: 'InvoiceDifferenceSettled'; data: MonthlyKey & { invoiceNumber: string; amount: number; kind: 'bank_fee' | 'discount'; depositId: string; matchId?: string; settledOn: string } }
+  /** A 売上連絡票 issued (printed) for the month, its content frozen: a re-print renders exactly this (docs/as-of.md §Issued documents). */
+  | { type: 'SalesReportIssued'; data: MonthlyKey & { report: IssuedSalesReport } };
 
 
 /** The one 請求書番号 counter stream (`invoicenumber-counter`): each number taken is an event. */

@@ -106,3 +106,9 @@ export type ExportQuery = Static<typeof ExportQuery>;
 
 export const DOCUMENT_KINDS = ['sales-slip.xlsx', 'sales-slip.pdf', 'delivery-note.pdf', 'acceptance.pdf'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The 売上連絡票 issued for a month, oldest first; each re-prints its frozen content (docs/as-of.md §Issued documents). */
+export const IssuedSalesReports = Type.Object({
+  items: Type.Array(Type.Object({ issueNo: Int, issuedOn: Str, contentHash: Str, invoiceDate: Str, actualGross: Int, projectName: Str, customerName: Str })),
+});
+export type IssuedSalesReports = Static<typeof IssuedSalesReports>;

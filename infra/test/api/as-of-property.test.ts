@@ -5,15 +5,15 @@ import { waitUntil } from '@sss/contracts/testing/wait-until';
 import type { LightMyRequestResponse } from 'fastify';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { as, DEMO, login, newCompany, startTestSss, type Session } from '../support/sss.ts';
-import { newProject, projectRefs, type ProjectRefs } from '../support/projects.ts';
+import { employeeRow, estimateContent, newProject, projectRefs, type ProjectRefs } from '../support/projects.ts';
 import { deriveSalesPlan, salesActual } from '../support/sales.ts';
 import { pdfText } from '../support/pdf-text.ts';
 
 /**
  * The as-of property (issue 12, docs/as-of.md): random command histories run through the real
- * write side — companies registered and renamed, projects registered, months taken from plan to
- * actual, check, approval, invoice and payment — and after every command the live lists, details,
- * reports and documents are recorded with the position and the time. At the end the same queries
+ * write side — companies registered and renamed, projects registered with 月毎明細 rows and 見積,
+ * months taken from plan to actual, check, approval, invoice and payment, 売上連絡票 issued — and after
+ * every command the live lists, details, reports and documents are recorded with the position and the time. At the end the same queries
  * asked with `asOf` each of those positions and times answer exactly what was recorded.
  * Seeded (AS_OF_SEED overrides it), so a failure replays.
  */
@@ -35,7 +35,10 @@ type Command =
   | { kind: 'renameCompany'; pick: number; name: string }
   | { kind: 'registerProject'; name: string }
   | { kind: 'newMonth'; revenue: number }
-  | { kind: 'advanceMonth'; pick: number };
+  | { kind: 'advanceMonth'; pick: number }
+  | { kind: 'addResource'; pick: number }
+  | { kind: 'draftEstimate'; pick: number }
+  | { kind: 'issueSalesReport'; pick: number };
 
 const names = fc.constantFrom('アルファ', 'ベータ', 'ガンマ', 'デルタ', 'イプシロン', 'ゼータ');
 const command: fc.Arbitrary<Command> = fc.oneof(
@@ -45,13 +48,18 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('newMonth' as const), revenue: fc.integer({ min: 1, max: 50 }).map((n) => n * 100_000) }),
   fc.record({ kind: fc.constant('advanceMonth' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('advanceMonth' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('addResource' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('draftEstimate' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('issueSalesReport' as const), pick: fc.nat() }),
 );
 
 interface World {
   companies: Array<{ id: string; code: string; revision: number }>;
   projects: string[];
-  /** Months and how far each went: 0 plan, 1 actual, 2 check, 3 approved, 4 invoiced, 5 paid. */
-  months: Array<{ base: string; stage: number }>;
+  /** Projects with a 見積 (one estimate per project). */
+  estimated: string[];
+  /** Months and how far each went: 0 plan, 1 actual, 2 check, 3 approved, 4 invoiced, 5 paid; and how many 売上連絡票 were issued. */
+  months: Array<{ base: string; stage: number; reports: number }>;
 }
 
 let keys = 0;
@@ -69,12 +77,20 @@ async function quiescent(sss: RunningSss): Promise<bigint> {
 test('every query asked as of a recorded moment answers what it answered live then', async (context) => {
   const { sss } = context;
   let companySeq = 0;
+  // What the histories actually did (a command with nothing to act on does nothing): checked at the end.
+  const done = new Set<string>();
   const ok = (response: LightMyRequestResponse, what: string) => {
     assert.ok(response.statusCode < 300, `${what}: ${response.statusCode} ${response.body}`);
     return response;
   };
 
   async function run(world: World, c: Command): Promise<void> {
+    // A command with nothing to act on first makes it (a project, a booked month), so each kind drawn is exercised.
+    if ((c.kind === 'addResource' && world.projects.length === 0) || (c.kind === 'draftEstimate' && world.estimated.length === world.projects.length)) await run(world, { kind: 'registerProject', name: 'オメガ' });
+    if (c.kind === 'issueSalesReport' && !world.months.some((m) => m.stage >= 1)) {
+      if (world.months.length === 0) await run(world, { kind: 'newMonth', revenue: 1_000_000 });
+      while (!world.months.some((m) => m.stage >= 1)) await run(world, { kind: 'advanceMonth', pick: 0 });
+    }
     switch (c.kind) {
       case 'registerCompany': {
         const code = `AO${String(++companySeq).padStart(4, '0')}`;
@@ -96,7 +112,32 @@ test('every query asked as of a recorded moment answers what it answered live th
       }
       case 'newMonth': {
         const projectId = await deriveSalesPlan(sss, [{ month: '2026-04', revenue: c.revenue }]);
-        world.months.push({ base: `/api/monthly-sales/${projectId}/2026-04`, stage: 0 });
+        world.months.push({ base: `/api/monthly-sales/${projectId}/2026-04`, stage: 0, reports: 0 });
+        return;
+      }
+      case 'addResource': {
+        // A row of the 案件詳細 grid (月毎明細) with its monthly effort.
+        const projectId = world.projects[c.pick % Math.max(1, world.projects.length)];
+        if (!projectId) return;
+        ok(await as(sss, context.sales)({ method: 'POST', url: `/api/projects/${projectId}/resources`, headers: key(), payload: employeeRow(context.refs) }), 'add resource');
+        done.add(c.kind);
+        return;
+      }
+      case 'draftEstimate': {
+        const projectId = world.projects.filter((id) => !world.estimated.includes(id))[c.pick % Math.max(1, world.projects.length - world.estimated.length)];
+        if (!projectId) return;
+        ok(await as(sss, context.sales)({ method: 'POST', url: '/api/estimates', headers: key(), payload: { projectId, content: estimateContent() } }), 'draft estimate');
+        world.estimated.push(projectId);
+        done.add(c.kind);
+        return;
+      }
+      case 'issueSalesReport': {
+        const booked = world.months.filter((m) => m.stage >= 1);
+        const month = booked[c.pick % Math.max(1, booked.length)];
+        if (!month) return;
+        ok(await as(sss, context.salesAdmin)({ method: 'POST', url: `${month.base}/sales-report`, headers: key() }), 'issue 売上連絡票');
+        month.reports += 1;
+        done.add(c.kind);
         return;
       }
       case 'advanceMonth': {
@@ -113,6 +154,7 @@ test('every query asked as of a recorded moment answers what it answered live th
         const [session, method, url, payload] = steps[month.stage]!;
         ok(await as(sss, session)({ method, url, headers: key(), ...(payload === undefined ? {} : { payload }) }), url);
         month.stage += 1;
+        done.add(`stage ${month.stage}`);
         return;
       }
     }
@@ -133,7 +175,9 @@ test('every query asked as of a recorded moment answers what it answered live th
       '/api/dashboard', '/api/exports/invoices?format=csv', '/api/orders', '/api/estimates',
       ...world.companies.map((c) => `/api/companies/${c.id}`),
       ...world.projects.flatMap((id) => [`/api/projects/${id}`]),
-      ...world.months.flatMap((m) => [m.base]),
+      ...world.estimated.map((id) => `/api/estimates/${id}`),
+      // The month, its 売上連絡票 as it would print then, and every issue as issued.
+      ...world.months.flatMap((m) => [m.base, `${m.base}/documents/sales-slip.pdf`, `${m.base}/sales-reports`, ...Array.from({ length: m.reports }, (_, i) => `${m.base}/sales-reports/${i + 1}/pdf`)]),
     ];
     const result: Record<string, unknown> = {};
     for (const url of urls) result[url] = await get(url);
@@ -144,8 +188,9 @@ test('every query asked as of a recorded moment answers what it answered live th
   }
 
   const details = await fc.check(
-    fc.asyncProperty(fc.array(command, { minLength: 6, maxLength: 12 }), async (commands) => {
-      const world: World = { companies: [], projects: [], months: [] };
+    // Every history starts with one of each kind the lists above need (each makes what it acts on), then goes at random.
+    fc.asyncProperty(fc.array(command, { minLength: 3, maxLength: 9 }).map((rest): Command[] => [{ kind: 'addResource', pick: 0 }, { kind: 'draftEstimate', pick: 0 }, { kind: 'issueSalesReport', pick: 0 }, ...rest]), async (commands) => {
+      const world: World = { companies: [], projects: [], estimated: [], months: [] };
       const moments: Array<{ position: bigint; time: string; live: Record<string, unknown> }> = [];
       for (const c of commands) {
         await run(world, c);
@@ -168,6 +213,7 @@ test('every query asked as of a recorded moment answers what it answered live th
     { seed: SEED, numRuns: 3, endOnFailure: true },
   );
   // The assertion of the failing run, with the history that led to it (replay it with AS_OF_SEED).
+  if (!details.failed) for (const kind of ['addResource', 'draftEstimate', 'issueSalesReport']) assert.ok(done.has(kind), `the seeded histories include ${kind} (try another AS_OF_SEED)`);
   if (details.failed) throw Object.assign(details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance)), { history: details.counterexample });
 });
 

@@ -39,7 +39,7 @@ async function caughtUp(sss: RunningSss): Promise<bigint> {
 }
 
 /** Path parameters that pass their patterns (the documents need not exist). */
-const SAMPLE: Record<string, string> = { month: '2026-04', kind: DOCUMENT_KINDS[0]!, invoiceNumber: 'INV-000001', list: 'invoices' };
+const SAMPLE: Record<string, string> = { month: '2026-04', kind: DOCUMENT_KINDS[0]!, invoiceNumber: 'INV-000001', list: 'invoices', issueNo: '1', format: 'pdf' };
 /** Query parameters some routes require. */
 const REQUIRED: Record<string, string> = { '/api/exports/:list': 'format=csv&', '/api/reports/sales-plan-actual/projects': 'month=2026-04&orgUnitId=x&' };
 /** Routes whose ids have a pattern of their own (a deposit id is a hex digest). */

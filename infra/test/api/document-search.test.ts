@@ -65,12 +65,18 @@ test('見積書 and 売上連絡票 are found only when 取引年月日, 金額 
   assert.not.ok((await search(`kind=estimate&minAmount=${estimate.total + 1}&customerId=${refs.customerId}`, theirs.position)).items.some((d) => d.projectId === mine.projectId), 'outside the amount range');
 
   const month = (await as(sss, auditor)({ method: 'GET', url: `/api/monthly-sales/${invoice.projectId}/2026-05` })).json<{ actualGross: number }>();
-  const slip = await search(`kind=sales_report&from=2026-05-01&to=2026-05-31&${range(month.actualGross)}&customerId=${invoice.customerId}`, invoice.position);
+  // A 売上連絡票 is a document once issued: before its issue the month is not found.
+  assert.not.ok((await search(`kind=sales_report&customerId=${invoice.customerId}`, invoice.position)).items.some((d) => d.projectId === invoice.projectId), 'not issued yet');
+  const salesAdmin = await login(sss, DEMO.salesAdmin);
+  const issued = await as(sss, salesAdmin)({ method: 'POST', url: `/api/monthly-sales/${invoice.projectId}/2026-05/sales-report`, headers: key() });
+  assert.is(issued.statusCode, 200, issued.body);
+  const at = issued.json<Answer>().position;
+  const slip = await search(`kind=sales_report&from=2026-05-01&to=2026-05-31&${range(month.actualGross)}&customerId=${invoice.customerId}`, at);
   const report = slip.items.find((d) => d.projectId === invoice.projectId);
   assert.ok(report, 'the 売上連絡票 is found');
-  assert.equal([report.kind, report.month, report.date, report.amount], ['sales_report', '2026-05', invoice.invoiceDate, month.actualGross]);
-  assert.not.ok((await search(`kind=sales_report&from=2026-05-01&to=2026-05-31&${range(month.actualGross)}&customerId=${other}`, invoice.position)).items.some((d) => d.projectId === invoice.projectId), 'another 取引先');
-  assert.not.ok((await search(`kind=sales_report&to=2026-04-30&customerId=${invoice.customerId}`, invoice.position)).items.some((d) => d.projectId === invoice.projectId), 'before the date range');
+  assert.equal([report.kind, report.month, report.date, report.amount, report.issueNo], ['sales_report', '2026-05', invoice.invoiceDate, month.actualGross, 1]);
+  assert.not.ok((await search(`kind=sales_report&from=2026-05-01&to=2026-05-31&${range(month.actualGross)}&customerId=${other}`, at)).items.some((d) => d.projectId === invoice.projectId), 'another 取引先');
+  assert.not.ok((await search(`kind=sales_report&to=2026-04-30&customerId=${invoice.customerId}`, at)).items.some((d) => d.projectId === invoice.projectId), 'before the date range');
 
   // Bad criteria are a problem naming the field; an open query is refused.
   const reversed = await as(sss, auditor)({ method: 'GET', url: '/api/audit/documents?from=2026-05-31&to=2026-05-01' });

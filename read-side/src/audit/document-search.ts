@@ -5,12 +5,13 @@ import { DomainError } from '@sss/contracts/http/problem';
 import { allRows, type RowBound } from '../http/all-rows.ts';
 import { ESTIMATES } from '../project/estimate-doc.ts';
 import { PROJECTS } from '../project/project-doc.ts';
-import { MONTHLY_SALES } from '../sales/projection.ts';
+import { SALES_REPORTS } from '../sales/projection.ts';
+import type { IssuedSalesReport } from '@sss/contracts/sales/sales-report';
 
 /**
  * 電子帳簿保存法 search of 見積書 and 売上連絡票 (docs/audit.md §電子帳簿保存法 search): 取引年月日 range,
- * 金額 range and 取引先, combined. 売上連絡票 are filtered in the store (one document per month, the 請求日
- * a sub-document field); 見積書 are versions inside one document per estimate, which the store's filter
+ * 金額 range and 取引先, combined. 売上連絡票 are the issued ones, filtered in the store (one document per
+ * issue, by the 請求日, 売上実績（税込） and customer frozen at issue); 見積書 are versions inside one document per estimate, which the store's filter
  * language cannot reach into, so their estimates are read (narrowed to the customer's projects when a
  * 取引先 is given) and the issued versions filtered here. A search that would read more than 10,000
  * estimates is refused (allRows) with a problem asking for a 取引先, never answered short.
@@ -47,18 +48,20 @@ async function estimates(store: ReadStore, q: IssuedDocumentQuery): Promise<Issu
 }
 
 async function salesReports(store: ReadStore, q: IssuedDocumentQuery): Promise<IssuedDocument[]> {
-  const and: Filter[] = [{ status: { $ne: 'unconfirmed' } }, { 'invoice.invoiceDate': { $exists: true } }];
-  if (q.from) and.push({ 'invoice.invoiceDate': { $gte: q.from } });
-  if (q.to) and.push({ 'invoice.invoiceDate': { $lte: q.to } });
-  if (q.minAmount !== undefined) and.push({ actualGross: { $gte: q.minAmount } });
-  if (q.maxAmount !== undefined) and.push({ actualGross: { $lte: q.maxAmount } });
+  const and: Filter[] = [];
+  if (q.from) and.push({ date: { $gte: q.from } });
+  if (q.to) and.push({ date: { $lte: q.to } });
+  if (q.minAmount !== undefined) and.push({ amount: { $gte: q.minAmount } });
+  if (q.maxAmount !== undefined) and.push({ amount: { $lte: q.maxAmount } });
   if (q.customerId) and.push({ customerId: q.customerId });
-  const docs = await allRows(store, MONTHLY_SALES, { $and: and }, undefined, SALES_REPORT_BOUND);
-  return docs.map((m) => ({
-    kind: 'sales_report', number: `${String(m.projectNumber)} ${String(m.month)}`, date: (m.invoice as { invoiceDate: string }).invoiceDate, amount: m.actualGross as number,
-    customerId: m.customerId as string, customerName: m.customerName as string, projectId: m.projectId as string, projectNumber: m.projectNumber as string,
-    projectName: m.projectName as string, month: m.month as string,
-  }));
+  const docs = await allRows(store, SALES_REPORTS, and.length ? { $and: and } : {}, undefined, SALES_REPORT_BOUND);
+  return docs.map((d) => {
+    const { issueNo, content: c } = d as unknown as IssuedSalesReport;
+    return {
+      kind: 'sales_report' as const, number: `${c.projectNumber} ${c.month} 第${issueNo}版`, date: c.invoiceDate, amount: c.actualGross,
+      customerId: c.customerId, customerName: c.customerName, projectId: d.projectId as string, projectNumber: c.projectNumber, projectName: c.projectName, month: c.month, issueNo,
+    };
+  });
 }
 
 /** Both kinds (or the one asked for), newest 取引年月日 first. */

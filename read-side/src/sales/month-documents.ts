@@ -6,6 +6,8 @@ import { formatNumber, formatYenJapanese } from '@sss/contracts/domain/money';
 import { formatDateJapanese } from '@sss/contracts/domain/dates';
 import { formatMonthJapanese } from '@sss/contracts/domain/months';
 import { addressedTo } from '@sss/contracts/domain/honorific';
+import type { SalesReportContent } from '@sss/contracts/sales/sales-report';
+import type { ExpenseActual } from '@sss/contracts/sales/schemas';
 
 /**
  * Documents of one project-month: 売上連絡票 (Excel and PDF, the fields of the 売上実績と請求情報
@@ -15,14 +17,13 @@ import { addressedTo } from '@sss/contracts/domain/honorific';
 type Draft = { recipientName: string; subject: string; poNumber: string; invoiceDate: string; dueDate: string; paymentTerms: string; periodStart: string; periodEnd: string; lines: { description: string; quantity: string; unit: string; unitPrice: number; taxRate: number; taxIncluded: boolean }[] };
 const draftOf = (m: MonthlySalesView) => (m.invoice ?? null) as Draft | null;
 
-function slipFields(m: MonthlySalesView): [string, string][] {
-  const d = draftOf(m);
+function slipFields(c: SalesReportContent): [string, string][] {
   return [
-    ['案件番号', m.projectNumber], ['案件名', m.projectName], ['顧客', m.customerName], ['請求先', d?.recipientName ?? ''], ['売上月', formatMonthJapanese(m.month)],
-    ['契約形態', m.contractType], ['売上計画', formatYenJapanese(m.planRevenue)], ['売上実績（人件費）', formatYenJapanese(m.labourSales)],
-    ['精算金額', formatYenJapanese(m.settlement.amount)], ['精算理由', m.settlement.reason], ['実費 売上合計', formatYenJapanese(m.expenseSales)],
-    ['売上実績（税抜）', formatYenJapanese(m.actualNet)], [`消費税（${m.taxRate}%）`, formatYenJapanese(m.actualTax)], ['売上実績（税込）', formatYenJapanese(m.actualGross)],
-    ['請求日', formatDateJapanese(d?.invoiceDate ?? '')], ['支払日', formatDateJapanese(d?.dueDate ?? '')], ['支払条件', d?.paymentTerms ?? ''], ['注文No', d?.poNumber ?? ''],
+    ['案件番号', c.projectNumber], ['案件名', c.projectName], ['顧客', c.customerName], ['請求先', c.recipientName], ['売上月', formatMonthJapanese(c.month)],
+    ['契約形態', c.contractType], ['売上計画', formatYenJapanese(c.planRevenue)], ['売上実績（人件費）', formatYenJapanese(c.labourSales)],
+    ['精算金額', formatYenJapanese(c.settlement.amount)], ['精算理由', c.settlement.reason], ['実費 売上合計', formatYenJapanese(c.expenseSales)],
+    ['売上実績（税抜）', formatYenJapanese(c.actualNet)], [`消費税（${c.taxRate}%）`, formatYenJapanese(c.actualTax)], ['売上実績（税込）', formatYenJapanese(c.actualGross)],
+    ['請求日', formatDateJapanese(c.invoiceDate)], ['支払日', formatDateJapanese(c.dueDate)], ['支払条件', c.paymentTerms], ['注文No', c.poNumber],
   ];
 }
 
@@ -31,36 +32,53 @@ const expenseColumns = [
   { header: '原価', width: 2, align: 'right' as const }, { header: '提示単価', width: 2, align: 'right' as const }, { header: '数量', width: 1, align: 'right' as const },
 ];
 
-function salesSlipPdf(m: MonthlySalesView): PdfSpec {
-  const expenses = m.expenses as { kind: string; name: string; taxIncluded: boolean; cost: number; price: number; quantity: string }[];
+function salesSlipPdf(c: SalesReportContent): PdfSpec {
   return {
-    title: `売上連絡票 ${m.projectNumber} ${m.month}`,
+    title: `売上連絡票 ${c.projectNumber} ${c.month}`,
     blocks: [
       { kind: 'title', text: '売上連絡票' },
-      { kind: 'fields', rows: slipFields(m) },
+      { kind: 'fields', rows: slipFields(c) },
       { kind: 'heading', text: '実費' },
-      { kind: 'table', columns: expenseColumns, rows: expenses.map((e) => [e.kind, e.name, e.taxIncluded ? '○' : '', formatNumber(e.cost), formatNumber(e.price), e.quantity]) },
+      { kind: 'table', columns: expenseColumns, rows: c.expenses.map((e) => [e.kind, e.name, e.taxIncluded ? '○' : '', formatNumber(e.cost), formatNumber(e.price), e.quantity]) },
     ],
   };
 }
 
-function salesSlipXlsx(m: MonthlySalesView): Promise<Buffer> {
-  const expenses = m.expenses as Record<string, string | number | boolean>[];
+function salesSlipXlsx(c: SalesReportContent): Promise<Buffer> {
   const sheet: SheetSpec = {
     name: '売上連絡票',
     title: '売上連絡票',
     fields: [
-      ...slipFields(m).filter(([label]) => !/売上|精算金額|消費税|実費/.test(label)),
-      ['売上計画', m.planRevenue], ['売上実績（人件費）', m.labourSales], ['精算金額', m.settlement.amount], ['実費 売上合計', m.expenseSales],
-      ['売上実績（税抜）', m.actualNet], [`消費税（${m.taxRate}%）`, m.actualTax], ['売上実績（税込）', m.actualGross],
+      ...slipFields(c).filter(([label]) => !/売上|精算金額|消費税|実費/.test(label)),
+      ['売上計画', c.planRevenue], ['売上実績（人件費）', c.labourSales], ['精算金額', c.settlement.amount], ['実費 売上合計', c.expenseSales],
+      ['売上実績（税抜）', c.actualNet], [`消費税（${c.taxRate}%）`, c.actualTax], ['売上実績（税込）', c.actualGross],
     ],
     columns: [
       { header: 'リソース種別', key: 'kind' }, { header: '名称', key: 'name', width: 24 }, { header: '内税', key: 'taxIncluded', width: 8 },
       { header: '原価', key: 'cost', yen: true }, { header: '提示単価', key: 'price', yen: true }, { header: '数量', key: 'quantity', width: 8 },
     ],
-    rows: expenses.map((e) => ({ kind: String(e.kind), name: String(e.name), taxIncluded: e.taxIncluded ? '○' : '', cost: Number(e.cost), price: Number(e.price), quantity: String(e.quantity) })),
+    rows: c.expenses.map((e) => ({ kind: e.kind, name: e.name, taxIncluded: e.taxIncluded ? '○' : '', cost: e.cost, price: e.price, quantity: e.quantity })),
   };
   return renderXlsx([sheet]);
+}
+
+/** The 売上連絡票 the month would issue now (the draft the screen previews); an issued one prints its frozen content. */
+function contentOf(m: MonthlySalesView): SalesReportContent {
+  const d = draftOf(m);
+  return {
+    projectNumber: m.projectNumber, projectName: m.projectName, customerId: m.customerId, customerName: m.customerName, month: m.month, contractType: m.contractType,
+    planRevenue: m.planRevenue, labourSales: m.labourSales, settlement: m.settlement, taxRate: m.taxRate, expenses: m.expenses as unknown as ExpenseActual[], expenseSales: m.expenseSales,
+    actualNet: m.actualNet, actualTax: m.actualTax, actualGross: m.actualGross,
+    recipientName: d?.recipientName ?? '', invoiceDate: d?.invoiceDate ?? '', dueDate: d?.dueDate ?? '', paymentTerms: d?.paymentTerms ?? '', poNumber: d?.poNumber ?? '',
+  };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An issued 売上連絡票 re-printed from the content frozen at its issue (the file name carries the issue number). */
+export async function renderIssuedSalesReport(format: 'pdf' | 'xlsx', c: SalesReportContent, issueNo: number): Promise<{ body: Buffer; contentType: string; filename: string }> {
+  const name = `売上連絡票_${c.projectNumber}_${c.month}_第${issueNo}版.${format}`;
+  return format === 'pdf' ? { body: await renderPdf(salesSlipPdf(c)), contentType: 'application/pdf', filename: name } : { body: await salesSlipXlsx(c), contentType: XLSX, filename: name };
 }
 
 function deliveryOrAcceptance(m: MonthlySalesView, kind: '納品書' | '検収書', issuerName: string): PdfSpec {
@@ -87,9 +105,9 @@ export async function renderMonthDocument(kind: DocumentKind, m: MonthlySalesVie
   const base = `${m.projectNumber || m.projectId}_${m.month}`;
   switch (kind) {
     case 'sales-slip.xlsx':
-      return { body: await salesSlipXlsx(m), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `売上連絡票_${base}.xlsx` };
+      return { body: await salesSlipXlsx(contentOf(m)), contentType: XLSX, filename: `売上連絡票_${base}.xlsx` };
     case 'sales-slip.pdf':
-      return { body: await renderPdf(salesSlipPdf(m)), contentType: 'application/pdf', filename: `売上連絡票_${base}.pdf` };
+      return { body: await renderPdf(salesSlipPdf(contentOf(m))), contentType: 'application/pdf', filename: `売上連絡票_${base}.pdf` };
     case 'delivery-note.pdf':
       return { body: await renderPdf(deliveryOrAcceptance(m, '納品書', issuerName)), contentType: 'application/pdf', filename: `納品書_${base}.pdf` };
     case 'acceptance.pdf':

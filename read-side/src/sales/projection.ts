@@ -12,6 +12,8 @@ import { defineProjection, type DocChange, type DocReader, type Projection } fro
 
 export const MONTHLY_SALES = 'monthly_sales';
 export const INVOICES = 'invoices';
+/** Each issued 売上連絡票, its content as frozen at issue (`<projectId>_<month>_<issueNo>`). */
+export const SALES_REPORTS = 'sales_reports';
 export const SALES_PROJECTS = 'sales_projects';
 const CUSTOMERS = 'sales_customers';
 const CONFIRMED = ['awaiting_invoice', 'invoiced'];
@@ -127,16 +129,24 @@ async function monthlyChanges(event: RecordedOf<EventTypeIn<'monthlysales'>>, do
       }
       return changes;
     }
+    case 'SalesReportIssued': {
+      const { issueNo, issuedOn, contentHash, content } = e.data.report;
+      // The search fields of the 電帳法 search (取引年月日 = 請求日, 金額 = 売上実績（税込）, 取引先) are the issued ones.
+      const doc: Doc = { _id: `${id}_${issueNo}`, projectId, month, issueNo, issuedOn, contentHash, content, date: content.invoiceDate, amount: content.actualGross, customerId: content.customerId };
+      return [month$({ salesReportIssues: issueNo }), { op: 'put', collection: SALES_REPORTS, doc }];
+    }
   }
 }
 
 export const salesProjection: Projection = defineProjection({
   name: 'sales',
-  version: 1,
+  // v2: the issued 売上連絡票 (`sales_reports`) get a collection of the build's generation, not a plain name.
+  version: 2,
   collections: {
     [MONTHLY_SALES]: [{ keys: { month: 1, orgUnitId: 1 } }, { keys: { projectId: 1, month: 1 } }, { keys: { status: 1 } }],
     [INVOICES]: [{ keys: { issuedOn: 1 } }, { keys: { state: 1, dueDate: 1 } }, { keys: { recipientName: 1 } }, { keys: { gross: 1 } }, { keys: { customerId: 1, state: 1 } }],
     [SALES_PROJECTS]: [{ keys: { status: 1 } }],
+    [SALES_REPORTS]: [{ keys: { projectId: 1, month: 1 } }, { keys: { date: 1 } }, { keys: { customerId: 1, date: 1 } }],
     [CUSTOMERS]: [],
   },
 

@@ -5,7 +5,7 @@ import type { Filter, ReadStore } from '@sss/contracts/ports/read-store';
 import { MonthlySalesParams } from '@sss/contracts/sales/schemas';
 import {
   Dashboard, DOCUMENT_KINDS, ExportParams, ExportQuery, InvoiceListQuery, InvoicePage, InvoiceView, MonthlySalesListQuery, MonthlySalesPage, MonthlySalesView,
-  PeriodQuery, PlanActualDrillQuery, PlanActualReport, Receivables, ReceivablesQuery, SalesByReport, type InvoiceView as InvoiceViewType, type MonthlySalesView as MonthlySalesViewType,
+  IssuedSalesReports, PeriodQuery, PlanActualDrillQuery, PlanActualReport, Receivables, ReceivablesQuery, SalesByReport, type InvoiceView as InvoiceViewType, type MonthlySalesView as MonthlySalesViewType,
 } from '@sss/contracts/sales/views';
 import { DomainError } from '@sss/contracts/http/problem';
 import type { ReadModels } from '../projector/runtime.ts';
@@ -13,10 +13,11 @@ import { awaitPosition } from '../http/read-your-writes.ts';
 import { businessDateOf, storeFor } from '../http/as-of.ts';
 import { publicDoc } from '../http/query-helpers.ts';
 import { renderPdf } from '../documents/pdf.ts';
-import { INVOICES, MONTHLY_SALES, salesProjection } from './projection.ts';
+import { INVOICES, MONTHLY_SALES, SALES_REPORTS, salesProjection } from './projection.ts';
+import type { IssuedSalesReport } from '@sss/contracts/sales/sales-report';
 import { invoiceFilter } from './invoice-search.ts';
 import { invoicePdfSpec } from './invoice-document.ts';
-import { renderMonthDocument } from './month-documents.ts';
+import { renderIssuedSalesReport, renderMonthDocument } from './month-documents.ts';
 import { receivables } from './aging.ts';
 import { dashboard, planActual, salesBy } from './reports.ts';
 import { exportList } from './exports.ts';
@@ -31,6 +32,7 @@ export interface SalesQueryDeps {
 const tags = ['月次売上・請求'];
 const InvoiceParams = Type.Object({ invoiceNumber: Type.String({ maxLength: 20, pattern: '^INV-\\d{6,}$', title: '請求書番号' }) });
 const DocumentParams = Type.Object({ ...MonthlySalesParams.properties, kind: Type.Enum(DOCUMENT_KINDS) });
+const SalesReportParams = Type.Object({ ...MonthlySalesParams.properties, issueNo: Type.Integer({ minimum: 1, maximum: 100_000, title: '発行番号' }), format: Type.Union([Type.Literal('pdf'), Type.Literal('xlsx')], { title: '形式' }) });
 
 
 export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDeps): Promise<void> {
@@ -66,6 +68,28 @@ export async function salesQueries(fastify: FastifyInstance, deps: SalesQueryDep
     const [latest] = await store.find(INVOICES, {}, { sort: { issuedOn: -1 }, limit: 1 });
     const issuerName = ((m.invoiceNumber ? (await store.get(INVOICES, m.invoiceNumber))?.issuer : latest?.issuer) as { name: string } | undefined)?.name ?? '';
     return download(reply, await renderMonthDocument(request.params.kind, m, issuerName));
+  });
+
+  app.get('/api/monthly-sales/:projectId/:month/sales-reports', { schema: { tags, summary: '発行済みの売上連絡票', params: MonthlySalesParams, response: { 200: IssuedSalesReports } } }, async (request) => {
+    await wait(request);
+    const { projectId, month: m } = request.params;
+    const docs = await allRows(storeOf(request), SALES_REPORTS, { projectId, month: m }, { issueNo: 1 });
+    return {
+      items: docs.map((d) => {
+        const { issueNo, issuedOn, contentHash, content } = d as unknown as IssuedSalesReport;
+        return { issueNo, issuedOn, contentHash, invoiceDate: content.invoiceDate, actualGross: content.actualGross, projectName: content.projectName, customerName: content.customerName };
+      }),
+    };
+  });
+
+  // A re-print: the content frozen in SalesReportIssued, whatever changed in the project or the month since.
+  app.get('/api/monthly-sales/:projectId/:month/sales-reports/:issueNo/:format', { schema: { tags, summary: '発行済みの売上連絡票を再印刷する（発行時の内容）', params: SalesReportParams } }, async (request, reply) => {
+    await wait(request);
+    const { projectId, month: m, issueNo, format } = request.params;
+    const doc = await storeOf(request).get(SALES_REPORTS, `${projectId}_${m}_${issueNo}`);
+    if (!doc) throw DomainError.field('not_found', 'issueNo', `${m} の売上連絡票（第${issueNo}版）は発行されていません。`);
+    const report = doc as unknown as IssuedSalesReport;
+    return download(reply, await renderIssuedSalesReport(format, report.content, report.issueNo));
   });
 
   app.get('/api/invoices', { schema: { tags, summary: '請求一覧（請求日・金額・取引先で検索）', querystring: InvoiceListQuery, response: { 200: InvoicePage } } }, async (request) => {

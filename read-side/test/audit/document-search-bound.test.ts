@@ -7,7 +7,7 @@ import { DomainError } from '@sss/contracts/http/problem';
 import type { Change } from '@sss/contracts/ports/read-store';
 import { openEmbeddedReadStore } from '../../src/store/embedded-read-store.ts';
 import { searchIssuedDocuments } from '../../src/audit/document-search.ts';
-import { MONTHLY_SALES } from '../../src/sales/projection.ts';
+import { SALES_REPORTS } from '../../src/sales/projection.ts';
 
 /**
  * The 電帳法 document search refuses a search that would read more than its 10,000 売上連絡票 — through
@@ -16,14 +16,19 @@ import { MONTHLY_SALES } from '../../src/sales/projection.ts';
 
 const store = openEmbeddedReadStore(join(mkdtempSync(join(tmpdir(), 'sss-docsearch-')), 'read.db'));
 const ROWS = 10_001;
-const report = (i: number) => ({
-  _id: `p-${i}:2026-10`, projectId: `p-${i}`, projectNumber: `2026${String(i).padStart(5, '0')}`, projectName: `案件${i}`, month: '2026-10', status: 'confirmed',
-  actualGross: 1000 + i, customerId: i === 1 ? 'c-rare' : 'c-many', customerName: i === 1 ? '稀少商事' : '多数商事', invoice: { invoiceDate: i % 2 ? '2026-10-31' : '2026-09-30' },
-});
+/** An issued 売上連絡票 as the sales projection stores it: the issued content plus its search fields. */
+const report = (i: number) => {
+  const customer = i === 1 ? { customerId: 'c-rare', customerName: '稀少商事' } : { customerId: 'c-many', customerName: '多数商事' };
+  const date = i % 2 ? '2026-10-31' : '2026-09-30';
+  return {
+    _id: `p-${i}:2026-10_1`, projectId: `p-${i}`, month: '2026-10', issueNo: 1, issuedOn: date, contentHash: 'x', date, amount: 1000 + i, customerId: customer.customerId,
+    content: { projectNumber: `2026${String(i).padStart(5, '0')}`, projectName: `案件${i}`, month: '2026-10', actualGross: 1000 + i, invoiceDate: date, ...customer },
+  };
+};
 
 test.before(async () => {
   const changes: Change[] = [];
-  for (let i = 1; i <= ROWS; i++) changes.push({ op: 'put', collection: MONTHLY_SALES, doc: report(i) });
+  for (let i = 1; i <= ROWS; i++) changes.push({ op: 'put', collection: SALES_REPORTS, doc: report(i) });
   await (await store).apply(changes);
 });
 

@@ -1,6 +1,6 @@
 import type { PageOf } from '@sss/contracts/common';
 import type { CorrectInvoice, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
-import type { Dashboard, InvoicePage, InvoiceView, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
+import type { Dashboard, InvoicePage, InvoiceView, IssuedSalesReports, MonthlySalesView, PlanActualRow, Receivables, SalesByRow } from '@sss/contracts/sales/views';
 import { command, queryString, request, type CommandOptions } from '../lib/http.ts';
 
 /** The sales context over HTTP: 月次売上, 請求書, 入金 and the finance reports. */
@@ -44,4 +44,8 @@ export const recordPayment = (projectId: string, m: string, body: RecordPayment,
 /** Downloads are plain links: the browser sends the session cookie and saves the file. */
 export const invoicePdfUrl = (invoiceNumber: string) => `/api/invoices/${encodeURIComponent(invoiceNumber)}/pdf`;
 export const documentUrl = (projectId: string, m: string, kind: string) => `${month(projectId, m)}/documents/${kind}`;
+export const issueSalesReport = (projectId: string, m: string, options: CommandOptions) => command('POST', `${month(projectId, m)}/sales-report`, undefined, options);
+export const listSalesReports = (projectId: string, m: string, signal?: AbortSignal) => request<IssuedSalesReports>('GET', `${month(projectId, m)}/sales-reports`, { signal });
+/** An issued 売上連絡票 as it was printed (its content frozen at issue). */
+export const salesReportUrl = (projectId: string, m: string, issueNo: number, format: 'pdf' | 'xlsx') => `${month(projectId, m)}/sales-reports/${issueNo}/${format}`;
 export const exportUrl = (list: string, format: 'csv' | 'xlsx', query: Record<string, string | number | boolean | undefined> = {}) => `/api/exports/${list}${queryString({ format, ...query })}`;

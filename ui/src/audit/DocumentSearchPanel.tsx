@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { IssuedDocument, IssuedDocumentQuery } from '@sss/contracts/audit/document-search';
 import { formatYen } from '@sss/contracts/domain/money';
 import { documentUrls } from '../api/projects.ts';
-import { documentUrl } from '../api/sales.ts';
+import { salesReportUrl } from '../api/sales.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { auditSearchLabels } from '../i18n/audit.ts';
 import { useLabels } from '../i18n/useLabels.ts';
@@ -12,8 +12,8 @@ import { auditQueries } from './queries.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
 import { TransactionCriteriaForm } from '../components/TransactionCriteriaForm.tsx';
 
-/** A 見積書 prints the version found (frozen at issue); a 売上連絡票 prints its month. */
-const pdfOf = (d: IssuedDocument) => (d.kind === 'estimate' ? documentUrls.estimatePdf(d.projectId, d.version) : documentUrl(d.projectId, d.month ?? '', 'sales-slip.pdf'));
+/** A 見積書 prints the version found, a 売上連絡票 the issue found (each frozen at issue). */
+const pdfOf = (d: IssuedDocument) => (d.kind === 'estimate' ? documentUrls.estimatePdf(d.projectId, d.version) : salesReportUrl(d.projectId, d.month ?? '', d.issueNo ?? 1, 'pdf'));
 /** Its correction history: the history panel of the screen it was issued from. */
 const historyOf = (d: IssuedDocument) => (d.kind === 'estimate' ? `/projects/${encodeURIComponent(d.projectId)}/estimate#history` : `/monthly-sales/${encodeURIComponent(d.projectId)}/${d.month ?? ''}#history`);
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { invoiceTotals, lineAmount, type RoundingMode } from '@sss/contracts/sales/tax';
-import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, recordPayment, recordSalesActual, requestCorrectionCheck, requestSalesCheck } from '../api/sales.ts';
+import { correctInvoice, documentUrl, invoicePdfUrl, issueInvoice, issueSalesReport, recordPayment, recordSalesActual, requestCorrectionCheck, requestSalesCheck, salesReportUrl } from '../api/sales.ts';
 import { newIdempotencyKey } from '../lib/idempotency.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { isApiError } from '../lib/problem.ts';
@@ -65,6 +65,8 @@ export function SalesEntryPage() {
   const save = useSalesCommand((f: SalesFormState) => recordSalesActual(projectId, month, bodyOf(f), { idempotencyKey: newIdempotencyKey(), ...(m ? { ifMatch: m.revision } : {}) }));
   const check = useSalesCommand(() => requestSalesCheck(projectId, month, { idempotencyKey: newIdempotencyKey() }));
   const issue = useSalesCommand(() => issueInvoice(projectId, month, { idempotencyKey: newIdempotencyKey() }));
+  const issueReport = useSalesCommand(() => issueSalesReport(projectId, month, { idempotencyKey: newIdempotencyKey() }));
+  const reports = useQuery(salesQueries.salesReports(projectId, month));
   const pay = useSalesCommand((p: { amount: number; receivedOn: string }) => recordPayment(projectId, month, p, { idempotencyKey: newIdempotencyKey() }));
   // 訂正: an issued invoice is never edited; the invoice fields open again and a new invoice replaces it.
   const [correctionReason, setCorrectionReason] = useState('');
@@ -101,6 +103,7 @@ export function SalesEntryPage() {
   const canIssue = may(user, 'POST', `${route}/invoice`);
   const canCorrect = may(user, 'POST', `${route}/invoice/correction`);
   const canPay = may(user, 'POST', `${route}/payments`);
+  const canIssueReport = may(user, 'POST', `${route}/sales-report`) && m.invoice !== null;
   const editable = m.status === 'unconfirmed' && canBook;
   const invoiceEditable = editable || (m.status === 'invoiced' && correcting && canCorrect);
   const set = <K extends keyof SalesFormState>(key: K, value: SalesFormState[K]) => setForm({ ...form, [key]: value });
@@ -115,7 +118,7 @@ export function SalesEntryPage() {
       {input(key, props)}
     </div>
   );
-  const error = save.error ?? check.error ?? issue.error ?? pay.error ?? correct.error ?? recheck.error;
+  const error = save.error ?? check.error ?? issue.error ?? pay.error ?? correct.error ?? recheck.error ?? issueReport.error;
 
   return (
     <section className="page sales-page" data-testid="sales-entry">
@@ -333,11 +336,23 @@ export function SalesEntryPage() {
 
       <h2>{l('documents')}</h2>
       <ul className="links" data-testid="sales-documents">
-        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.xlsx')}>{l('salesSlipXlsx')}</DownloadLink></li>
-        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.pdf')}>{l('salesSlipPdf')}</DownloadLink></li>
+        {(reports.data?.items ?? []).map((r) => (
+          <li key={r.issueNo} data-testid="sales-report-issued">
+            {l('issuedReport', { no: String(r.issueNo), date: r.issuedOn })}{' '}
+            <DownloadLink href={salesReportUrl(projectId, month, r.issueNo, 'pdf')}>PDF</DownloadLink>{' '}
+            <DownloadLink href={salesReportUrl(projectId, month, r.issueNo, 'xlsx')}>Excel</DownloadLink>
+          </li>
+        ))}
+        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.xlsx')}>{l('salesSlipXlsx')}</DownloadLink> {l('draftNote')}</li>
+        <li><DownloadLink href={documentUrl(projectId, month, 'sales-slip.pdf')}>{l('salesSlipPdf')}</DownloadLink> {l('draftNote')}</li>
         <li><DownloadLink href={documentUrl(projectId, month, 'delivery-note.pdf')}>{l('deliveryNote')}</DownloadLink></li>
         <li><DownloadLink href={documentUrl(projectId, month, 'acceptance.pdf')}>{l('acceptance')}</DownloadLink></li>
       </ul>
+      {canIssueReport && (
+        <button type="button" data-testid="sales-report-issue" disabled={issueReport.isPending} onClick={() => issueReport.mutate(undefined, { onSuccess: () => setNotice(l('salesReportIssued')) })}>
+          {l('issueSalesReport')}
+        </button>
+      )}
       <HistoryPanel route="/api/monthly-sales/:projectId/:month/history" params={{ projectId, month }} revision={m?.revision} />
     </section>
   );

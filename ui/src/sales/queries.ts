@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CommandAccepted } from '@sss/contracts/common';
-import { getDashboard, getMonthlySales, getPlanActual, getPlanActualProjects, getReceivables, getSalesBy, getInvoice, listInvoices, listMonthlySales, type InvoiceSearchParams } from '../api/sales.ts';
+import { getDashboard, getMonthlySales, getPlanActual, getPlanActualProjects, getReceivables, getSalesBy, getInvoice, listInvoices, listMonthlySales, listSalesReports, type InvoiceSearchParams } from '../api/sales.ts';
 
 /** One query-options factory per endpoint; a sales command refetches everything under `all`. */
 export const salesQueries = {
@@ -16,6 +16,8 @@ export const salesQueries = {
   /** The projects behind one cell of 月次売上予実; disabled until a cell is opened. */
   planActualProjects: (cell: { month: string; orgUnitId: string } | null) =>
     queryOptions({ queryKey: ['sales', 'plan-actual-projects', cell] as const, queryFn: ({ signal }) => getPlanActualProjects(cell!, signal), enabled: !!cell }),
+  /** The 売上連絡票 issued for one month (each re-prints as issued). */
+  salesReports: (projectId: string, month: string) => queryOptions({ queryKey: ['sales', 'sales-reports', projectId, month] as const, queryFn: ({ signal }) => listSalesReports(projectId, month, signal) }),
   salesBy: (by: 'customer' | 'contract-type') => queryOptions({ queryKey: ['sales', `by-${by}`] as const, queryFn: ({ signal }) => getSalesBy(by, signal) }),
 };
 

@@ -215,6 +215,12 @@ const MONTHLY_SALES = {
   department: ['部署', 'Department'],
   person: ['担当者', 'Person'],
   planSources: ['売上予定の出所', 'Plan sources'],
+  orderId: ['受注', 'Order'],
+  planRevenue: ['売上計画', 'Planned revenue'],
+  planCost: ['原価計画', 'Planned cost'],
+  salesReport: ['売上連絡票', 'Sales report'],
+  issueNo: ['発行番号', 'Issue no.'],
+  contentHash: ['内容のハッシュ', 'Content hash'],
   totals: ['売上', 'Sales'],
   draft: ['請求書案', 'Invoice draft'],
   invoice: ['請求書', 'Invoice'],
@@ -300,11 +306,12 @@ export const FIELD_LABELS = {
 
 /** Fields whose values are yen amounts (formatted ¥1,000,000 in the history). */
 export const YEN_FIELDS: ReadonlySet<string> = new Set([
-  'amount', 'unitPrice', 'quotedUnitPrice', 'cost', 'total', 'net', 'tax', 'gross', 'creditLimit', 'orderAmount', 'labourAmount', 'paid', 'labourSales', 'expenses', 'price', 'monthlyCost',
+  'amount', 'unitPrice', 'quotedUnitPrice', 'cost', 'total', 'net', 'tax', 'gross', 'creditLimit', 'orderAmount', 'labourAmount', 'paid', 'labourSales', 'expenses', 'price', 'monthlyCost', 'planRevenue', 'planCost',
 ]);
 
 /** Fields never shown, only said to have changed: secrets stay secret in an audit view too. */
 export const SECRET_FIELDS: ReadonlySet<string> = new Set(['passwordHash']);
 
 /** Bookkeeping of the deciders that says nothing to a person. */
-export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['exists']);
+// planSources: the ids of the SalesPlanDerived events a month applied (its replay guard); the month's orderId names the order instead.
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['exists', 'planSources']);

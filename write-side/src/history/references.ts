@@ -43,7 +43,7 @@ export const REFERENCES = {
   }),
   estimate: referencesOf<EstimateState>()({ estimateId: 'estimate', projectId: 'project', ringiId: 'ringi' }),
   order: referencesOf<OrderState>()({ orderId: 'order', projectId: 'project', ringiId: 'ringi', estimateId: 'estimate' }),
-  monthlysales: referencesOf<MonthlySalesState>()({ depositIds: 'deposit', matchIds: null }),
+  monthlysales: referencesOf<MonthlySalesState>()({ depositIds: 'deposit', matchIds: null, orderId: 'order' }),
   ringi: referencesOf<RingiState>()({ ringiId: 'ringi', projectId: 'project', documentId: null, routeId: null, approverId: null, requestedBy: 'user' }),
 } as const;
 

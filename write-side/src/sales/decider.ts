@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '@sss/contracts/http/problem';
 import type { IssuedInvoice, MonthlyKey, MonthlySalesEvent, SalesTotals } from '@sss/contracts/sales/events';
+import type { SalesReportContent } from '@sss/contracts/sales/sales-report';
 import type { InvoiceIssuer } from '@sss/contracts/sales/issuer';
 import type { InvoiceRecipientAddress } from '@sss/contracts/sales/recipient';
 import type { ApplySalesCheckOutcome, CorrectInvoice, InvoiceDraft, RecordPayment, RecordSalesActual, RequestCorrectionCheck } from '@sss/contracts/sales/schemas';
@@ -35,11 +36,18 @@ export type MonthlySalesCommand =
    * 入金消込 (docs/finance.md §Confirming): a match of a deposit pays `amount` and settles `difference` as a fee or discount.
    * `matchId` is the settlement key (`settlementKeyOf` of the match): the same match settles once, another match of the same deposit again.
    */
-  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; matchId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string };
+  | { type: 'SettleFromDeposit'; key: MonthlyKey; depositId: string; matchId: string; amount: number; difference: number; differenceAs: 'bank_fee' | 'discount'; receivedOn: string }
+  /** 売上連絡票の発行: `content` as read from the month, project and customer streams at issue, `contentHash` its SHA-256. */
+  | { type: 'IssueSalesReport'; key: MonthlyKey; content: SalesReportContent; contentHash: string; issuedOn: string };
 
 export interface MonthlySalesState {
   readonly status: MonthlySalesStatus;
+  /** The SalesPlanDerived events already applied (replays change nothing): bookkeeping, hidden from the history. */
   readonly planSources: readonly string[];
+  /** The order whose sales plan set this month's plan, and that plan; what the history shows of MonthlyPlanSet. */
+  readonly orderId?: string;
+  readonly planRevenue?: number;
+  readonly planCost?: number;
   readonly totals: SalesTotals;
   readonly draft: InvoiceDraft | null;
   /** The invoice in force (the latest issued); earlier ones are replaced. */
@@ -61,6 +69,8 @@ export interface MonthlySalesState {
   readonly depositIds?: readonly string[];
   /** Settlement keys of the matches applied here: a match replayed after a crash or retry changes nothing. */
   readonly matchIds?: readonly string[];
+  /** The last 売上連絡票 issued for the month (its content is in the event); absent before the first. */
+  readonly salesReport?: { readonly issueNo: number; readonly issuedOn: string; readonly contentHash: string };
 }
 
 export const initialMonthlySalesState: MonthlySalesState = { status: 'unconfirmed', planSources: [], totals: { net: 0, tax: 0, gross: 0 }, draft: null, invoice: null, paid: 0, roundingMode: 'floor', requested: null, approved: null };
@@ -184,13 +194,19 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
         if (difference > 0) events.push({ type: 'InvoiceDifferenceSettled', data: { ...command.key, invoiceNumber, amount: difference, kind: command.differenceAs, depositId, matchId, settledOn: receivedOn } });
         return events;
       }
+      case 'IssueSalesReport': {
+        // The document reports a recorded sales actual; before one there is nothing to report.
+        if (!state.draft) return DomainError.field('illegal_transition', 'status', '売上実績が未入力のため、売上連絡票を発行できません。先に売上実績を入力してください。');
+        const { key, content, contentHash, issuedOn } = command;
+        return [{ type: 'SalesReportIssued', data: { ...key, report: { issueNo: (state.salesReport?.issueNo ?? 0) + 1, issuedOn, contentHash, content } } }];
+      }
     }
   },
 
   evolve(state, event) {
     switch (event.type) {
       case 'MonthlyPlanSet':
-        return { ...state, planSources: [...state.planSources, event.data.sourceEventId] };
+        return { ...state, planSources: [...state.planSources, event.data.sourceEventId], orderId: event.data.orderId, planRevenue: event.data.revenue, planCost: event.data.cost };
       case 'SalesActualRecorded':
         return { ...state, totals: event.data.totals, draft: event.data.invoice, roundingMode: event.data.roundingMode };
       case 'SalesCheckRequested':
@@ -217,6 +233,10 @@ export const monthlySalesDecider: Decider<MonthlySalesCommand, MonthlySalesEvent
           // A payment and its fee carry the same key: remembered once.
           matchIds: state.matchIds?.includes(key) ? state.matchIds : [...(state.matchIds ?? []), key],
         };
+      }
+      case 'SalesReportIssued': {
+        const { issueNo, issuedOn, contentHash } = event.data.report;
+        return { ...state, salesReport: { issueNo, issuedOn, contentHash } };
       }
     }
   },

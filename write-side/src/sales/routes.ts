@@ -14,6 +14,7 @@ import { monthlySalesDecider, type Issuer, type MonthlySalesCommand } from './de
 import { allocateInvoiceNumber } from './invoice-number.ts';
 import { recipientAtIssue } from './recipient-at-issue.ts';
 import { closedMonthGuard } from '../finance/closed-month-guard.ts';
+import { salesReportAtIssue, salesReportHash } from './sales-report-at-issue.ts';
 
 export interface SalesRouteDeps {
   readonly events: EventStore;
@@ -110,6 +111,15 @@ export async function salesRoutes(fastify: FastifyInstance, deps: SalesRouteDeps
     return answerCommand(events, request, reply, idOf(p), async (context) => {
       await periods.assertOpen([['receivedOn', request.body.receivedOn]]);
       return months.run(p, { type: 'RecordPayment', key: p, body: request.body, today: today() }, context);
+    });
+  });
+
+  // Issuing freezes what the 売上連絡票 prints (docs/as-of.md §Issued documents); the read side re-prints each issue from its event.
+  app.post(`${base}/sales-report`, { schema: { tags, summary: '売上連絡票を発行する（内容を発行時点で確定）', params: MonthlySalesParams, response: accepted } }, async (request, reply) => {
+    const p = request.params;
+    return answerCommand(events, request, reply, idOf(p), async (context) => {
+      const content = await salesReportAtIssue(events, p);
+      return months.run(p, { type: 'IssueSalesReport', key: p, content, contentHash: salesReportHash(content), issuedOn: today() }, context, expectedRevisionOf(request));
     });
   });
 

@@ -96,6 +96,24 @@ test('system actors in words; people are not system actors', () => {
   assert.is(systemActorName('0190a1b2-user'), null);
 });
 
+test('a month\'s plan names the order it came from, never the source event\'s id; an issued 売上連絡票 in words', () => {
+  const fold = historyFoldOf('monthlysales-p1_2026-04')!;
+  const planned = fold.evolve(fold.initialState, { type: 'MonthlyPlanSet', data: { projectId: 'p1', month: '2026-04', projectNumber: '20260001', orderId: 'o1', revenue: 1_000_000, cost: 600_000, sourceEventId: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' } });
+  const raw = diffStates(fold.initialState, planned);
+  assert.equal(referencesIn(raw, fold.vocabulary), [{ kind: 'order', id: 'o1' }]);
+  const names: Names = new Map([[refKey('order', 'o1'), { kind: 'order', id: 'o1', name: { ja: '受注 20260001', en: 'Order 20260001' } }]]);
+  const changes = describeChanges(raw, fold.vocabulary, names);
+  assert.equal(changes.map((c) => [c.label.ja, c.after, c.label.en, c.afterEn]), [
+    ['受注', '受注 20260001', 'Order', 'Order 20260001'],
+    ['売上計画', '¥1,000,000', 'Planned revenue', '¥1,000,000'],
+    ['原価計画', '¥600,000', 'Planned cost', '¥600,000'],
+  ]);
+  assert.not.ok(JSON.stringify(changes).includes('0193a1b2'), 'the source event id is shown nowhere');
+  const content = { projectNumber: '20260001', projectName: 'x', customerId: 'c1', customerName: 'y', month: '2026-04', contractType: '準委任', planRevenue: 0, labourSales: 0, settlement: { amount: 0, reason: '' }, taxRate: 10, expenses: [], expenseSales: 0, actualNet: 0, actualTax: 0, actualGross: 0, recipientName: '', invoiceDate: '', dueDate: '', paymentTerms: '', poNumber: '' };
+  const issued = fold.evolve(planned, { type: 'SalesReportIssued', data: { projectId: 'p1', month: '2026-04', report: { issueNo: 1, issuedOn: '2026-04-30', contentHash: 'ab'.repeat(32), content } } });
+  assert.equal(stateChanges(planned, issued, fold.vocabulary).map((c) => [c.label.ja, c.after]), [['売上連絡票 発行番号', '1'], ['売上連絡票 発行日', '2026-04-30'], ['売上連絡票 内容のハッシュ', 'ab'.repeat(32)]]);
+});
+
 test('bookkeeping streams have no history fold', () => {
   assert.is(historyFoldOf('idempotency-x'), null);
   assert.ok(historyFoldOf('monthlysales-p1_2026-04'));

@@ -209,4 +209,13 @@ test('history from before approvals carried totals still replays; such an approv
   given(history).when({ type: 'RequestSalesCheck', key }).then([requested]);
 });
 
+test('a 売上連絡票 is issued only after a sales actual, numbered per month, with the content it was given', () => {
+  const content = { projectNumber: '20260001', projectName: '案件', customerId: 'c1', customerName: '顧客', month: '2026-04', contractType: '準委任', planRevenue: 1_500_000, labourSales: 1_500_000, settlement: { amount: 100_000, reason: '超過精算 10h' }, taxRate: 10, expenses: [], expenseSales: 0, actualNet: 1_600_000, actualTax: 160_000, actualGross: 1_760_000, recipientName: '顧客商事株式会社', invoiceDate: '2026-04-30', dueDate: '2026-05-31', paymentTerms: '月末締め翌月末払い', poNumber: 'PO-1' };
+  const command = { type: 'IssueSalesReport' as const, key, content, contentHash: 'h1', issuedOn: '2026-04-30' };
+  given([plan]).when(command).thenFails('illegal_transition', 'status');
+  const first: MonthlySalesEvent = { type: 'SalesReportIssued', data: { ...key, report: { issueNo: 1, issuedOn: '2026-04-30', contentHash: 'h1', content } } };
+  given([plan, recorded()]).when(command).then([first]);
+  given([plan, recorded(), first]).when({ ...command, contentHash: 'h2' }).then([{ type: 'SalesReportIssued', data: { ...key, report: { issueNo: 2, issuedOn: '2026-04-30', contentHash: 'h2', content } } }]);
+});
+
 test.run();
