@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { companyExportUrl } from '../api/companies.ts';
+import { requires } from '../auth/permission.ts';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -35,7 +36,7 @@ export function CompanyListPage() {
           {t('company.exportCsv')}
         </a>
         {may(user, 'POST', '/api/companies') && (
-          <Link to="/companies/new" className="button primary" data-testid="company-new">
+          <Link to="/companies/new" className="button primary" data-testid="company-new" {...requires('POST', '/api/companies')}>
             {t('company.new')}
           </Link>
         )}

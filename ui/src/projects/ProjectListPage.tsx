@@ -17,6 +17,7 @@ import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { RangeDash } from '../components/RangeDash.tsx';
+import { requires } from '../auth/permission.ts';
 
 export function ProjectListPage() {
   const text = useLabels(projectLabels);
@@ -37,7 +38,7 @@ export function ProjectListPage() {
             {text('csv')}
           </a>
           {may(user, 'POST', '/api/projects') && (
-            <Link to="/projects/new" className="button primary" data-testid="project-new">
+            <Link to="/projects/new" className="button primary" data-testid="project-new" {...requires('POST', '/api/projects')}>
               {text('new')}
             </Link>
           )}
