@@ -46,7 +46,7 @@ export function DocumentSearchPanel() {
   return (
     <div data-testid="audit-documents">
       <p className="subtle">{l('invoiceHint')}</p>
-      <form className="toolbar wrap" onSubmit={submit}>
+      <form className="toolbar wrap" role="search" onSubmit={submit}>
         <label>{l('documentKind')} <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })} data-testid="audit-document-kind">
           <option value="">{l('kindAny')}</option>
           <option value="estimate">{l('estimate')}</option>

@@ -41,7 +41,7 @@ export function InvoiceSearchPanel() {
   return (
     <div data-testid="audit-invoices">
       <p className="subtle">{l('invoiceHint')}</p>
-      <form className="toolbar wrap" onSubmit={submit}>
+      <form className="toolbar wrap" role="search" onSubmit={submit}>
         <label>{l('invoiceFrom')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} data-testid="audit-invoice-from" /></label>
         <label>{l('invoiceTo')} <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} data-testid="audit-invoice-to" /></label>
         <label>{l('minAmount')} <input inputMode="numeric" value={form.minAmount} onChange={(e) => setForm({ ...form, minAmount: e.target.value })} data-testid="audit-invoice-min" /></label>
