@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { SignOutEverywhere } from './SignOutEverywhere.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** The signed-in person's account: パスワード変更 (other sessions end; this browser gets a fresh one) and sign out everywhere. */
 export function PasswordPage() {

@@ -3,7 +3,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CHECKPOINT_EXPORT_URL, useLatestVerification, useLedgerPublicKey, useStartVerification } from './queries.ts';
 import { auditLabels } from './labels.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** The 監査 ledger tab: the signing key to compare, the checkpoint export, and whole-store verification. */
 export function LedgerPanel() {

@@ -11,7 +11,7 @@ import { today } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function CompanyCreatePage() {
   const { t } = useI18n();

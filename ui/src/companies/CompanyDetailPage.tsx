@@ -19,7 +19,7 @@ import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { CompanyBillingPanel } from './CompanyBillingPanel.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 

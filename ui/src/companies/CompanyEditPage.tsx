@@ -16,7 +16,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();

@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { companyExportUrl } from '../api/companies.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();

@@ -26,7 +26,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { Dot } from '../components/Dot.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();

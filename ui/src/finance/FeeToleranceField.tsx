@@ -8,7 +8,7 @@ import { parseYenInput } from '../lib/yenInput.ts';
 import { financeLabels } from '../i18n/finance.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useFinanceCommand } from './queries.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /**
  * A customer's 振込手数料 tolerance beside the suggestion made with it (docs/finance.md §Fee tolerance): 経理

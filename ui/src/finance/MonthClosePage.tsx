@@ -15,7 +15,7 @@ import { confirmLabels } from '../i18n/confirmations.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useFinanceCommand, usePeriods } from './queries.ts';
 import { useMonthLabel } from './monthLabel.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** The months offered: this one and the eleven before it, and any older month ever closed. */
 function monthsShown(rows: readonly AccountingPeriodView[]): string[] {

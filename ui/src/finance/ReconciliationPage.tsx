@@ -10,8 +10,8 @@ import { financeLabels } from '../i18n/finance.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDeposits, useFinanceCommand, useSuggestions, useSuspense } from './queries.ts';
 import { FeeToleranceField } from './FeeToleranceField.tsx';
-import { requires } from '../auth/permission.ts';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { requires } from '../auth/index.ts';
+import { RequirePermission } from '../auth/index.ts';
 
 /** 入金消込 (docs/finance.md): import a bank file, see each deposit's suggestions with their reasons, confirm; the 仮受金 queue below. */
 export function ReconciliationPage() {

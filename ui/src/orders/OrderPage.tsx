@@ -21,7 +21,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { isEdited } from '../lib/isEdited.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 export function OrderPage() {
   const { id = '' } = useParams();

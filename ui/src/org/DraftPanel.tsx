@@ -7,7 +7,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { orgLabels } from '../i18n/org.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { orgQueries } from './queries.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** The shared draft: review each staged change, withdraw what is wrong, then confirm all at one effective date. */
 export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: readonly OrgUnitView[] }) {

@@ -15,7 +15,7 @@ import { buildTree } from './tree.ts';
 import './org.css';
 import { orgQueries } from './queries.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** Beyond every confirmed reorganization: the tree a draft is staged against. */
 const LATEST = '9999-12-31';

@@ -4,7 +4,7 @@ import { accountingCategoryLabels, orgLabels, orgLevelLabels } from '../i18n/org
 import { useLabels } from '../i18n/useLabels.ts';
 import type { OrgChangeIntent } from './OrgChangeDialog.tsx';
 import type { OrgNode } from './tree.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** The tree as nested lists (screen readers announce the nesting); admins get the staging buttons. */
 export function OrgTreeView({ nodes, onChange }: { nodes: readonly OrgNode[]; onChange: ((intent: OrgChangeIntent) => void) | null }) {

@@ -14,7 +14,7 @@ import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 export function PartnerDetailPage() {
   const { id = '' } = useParams();

@@ -13,7 +13,7 @@ import { TextField } from '../components/TextField.tsx';
 import { byField, validate } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 interface Values {
   name: string;

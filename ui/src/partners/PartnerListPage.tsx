@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 const PARTNER_LIST = 'partners';
 

@@ -14,7 +14,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
 export function MonthlyTab({ project }: { project: ProjectDetail }) {

@@ -14,7 +14,7 @@ import { copyProject, documentUrls } from '../api/projects.ts';
 import { may, useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /**
  * What a person can do with the project now. The status machine from contracts decides which 稟議

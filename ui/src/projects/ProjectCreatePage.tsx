@@ -12,7 +12,7 @@ import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../lib/focusFirstError.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function ProjectCreatePage() {
   const text = useLabels(projectLabels);

@@ -13,7 +13,7 @@ import { focusFirstError } from '../lib/focusFirstError.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
-import { RequirePermission } from '../auth/RequirePermission.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function ProjectEditPage() {
   const { id = '' } = useParams();

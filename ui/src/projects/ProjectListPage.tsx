@@ -17,7 +17,7 @@ import { useUrlListQuery } from '../components/useUrlListQuery.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { RangeDash } from '../components/RangeDash.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 export function ProjectListPage() {
   const text = useLabels(projectLabels);

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { ringiLabels } from '../i18n/ringi.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { ringiQueries } from './queries.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
 export function RetryButton({ ringiId }: { ringiId: string }) {

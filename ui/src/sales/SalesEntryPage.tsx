@@ -25,7 +25,7 @@ import { isEdited } from '../lib/isEdited.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { PaymentHistory } from './PaymentHistory.tsx';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** A 稟議 outcome as the sales check's last result shows it, in the screen's language. */
 const OUTCOME_KEYS: Readonly<Record<string, 'outcome_approved' | 'outcome_rejected' | 'outcome_sent_back' | 'outcome_withdrawn' | undefined>> = { approved: 'outcome_approved', rejected: 'outcome_rejected', sent_back: 'outcome_sent_back', withdrawn: 'outcome_withdrawn' };

@@ -15,7 +15,7 @@ import type { UserView } from '@sss/contracts/user/schemas';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
-import { requires } from '../auth/permission.ts';
+import { requires } from '../auth/index.ts';
 
 /** ユーザー管理: every user with unit, roles and state; each command in a dialog. */
 export function UserListPage() {

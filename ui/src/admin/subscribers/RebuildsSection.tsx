@@ -6,7 +6,7 @@ import { may, useSession } from '../../auth/index.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import { subscriberLabels } from '../../i18n/subscribers.ts';
 import { rebuildQueries, startRebuild, subscriberQueries } from './queries.ts';
-import { requires } from '../../auth/permission.ts';
+import { requires } from '../../auth/index.ts';
 
 /**
  * Projection versions and blue/green rebuilds (docs/rebuilds.md): which version serves, a rebuild's

@@ -9,8 +9,8 @@ import { useLabels } from '../../i18n/useLabels.ts';
 import { subscriberLabels } from '../../i18n/subscribers.ts';
 import { settleParked, subscriberQueries } from './queries.ts';
 import { RebuildsSection } from './RebuildsSection.tsx';
-import { requires } from '../../auth/permission.ts';
-import { RequirePermission } from '../../auth/RequirePermission.tsx';
+import { requires } from '../../auth/index.ts';
+import { RequirePermission } from '../../auth/index.ts';
 
 const STATE_BADGE = { running: 'ok', catching_up: 'muted', stalled: 'danger', failed: 'danger' } as const;
 
