@@ -92,7 +92,7 @@ test('every screen, every role: a control is offered only to roles the table adm
   await Promise.all((Object.entries(PEOPLE) as [Role, string][]).map(([role, email]) => walkAs(role, email)));
   assert.equal(failures, [], `\n${failures.join('\n')}`);
   // the walk saw the commands at all: each role who may register a company was offered it, the auditor only its verification
-  assert.ok(offeredTo.sales?.has('POST /api/companies') && offeredTo.sales.has('POST /api/projects/:id/approvals'), 'sales is offered registration and 稟議');
+  assert.ok(offeredTo.sales?.has('POST /api/companies') && offeredTo.sales.has('POST /api/projects'), 'sales is offered company and project registration');
   assert.ok(offeredTo.finance?.has('POST /api/accounting-periods/:month/close'), 'finance is offered the month close');
   assert.ok(offeredTo.admin?.has('POST /api/users') && offeredTo.admin.has('POST /api/admin/rebuilds'), 'the admin is offered user and rebuild commands');
   // (its own password is everyone's: an `authenticated` route)
