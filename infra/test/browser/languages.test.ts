@@ -11,6 +11,7 @@ import { japaneseText, strayEnglish, type Finding } from '../support/foreign-tex
 import { demoUserData } from '../support/demo-strings.ts';
 import { DEMO } from '../support/sss.ts';
 import { uiRoutePaths } from '../support/ui-routes.ts';
+import { sampleUrl, uiSamples } from '../support/ui-samples.ts';
 
 /**
  * Every screen of the router, as the administrator (who is admitted to every screen) over the demo
@@ -36,35 +37,6 @@ test.after(async ({ sss }) => {
 });
 
 const api = <T,>(page: Page, url: string) => page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
-const first = <T,>(page: { items: T[] }, what: string): T => {
-  assert.ok(page.items.length > 0, `the demo data has ${what}`);
-  return page.items[0]!;
-};
-
-/** A concrete URL for each parameterised route, from the demo data; a new one must be added here. */
-async function samples(page: Page): Promise<Record<string, string>> {
-  const company = first(await api<{ items: { id: string }[] }>(page, '/api/companies'), 'a company');
-  const partner = first(await api<{ items: { id: string }[] }>(page, '/api/partners'), 'a partner');
-  const order = first(await api<{ items: { projectId: string }[] }>(page, '/api/orders'), 'an order');
-  const ringi = first(await api<{ items: { id: string }[] }>(page, '/api/ringis'), 'a 稟議');
-  const sales = first(await api<{ items: { projectId: string; month: string }[] }>(page, '/api/monthly-sales'), 'monthly sales');
-  // the demo data issues no invoice: the corrections screen then shows its empty state, which is text too
-  const invoice = (await api<{ items: { invoiceNumber: string }[] }>(page, '/api/invoices')).items[0] ?? { invoiceNumber: 'T0000000000000-000001' };
-  return {
-    '/companies/:id': `/companies/${company.id}`,
-    '/companies/:id/edit': `/companies/${company.id}/edit`,
-    '/projects/:id': `/projects/${order.projectId}`,
-    '/projects/:id/edit': `/projects/${order.projectId}/edit`,
-    '/projects/:id/estimate': `/projects/${order.projectId}/estimate`,
-    '/projects/:id/order': `/projects/${order.projectId}/order`,
-    '/partners/:id': `/partners/${partner.id}`,
-    '/partners/:id/edit': `/partners/${partner.id}/edit`,
-    '/monthly-sales/:projectId/:month': `/monthly-sales/${sales.projectId}/${sales.month}`,
-    '/ringi/:id': `/ringi/${ringi.id}`,
-    '/audit/invoices/:invoiceNumber': `/audit/invoices/${encodeURIComponent(invoice.invoiceNumber)}`,
-    '/*': '/no-such-screen',
-  };
-}
 
 /** Network quiet and no loading placeholder left: the screen shows what it will show. */
 async function settled(page: Page, route: string): Promise<void> {
@@ -110,11 +82,9 @@ async function walk(browser: Browser, sss: RunningSss & { url: string }, languag
   await page.goto(`${sss.url}/login`);
   await look('/login');
   await signIn(page, sss.url, DEMO.admin);
-  const concrete = await samples(page);
+  const concrete = await uiSamples(<T,>(url: string) => api<T>(page, url));
   for (const route of routes.filter((r) => r !== '/login')) {
-    const url = route.includes(':') || route.includes('*') ? concrete[route] : route;
-    assert.ok(url, `${route} has a sample URL from the demo data (add one to samples())`);
-    await page.goto(`${sss.url}${url}`);
+    await page.goto(`${sss.url}${sampleUrl(route, concrete)}`);
     await look(route);
     if (route === '/projects/new') {
       const parts = await dateParts(page, '[data-testid="input-startDate"]');

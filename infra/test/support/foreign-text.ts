@@ -37,7 +37,10 @@ export const JAPANESE_LATIN_ALLOWED: Readonly<Record<string, string>> = {
   No: '注文No: how a purchase order number is labelled in Japanese offices',
   API: 'written so in Japanese',
   Webhook: 'written so in Japanese (CollaboFlow calls it so)',
-  PEM: 'a file format'
+  PEM: 'a file format',
+  Tab: 'a key name, printed so on Japanese keyboards (the grid\'s keyboard hint)',
+  Enter: 'a key name, printed so on Japanese keyboards',
+  Ctrl: 'a key name, printed so on Japanese keyboards (Ctrl+V)',
 };
 
 /**

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { SignOutEverywhere } from './SignOutEverywhere.tsx';
+import { requires } from '../auth/index.ts';
 
 /** The signed-in person's account: パスワード変更 (other sessions end; this browser gets a fresh one) and sign out everywhere. */
 export function PasswordPage() {
@@ -33,7 +34,7 @@ export function PasswordPage() {
   return (
     <section className="page" data-testid="password-page">
       <h1>{title}</h1>
-      <form className="form" onSubmit={submit} noValidate style={{ maxWidth: '28rem' }}>
+      <form className="form" onSubmit={submit} noValidate style={{ maxWidth: '28rem' }} {...requires('POST', '/api/auth/password')}>
         {input('currentPassword', l('currentPassword'), currentPassword, setCurrent)}
         {input('newPassword', l('newPassword'), newPassword, setNew, l('passwordRules'))}
         <ProblemMessage error={mutation.error} shownFields={['currentPassword', 'newPassword']} testId="password-error" />

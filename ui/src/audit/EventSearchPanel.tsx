@@ -30,7 +30,7 @@ export function EventSearchPanel() {
   const page = events.data;
   return (
     <div data-testid="audit-events">
-      <form className="toolbar wrap" onSubmit={submit}>
+      <form className="toolbar wrap" role="search" onSubmit={submit}>
         <label>{l('from')} <input type="datetime-local" {...field('from')} data-testid="audit-events-from" /></label>
         <label>{l('to')} <input type="datetime-local" {...field('to')} data-testid="audit-events-to" /></label>
         <label>{l('actor')} <input list="audit-actors" {...field('actor')} placeholder={l('actorAny')} data-testid="audit-events-actor" /></label>

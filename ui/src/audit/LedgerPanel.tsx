@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { CHECKPOINT_EXPORT_URL, useLatestVerification, useLedgerPublicKey, useStartVerification } from './queries.ts';
 import { auditLabels } from './labels.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { RequirePermission, requires } from '../auth/index.ts';
 
 /** The 監査 ledger tab: the signing key to compare, the checkpoint export, and whole-store verification. */
 export function LedgerPanel() {
@@ -65,11 +66,14 @@ export function LedgerPanel() {
       ) : (
         !status.isPending && <p data-testid="audit-latest-none">{l.none}</p>
       )}
-      <p>
-        <button type="button" className="button primary" disabled={!!running || start.isPending} onClick={() => start.mutate()} data-testid="audit-start">
-          {running ? l.running : l.start}
-        </button>
-      </p>
+      {/* the screen is open to every role (the event search is theirs too); starting a verification is the auditor's and the admin's */}
+      <RequirePermission method="POST" route="/api/audit/verifications">
+        <p>
+          <button type="button" className="button primary" disabled={!!running || start.isPending} onClick={() => start.mutate()} data-testid="audit-start" {...requires('POST', '/api/audit/verifications')}>
+            {running ? l.running : l.start}
+          </button>
+        </p>
+      </RequirePermission>
       {running && (
         <p data-testid="audit-progress">
           <progress max={100} value={share} /> {running.events.toLocaleString()} ({share}%)

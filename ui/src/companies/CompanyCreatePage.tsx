@@ -11,6 +11,7 @@ import { today } from '../lib/format.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function CompanyCreatePage() {
   const { t } = useI18n();
@@ -39,15 +40,17 @@ export function CompanyCreatePage() {
     <section className="page narrow" data-testid="company-create">
       {guard.dialog}
       <h1>{t('company.createTitle')}</h1>
-      <CompanyForm
-        values={form.values}
-        errors={form.errors}
-        onChange={form.setField}
-        onSubmit={save}
-        onCancel={() => navigate('/companies')}
-        saving={register.isPending}
-        problem={register.error}
-      />
+      <RequirePermission method="POST" route="/api/companies">
+        <CompanyForm
+          values={form.values}
+          errors={form.errors}
+          onChange={form.setField}
+          onSubmit={save}
+          onCancel={() => navigate('/companies')}
+          saving={register.isPending}
+          problem={register.error}
+        />
+      </RequirePermission>
     </section>
   );
 }

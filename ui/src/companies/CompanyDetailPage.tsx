@@ -19,6 +19,7 @@ import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { CompanyBillingPanel } from './CompanyBillingPanel.tsx';
+import { requires } from '../auth/index.ts';
 
 type Action = 'antiSocial' | 'creditLimit' | 'abolish';
 
@@ -63,22 +64,22 @@ function CompanyDetail({ company }: { company: CompanyView }) {
         </div>
         <div className="actions" data-testid="company-actions">
           {company.active && may(user, 'PUT', route) && (
-            <button type="button" className="button primary" data-testid="action-edit" onClick={() => navigate(`/companies/${encodeURIComponent(company.id)}/edit`)}>
+            <button type="button" className="button primary" data-testid="action-edit" {...requires('PUT', '/api/companies/:id')} onClick={() => navigate(`/companies/${encodeURIComponent(company.id)}/edit`)}>
               {t('common.edit')}
             </button>
           )}
           {company.active && may(user, 'POST', `${route}/anti-social-checks`) && (
-            <button type="button" className="button" data-testid="action-anti-social-check" onClick={() => setAction('antiSocial')}>
+            <button type="button" className="button" data-testid="action-anti-social-check" {...requires('POST', '/api/companies/:id/anti-social-checks')} onClick={() => setAction('antiSocial')}>
               {t('action.antiSocial')}
             </button>
           )}
           {company.active && company.isCustomer && may(user, 'POST', `${route}/credit-limit`) && (
-            <button type="button" className="button" data-testid="action-credit-limit" onClick={() => setAction('creditLimit')}>
+            <button type="button" className="button" data-testid="action-credit-limit" {...requires('POST', '/api/companies/:id/credit-limit')} onClick={() => setAction('creditLimit')}>
               {t('action.creditLimit')}
             </button>
           )}
           {company.active && may(user, 'POST', `${route}/abolish`) && (
-            <button type="button" className="button danger" data-testid="action-abolish" onClick={() => setAction('abolish')}>
+            <button type="button" className="button danger" data-testid="action-abolish" {...requires('POST', '/api/companies/:id/abolish')} onClick={() => setAction('abolish')}>
               {t('action.abolish')}
             </button>
           )}

@@ -16,6 +16,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function CompanyEditPage() {
   const { id = '' } = useParams();
@@ -94,16 +95,18 @@ function CompanyEditor({ view }: { view: CompanyView }) {
       <h1>
         {t('company.editTitle')} <span className="subtle">{view.name}</span>
       </h1>
-      <CompanyForm
-        values={form.values}
-        errors={form.errors}
-        onChange={form.setField}
-        onSubmit={save}
-        onCancel={() => navigate(detailPath)}
-        saving={edit.isPending}
-        problem={latest ? null : edit.error}
-        notice={conflict}
-      />
+      <RequirePermission method="PUT" route="/api/companies/:id">
+        <CompanyForm
+          values={form.values}
+          errors={form.errors}
+          onChange={form.setField}
+          onSubmit={save}
+          onCancel={() => navigate(detailPath)}
+          saving={edit.isPending}
+          problem={latest ? null : edit.error}
+          notice={conflict}
+        />
+      </RequirePermission>
     </section>
   );
 }

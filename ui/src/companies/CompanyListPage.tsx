@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { companyExportUrl } from '../api/companies.ts';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { requires } from '../auth/index.ts';
 
 export function CompanyListPage() {
   const { t, language } = useI18n();
@@ -36,7 +37,7 @@ export function CompanyListPage() {
           {t('company.exportCsv')}
         </DownloadLink>
         {may(user, 'POST', '/api/companies') && (
-          <Link to="/companies/new" className="button primary" data-testid="company-new">
+          <Link to="/companies/new" className="button primary" data-testid="company-new" {...requires('POST', '/api/companies')}>
             {t('company.new')}
           </Link>
         )}

@@ -46,7 +46,7 @@ export function TransactionCriteriaForm({ testId, customers, onSearch, before, a
   };
   return (
     <>
-      <form className="toolbar wrap" onSubmit={submit}>
+      <form className="toolbar wrap" role="search" onSubmit={submit}>
         {before}
         <label>{l('invoiceFrom')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} data-testid={`${testId}-from`} /></label>
         <label>{l('invoiceTo')} <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} data-testid={`${testId}-to`} /></label>

@@ -26,6 +26,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { formatYen } from '@sss/contracts/domain/money';
 import { Dot } from '../components/Dot.tsx';
+import { requires } from '../auth/index.ts';
 
 export function EstimatePage() {
   const { id = '' } = useParams();
@@ -106,13 +107,13 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
       <ProblemMessage error={save.error ?? issue.error ?? revise.error} testId="form-error" shownFields={Object.keys(errors)} />
       <div className="form-actions left">
         {isDraft && canEdit && (
-          <button type="button" className="button primary" data-testid="estimate-save" disabled={save.isPending} onClick={submit}>
+          <button type="button" className="button primary" data-testid="estimate-save" {...requires(estimate ? 'PUT' : 'POST', estimate ? '/api/estimates/:id' : '/api/estimates')} disabled={save.isPending} onClick={submit}>
             {save.isPending ? text('saving') : text('saveDraft')}
           </button>
         )}
         {isDraft && estimate && canIssue && (
           // what is issued is the saved draft: typed changes are saved first
-          <button type="button" className="button primary" data-testid="estimate-issue" disabled={issue.isPending || unsaved} onClick={() => setConfirmingIssue(true)}>
+          <button type="button" className="button primary" data-testid="estimate-issue" {...requires('POST', '/api/estimates/:id/issue')} disabled={issue.isPending || unsaved} onClick={() => setConfirmingIssue(true)}>
             {text('issue')}
           </button>
         )}
@@ -137,7 +138,7 @@ function Editor({ project, estimate, initial }: { project: ProjectDetail; estima
         {!isDraft && canRevise && (
           <>
             <input aria-label={text('reviseReason')} placeholder={text('reviseReason')} data-testid="input-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-            <button type="button" className="button" data-testid="estimate-revise" disabled={!reason.trim() || revise.isPending} onClick={() => revise.mutate(undefined, { onSuccess: () => idempotency.done() })}>
+            <button type="button" className="button" data-testid="estimate-revise" {...requires('POST', '/api/estimates/:id/revise')} disabled={!reason.trim() || revise.isPending} onClick={() => revise.mutate(undefined, { onSuccess: () => idempotency.done() })}>
               {text('revise')}
             </button>
           </>

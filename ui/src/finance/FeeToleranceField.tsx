@@ -8,6 +8,7 @@ import { parseYenInput } from '../lib/yenInput.ts';
 import { financeLabels } from '../i18n/finance.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useFinanceCommand } from './queries.ts';
+import { requires } from '../auth/index.ts';
 
 /**
  * A customer's 振込手数料 tolerance beside the suggestion made with it (docs/finance.md §Fee tolerance): 経理
@@ -28,7 +29,7 @@ export function FeeToleranceField({ customerId, tolerance }: { customerId: strin
     save.mutate(parsed);
   };
   return (
-    <form className="toolbar" data-testid="fee-tolerance" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form className="toolbar" data-testid="fee-tolerance" {...requires('PUT', '/api/companies/:id/fee-tolerance')} onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <label>{l('feeTolerance')}{' '}
         <input inputMode="numeric" data-testid="fee-tolerance-input" value={value} aria-invalid={invalid} onChange={(e) => setValue(e.target.value)} />
       </label>

@@ -15,6 +15,7 @@ import { confirmLabels } from '../i18n/confirmations.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useFinanceCommand, usePeriods } from './queries.ts';
 import { useMonthLabel } from './monthLabel.ts';
+import { requires } from '../auth/index.ts';
 
 /** The months offered: this one and the eleven before it, and any older month ever closed. */
 function monthsShown(rows: readonly AccountingPeriodView[]): string[] {
@@ -56,8 +57,8 @@ export function MonthClosePage() {
                   </td>
                   <td>{closed && period?.closedAt ? new Date(period.closedAt).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' }) : ''}</td>
                   <td>
-                    {!closed && mayClose && <button type="button" className="button" data-testid="period-close" onClick={() => { setDone(null); setAsking({ month, action: 'close' }); }}>{l('close')}</button>}
-                    {closed && mayReopen && <button type="button" className="button" data-testid="period-reopen" onClick={() => { setDone(null); setAsking({ month, action: 'reopen' }); }}>{l('reopen')}</button>}
+                    {!closed && mayClose && <button type="button" className="button" data-testid="period-close" {...requires('POST', '/api/accounting-periods/:month/close')} onClick={() => { setDone(null); setAsking({ month, action: 'close' }); }}>{l('close')}</button>}
+                    {closed && mayReopen && <button type="button" className="button" data-testid="period-reopen" {...requires('POST', '/api/accounting-periods/:month/reopen')} onClick={() => { setDone(null); setAsking({ month, action: 'reopen' }); }}>{l('reopen')}</button>}
                   </td>
                 </tr>
               );

@@ -10,6 +10,8 @@ import { financeLabels } from '../i18n/finance.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { useDeposits, useFinanceCommand, useSuggestions, useSuspense } from './queries.ts';
 import { FeeToleranceField } from './FeeToleranceField.tsx';
+import { requires } from '../auth/index.ts';
+import { RequirePermission } from '../auth/index.ts';
 
 /** 入金消込 (docs/finance.md): import a bank file, see each deposit's suggestions with their reasons, confirm; the 仮受金 queue below. */
 export function ReconciliationPage() {
@@ -21,7 +23,7 @@ export function ReconciliationPage() {
   return (
     <section className="page" data-testid="reconciliation">
       <div className="page-header"><h1>{l('title')}</h1></div>
-      <BankFileUpload />
+      <RequirePermission method="POST" route="/api/bank-files"><BankFileUpload /></RequirePermission>
       <h2>{l('unmatched')}</h2>
       <ProblemMessage error={deposits.error} onRetry={() => void deposits.refetch()} />
       <table className="table" data-testid="deposit-table">
@@ -54,7 +56,7 @@ function BankFileUpload() {
     return importBankFile({ fileName: file.name, format, content: btoa(binary), ...(format === 'csv' ? { csvMapping: mapping } : {}) }, newIdempotencyKey());
   });
   return (
-    <fieldset className="card" data-testid="bank-upload">
+    <fieldset className="card" data-testid="bank-upload" {...requires('POST', '/api/bank-files')}>
       <legend>{l('upload')}</legend>
       <label>{l('format')}{' '}
         <select data-testid="bank-format" value={format} onChange={(e) => setFormat(e.target.value as 'zengin' | 'csv')}>
@@ -93,7 +95,7 @@ function SuggestionPanel({ depositId, onDone }: { depositId: string; onDone: () 
             <tbody>{s.allocations.map((a) => <tr key={a.invoiceNumber} data-testid="suggestion-allocation"><td className="mono">{a.invoiceNumber}</td><td className="num">{formatYen(a.outstanding)}</td><td className="num">{formatYen(a.amount)}</td><td className="num">{formatYen(a.difference)}</td></tr>)}</tbody>
           </table>
           {s.remainder > 0 && <p>{l('remainder')}: {formatYen(s.remainder)}</p>}
-          <button type="button" className="button primary" data-testid="suggestion-confirm" disabled={confirm.isPending} onClick={() => confirm.mutate(s, { onSuccess: onDone })}>{l('confirm')}</button>
+          <RequirePermission method="POST" route="/api/deposits/:id/match"><button type="button" className="button primary" data-testid="suggestion-confirm" {...requires('POST', '/api/deposits/:id/match')} disabled={confirm.isPending} onClick={() => confirm.mutate(s, { onSuccess: onDone })}>{l('confirm')}</button></RequirePermission>
         </div>
       ))}
     </section>

@@ -1,14 +1,16 @@
 import { useCallback } from 'react';
 import { useI18n } from './I18nProvider.tsx';
 import { useTitle } from './titles.ts';
+import { englishRuleMessage } from './ruleMessages.ts';
 
 /**
  * The server (and the browser's own schema check) words every validation message in Japanese
  * (`contracts/src/http/validation-messages.ts`), and the problem carries no other form of it. On an
  * English screen the UI recognises those sentences by their templates and says them in English,
  * with the field's title translated (docs/i18n.md). `ui/test/field-messages.test.ts` feeds every
- * template through this table, so a template changed on one side fails there. A message that
- * matches no template (a business rule a decider wrote) is shown as the server wrote it.
+ * template through this table, so a template changed on one side fails there. A business rule a
+ * decider wrote is told in English by its own table (`ruleMessages.ts`); a message neither knows is
+ * shown as the server wrote it.
  */
 type Rule = readonly [RegExp, (label: string, n: string) => string];
 
@@ -47,5 +49,5 @@ export function englishFieldMessage(message: string, title: (japanese: string) =
 export function useFieldMessage(): (message: string) => string {
   const { language } = useI18n();
   const title = useTitle();
-  return useCallback((message: string) => (language === 'en' ? (englishFieldMessage(message, title) ?? message) : message), [language, title]);
+  return useCallback((message: string) => (language === 'en' ? (englishFieldMessage(message, title) ?? englishRuleMessage(message) ?? message) : message), [language, title]);
 }

@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { isEdited } from '../lib/isEdited.ts';
+import { requires } from '../auth/index.ts';
 
 export function OrderPage() {
   const { id = '' } = useParams();
@@ -99,12 +100,12 @@ function OrderScreen({ project, order, initial }: { project: ProjectDetail; orde
       <ProblemMessage error={save.error} testId="form-error" shownFields={[...ORDER_FIELDS]} />
       <div className="form-actions left">
         {editable && (
-          <button type="button" className="button primary" data-testid="order-save" disabled={save.isPending} onClick={submit}>
+          <button type="button" className="button primary" data-testid="order-save" {...requires(order ? 'PUT' : 'POST', order ? '/api/orders/:id' : '/api/orders')} disabled={save.isPending} onClick={submit}>
             {order ? text('orderUpdate') : text('orderRegister')}
           </button>
         )}
         {canRequest && (
-          <button type="button" className="button primary" data-testid="request-approval-order" onClick={() => setApproval(true)}>
+          <button type="button" className="button primary" data-testid="request-approval-order" {...requires('POST', '/api/projects/:id/approvals')} onClick={() => setApproval(true)}>
             {text('orderRequest')}
           </button>
         )}

@@ -7,6 +7,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { orgLabels } from '../i18n/org.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { orgQueries } from './queries.ts';
+import { requires } from '../auth/index.ts';
 
 /** The shared draft: review each staged change, withdraw what is wrong, then confirm all at one effective date. */
 export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: readonly OrgUnitView[] }) {
@@ -48,7 +49,7 @@ export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: rea
               <li key={changeId} data-testid="org-draft-change" data-change-id={changeId}>
                 <span className={`badge change-${c.kind}`}>{l(`change.${c.kind}`)}</span> <span>{describe(c)}</span>
                 <span className="subtle"> — {l('stagedBy')}: {stagedByName}（{formatDateTime(stagedAt)}）</span>
-                <button type="button" className="button small" data-testid="org-draft-withdraw" disabled={withdraw.isPending} onClick={() => withdraw.mutate(changeId)}>{l('withdraw')}</button>
+                <button type="button" className="button small" data-testid="org-draft-withdraw" {...requires('POST', '/api/org-draft/changes/:changeId/withdraw')} disabled={withdraw.isPending} onClick={() => withdraw.mutate(changeId)}>{l('withdraw')}</button>
               </li>
             );
           })}
@@ -60,8 +61,8 @@ export function DraftPanel({ draft, latest }: { draft: OrgDraftView; latest: rea
           <p className="subtle">{l('confirmHelp')}</p>
           <label>{l('effectiveDate')} <input type="date" data-testid="org-effective-date" value={effectiveDate} onChange={(e) => setEffectiveDate(e.target.value)} /></label>
           <label>{l('note')} <input data-testid="org-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} /></label>
-          <button type="submit" className="button primary" data-testid="org-confirm" disabled={confirm.isPending}>{l('confirm')}</button>
-          <button type="button" className="button danger" data-testid="org-discard" disabled={discard.isPending} onClick={() => discard.mutate()}>{l('discard')}</button>
+          <button type="submit" className="button primary" data-testid="org-confirm" {...requires('POST', '/api/org-draft/confirm')} disabled={confirm.isPending}>{l('confirm')}</button>
+          <button type="button" className="button danger" data-testid="org-discard" {...requires('POST', '/api/org-draft/discard')} disabled={discard.isPending} onClick={() => discard.mutate()}>{l('discard')}</button>
           <ProblemMessage error={confirm.error} testId="org-confirm-error" />
         </form>
       )}

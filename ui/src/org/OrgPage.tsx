@@ -15,6 +15,7 @@ import { buildTree } from './tree.ts';
 import './org.css';
 import { orgQueries } from './queries.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { requires } from '../auth/index.ts';
 
 /** Beyond every confirmed reorganization: the tree a draft is staged against. */
 const LATEST = '9999-12-31';
@@ -44,7 +45,7 @@ export function OrgPage() {
     <section className="page" data-testid="org-page">
       <div className="page-header">
         <h1>{l('title')}</h1>
-        {admin && <button type="button" className="button primary" data-testid="org-add-root" onClick={() => setIntent({ kind: 'create', parent: null })}>{l('addRoot')}</button>}
+        {admin && <button type="button" className="button primary" data-testid="org-add-root" {...requires('POST', '/api/org-draft/changes')} onClick={() => setIntent({ kind: 'create', parent: null })}>{l('addRoot')}</button>}
       </div>
       <div className="org-toolbar">
         <label>{l('asOf')} <input type="date" data-testid="org-as-of" value={asOf} onChange={(e) => e.target.value && update({ asOf: e.target.value })} /></label>

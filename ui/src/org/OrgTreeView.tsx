@@ -4,6 +4,7 @@ import { accountingCategoryLabels, orgLabels, orgLevelLabels } from '../i18n/org
 import { useLabels } from '../i18n/useLabels.ts';
 import type { OrgChangeIntent } from './OrgChangeDialog.tsx';
 import type { OrgNode } from './tree.ts';
+import { requires } from '../auth/index.ts';
 
 /** The tree as nested lists (screen readers announce the nesting); admins get the staging buttons. */
 export function OrgTreeView({ nodes, onChange }: { nodes: readonly OrgNode[]; onChange: ((intent: OrgChangeIntent) => void) | null }) {
@@ -30,10 +31,10 @@ function OrgTreeItem({ node, onChange }: { node: OrgNode; onChange: ((intent: Or
         {!unit.active && <span className="badge">{l('dissolvedBadge')}</span>}
         {onChange && unit.active && (
           <span className="org-actions">
-            {unit.level !== 'group' && <button type="button" className="button small" data-testid="org-add-child" onClick={() => onChange({ kind: 'create', parent: unit })}>{l('addChild')}</button>}
-            <button type="button" className="button small" data-testid="org-rename" onClick={() => onChange({ kind: 'rename', unit })}>{l('rename')}</button>
-            <button type="button" className="button small" data-testid="org-move" onClick={() => onChange({ kind: 'move', unit })}>{l('move')}</button>
-            <button type="button" className="button small danger" data-testid="org-dissolve" onClick={() => onChange({ kind: 'dissolve', unit })}>{l('dissolve')}</button>
+            {unit.level !== 'group' && <button type="button" className="button small" data-testid="org-add-child" {...requires('POST', '/api/org-draft/changes')} onClick={() => onChange({ kind: 'create', parent: unit })}>{l('addChild')}</button>}
+            <button type="button" className="button small" data-testid="org-rename" {...requires('POST', '/api/org-draft/changes')} onClick={() => onChange({ kind: 'rename', unit })}>{l('rename')}</button>
+            <button type="button" className="button small" data-testid="org-move" {...requires('POST', '/api/org-draft/changes')} onClick={() => onChange({ kind: 'move', unit })}>{l('move')}</button>
+            <button type="button" className="button small danger" data-testid="org-dissolve" {...requires('POST', '/api/org-draft/changes')} onClick={() => onChange({ kind: 'dissolve', unit })}>{l('dissolve')}</button>
           </span>
         )}
       </div>

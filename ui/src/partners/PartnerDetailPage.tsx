@@ -14,6 +14,7 @@ import { TextField } from '../components/TextField.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx';
+import { requires } from '../auth/index.ts';
 
 export function PartnerDetailPage() {
   const { id = '' } = useParams();
@@ -41,7 +42,7 @@ function PartnerDetail({ partner }: { partner: PartnerView }) {
             {t('common.back')}
           </Link>
           {!partner.retiredOn && may(user, 'PUT', '/api/partners/:id') && (
-            <Link to={`/partners/${encodeURIComponent(partner.id)}/edit`} className="button primary" data-testid="partner-edit-link">
+            <Link to={`/partners/${encodeURIComponent(partner.id)}/edit`} className="button primary" data-testid="partner-edit-link" {...requires('PUT', '/api/partners/:id')}>
               {t('common.edit')}
             </Link>
           )}
@@ -82,7 +83,7 @@ function RetireForm({ partner }: { partner: PartnerView }) {
       <h2>{t('partner.retire')}</h2>
       <TextField name="retiredOn" label={t('partner.col.retiredOn')} type="date" value={retiredOn} onChange={setRetiredOn} error={error} />
       <ProblemMessage error={retire.error} shownFields={['retiredOn']} />
-      <button type="button" className="button danger" data-testid="retire-button" disabled={retire.isPending} onClick={() => retire.mutate({ retiredOn }, { onSuccess: () => idempotency.done() })}>
+      <button type="button" className="button danger" data-testid="retire-button" {...requires('POST', '/api/partners/:id/retire')} disabled={retire.isPending} onClick={() => retire.mutate({ retiredOn }, { onSuccess: () => idempotency.done() })}>
         {t('partner.retire')}
       </button>
     </section>

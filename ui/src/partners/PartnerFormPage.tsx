@@ -13,6 +13,7 @@ import { TextField } from '../components/TextField.tsx';
 import { byField, validate } from '../lib/validate.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { RequirePermission } from '../auth/index.ts';
 
 interface Values {
   name: string;
@@ -77,25 +78,27 @@ function PartnerForm({ partner }: { partner?: PartnerView }) {
   return (
     <section className="page narrow" data-testid={partner ? 'partner-edit' : 'partner-create'}>
       <h1>{partner ? t('partner.editTitle') : t('partner.createTitle')}</h1>
-      <form className="form" onSubmit={submit} noValidate data-testid="partner-form">
-        <fieldset>
-          <div className="grid-2">
-            <TextField name="name" label={t('partner.col.name')} value={values.name} onChange={set('name')} error={errors.name} required maxLength={100} />
-            <TextField name="kana" label={t('partner.col.kana')} value={values.kana} onChange={set('kana')} error={errors.kana} required hint={t('partner.kanaHint')} maxLength={100} />
-            <TextField name="registeredOn" label={t('partner.col.registeredOn')} type="date" value={values.registeredOn} onChange={set('registeredOn')} error={errors.registeredOn} />
+      <RequirePermission method={partner ? 'PUT' : 'POST'} route={partner ? '/api/partners/:id' : '/api/partners'}>
+        <form className="form" onSubmit={submit} noValidate data-testid="partner-form">
+          <fieldset>
+            <div className="grid-2">
+              <TextField name="name" label={t('partner.col.name')} value={values.name} onChange={set('name')} error={errors.name} required maxLength={100} />
+              <TextField name="kana" label={t('partner.col.kana')} value={values.kana} onChange={set('kana')} error={errors.kana} required hint={t('partner.kanaHint')} maxLength={100} />
+              <TextField name="registeredOn" label={t('partner.col.registeredOn')} type="date" value={values.registeredOn} onChange={set('registeredOn')} error={errors.registeredOn} />
+            </div>
+            <CompanyPicker options={companies.data?.items ?? []} selected={values.companyIds} onChange={(companyIds) => setValues((current) => ({ ...current, companyIds }))} error={pickerError} />
+          </fieldset>
+          <ProblemMessage error={save.error} shownFields={['name', 'kana', 'registeredOn', ...values.companyIds.map((_, i) => `companyIds.${i}`)]} testId="form-error" />
+          <div className="form-actions">
+            <button type="button" className="button" data-testid="cancel-button" onClick={() => navigate(partner ? `/partners/${encodeURIComponent(partner.id)}` : '/partners')}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button primary" data-testid="save-button" disabled={save.isPending}>
+              {save.isPending ? t('common.saving') : t('common.save')}
+            </button>
           </div>
-          <CompanyPicker options={companies.data?.items ?? []} selected={values.companyIds} onChange={(companyIds) => setValues((current) => ({ ...current, companyIds }))} error={pickerError} />
-        </fieldset>
-        <ProblemMessage error={save.error} shownFields={['name', 'kana', 'registeredOn', ...values.companyIds.map((_, i) => `companyIds.${i}`)]} testId="form-error" />
-        <div className="form-actions">
-          <button type="button" className="button" data-testid="cancel-button" onClick={() => navigate(partner ? `/partners/${encodeURIComponent(partner.id)}` : '/partners')}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" data-testid="save-button" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
-      </form>
+        </form>
+      </RequirePermission>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { pageSizeFrom, putPageSize, rememberPageSize } from '../lib/pageSize.ts';
+import { requires } from '../auth/index.ts';
 
 const PARTNER_LIST = 'partners';
 
@@ -50,7 +51,7 @@ export function PartnerListPage() {
       <div className="page-header">
         <h1>{t('partner.listTitle')}</h1>
         {may(user, 'POST', '/api/partners') && (
-          <Link to="/partners/new" className="button primary" data-testid="partner-new">
+          <Link to="/partners/new" className="button primary" data-testid="partner-new" {...requires('POST', '/api/partners')}>
             {t('partner.new')}
           </Link>
         )}

@@ -14,6 +14,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
 import { projectLabels } from '../i18n/projects.ts';
 import { useLabels } from '../i18n/useLabels.ts';
+import { requires } from '../auth/index.ts';
 
 /** 月毎明細 tab: the grid over the project period (plus any month that already holds effort) and row add/remove. */
 export function MonthlyTab({ project }: { project: ProjectDetail }) {
@@ -33,7 +34,7 @@ export function MonthlyTab({ project }: { project: ProjectDetail }) {
       {editable && (
         <div className="actions">
           {RESOURCE_KINDS.map((kind) => (
-            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} disabled={dirty} title={dirty ? text('saveGridFirst') : undefined} onClick={() => setAdding(kind)}>
+            <button key={kind} type="button" className="button" data-testid={`add-resource-${kind}`} {...requires('POST', '/api/projects/:id/resources')} disabled={dirty} title={dirty ? text('saveGridFirst') : undefined} onClick={() => setAdding(kind)}>
               ＋{resourceKind(kind)}
             </button>
           ))}

@@ -15,6 +15,7 @@ import { may, useSession } from '../auth/index.ts';
 import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { requires } from '../auth/index.ts';
 
 /**
  * What a person can do with the project now. The status machine from contracts decides which 稟議
@@ -38,7 +39,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
     <div data-testid="project-actions">
       <div className="actions">
         {editable && may(user, 'PUT', '/api/projects/:id') && (
-          <Link to={`${base}/edit`} className="button" data-testid="action-edit">
+          <Link to={`${base}/edit`} className="button" data-testid="action-edit" {...requires('PUT', '/api/projects/:id')}>
             {text('edit')}
           </Link>
         )}
@@ -52,7 +53,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
           <button
             type="button"
             className="button"
-            data-testid="action-copy"
+            data-testid="action-copy" {...requires('POST', '/api/projects/:id/copy')}
             disabled={copy.isPending}
             onClick={() =>
               copy.mutate(undefined, {
@@ -67,7 +68,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
           </button>
         )}
         {manualTargets(project.status).length > 0 && may(user, 'POST', '/api/projects/:id/status') && (
-          <button type="button" className="button" data-testid="action-status" onClick={() => setChangingStatus(true)}>
+          <button type="button" className="button" data-testid="action-status" {...requires('POST', '/api/projects/:id/status')} onClick={() => setChangingStatus(true)}>
             {text('changeStatus')}
           </button>
         )}
@@ -88,7 +89,7 @@ export function ProjectActions({ project, estimate, onFlash }: { project: Projec
       {requestable.length > 0 && may(user, 'POST', '/api/projects/:id/approvals') && (
         <div className="approval-buttons actions">
           {requestable.map((kind) => (
-            <button key={kind} type="button" className="button primary" data-testid={`request-approval-${kind}`} onClick={() => setApproval(kind)}>
+            <button key={kind} type="button" className="button primary" data-testid={`request-approval-${kind}`} {...requires('POST', '/api/projects/:id/approvals')} onClick={() => setApproval(kind)}>
               {text('requestApproval', { kind: approvalKind(kind) })}
             </button>
           ))}

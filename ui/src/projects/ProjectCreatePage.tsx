@@ -12,6 +12,7 @@ import { useIdempotencyKey } from '../lib/useIdempotencyKey.ts';
 import { focusFirstError } from '../lib/focusFirstError.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function ProjectCreatePage() {
   const text = useLabels(projectLabels);
@@ -41,7 +42,9 @@ export function ProjectCreatePage() {
     <section className="page narrow" data-testid="project-create">
       <h1>{text('createTitle')}</h1>
       {guard.dialog}
-      <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={() => navigate('/projects')} saving={register.isPending} problem={register.error} />
+      <RequirePermission method="POST" route="/api/projects">
+        <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={() => navigate('/projects')} saving={register.isPending} problem={register.error} />
+      </RequirePermission>
     </section>
   );
 }

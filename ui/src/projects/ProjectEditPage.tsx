@@ -13,6 +13,7 @@ import { focusFirstError } from '../lib/focusFirstError.ts';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useUnsavedChangesGuard } from '../components/useUnsavedChangesGuard.tsx';
+import { RequirePermission } from '../auth/index.ts';
 
 export function ProjectEditPage() {
   const { id = '' } = useParams();
@@ -50,7 +51,9 @@ function EditForm({ project }: { project: ProjectDetail }) {
         {text('editTitle')} <span className="mono subtle">{project.projectNumber}</span>
       </h1>
       {guard.dialog}
-      <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={back} saving={edit.isPending} problem={edit.error} />
+      <RequirePermission method="PUT" route="/api/projects/:id">
+        <ProjectForm values={form.values} errors={form.errors} onChange={form.setField} onSubmit={save} onCancel={back} saving={edit.isPending} problem={edit.error} />
+      </RequirePermission>
     </section>
   );
 }

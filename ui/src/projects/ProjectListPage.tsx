@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { ListStatusRows } from '../components/ListStatusRows.tsx';
 import { RangeDash } from '../components/RangeDash.tsx';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { requires } from '../auth/index.ts';
 
 export function ProjectListPage() {
   const text = useLabels(projectLabels);
@@ -38,7 +39,7 @@ export function ProjectListPage() {
             {text('csv')}
           </DownloadLink>
           {may(user, 'POST', '/api/projects') && (
-            <Link to="/projects/new" className="button primary" data-testid="project-new">
+            <Link to="/projects/new" className="button primary" data-testid="project-new" {...requires('POST', '/api/projects')}>
               {text('new')}
             </Link>
           )}

@@ -6,6 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx';
 import { ringiLabels } from '../i18n/ringi.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { ringiQueries } from './queries.ts';
+import { requires } from '../auth/index.ts';
 
 /** Shown on a 滞留 稟議 to those allowed to resume it, once the cause (an account, a project) is fixed. */
 export function RetryButton({ ringiId }: { ringiId: string }) {
@@ -23,7 +24,7 @@ export function RetryButton({ ringiId }: { ringiId: string }) {
   if (!may(user, 'POST', '/api/ringis/:id/retry')) return null;
   return (
     <>
-      <button type="button" className="button" data-testid="ringi-retry" disabled={retry.isPending} onClick={() => retry.mutate()}>
+      <button type="button" className="button" data-testid="ringi-retry" {...requires('POST', '/api/ringis/:id/retry')} disabled={retry.isPending} onClick={() => retry.mutate()}>
         {l('retry')}
       </button>
       <ProblemMessage error={retry.error} />

@@ -56,7 +56,7 @@ export function RingiDetailPage() {
                 testId: 'status',
               },
               { label: l('project'), value: <span data-user-data>{`${r.projectNumber} ${r.projectName}${r.month ? ` (${r.month})` : ''}`}</span>, testId: 'project' },
-              { label: l('effect'), value: r.effect, testId: 'effect' },
+              { label: l('effect'), value: r.effect && <TimelineText entry={{ at: '', kind: 'business', text: r.effect }} />, testId: 'effect' },
               { label: l('documentNumber'), value: r.documentNumber, testId: 'document-number' },
               { label: l('applicant'), value: r.applicant && <span data-user-data>{r.applicant}</span>, testId: 'applicant' },
               { label: l('waitingFor'), value: r.waitingFor.length > 0 && <span data-user-data>{r.waitingFor.join(', ')}</span>, testId: 'waiting-for' },

@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import type { RingiTimelineEntry } from '@sss/contracts/ringi/views';
 import { RINGI_KIND_LABELS, RINGI_STATUS_LABELS } from '@sss/contracts/ringi/events';
+import { PROJECT_STATUS_LABELS } from '@sss/contracts/project/status';
+import { MONTHLY_SALES_STATUS_LABELS } from '@sss/contracts/sales/status';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ringiDecisionLabels, ringiKindLabels, ringiStatusLabels } from '../i18n/ringi.ts';
+import { projectStatusLabels } from '../i18n/codes.ts';
+import { monthlySalesStatusLabels } from '../i18n/sales.ts';
 
 /**
  * A 稟議 timeline line. The read model writes each line in Japanese (read-side
@@ -41,7 +45,8 @@ function english(entry: RingiTimelineEntry): ReactNode | null {
       return m && <>{STEPS[m[1]!] ?? <Data>{m[1]}</Data>} failed (attempt {m[2]}): <Data>{m[3]}</Data>{m[4] && ' — retrying automatically'}</>;
     case 'reminder':
       m = /^催促: (.+) の判断待ちが続いています$/.exec(text);
-      return m && <>Reminder: still waiting for <Data>{m[1]}</Data></>;
+      // the read model names the approvers, or writes 承認者 when CollaboFlow named nobody
+      return m && (m[1] === '承認者' ? <>Reminder: still waiting for the approvers</> : <>Reminder: still waiting for <Data>{m[1]}</Data></>);
     case 'stuck':
       m = /^滞留: ([\s\S]*)$/.exec(text);
       return m && <>Stuck: <Data>{m[1]}</Data></>;
@@ -55,6 +60,16 @@ function english(entry: RingiTimelineEntry): ReactNode | null {
       m = /^([\s\S]+?): ([\s\S]+?) が(承認|却下|差し戻し|スキップ|確認|否決)(?:「([\s\S]*)」)?$/.exec(text);
       if (!m) return null;
       return <><Data>{m[1]}</Data>: <Data>{m[2]}</Data> — {ringiDecisionLabels.en[DECISIONS[m[3]!]!]}{m[4] && <> “<Data>{m[4]}</Data>”</>}</>;
+    }
+    case 'business': {
+      // what the outcome did to the project or the month (read-side ringi/projection.ts, businessEffect)
+      m = /^案件ステータスが「(.+)」になりました$/.exec(text);
+      const projectStatus = codeOf(PROJECT_STATUS_LABELS, m?.[1]);
+      if (projectStatus) return <>The project's status is now “{projectStatusLabels.en[projectStatus as keyof typeof projectStatusLabels.en]}”</>;
+      m = /^月次売上が「(.+)」(になりました|に戻りました)$/.exec(text);
+      const monthStatus = codeOf(MONTHLY_SALES_STATUS_LABELS, m?.[1]);
+      if (!m || !monthStatus) return null;
+      return <>The month's sales {m[2] === 'になりました' ? 'are now' : 'went back to'} “{monthlySalesStatusLabels.en[monthStatus as keyof typeof monthlySalesStatusLabels.en]}”</>;
     }
     default:
       return null;

@@ -85,7 +85,7 @@ export function InvoiceListPage() {
           <Link to="/invoices/receivables" data-testid="receivables-link">{l('receivablesTitle')}</Link>
         </span>
       </div>
-      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <label>{l('invoiceDate')} <input type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} aria-label={`${l('invoiceDate')} ${l('from')}`} data-testid="invoice-from" /></label>
         <RangeDash />
         <input type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} aria-label={`${l('invoiceDate')} ${l('to')}`} data-testid="invoice-to" />

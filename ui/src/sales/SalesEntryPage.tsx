@@ -26,6 +26,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { confirmLabels } from '../i18n/confirmations.ts';
 import { PaymentHistory } from './PaymentHistory.tsx';
 import { DownloadLink } from '../components/DownloadLink.tsx';
+import { requires } from '../auth/index.ts';
 
 /** A 稟議 outcome as the sales check's last result shows it, in the screen's language. */
 const OUTCOME_KEYS: Readonly<Record<string, 'outcome_approved' | 'outcome_rejected' | 'outcome_sent_back' | 'outcome_withdrawn' | undefined>> = { approved: 'outcome_approved', rejected: 'outcome_rejected', sent_back: 'outcome_sent_back', withdrawn: 'outcome_withdrawn' };
@@ -228,8 +229,8 @@ export function SalesEntryPage() {
       <div className="actions">
         {editable && (
           <>
-            <button type="button" className="button primary" data-testid="sales-save" disabled={save.isPending} onClick={() => save.mutate(form, { onSuccess: () => setNotice(l('saved')) })}>{l('save')}</button>
-            {canCheck && <button type="button" className="button" data-testid="sales-request-check" disabled={check.isPending || unsaved} onClick={() => setConfirming('check')}>
+            <button type="button" className="button primary" data-testid="sales-save" {...requires('PUT', '/api/monthly-sales/:projectId/:month/actual')} disabled={save.isPending} onClick={() => save.mutate(form, { onSuccess: () => setNotice(l('saved')) })}>{l('save')}</button>
+            {canCheck && <button type="button" className="button" data-testid="sales-request-check" {...requires('POST', '/api/monthly-sales/:projectId/:month/sales-check')} disabled={check.isPending || unsaved} onClick={() => setConfirming('check')}>
               {m.actualGross === 0 && !(m.invoice as { lines?: unknown[] } | null)?.lines?.length ? l('requestCheckNone') : l('requestCheck')}
             </button>}
           </>
@@ -240,10 +241,10 @@ export function SalesEntryPage() {
       {m.status === 'awaiting_invoice' && preview && (
         <>
           <InvoicePreview month={m} form={form} totals={preview.invoice} />
-          {canIssue && <button type="button" className="button primary" data-testid="sales-issue" disabled={issue.isPending} onClick={() => setConfirming('issue')}>{l('issue')}</button>}
+          {canIssue && <button type="button" className="button primary" data-testid="sales-issue" {...requires('POST', '/api/monthly-sales/:projectId/:month/invoice')} disabled={issue.isPending} onClick={() => setConfirming('issue')}>{l('issue')}</button>}
           {/* The approval does not cover this invoice (the refusal names the rate): the month is applied for again. */}
           {approvalMismatch(issue.error) && canCheck && (
-            <button type="button" className="button" data-testid="sales-request-check-again" disabled={check.isPending} onClick={() => check.mutate(undefined)}>{l('requestCheck')}</button>
+            <button type="button" className="button" data-testid="sales-request-check-again" {...requires('POST', '/api/monthly-sales/:projectId/:month/sales-check')} disabled={check.isPending} onClick={() => check.mutate(undefined)}>{l('requestCheck')}</button>
           )}
         </>
       )}
@@ -261,7 +262,7 @@ export function SalesEntryPage() {
           <PaymentHistory invoiceNumber={m.invoiceNumber} />
           {m.correctionChecking && <p data-testid="correction-checking">{l('correctionChecking')}</p>}
           {!correcting && canCorrect && (
-            <button type="button" className="button" data-testid="correction-start" onClick={() => setCorrecting(true)}>{l('correct')}</button>
+            <button type="button" className="button" data-testid="correction-start" {...requires('POST', '/api/monthly-sales/:projectId/:month/invoice/correction')} onClick={() => setCorrecting(true)}>{l('correct')}</button>
           )}
           {correcting && (
             <div className="sales-form" data-testid="correction">
@@ -270,12 +271,12 @@ export function SalesEntryPage() {
                 <input id="correction-reason" data-testid="correction-reason" maxLength={255} value={correctionReason} onChange={(e) => setCorrectionReason(e.target.value)} />
               </div>
               {preview && <p className="sales-totals">{l('gross')} {formatYen(preview.invoice.gross)}</p>}
-              <button type="button" className="button primary" data-testid="correction-submit" disabled={correct.isPending} onClick={() => setConfirming('correct')}>
+              <button type="button" className="button primary" data-testid="correction-submit" {...requires('POST', '/api/monthly-sales/:projectId/:month/invoice/correction')} disabled={correct.isPending} onClick={() => setConfirming('correct')}>
                 {l('correctIssue')}
               </button>
               {/* As for the issue: a correction that changes the approved totals is applied for again, with the corrected invoice. */}
               {approvalMismatch(correct.error) && !m.correctionChecking && canCheck && (
-                <button type="button" className="button" data-testid="correction-request-check" disabled={recheck.isPending} onClick={() => recheck.mutate(form, { onSuccess: () => { correct.reset(); setNotice(l('correctionCheckRequested')); } })}>{l('requestCheck')}</button>
+                <button type="button" className="button" data-testid="correction-request-check" {...requires('POST', '/api/monthly-sales/:projectId/:month/invoice/correction/sales-check')} disabled={recheck.isPending} onClick={() => recheck.mutate(form, { onSuccess: () => { correct.reset(); setNotice(l('correctionCheckRequested')); } })}>{l('requestCheck')}</button>
               )}
             </div>
           )}
@@ -289,7 +290,7 @@ export function SalesEntryPage() {
                 <label htmlFor="pay-date">{l('receivedOn')}</label>
                 <input id="pay-date" type="date" data-testid="payment-date" value={payment.receivedOn} onChange={(e) => setPayment({ ...payment, receivedOn: e.target.value })} />
               </div>
-              <button type="button" className="button primary" data-testid="payment-submit" disabled={pay.isPending} onClick={() => setConfirming('payment')}>
+              <button type="button" className="button primary" data-testid="payment-submit" {...requires('POST', '/api/monthly-sales/:projectId/:month/payments')} disabled={pay.isPending} onClick={() => setConfirming('payment')}>
                 {l('recordPayment')}
               </button>
             </div>
@@ -349,7 +350,7 @@ export function SalesEntryPage() {
         <li><DownloadLink href={documentUrl(projectId, month, 'acceptance.pdf')}>{l('acceptance')}</DownloadLink></li>
       </ul>
       {canIssueReport && (
-        <button type="button" data-testid="sales-report-issue" disabled={issueReport.isPending} onClick={() => issueReport.mutate(undefined, { onSuccess: () => setNotice(l('salesReportIssued')) })}>
+        <button type="button" data-testid="sales-report-issue" {...requires('POST', '/api/monthly-sales/:projectId/:month/sales-report')} disabled={issueReport.isPending} onClick={() => issueReport.mutate(undefined, { onSuccess: () => setNotice(l('salesReportIssued')) })}>
           {l('issueSalesReport')}
         </button>
       )}

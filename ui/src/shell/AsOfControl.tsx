@@ -13,7 +13,7 @@ export function AsOfControl({ onPick }: { onPick: (moment: string) => void }) {
     if (moment) onPick(moment);
   };
   return (
-    <form className="as-of-control" onSubmit={submit} data-testid="as-of-control">
+    <form className="as-of-control" role="search" onSubmit={submit} data-testid="as-of-control">
       <label>
         <input type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} aria-label={l('control')} data-testid="as-of-input" />
       </label>

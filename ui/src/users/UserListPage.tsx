@@ -16,6 +16,7 @@ import type { UserView } from '@sss/contracts/user/schemas';
 import { userLabels } from '../i18n/users.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { userQueries } from './queries.ts';
+import { requires } from '../auth/index.ts';
 
 /** ユーザー管理: every user with unit, roles and state; each command in a dialog. */
 export function UserListPage() {
@@ -38,7 +39,7 @@ export function UserListPage() {
     <section className="page" data-testid="user-list">
       <div className="page-header">
         <h1>{l('title')}</h1>
-        {administers && <button type="button" className="button primary" data-testid="user-new" onClick={() => setAction({ kind: 'register' })}>{l('newUser')}</button>}
+        {administers && <button type="button" className="button primary" data-testid="user-new" {...requires('POST', '/api/users')} onClick={() => setAction({ kind: 'register' })}>{l('newUser')}</button>}
       </div>
       <div className="toolbar">
         <input type="search" className="search" placeholder={l('search')} aria-label={l('search')} data-testid="user-search" value={typed} onChange={(e) => setTyped(e.target.value)} />
@@ -62,16 +63,16 @@ export function UserListPage() {
                 <td><span className="badge" data-testid="user-status">{user.active ? l('active') : l('inactive')}</span></td>
                 <td className="date" data-testid="user-last-sign-in">{formatDateTime(user.lastSignInAt)}{user.lastSignInVia === 'oidc' && ' (SSO)'}</td>
                 <td className="actions">
-                  {may(me, 'GET', '/api/users/:id/history') && <button type="button" className="button small" data-testid="user-history" onClick={() => setHistoryOf(user)}>{l('history')}</button>}
+                  {may(me, 'GET', '/api/users/:id/history') && <button type="button" className="button small" data-testid="user-history" {...requires('GET', '/api/users/:id/history')} onClick={() => setHistoryOf(user)}>{l('history')}</button>}
                   {administers && <>
-                  <button type="button" className="button small" data-testid="user-roles-edit" onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
-                  <button type="button" className="button small" data-testid="user-org-edit" onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
-                  <button type="button" className="button small" data-testid="user-workflow-login-edit" onClick={() => setAction({ kind: 'workflowLogin', user })}>{l('workflowLogin')}</button>
-                  <button type="button" className="button small" data-testid="user-employee-profile-edit" onClick={() => setAction({ kind: 'employeeProfile', user })}>{l('employeeProfile')}</button>
-                  <button type="button" className="button small" data-testid="user-password-reset" onClick={() => setAction({ kind: 'password', user })}>{l('resetPassword')}</button>
+                  <button type="button" className="button small" data-testid="user-roles-edit" {...requires('PUT', '/api/users/:id/roles')} onClick={() => setAction({ kind: 'roles', user })}>{l('changeRoles')}</button>
+                  <button type="button" className="button small" data-testid="user-org-edit" {...requires('PUT', '/api/users/:id/org-unit')} onClick={() => setAction({ kind: 'orgUnit', user })}>{l('changeOrgUnit')}</button>
+                  <button type="button" className="button small" data-testid="user-workflow-login-edit" {...requires('PUT', '/api/users/:id/workflow-login')} onClick={() => setAction({ kind: 'workflowLogin', user })}>{l('workflowLogin')}</button>
+                  <button type="button" className="button small" data-testid="user-employee-profile-edit" {...requires('PUT', '/api/users/:id/employee-profile')} onClick={() => setAction({ kind: 'employeeProfile', user })}>{l('employeeProfile')}</button>
+                  <button type="button" className="button small" data-testid="user-password-reset" {...requires('POST', '/api/users/:id/password-reset')} onClick={() => setAction({ kind: 'password', user })}>{l('resetPassword')}</button>
                   {user.id !== me?.id && (user.active
-                    ? <button type="button" className="button small danger" data-testid="user-deactivate" onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>
-                    : <button type="button" className="button small" data-testid="user-reactivate" onClick={() => setAction({ kind: 'reactivate', user })}>{l('reactivate')}</button>)}
+                    ? <button type="button" className="button small danger" data-testid="user-deactivate" {...requires('POST', '/api/users/:id/deactivate')} onClick={() => setAction({ kind: 'deactivate', user })}>{l('deactivate')}</button>
+                    : <button type="button" className="button small" data-testid="user-reactivate" {...requires('POST', '/api/users/:id/reactivate')} onClick={() => setAction({ kind: 'reactivate', user })}>{l('reactivate')}</button>)}
                   </>}
                 </td>
               </tr>

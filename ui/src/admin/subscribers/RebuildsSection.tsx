@@ -6,6 +6,7 @@ import { may, useSession } from '../../auth/index.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import { subscriberLabels } from '../../i18n/subscribers.ts';
 import { rebuildQueries, startRebuild, subscriberQueries } from './queries.ts';
+import { requires } from '../../auth/index.ts';
 
 /**
  * Projection versions and blue/green rebuilds (docs/rebuilds.md): which version serves, a rebuild's
@@ -45,7 +46,7 @@ export function RebuildsSection() {
       {start.isSuccess && <p role="status">{l('rebuildStarted')}</p>}
       {canStart && (
         <p>
-          <button type="button" className="button" disabled={start.isPending} onClick={() => start.mutate('all')} data-testid="rebuild-all">{l('rebuildAll')}</button>
+          <button type="button" className="button" disabled={start.isPending} onClick={() => start.mutate('all')} data-testid="rebuild-all" {...requires('POST', '/api/admin/rebuilds')}>{l('rebuildAll')}</button>
         </p>
       )}
       <table className="list" data-testid="rebuilds-table">
@@ -69,7 +70,7 @@ export function RebuildsSection() {
               <td>{p.lastRebuild ? `v${p.lastRebuild.version} ${formatDateTime(p.lastRebuild.finishedAt)} (${p.lastRebuild.events.toLocaleString()} ${l('events')}, ${p.lastRebuild.seconds} ${l('seconds')})` : l('none')}</td>
               {canStart && (
                 <td>
-                  <button type="button" className="button" disabled={start.isPending || p.rebuild !== null} onClick={() => start.mutate(p.name)} data-testid="rebuild-start">{l('rebuild')}</button>
+                  <button type="button" className="button" disabled={start.isPending || p.rebuild !== null} onClick={() => start.mutate(p.name)} data-testid="rebuild-start" {...requires('POST', '/api/admin/rebuilds')}>{l('rebuild')}</button>
                 </td>
               )}
             </tr>

@@ -9,6 +9,8 @@ import { useLabels } from '../../i18n/useLabels.ts';
 import { subscriberLabels } from '../../i18n/subscribers.ts';
 import { settleParked, subscriberQueries } from './queries.ts';
 import { RebuildsSection } from './RebuildsSection.tsx';
+import { requires } from '../../auth/index.ts';
+import { RequirePermission } from '../../auth/index.ts';
 
 const STATE_BADGE = { running: 'ok', catching_up: 'muted', stalled: 'danger', failed: 'danger' } as const;
 
@@ -70,8 +72,8 @@ export function SubscribersPage() {
                 <td>{p.error}</td>
                 <td>{formatDateTime(p.parkedAt)}</td>
                 <td>
-                  <button type="button" className="button" onClick={() => setSettling({ action: 'retry', event: p })} data-testid="parked-retry">{l('retry')}</button>{' '}
-                  <button type="button" className="button danger" onClick={() => setSettling({ action: 'skip', event: p })} data-testid="parked-skip">{l('skip')}</button>
+                  <RequirePermission method="POST" route="/api/admin/subscribers/:name/parked/:eventId/retry"><button type="button" className="button" onClick={() => setSettling({ action: 'retry', event: p })} data-testid="parked-retry" {...requires('POST', '/api/admin/subscribers/:name/parked/:eventId/retry')}>{l('retry')}</button>{' '}
+                  <button type="button" className="button danger" onClick={() => setSettling({ action: 'skip', event: p })} data-testid="parked-skip" {...requires('POST', '/api/admin/subscribers/:name/parked/:eventId/skip')}>{l('skip')}</button></RequirePermission>
                 </td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import { formatYen } from '@sss/contracts/domain/money';
 import { ProblemMessage } from '../../components/ProblemMessage.tsx';
 import { projectQueries } from '../queries.ts';
 import { projectLabels } from '../../i18n/projects.ts';
+import { resourceKindLabels } from '../../i18n/codes.ts';
 import { useLabels } from '../../i18n/useLabels.ts';
 import '../projects.css';
 import { useTitle } from '../../i18n/titles.ts';
@@ -32,6 +33,8 @@ interface Props {
  */
 export function EffortGrid({ project, months, editable, onRemove, onDirtyChange }: Props) {
   const text = useLabels(projectLabels);
+  // the kind's label from the UI's own table: the read model's kindLabel is Japanese
+  const resourceKind = useLabels(resourceKindLabels);
   const client = useQueryClient();
   const grid = useGridState(project.resources, months);
   const [saving, setSaving] = useState(false);
@@ -103,9 +106,9 @@ export function EffortGrid({ project, months, editable, onRemove, onDirtyChange 
               return (
                 <tr key={row.source.resourceNo} data-testid="grid-row" data-resource-no={row.source.resourceNo} data-kind={row.source.kind}>
                   <td>
-                    <span className={`badge kind-${row.source.kind}`}>{project.resources[r]?.kindLabel ?? row.source.kind}</span>
+                    <span className={`badge kind-${row.source.kind}`}>{resourceKind(row.source.kind)}</span>
                   </td>
-                  <td>{row.source.name}</td>
+                  <td data-user-data>{row.source.name}</td>
                   {row.cells.map((value, c) => (
                     <GridCell
                       key={c}
