@@ -99,7 +99,9 @@ export const RULE_MESSAGES_EN: Readonly<Record<string, string>> = {
   '入金日に未来の日付は入力できません。': 'A payment cannot be dated in the future.',
   '入金額が未入金残高（{0}）を超えています。': 'The payment exceeds the outstanding balance ({0}).',
   '消込額と差額の合計（{0}）が請求書 {1} の未入金残高（{2}）を超えています。': 'The matched amount plus the difference ({0}) exceeds the outstanding balance of invoice {1} ({2}).',
+  '売上実績が未入力のため、売上連絡票を発行できません。先に売上実績を入力してください。': 'The sales actual has not been entered, so the sales report cannot be issued. Enter the sales actual first.',
   // ユーザー
+  '原価単価は0以上の整数（円）で入力してください。': 'Enter the unit cost as a whole number of yen, 0 or more.',
   'ユーザーが見つかりません。': 'The user was not found.',
   'このユーザーは既に登録されています。': 'This user is already registered.',
   'ロールを1つ以上選んでください。': 'Choose at least one role.',
