@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite, type Test } from 'uvu';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { RunningSss } from '../../src/main/sss.ts';
+import type { Projection } from '@sss/read-side/projector/projection';
 import { readSettings } from '../../src/main/config.ts';
 import { startSss } from '../../src/main/sss.ts';
 
@@ -29,10 +30,11 @@ export async function launchBrowser(locale?: string): Promise<Browser> {
   });
 }
 
-export async function startServedSss(env: Record<string, string> = {}): Promise<RunningSss & { url: string }> {
+/** `projections` replaces the served SSS's projections (a test adds one that it can break and fix). */
+export async function startServedSss(env: Record<string, string> = {}, options: { projections?: readonly Projection[] } = {}): Promise<RunningSss & { url: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sss-browser-'));
   const settings = readSettings({ SSS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', SSS_UI_DIR: join(root, 'ui', 'dist'), ...env });
-  const sss = await startSss(settings);
+  const sss = await startSss(settings, options);
   const address = await sss.app.listen({ port: 0, host: '127.0.0.1' });
   return Object.assign(sss, { url: address });
 }
@@ -61,12 +63,12 @@ export interface BrowserContext {
 
 /**
  * A uvu suite with a served SSS, Chromium and one Japanese page opened before and closed after;
- * `env` adds settings to the served SSS.
+ * `env` adds settings to the served SSS, `options` what `startServedSss` takes.
  */
-export function browserSuite(name: string, viewport = { width: 1280, height: 900 }, env: Record<string, string> = {}): Test<BrowserContext> {
+export function browserSuite(name: string, viewport = { width: 1280, height: 900 }, env: Record<string, string> = {}, options: { projections?: readonly Projection[] } = {}): Test<BrowserContext> {
   const test = suite<BrowserContext>(name);
   test.before(async (context) => {
-    context.sss = await startServedSss(env);
+    context.sss = await startServedSss(env, options);
     context.browser = await launchBrowser();
     context.page = await context.browser.newPage({ locale: 'ja-JP', viewport });
     // A screen that throws shows as a timeout in the test; its error printed here says why.
