@@ -199,8 +199,7 @@ test('issue a 売上連絡票 by its button: the issue is listed with its links,
   const original = await download(issued.getByRole('link', { name: 'PDF' }));
   assert.ok(original.includes('発行ボタン案件') && original.includes('発行ボタン商事'), `the issue prints the project and the 請求先: ${original}`);
 
-  // The project is renamed afterwards: the issue stays as printed. (The draft does not follow the rename
-  // yet: the sales projection copies the name into the month only when the month changes.)
+  // The project is renamed afterwards: the issue stays as printed, the draft follows the project.
   const project = await as(sss, sales)({ method: 'GET', url: `/api/projects/${projectId}`, headers: { 'x-sss-min-position': actual.json<{ position: string }>().position } });
   const renamed = await as(sss, sales)({ method: 'PUT', url: `/api/projects/${projectId}`, payload: newProject(refs, { name: '改名後ボタン案件' }), headers: { 'idempotency-key': `issue-button-rename-${projectId}`, 'if-match': `"${project.json<{ revision: number }>().revision}"` } });
   assert.is(renamed.statusCode, 200, renamed.body);
@@ -209,6 +208,8 @@ test('issue a 売上連絡票 by its button: the issue is listed with its links,
   await page.reload();
   await issued.waitFor();
   assert.is(await download(issued.getByRole('link', { name: 'PDF' })), original, 'the re-download of the issue has exactly the text it had');
+  const draft = await download(page.getByRole('link', { name: '売上連絡票（PDF）' }));
+  assert.ok(draft.includes('改名後ボタン案件') && !draft.includes('発行ボタン案件'), `the draft shows the project as it is now: ${draft}`);
 });
 
 test.run();

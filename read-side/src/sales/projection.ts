@@ -20,8 +20,9 @@ const CONFIRMED = ['awaiting_invoice', 'invoiced'];
 
 type ProjectFacts = { projectNumber: string; projectName: string; customerId: string; customerName: string; orgUnitId: string; contractType: string; projectStatus: string };
 
-async function projectFacts(docs: DocReader, projectId: string): Promise<Partial<ProjectFacts>> {
-  const project = await docs.get(SALES_PROJECTS, projectId);
+async function projectFacts(docs: DocReader, projectId: string, pending: readonly DocChange[] = []): Promise<Partial<ProjectFacts>> {
+  const written = pending.find((c): c is Extract<DocChange, { op: 'put' }> => c.op === 'put' && c.collection === SALES_PROJECTS && c.doc._id === projectId);
+  const project = written?.doc ?? (await docs.get(SALES_PROJECTS, projectId));
   if (!project) return {};
   const customer = await docs.get(CUSTOMERS, project.customerId as string);
   return {
@@ -36,7 +37,13 @@ async function projectFacts(docs: DocReader, projectId: string): Promise<Partial
 
 const PROJECT_TYPES = ['ProjectRegistered', 'ProjectBasicsEdited', 'ProjectStatusChanged'] as const;
 
-function projectChanges(e: RecordedOf<(typeof PROJECT_TYPES)[number]>, current: Doc | null, position: string): DocChange[] {
+/**
+ * A month copies its project's facts (name, customer, 組織, 契約形態) when the month changes; the project
+ * remembers its months (`months`) so that an edit of the project re-stamps the copies already made —
+ * otherwise 月次売上予実 and the draft 売上連絡票 showed a renamed project under its old name. Only the
+ * copied facts change: the month's own revision stays that of its stream (the screen's if-match).
+ */
+async function projectChanges(e: RecordedOf<(typeof PROJECT_TYPES)[number]>, current: Doc | null, position: string, docs: DocReader): Promise<DocChange[]> {
   const put = (doc: Doc): DocChange[] => [{ op: 'put', collection: SALES_PROJECTS, doc }];
   switch (e.type) {
     case 'ProjectRegistered':
@@ -44,13 +51,29 @@ function projectChanges(e: RecordedOf<(typeof PROJECT_TYPES)[number]>, current: 
       const d = e.data;
       const number = e.type === 'ProjectRegistered' ? e.data.projectNumber : (current?.projectNumber as string | undefined) ?? '';
       const status = e.type === 'ProjectRegistered' ? e.data.status : (current?.status as string | undefined) ?? 'proposing';
-      return put({ _id: d.projectId, projectId: d.projectId, projectNumber: number, name: d.name, customerId: d.customerCompanyId, orgUnitId: d.supervisingOrgUnitId, contractType: d.salesInfo.contractType, status, updatedPosition: position });
+      const months = (current?.months as string[] | undefined) ?? [];
+      const changes = put({ _id: d.projectId, projectId: d.projectId, projectNumber: number, name: d.name, customerId: d.customerCompanyId, orgUnitId: d.supervisingOrgUnitId, contractType: d.salesInfo.contractType, status, months, updatedPosition: position });
+      if (months.length === 0) return changes;
+      const facts = await projectFacts(docs, d.projectId, changes);
+      for (const month of months) {
+        const copy = await docs.get(MONTHLY_SALES, `${d.projectId}_${month}`);
+        if (copy) changes.push({ op: 'put', collection: MONTHLY_SALES, doc: { ...copy, ...facts } });
+      }
+      return changes;
     }
     case 'ProjectStatusChanged':
       return current ? put({ ...current, status: e.data.to }) : [];
     default:
       return [];
   }
+}
+
+/** The project remembers a month the first time the month appears (see `projectChanges`). */
+async function rememberMonth(docs: DocReader, projectId: string, month: string): Promise<DocChange[]> {
+  const project = await docs.get(SALES_PROJECTS, projectId);
+  const months = (project?.months as string[] | undefined) ?? [];
+  if (!project || months.includes(month)) return [];
+  return [{ op: 'put', collection: SALES_PROJECTS, doc: { ...project, months: [...months, month] } }];
 }
 
 const emptyMonth = (projectId: string, month: string) => ({
@@ -157,7 +180,7 @@ export const salesProjection: Projection = defineProjection({
       const { companyId, name } = event.data;
       return [{ op: 'put', collection: CUSTOMERS, doc: { _id: companyId, name } }];
     }
-    if (isEventOf(event, PROJECT_TYPES)) return projectChanges(event, await docs.get(SALES_PROJECTS, event.data.projectId), event.position.toString());
-    return monthlyChanges(event, docs);
+    if (isEventOf(event, PROJECT_TYPES)) return projectChanges(event, await docs.get(SALES_PROJECTS, event.data.projectId), event.position.toString(), docs);
+    return [...(await monthlyChanges(event, docs)), ...(await rememberMonth(docs, event.data.projectId, event.data.month))];
   },
 });
