@@ -350,7 +350,7 @@ export function SalesEntryPage() {
         <li><DownloadLink href={documentUrl(projectId, month, 'acceptance.pdf')}>{l('acceptance')}</DownloadLink></li>
       </ul>
       {canIssueReport && (
-        <button type="button" data-testid="sales-report-issue" {...requires('POST', '/api/monthly-sales/:projectId/:month/sales-report')} disabled={issueReport.isPending} onClick={() => issueReport.mutate(undefined, { onSuccess: () => setNotice(l('salesReportIssued')) })}>
+        <button type="button" className="button" data-testid="sales-report-issue" {...requires('POST', '/api/monthly-sales/:projectId/:month/sales-report')} disabled={issueReport.isPending} onClick={() => issueReport.mutate(undefined, { onSuccess: () => setNotice(l('salesReportIssued')) })}>
           {l('issueSalesReport')}
         </button>
       )}
