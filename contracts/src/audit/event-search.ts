@@ -36,6 +36,8 @@ export const AuditEventRow = Type.Object({
   streamName: Type.String(),
   category: Type.String(),
   entityId: Type.String(),
+  /** The entity in words (案件番号 and 案件名, 会社名, …) as it is now; its id when no read model knows it. */
+  entityLabel: Type.String(),
   revision: Type.String(),
   type: Type.String(),
   data: Type.Unknown(),

@@ -5,6 +5,7 @@ import type { InvoiceView } from '@sss/contracts/sales/views';
 import type { RunningSss } from '../../src/main/sss.ts';
 import { as, DEMO, login, newCompany, startTestSss, type Session } from '../support/sss.ts';
 import { issueCustomerInvoice } from '../support/invoices.ts';
+import { newProject, projectRefs } from '../support/projects.ts';
 
 /** The 監査 searches over HTTP: every event by period + actor + type + free text, its CSV, and 電子帳簿保存法 invoice search. */
 const test = suite<{ sss: RunningSss; auditor: Session; sales: Session; salesId: string; companyId: string; position: string }>('監査 searches API');
@@ -69,13 +70,37 @@ test('CSV: the header, and a formula-looking value neutralised', async ({ sss, a
   assert.match(String(csv.headers['content-type']), /^text\/csv/);
   const text = csv.rawPayload.subarray(3).toString('utf8');
   const [header, row] = text.split('\r\n');
-  assert.is(header, '"位置","日時","操作者","操作者ID","対象の種類","対象ID","リビジョン","イベント種別","データ"');
+  assert.is(header, '"位置","日時","操作者","操作者ID","対象の種類","対象ID","対象","リビジョン","イベント種別","データ"');
   assert.ok(row!.includes('"CompanyRegistered"'), row);
+  assert.ok(row!.includes(`"${companyId}","監査索引テスト商事","`), `the label column beside the id: ${row}`);
   assert.match(row!, /\+09:00"/);
   // The data cell holds the JSON; a cell that starts like a formula gets a leading quote.
   const search2 = await as(sss, auditor)({ method: 'GET', url: `/api/audit/events/export.csv?q=${encodeURIComponent('=HYPERLINK')}&type=CompanyRegistered` });
   assert.is(search2.statusCode, 200);
   assert.ok(!/(^|,)"=/.test(search2.rawPayload.toString('utf8')), 'no cell starts with =');
+});
+
+test('each row names its entity in words, the id kept for the links: a project by number and name, a company by name', async ({ sss, auditor, sales, companyId, position }) => {
+  const refs = await projectRefs(sss, sales);
+  const created = await as(sss, sales)({ method: 'POST', url: '/api/projects', payload: newProject(refs, { name: '監査ラベル 基幹システム刷新' }), headers: { 'idempotency-key': 'audit-search-label-project' } });
+  assert.is(created.statusCode, 201, created.body);
+  const { id: projectId, position: projectPosition } = created.json<{ id: string; position: string }>();
+  const detail = await as(sss, auditor)({ method: 'GET', url: `/api/projects/${projectId}`, headers: { 'x-sss-min-position': projectPosition } });
+  const { projectNumber } = detail.json<{ projectNumber: string }>();
+  assert.match(projectNumber, /^\d{8}$/);
+  type Row = { category: string; entityId: string; entityLabel: string };
+  const rows = async (query: Record<string, string>, at: string) => {
+    const response = await search(sss, auditor, query, at);
+    assert.is(response.statusCode, 200, response.body);
+    return response.json<{ items: Row[] }>().items;
+  };
+  const [project] = await rows({ category: 'project', entityId: projectId, type: 'ProjectRegistered' }, projectPosition);
+  assert.equal(project, { ...project!, category: 'project', entityId: projectId, entityLabel: `${projectNumber} 監査ラベル 基幹システム刷新` });
+  const [company] = await rows({ category: 'company', entityId: companyId }, position);
+  assert.equal(company, { ...company!, entityId: companyId, entityLabel: '監査索引テスト商事' });
+  // A stream no read model names (the project-number counter) keeps its id rather than a blank.
+  const counters = await rows({ category: 'projectnumber', pageSize: '1' }, projectPosition);
+  assert.ok(counters.length === 1 && counters[0]!.entityLabel === counters[0]!.entityId, JSON.stringify(counters));
 });
 
 test('a bad period is a problem naming the field in Japanese; nothing else answers', async ({ sss, auditor }) => {

@@ -18,6 +18,7 @@ import { searchIssuedDocuments } from './document-search.ts';
 import { projectProjection } from '../project/projection.ts';
 import type { AuditCriteria, IndexedEvent } from './audit-index.ts';
 import type { RunningAuditIndex } from './audit-indexer.ts';
+import { entityLabels, labelProjections } from './entity-labels.ts';
 
 /** The 監査 workspace's searches (docs/audit.md): every event, and an invoice's whole correction history. */
 export interface AuditQueryDeps {
@@ -58,7 +59,7 @@ function criteriaOf(query: Search): AuditCriteria {
   };
 }
 
-const view = (e: IndexedEvent) => ({ ...e, position: e.position.toString(), revision: e.revision.toString() });
+const view = (e: IndexedEvent, entityLabel: string) => ({ ...e, entityLabel, position: e.position.toString(), revision: e.revision.toString() });
 
 export async function auditQueries(fastify: FastifyInstance, deps: AuditQueryDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -71,12 +72,18 @@ export async function auditQueries(fastify: FastifyInstance, deps: AuditQueryDep
       throw new DomainError('read_model_lagging', `監査用の索引がまだ最新の更新（position ${header}）に追いついていません。数秒後に再読み込みしてください。`, [], { retryAfterSeconds: 1 });
     }
   };
+  // The entities of a page in words, from read models caught up to the position the caller waited for.
+  const labelsOf = async (request: FastifyRequest, rows: readonly IndexedEvent[]) => {
+    await Promise.all(labelProjections(rows.map((r) => r.category)).map((p) => awaitPosition(deps.readModels, request, p)));
+    return entityLabels(deps.readModels.store, rows);
+  };
 
   app.get('/api/audit/events', { schema: { tags, summary: 'イベント検索（期間・操作者・対象・種別・キーワード、新しい順）', querystring: AuditEventQuery, response: { 200: AuditEventPage } } }, async (request) => {
     await wait(request);
     const { page = 1, pageSize = 50, ...search } = request.query;
     const { items, total } = deps.audit.index.search(criteriaOf(search), { skip: (page - 1) * pageSize, limit: pageSize });
-    return { items: items.map(view), total, page, pageSize };
+    const label = await labelsOf(request, items);
+    return { items: items.map((e) => view(e, label(e.category, e.entityId))), total, page, pageSize };
   });
 
   app.get('/api/audit/events/export.csv', { schema: { tags, summary: 'イベント検索結果のCSV', querystring: AuditEventExportQuery } }, async (request, reply) => {
@@ -91,9 +98,10 @@ export async function auditQueries(fastify: FastifyInstance, deps: AuditQueryDep
       if (!next.length) break;
       rows.push(...next);
     }
+    const label = await labelsOf(request, rows);
     const body = toCsv(
-      ['位置', '日時', '操作者', '操作者ID', '対象の種類', '対象ID', 'リビジョン', 'イベント種別', 'データ'],
-      rows.map((e) => [e.position.toString(), formatDateTimeJst(new Date(e.occurredAt)), e.actorName, e.actor, e.category, e.entityId, e.revision.toString(), e.type, JSON.stringify(e.data)]),
+      ['位置', '日時', '操作者', '操作者ID', '対象の種類', '対象ID', '対象', 'リビジョン', 'イベント種別', 'データ'],
+      rows.map((e) => [e.position.toString(), formatDateTimeJst(new Date(e.occurredAt)), e.actorName, e.actor, e.category, e.entityId, label(e.category, e.entityId), e.revision.toString(), e.type, JSON.stringify(e.data)]),
     );
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { AUDIT_CATEGORIES } from '@sss/contracts/audit/event-search';
+import type { StreamCategory } from '@sss/contracts/streams/names';
 import { eventsCsvUrl, type EventSearchParams } from '../api/audit.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ProblemMessage } from '../components/ProblemMessage.tsx';
-import { auditSearchLabels } from '../i18n/audit.ts';
+import { auditEntityKindLabels, auditSearchLabels } from '../i18n/audit.ts';
 import { useLabels } from '../i18n/useLabels.ts';
 import { currentAsOf } from '../lib/asOf.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -18,6 +19,7 @@ const EMPTY = { from: '', to: '', actor: '', category: '', entityId: '', type: '
 /** Every recorded event, newest first: by period (JST), actor, entity, type and free text; each links to its entity. */
 export function EventSearchPanel() {
   const l = useLabels(auditSearchLabels);
+  const kind = useLabels(auditEntityKindLabels);
   const [form, setForm] = useState(EMPTY);
   const [search, setSearch] = useState<EventSearchParams>({});
   const events = useQuery(auditQueries.events(search));
@@ -39,7 +41,7 @@ export function EventSearchPanel() {
         </datalist>
         <label>{l('category')} <select {...field('category')} data-testid="audit-events-category">
           <option value="">{l('any')}</option>
-          {AUDIT_CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+          {AUDIT_CATEGORIES.map((c) => <option key={c} value={c}>{kind(c)}</option>)}
         </select></label>
         <label>{l('entityId')} <input {...field('entityId')} data-testid="audit-events-entity" /></label>
         <label>{l('type')} <input {...field('type')} data-testid="audit-events-type" /></label>
@@ -59,7 +61,8 @@ export function EventSearchPanel() {
               <tr key={e.position} data-testid="audit-event-row" data-event-type={e.type}>
                 <td className="date">{formatDateTime(e.occurredAt)}</td>
                 <td title={e.actor}>{e.actorName}</td>
-                <td className="mono">{e.category} / {e.entityId}</td>
+                {/* The entity in words; the id stays on hover and in the links. A category newer than this UI shows as itself (lookup). */}
+                <td title={`${e.category} / ${e.entityId}`} data-testid="audit-event-entity">{kind(e.category as StreamCategory)} {e.entityLabel}</td>
                 <td className="mono">{e.type}</td>
                 <td className="num mono">{e.position}</td>
                 <td><details><summary>{l('data')}</summary><pre className="event-data">{JSON.stringify(e.data, null, 2)}</pre></details></td>

@@ -27,3 +27,19 @@ export const auditSearchLabels = defineDictionary(
     tabDocuments: 'Estimates and sales slips', documentKind: 'Document', kindAny: 'All documents', estimate: 'Estimate', salesReport: 'Sales slip', documentNumber: 'Document no.', project: 'Project', noDocuments: 'No documents found.',
   },
 );
+
+/** An event's entity kind by its stream category; a category not listed (a newer one) shows as itself. */
+export const auditEntityKindLabels = defineDictionary(
+  {
+    company: '会社', partner: 'パートナー', user: 'ユーザー', signin: 'サインイン', organization: '組織', project: '案件', estimate: '見積', order: '受注',
+    monthlysales: '月次売上', ringi: '稟議', projectnumber: '案件番号の採番', invoicenumber: '請求書番号の採番', companycopy: '会社の写し', partnercopy: 'パートナーの写し',
+    unique: '一意性の確保', idempotency: '二重送信の防止', checkpoint: 'チェックポイント', ledgeraudit: '改ざん検証', parked: '保留イベント', deposit: '入金',
+    accountingperiod: '月次締め', customerfinance: '顧客の経理設定', lease: '購読の担当（リース）',
+  },
+  {
+    company: 'Company', partner: 'Partner', user: 'User', signin: 'Sign-in', organization: 'Organization', project: 'Project', estimate: 'Estimate', order: 'Order',
+    monthlysales: 'Monthly sales', ringi: 'Ringi', projectnumber: 'Project numbering', invoicenumber: 'Invoice numbering', companycopy: 'Company copy', partnercopy: 'Partner copy',
+    unique: 'Uniqueness claim', idempotency: 'Duplicate-submit guard', checkpoint: 'Checkpoint', ledgeraudit: 'Tamper check', parked: 'Parked event', deposit: 'Deposit',
+    accountingperiod: 'Month-end close', customerfinance: 'Customer finance settings', lease: 'Subscriber lease',
+  },
+);
